@@ -1,0 +1,185 @@
+"""What every network module speaks: plain dataclasses, the Channel protocol and errors.
+
+A channel knows one network's API. It returns these dataclasses (never peewee rows or Qt
+objects) and raises :class:`ChannelError` subclasses whose ``str()`` is a sentence an agent
+can read. The sync engine is the only caller.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any, Protocol, runtime_checkable
+
+# Sources a mention can be found by (a mention found by two routes remembers both).
+SOURCES = ("mention", "keyword", "hashtag", "direct", "comment")
+
+
+@dataclass(frozen=True)
+class ProfileField:
+    """One name/value pair of a profile (Mastodon ``fields``); value is plain text."""
+
+    name: str
+    value: str
+    verified: bool = False
+
+
+@dataclass(frozen=True)
+class RemoteAuthor:
+    """One account on one network, as the network describes it."""
+
+    channel: str
+    remote_id: str
+    handle: str  # e.g. "ana" (local) or "ana@mastodon.example"
+    display_name: str  # plain text, attacker-controlled
+    url: str
+    followers: int = 0
+    bio: str = ""  # plain text (HTML stripped), attacker-controlled
+    avatar_url: str = ""
+    bot: bool = False
+    fields: tuple[ProfileField, ...] = ()
+    raw: dict[str, Any] = field(default_factory=dict, compare=False, hash=False, repr=False)
+
+
+@dataclass(frozen=True)
+class RemotePost:
+    """One post, comment or direct message, as found on a network."""
+
+    channel: str
+    remote_id: str
+    url: str
+    author: RemoteAuthor
+    text: str  # plain text
+    html: str  # the network's HTML (unsanitised; the store keeps a sanitised copy)
+    created_at: datetime  # timezone-aware UTC
+    source: str  # one of SOURCES
+    visibility: str = "public"  # public|unlisted|private|direct
+    in_reply_to: str | None = None  # remote id of the parent post
+    in_reply_to_author: str | None = None  # remote id of the parent's author
+    thread_root: str | None = None  # remote id of the root, when known
+    lang: str | None = None  # language the network reports, if any
+    mentions: tuple[str, ...] = ()  # handles mentioned in the post
+    tags: tuple[str, ...] = ()  # hashtags, without '#'
+    watch_id: int | None = None  # the watch that found it (keyword/hashtag hits)
+    raw: dict[str, Any] = field(default_factory=dict, compare=False, hash=False, repr=False)
+
+
+@dataclass
+class PullResult:
+    """Posts found by one pull, and the cursor to save with them in one transaction."""
+
+    posts: list[RemotePost]
+    cursor: str | None  # the new cursor value (None: unchanged)
+
+
+@dataclass(frozen=True)
+class InstanceInfo:
+    """What the composer and the engine need to know about a server."""
+
+    title: str
+    version: str
+    max_characters: int
+
+
+@dataclass(frozen=True)
+class ReplyRules:
+    """What a reply to one post on one channel may be."""
+
+    unit: str  # "characters" | "graphemes" | "weighted"
+    limit: int
+    can_reply: bool = True
+    reason: str = ""  # why a reply is not possible, shown to the agent
+    visibility: str = "public"  # the visibility a reply will get
+    max_bytes: int | None = None
+
+
+@dataclass(frozen=True)
+class SentReply:
+    """What the network answered when a reply was posted."""
+
+    remote_id: str
+    url: str
+    created_at: datetime
+    raw: dict[str, Any] = field(default_factory=dict, compare=False, hash=False, repr=False)
+
+
+@dataclass(frozen=True)
+class WatchSpec:
+    """A tracked term as a channel sees it."""
+
+    id: int
+    term: str
+    kind: str = "keyword"  # keyword|hashtag
+    lang: str | None = None
+    exclude: tuple[str, ...] = ()
+
+
+class ChannelError(Exception):
+    """A network problem, with a message an agent can read (never a token)."""
+
+    retryable = False
+
+
+class AuthError(ChannelError):
+    """The network rejected the credentials (401/403): the agent must sign in again."""
+
+
+class NotFound(ChannelError):
+    """The thing asked for does not exist (404/410)."""
+
+
+class NetworkError(ChannelError):
+    """The network could not be reached (DNS, refused, TLS, timeout)."""
+
+    retryable = True
+
+
+class ServerError(ChannelError):
+    """The server failed (5xx) after our retries."""
+
+    retryable = True
+
+
+class RateLimited(ChannelError):
+    """The network asked us to slow down; ``retry_after`` seconds until it allows more."""
+
+    retryable = True
+
+    def __init__(self, message: str, retry_after: float) -> None:
+        super().__init__(message)
+        self.retry_after = retry_after
+
+
+class MalformedResponse(ChannelError):
+    """The server answered something that is not what its API documents."""
+
+    retryable = True
+
+
+class ReplyRefused(ChannelError):
+    """The network refused the reply itself (422: too long, thread closed, ...)."""
+
+
+@runtime_checkable
+class Channel(Protocol):
+    """One network account the engine can pull from and reply through."""
+
+    kind: str
+
+    def instance_info(self) -> InstanceInfo: ...
+
+    def verify(self) -> RemoteAuthor:
+        """Check the credentials and return the brand account itself."""
+        ...
+
+    def pull_mentions(self, cursor: str | None) -> PullResult: ...
+
+    def pull_watch(self, watch: WatchSpec, cursor: str | None) -> PullResult: ...
+
+    def send_reply(
+        self, *, text: str, in_reply_to: str, visibility: str, idempotency_key: str
+    ) -> SentReply: ...
+
+    def reply_rules(self, post_visibility: str) -> ReplyRules: ...
+
+    def close(self) -> None: ...
