@@ -1,0 +1,55 @@
+"""Workspace settings, declared once with their types and defaults, kept in settings.json."""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from dataclasses import asdict, dataclass, fields
+from pathlib import Path
+from typing import Any
+
+
+@dataclass
+class Settings:
+    """Everything an agent or the team can set for a workspace."""
+
+    workspace_id: str = ""
+    agent_name: str = ""
+    sync_interval: float = 20.0  # seconds between polls of an account
+    outbox_delay: float = 0.0  # seconds a reply waits before it leaves (undo window)
+    backfill_pages: int = 5  # pages fetched the first time an account is synced
+    demo: bool = False
+
+    @classmethod
+    def load(cls, path: Path) -> Settings:
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            return cls()
+        except (OSError, ValueError):
+            return cls()  # a damaged settings file falls back to defaults, never a crash
+        known = {f.name: f for f in fields(cls)}
+        values: dict[str, Any] = {}
+        for key, value in data.items() if isinstance(data, dict) else ():
+            field = known.get(key)
+            if field is None:
+                continue
+            kind = type(getattr(cls(), key))
+            try:
+                values[key] = kind(value)
+            except (TypeError, ValueError):
+                continue
+        return cls(**values)
+
+    def save(self, path: Path) -> None:
+        """Write atomically (temp file then rename) so a crash never leaves half a file."""
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".settings-")
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as fh:
+                json.dump(asdict(self), fh, indent=2, ensure_ascii=False)
+            os.chmod(tmp, 0o600)
+            os.replace(tmp, path)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise

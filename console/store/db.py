@@ -1,0 +1,65 @@
+"""Opening the workspace database: SQLite in WAL mode with foreign keys, one writer lock."""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from peewee import DatabaseProxy, SqliteDatabase
+
+# Every model binds to this proxy; `open_database` points it at a real database.
+database_proxy = DatabaseProxy()
+
+PRAGMAS = {
+    "journal_mode": "wal",
+    "synchronous": "normal",
+    "foreign_keys": 1,
+    "busy_timeout": 5000,
+    "cache_size": -32000,  # 32 MB page cache
+}
+
+
+class StoreError(Exception):
+    """A problem with the workspace database, worded for the agent."""
+
+
+class Store:
+    """The workspace database: connections per thread, and one lock for all writes.
+
+    Reads may happen on any thread (peewee keeps one connection per thread); writes
+    go through :meth:`write`, so a batch and its cursor commit together and two writer
+    threads never interleave.
+    """
+
+    def __init__(self, path: Path | str) -> None:
+        self.path = Path(path) if str(path) != ":memory:" else path
+        self.db = SqliteDatabase(str(path), pragmas=PRAGMAS, check_same_thread=False)
+        self._write_lock = threading.RLock()
+
+    @contextmanager
+    def write(self) -> Iterator[None]:
+        """A write transaction, serialised with every other writer of this process."""
+        with self._write_lock, self.db.atomic("IMMEDIATE"):
+            yield
+
+    def close(self) -> None:
+        if not self.db.is_closed():
+            self.db.close()
+
+
+def check_integrity(path: Path) -> str | None:
+    """Return None when the file is a sound SQLite database, else what is wrong."""
+    try:
+        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            row = con.execute("PRAGMA quick_check").fetchone()
+        finally:
+            con.close()
+    except sqlite3.DatabaseError as exc:
+        return str(exc)
+    if row is None or row[0] != "ok":
+        return str(row[0]) if row else "no answer from integrity check"
+    return None

@@ -1,0 +1,154 @@
+"""Reading the feed: filtered, keyset-paginated pages of mentions, fast over a million rows.
+
+The feed is ordered newest first by (created_at, id), or by (priority, created_at, id)
+when the agent sorts by priority. Pages continue from the last row seen (keyset), so a
+page deep in the feed costs the same as the first one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from datetime import datetime
+from typing import Any
+
+from peewee import Database
+
+from console.store.search import fts_query
+from console.store.timeutil import from_db, to_db
+
+SORTS = ("newest", "priority")
+
+
+@dataclass(frozen=True)
+class FeedFilter:
+    """What the agent chose to see. Empty tuples mean "any"."""
+
+    statuses: tuple[str, ...] = ()
+    channels: tuple[str, ...] = ()
+    sources: tuple[str, ...] = ()
+    search: str = ""
+    include_spam: bool = False
+    sort: str = "newest"
+    author_id: int | None = None
+
+    def with_search(self, text: str) -> FeedFilter:
+        return replace(self, search=text)
+
+
+@dataclass(frozen=True)
+class FeedRow:
+    """One line of the feed."""
+
+    id: int
+    channel: str
+    source: str
+    sources: str
+    created_at: datetime
+    author_id: int
+    author_handle: str
+    author_name: str
+    text: str  # the first characters of the plain text
+    lang: str
+    sentiment: float
+    sentiment_label: str
+    complaint: float
+    reason: str
+    priority: int
+    priority_reasons: str
+    status: str
+    spam: bool
+    visibility: str
+    tagged: bool
+    url: str = ""
+    extra: dict[str, Any] = field(default_factory=dict, compare=False)
+
+    def sort_key(self, sort: str) -> tuple:
+        """The key the feed is ordered by, descending."""
+        if sort == "priority":
+            return (self.priority, self.created_at, self.id)
+        return (self.created_at, self.id)
+
+
+SNIPPET = 280
+
+_COLUMNS = f"""m.id, m.channel, m.source, m.sources, m.created_at, m.author_id, a.handle,
+a.display_name, substr(m.text, 1, {SNIPPET}), m.lang, m.sentiment, m.sentiment_label,
+m.complaint, m.reason, m.priority, m.priority_reasons, m.status, m.spam, m.visibility,
+m.tagged, m.url"""
+
+
+def _row(values: tuple) -> FeedRow:
+    created = from_db(values[4])
+    assert created is not None
+    return FeedRow(
+        id=values[0], channel=values[1], source=values[2], sources=values[3],
+        created_at=created, author_id=values[5], author_handle=values[6],
+        author_name=values[7], text=values[8], lang=values[9], sentiment=values[10],
+        sentiment_label=values[11], complaint=values[12], reason=values[13],
+        priority=values[14], priority_reasons=values[15], status=values[16],
+        spam=bool(values[17]), visibility=values[18], tagged=bool(values[19]), url=values[20],
+    )
+
+
+def _where(flt: FeedFilter) -> tuple[list[str], list[Any]]:
+    clauses: list[str] = []
+    params: list[Any] = []
+    if flt.statuses:
+        clauses.append(f"m.status IN ({','.join('?' * len(flt.statuses))})")
+        params.extend(flt.statuses)
+    if flt.channels:
+        clauses.append(f"m.channel IN ({','.join('?' * len(flt.channels))})")
+        params.extend(flt.channels)
+    if flt.sources:
+        clauses.append("(" + " OR ".join("(',' || m.sources || ',') LIKE ?" for _ in flt.sources) + ")")
+        params.extend(f"%,{s},%" for s in flt.sources)
+    if not flt.include_spam:
+        clauses.append("m.spam = 0")
+    if flt.author_id is not None:
+        clauses.append("m.author_id = ?")
+        params.append(flt.author_id)
+    query = fts_query(flt.search)
+    if flt.search.strip() and query is None:
+        clauses.append("0")  # only punctuation typed: nothing can match
+    elif query is not None:
+        clauses.append("m.id IN (SELECT rowid FROM mention_fts WHERE mention_fts MATCH ?)")
+        params.append(query)
+    return clauses, params
+
+
+def feed_page(db: Database, flt: FeedFilter, after: FeedRow | None = None,
+              limit: int = 200) -> list[FeedRow]:
+    """The next `limit` rows of the feed after `after` (None: from the top)."""
+    clauses, params = _where(flt)
+    if after is not None:
+        if flt.sort == "priority":
+            clauses.append("(m.priority, m.created_at, m.id) < (?, ?, ?)")
+            params.extend([after.priority, to_db(after.created_at), after.id])
+        else:
+            clauses.append("(m.created_at, m.id) < (?, ?)")
+            params.extend([to_db(after.created_at), after.id])
+    order = ("m.priority DESC, m.created_at DESC, m.id DESC" if flt.sort == "priority"
+             else "m.created_at DESC, m.id DESC")
+    where = ("WHERE " + " AND ".join(clauses)) if clauses else ""
+    sql = (f"SELECT {_COLUMNS} FROM mention m JOIN author a ON a.id = m.author_id "
+           f"{where} ORDER BY {order} LIMIT ?")
+    params.append(limit)
+    return [_row(r) for r in db.execute_sql(sql, params).fetchall()]
+
+
+def feed_rows(db: Database, ids: list[int], flt: FeedFilter | None = None) -> list[FeedRow]:
+    """The given mentions as feed rows, keeping only those the filter admits."""
+    if not ids:
+        return []
+    clauses, params = _where(flt) if flt is not None else ([], [])
+    clauses.insert(0, f"m.id IN ({','.join('?' * len(ids))})")
+    params[:0] = list(ids)
+    sql = (f"SELECT {_COLUMNS} FROM mention m JOIN author a ON a.id = m.author_id "
+           f"WHERE {' AND '.join(clauses)}")
+    return [_row(r) for r in db.execute_sql(sql, params).fetchall()]
+
+
+def count(db: Database, flt: FeedFilter) -> int:
+    clauses, params = _where(flt)
+    where = ("WHERE " + " AND ".join(clauses)) if clauses else ""
+    return int(db.execute_sql(f"SELECT count(*) FROM mention m {where}", params).fetchone()[0])

@@ -1,0 +1,157 @@
+"""Numbered schema migrations, frozen as SQL, applied in a transaction after a backup copy.
+
+The schema version lives in SQLite's ``PRAGMA user_version``. Each migration is a list of
+statements that never changes once released; a new schema is a new number. Before
+migrating a database that already holds data, the file is copied to
+``<name>.v<old>.bak`` beside it (SQLite's online backup, so a WAL database copies whole).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+from pathlib import Path
+
+from peewee import SqliteDatabase
+
+_V1 = [
+    """CREATE TABLE "account" ("id" INTEGER NOT NULL PRIMARY KEY, "kind" VARCHAR(255) NOT NULL,
+    "base_url" VARCHAR(255) NOT NULL, "handle" VARCHAR(255) NOT NULL,
+    "display_name" VARCHAR(255) NOT NULL, "remote_id" VARCHAR(255) NOT NULL,
+    "settings" TEXT NOT NULL, "enabled" INTEGER NOT NULL, "created_at" DATETIME NOT NULL)""",
+    """CREATE TABLE "cursor" ("id" INTEGER NOT NULL PRIMARY KEY, "account_id" INTEGER NOT NULL,
+    "name" VARCHAR(255) NOT NULL, "value" VARCHAR(255) NOT NULL,
+    FOREIGN KEY ("account_id") REFERENCES "account" ("id") ON DELETE CASCADE)""",
+    'CREATE UNIQUE INDEX "cursor_account_id_name" ON "cursor" ("account_id", "name")',
+    """CREATE TABLE "watch" ("id" INTEGER NOT NULL PRIMARY KEY, "term" VARCHAR(255) NOT NULL,
+    "kind" VARCHAR(255) NOT NULL, "lang" VARCHAR(255), "exclude" TEXT NOT NULL,
+    "context" TEXT NOT NULL, "active" INTEGER NOT NULL, "created_at" DATETIME NOT NULL)""",
+    """CREATE TABLE "customer" ("id" INTEGER NOT NULL PRIMARY KEY, "name" VARCHAR(255) NOT NULL,
+    "vip" INTEGER NOT NULL, "created_at" DATETIME NOT NULL)""",
+    """CREATE TABLE "author" ("id" INTEGER NOT NULL PRIMARY KEY, "channel" VARCHAR(255) NOT NULL,
+    "remote_id" VARCHAR(255) NOT NULL, "handle" VARCHAR(255) NOT NULL,
+    "display_name" TEXT NOT NULL, "url" TEXT NOT NULL, "followers" INTEGER NOT NULL,
+    "bio" TEXT NOT NULL, "avatar_url" TEXT NOT NULL, "bot" INTEGER NOT NULL,
+    "fields" TEXT NOT NULL, "customer_id" INTEGER, "raw" TEXT NOT NULL,
+    "first_seen" DATETIME NOT NULL, "updated_at" DATETIME NOT NULL,
+    FOREIGN KEY ("customer_id") REFERENCES "customer" ("id") ON DELETE SET NULL)""",
+    'CREATE INDEX "author_customer_id" ON "author" ("customer_id")',
+    'CREATE UNIQUE INDEX "author_channel_remote_id" ON "author" ("channel", "remote_id")',
+    """CREATE TABLE "case" ("id" INTEGER NOT NULL PRIMARY KEY, "status" VARCHAR(255) NOT NULL,
+    "assignee" VARCHAR(255), "priority" INTEGER NOT NULL, "created_at" DATETIME NOT NULL,
+    "updated_at" DATETIME NOT NULL, "first_response_at" DATETIME, "resolved_at" DATETIME)""",
+    """CREATE TABLE "mention" ("id" INTEGER NOT NULL PRIMARY KEY, "account_id" INTEGER,
+    "channel" VARCHAR(255) NOT NULL, "remote_id" VARCHAR(255) NOT NULL, "url" TEXT NOT NULL,
+    "author_id" INTEGER NOT NULL, "text" TEXT NOT NULL, "html" TEXT NOT NULL,
+    "created_at" DATETIME NOT NULL, "fetched_at" DATETIME NOT NULL,
+    "source" VARCHAR(255) NOT NULL, "sources" VARCHAR(255) NOT NULL, "watch_id" INTEGER,
+    "in_reply_to" VARCHAR(255), "thread_root" VARCHAR(255), "visibility" VARCHAR(255) NOT NULL,
+    "tagged" INTEGER NOT NULL, "lang" VARCHAR(255) NOT NULL, "sentiment" REAL NOT NULL,
+    "sentiment_label" VARCHAR(255) NOT NULL, "complaint" REAL NOT NULL,
+    "reason" VARCHAR(255) NOT NULL, "relevance" REAL NOT NULL, "priority" INTEGER NOT NULL,
+    "priority_reasons" TEXT NOT NULL, "spam" INTEGER NOT NULL, "status" VARCHAR(255) NOT NULL,
+    "case_id" INTEGER, "raw" TEXT NOT NULL,
+    FOREIGN KEY ("account_id") REFERENCES "account" ("id") ON DELETE SET NULL,
+    FOREIGN KEY ("author_id") REFERENCES "author" ("id") ON DELETE CASCADE,
+    FOREIGN KEY ("watch_id") REFERENCES "watch" ("id") ON DELETE SET NULL,
+    FOREIGN KEY ("case_id") REFERENCES "case" ("id") ON DELETE SET NULL)""",
+    'CREATE INDEX "mention_author_id" ON "mention" ("author_id")',
+    'CREATE INDEX "mention_created_at" ON "mention" ("created_at")',
+    'CREATE INDEX "mention_case_id" ON "mention" ("case_id")',
+    'CREATE UNIQUE INDEX "mention_channel_remote_id" ON "mention" ("channel", "remote_id")',
+    """CREATE TABLE "reply" ("id" INTEGER NOT NULL PRIMARY KEY, "mention_id" INTEGER NOT NULL,
+    "account_id" INTEGER, "text" TEXT NOT NULL, "visibility" VARCHAR(255) NOT NULL,
+    "idempotency_key" VARCHAR(255) NOT NULL, "state" VARCHAR(255) NOT NULL,
+    "error" TEXT NOT NULL, "attempts" INTEGER NOT NULL, "next_attempt_at" DATETIME,
+    "remote_id" VARCHAR(255), "url" TEXT NOT NULL, "agent" VARCHAR(255) NOT NULL,
+    "created_at" DATETIME NOT NULL, "updated_at" DATETIME NOT NULL, "sent_at" DATETIME,
+    FOREIGN KEY ("mention_id") REFERENCES "mention" ("id") ON DELETE CASCADE,
+    FOREIGN KEY ("account_id") REFERENCES "account" ("id") ON DELETE SET NULL)""",
+    'CREATE INDEX "reply_mention_id" ON "reply" ("mention_id")',
+    'CREATE UNIQUE INDEX "reply_idempotency_key" ON "reply" ("idempotency_key")',
+    """CREATE TABLE "note" ("id" INTEGER NOT NULL PRIMARY KEY, "body" TEXT NOT NULL,
+    "agent" VARCHAR(255) NOT NULL, "created_at" DATETIME NOT NULL, "author_id" INTEGER,
+    "customer_id" INTEGER, "case_id" INTEGER, "mention_id" INTEGER,
+    FOREIGN KEY ("author_id") REFERENCES "author" ("id") ON DELETE CASCADE,
+    FOREIGN KEY ("customer_id") REFERENCES "customer" ("id") ON DELETE CASCADE,
+    FOREIGN KEY ("case_id") REFERENCES "case" ("id") ON DELETE CASCADE,
+    FOREIGN KEY ("mention_id") REFERENCES "mention" ("id") ON DELETE CASCADE)""",
+    'CREATE INDEX "note_author_id" ON "note" ("author_id")',
+    'CREATE INDEX "note_customer_id" ON "note" ("customer_id")',
+    'CREATE INDEX "note_case_id" ON "note" ("case_id")',
+    'CREATE INDEX "note_mention_id" ON "note" ("mention_id")',
+    'CREATE TABLE "tag" ("id" INTEGER NOT NULL PRIMARY KEY, "name" VARCHAR(255) NOT NULL)',
+    'CREATE UNIQUE INDEX "tag_name" ON "tag" ("name")',
+    """CREATE TABLE "mention_tag" ("id" INTEGER NOT NULL PRIMARY KEY,
+    "mention_id" INTEGER NOT NULL, "tag_id" INTEGER NOT NULL,
+    FOREIGN KEY ("mention_id") REFERENCES "mention" ("id") ON DELETE CASCADE,
+    FOREIGN KEY ("tag_id") REFERENCES "tag" ("id") ON DELETE CASCADE)""",
+    'CREATE UNIQUE INDEX "mention_tag_mention_id_tag_id" ON "mention_tag" ("mention_id", "tag_id")',
+    'CREATE INDEX "mention_tag_tag_id" ON "mention_tag" ("tag_id")',
+]
+
+# v2: the feed's keyset indexes and the full-text index (filled from existing rows).
+_V2 = [
+    'DROP INDEX "mention_created_at"',
+    'CREATE INDEX "mention_feed" ON "mention" ("created_at" DESC, "id" DESC)',
+    'CREATE INDEX "mention_status_feed" ON "mention" ("status", "created_at" DESC, "id" DESC)',
+    'CREATE INDEX "mention_channel_feed" ON "mention" ("channel", "created_at" DESC, "id" DESC)',
+    'CREATE INDEX "mention_priority_feed" ON "mention" ("priority" DESC, "created_at" DESC, "id" DESC)',
+    'CREATE INDEX "mention_thread_root" ON "mention" ("thread_root")',
+    'CREATE INDEX "reply_state" ON "reply" ("state")',
+    """CREATE VIRTUAL TABLE "mention_fts" USING fts5(
+    "text", "author", tokenize = 'unicode61 remove_diacritics 2')""",
+    """INSERT INTO "mention_fts" (rowid, "text", "author")
+    SELECT m."id", m."text", a."display_name" || ' ' || a."handle"
+    FROM "mention" m JOIN "author" a ON a."id" = m."author_id" """,
+]
+
+MIGRATIONS: list[list[str]] = [_V1, _V2]
+LATEST = len(MIGRATIONS)
+
+BackupHook = Callable[[Path, int], Path | None]
+
+
+class SchemaTooNew(Exception):
+    """The database was written by a newer Posventa."""
+
+
+def schema_version(db: SqliteDatabase) -> int:
+    return int(db.execute_sql("PRAGMA user_version").fetchone()[0])
+
+
+def backup_copy(path: Path, version: int) -> Path:
+    """Copy a database (WAL included) beside itself with SQLite's online backup API."""
+    target = path.with_name(f"{path.name}.v{version}.bak")
+    src = sqlite3.connect(str(path))
+    try:
+        dst = sqlite3.connect(str(target))
+        try:
+            src.backup(dst)
+        finally:
+            dst.close()
+    finally:
+        src.close()
+    target.chmod(0o600)
+    return target
+
+
+def migrate(db: SqliteDatabase, path: Path | None) -> tuple[int, int, Path | None]:
+    """Bring the schema to LATEST. Returns (old version, new version, backup path)."""
+    current = schema_version(db)
+    if current > LATEST:
+        raise SchemaTooNew(
+            f"this workspace was written by a newer Posventa (schema {current}, "
+            f"this version knows {LATEST}); update Posventa to open it"
+        )
+    backup = None
+    if current == LATEST:
+        return current, current, None
+    if current > 0 and path is not None and path.exists():
+        backup = backup_copy(path, current)
+    for number in range(current + 1, LATEST + 1):
+        with db.atomic():
+            for statement in MIGRATIONS[number - 1]:
+                db.execute_sql(statement)
+            db.execute_sql(f"PRAGMA user_version = {number}")
+    return current, LATEST, backup

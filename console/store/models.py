@@ -1,0 +1,191 @@
+"""The nouns of Posventa as peewee models (the current schema; migrations build it).
+
+Times are stored as naive UTC datetimes; `console.store.timeutil` converts at the edges.
+"""
+
+from __future__ import annotations
+
+from peewee import (
+    BooleanField,
+    CharField,
+    DateTimeField,
+    FloatField,
+    ForeignKeyField,
+    IntegerField,
+    Model,
+    TextField,
+)
+
+from console.store.db import database_proxy
+
+MENTION_STATUSES = ("new", "open", "replied", "closed", "ignored")
+REPLY_STATES = ("draft", "queued", "sending", "sent", "failed")
+
+
+class BaseModel(Model):
+    class Meta:
+        database = database_proxy
+        legacy_table_names = False
+
+
+class Account(BaseModel):
+    """A brand account the team operates on one network. Its token is in the keyring."""
+
+    kind = CharField()  # mastodon|bluesky|feed|wordpress|sandbox
+    base_url = CharField()
+    handle = CharField(default="")
+    display_name = CharField(default="")
+    remote_id = CharField(default="")
+    settings = TextField(default="{}")  # JSON: max_characters, intervals...
+    enabled = BooleanField(default=True)
+    created_at = DateTimeField()
+
+
+class Cursor(BaseModel):
+    """Where a pull stopped; saved in the same transaction as the posts it brought."""
+
+    account = ForeignKeyField(Account, on_delete="CASCADE", backref="cursors")
+    name = CharField()  # "mentions", "watch:<id>"
+    value = CharField()
+
+    class Meta:
+        indexes = ((("account", "name"), True),)
+
+
+class Watch(BaseModel):
+    """A tracked brand term or hashtag."""
+
+    term = CharField()
+    kind = CharField(default="keyword")  # keyword|hashtag
+    lang = CharField(null=True)
+    exclude = TextField(default="[]")  # JSON list of excluded terms
+    context = TextField(default="[]")  # JSON list of context terms
+    active = BooleanField(default=True)
+    created_at = DateTimeField()
+
+
+class Customer(BaseModel):
+    """One human, owning zero or more authors."""
+
+    name = CharField()
+    vip = BooleanField(default=False)
+    created_at = DateTimeField()
+
+
+class Author(BaseModel):
+    """One account on one network."""
+
+    channel = CharField()
+    remote_id = CharField()
+    handle = CharField()
+    display_name = TextField(default="")
+    url = TextField(default="")
+    followers = IntegerField(default=0)
+    bio = TextField(default="")
+    avatar_url = TextField(default="")
+    bot = BooleanField(default=False)
+    fields = TextField(default="[]")  # JSON list of {name, value, verified}
+    customer = ForeignKeyField(Customer, null=True, on_delete="SET NULL", backref="authors")
+    raw = TextField(default="{}")
+    first_seen = DateTimeField()
+    updated_at = DateTimeField()
+
+    class Meta:
+        indexes = ((("channel", "remote_id"), True),)
+
+
+class Case(BaseModel):
+    """A conversation the team handles."""
+
+    status = CharField(default="new")
+    assignee = CharField(null=True)
+    priority = IntegerField(default=0)
+    created_at = DateTimeField()
+    updated_at = DateTimeField()
+    first_response_at = DateTimeField(null=True)
+    resolved_at = DateTimeField(null=True)
+
+
+class Mention(BaseModel):
+    """One post, comment or message, unique per (channel, remote_id)."""
+
+    account = ForeignKeyField(Account, null=True, on_delete="SET NULL", backref="mentions")
+    channel = CharField()
+    remote_id = CharField()
+    url = TextField(default="")
+    author = ForeignKeyField(Author, backref="mentions", on_delete="CASCADE")
+    text = TextField(default="")
+    html = TextField(default="")  # sanitised
+    created_at = DateTimeField(index=True)
+    fetched_at = DateTimeField()
+    source = CharField()  # the first route that found it
+    sources = CharField()  # every route, comma-separated
+    watch = ForeignKeyField(Watch, null=True, on_delete="SET NULL")
+    in_reply_to = CharField(null=True)
+    thread_root = CharField(null=True)
+    visibility = CharField(default="public")
+    tagged = BooleanField(default=True)
+    lang = CharField(default="")
+    sentiment = FloatField(default=0.0)
+    sentiment_label = CharField(default="undefined")
+    complaint = FloatField(default=0.0)
+    reason = CharField(default="none")
+    relevance = FloatField(default=1.0)
+    priority = IntegerField(default=0)
+    priority_reasons = TextField(default="")
+    spam = BooleanField(default=False)
+    status = CharField(default="new")
+    case = ForeignKeyField(Case, null=True, on_delete="SET NULL", backref="mentions")
+    raw = TextField(default="{}")
+
+    class Meta:
+        indexes = ((("channel", "remote_id"), True),)
+
+
+class Reply(BaseModel):
+    """An outbox entry: persisted before sending, sent exactly once."""
+
+    mention = ForeignKeyField(Mention, backref="replies", on_delete="CASCADE")
+    account = ForeignKeyField(Account, null=True, on_delete="SET NULL")
+    text = TextField()
+    visibility = CharField(default="public")
+    idempotency_key = CharField(unique=True)
+    state = CharField(default="queued")
+    error = TextField(default="")
+    attempts = IntegerField(default=0)
+    next_attempt_at = DateTimeField(null=True)
+    remote_id = CharField(null=True)
+    url = TextField(default="")
+    agent = CharField(default="")
+    created_at = DateTimeField()
+    updated_at = DateTimeField()
+    sent_at = DateTimeField(null=True)
+
+
+class Note(BaseModel):
+    """An internal note (never sent) on an author, customer, case or mention."""
+
+    body = TextField()
+    agent = CharField(default="")
+    created_at = DateTimeField()
+    author = ForeignKeyField(Author, null=True, on_delete="CASCADE", backref="notes")
+    customer = ForeignKeyField(Customer, null=True, on_delete="CASCADE", backref="notes")
+    case = ForeignKeyField(Case, null=True, on_delete="CASCADE", backref="notes")
+    mention = ForeignKeyField(Mention, null=True, on_delete="CASCADE", backref="notes")
+
+
+class Tag(BaseModel):
+    name = CharField(unique=True)
+
+
+class MentionTag(BaseModel):
+    mention = ForeignKeyField(Mention, on_delete="CASCADE", backref="tag_links")
+    tag = ForeignKeyField(Tag, on_delete="CASCADE")
+
+    class Meta:
+        indexes = ((("mention", "tag"), True),)
+
+
+ALL_MODELS = (
+    Account, Cursor, Watch, Customer, Author, Case, Mention, Reply, Note, Tag, MentionTag,
+)

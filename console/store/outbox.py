@@ -1,0 +1,176 @@
+"""The outbox: replies persisted before they are sent, with a state machine.
+
+draft -> queued -> sending -> sent
+                          \\-> queued (retry later) | failed (shown with why)
+A reply found in "sending" after a crash is sent again with the same idempotency key,
+which the network uses to drop the duplicate, so it is never posted twice.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from console.store.db import Store
+from console.store.models import Mention, Reply
+from console.store.timeutil import from_db, to_db, utcnow
+
+
+@dataclass(frozen=True)
+class ReplyInfo:
+    id: int
+    mention_id: int
+    account_id: int | None
+    text: str
+    visibility: str
+    idempotency_key: str
+    state: str
+    error: str
+    attempts: int
+    remote_id: str | None
+    url: str
+    created_at: datetime
+    sent_at: datetime | None
+
+
+class OutboxError(ValueError):
+    """A reply cannot move that way (e.g. editing one already sent)."""
+
+
+def _info(row: Reply) -> ReplyInfo:
+    created = from_db(row.created_at)
+    assert created is not None
+    return ReplyInfo(
+        id=row.id, mention_id=row.mention_id, account_id=row.account_id, text=row.text,
+        visibility=row.visibility, idempotency_key=row.idempotency_key, state=row.state,
+        error=row.error, attempts=row.attempts, remote_id=row.remote_id, url=row.url,
+        created_at=created, sent_at=from_db(row.sent_at),
+    )
+
+
+def get_draft(mention_id: int) -> str:
+    row = Reply.get_or_none((Reply.mention == mention_id) & (Reply.state == "draft"))
+    return row.text if row else ""
+
+
+def save_draft(store: Store, mention_id: int, text: str) -> None:
+    """Keep what the agent typed for this mention (an empty text drops the draft)."""
+    now = to_db(utcnow())
+    with store.write():
+        row = Reply.get_or_none((Reply.mention == mention_id) & (Reply.state == "draft"))
+        if not text.strip():
+            if row:
+                row.delete_instance()
+            return
+        if row is None:
+            mention = Mention.get_by_id(mention_id)
+            Reply.create(mention=mention_id, account=mention.account_id, text=text,
+                         idempotency_key=str(uuid.uuid4()), state="draft",
+                         created_at=now, updated_at=now)
+        else:
+            row.text, row.updated_at = text, now
+            row.save()
+
+
+def queue_reply(store: Store, mention_id: int, text: str, visibility: str,
+                agent: str = "", delay: float = 0.0) -> ReplyInfo:
+    """Persist a reply for sending (the draft, if any, becomes it)."""
+    if not text.strip():
+        raise OutboxError("the reply is empty")
+    now = utcnow()
+    with store.write():
+        mention = Mention.get_or_none(Mention.id == mention_id)
+        if mention is None:
+            raise OutboxError(f"there is no mention {mention_id}")
+        row = Reply.get_or_none((Reply.mention == mention_id) & (Reply.state == "draft"))
+        if row is None:
+            row = Reply(mention=mention_id, idempotency_key=str(uuid.uuid4()),
+                        created_at=to_db(now))
+        row.account = mention.account_id
+        row.text, row.visibility, row.agent, row.state = text, visibility, agent, "queued"
+        row.next_attempt_at = to_db(now + timedelta(seconds=delay))
+        row.updated_at = to_db(now)
+        row.save()
+    return _info(row)
+
+
+def due_replies(now: datetime | None = None) -> list[ReplyInfo]:
+    """Replies to send now: queued ones whose time has come, and any left in "sending"."""
+    moment = to_db(now or utcnow())
+    rows = (Reply.select()
+            .where(((Reply.state == "queued") & (Reply.next_attempt_at <= moment))
+                   | (Reply.state == "sending"))
+            .order_by(Reply.id))
+    return [_info(r) for r in rows]
+
+
+def next_due_at() -> datetime | None:
+    row = (Reply.select(Reply.next_attempt_at).where(Reply.state == "queued")
+           .order_by(Reply.next_attempt_at).first())
+    return from_db(row.next_attempt_at) if row else None
+
+
+def mark_sending(store: Store, reply_id: int) -> None:
+    with store.write():
+        Reply.update(state="sending", attempts=Reply.attempts + 1,
+                     updated_at=to_db(utcnow())).where(Reply.id == reply_id).execute()
+
+
+def mark_sent(store: Store, reply_id: int, remote_id: str, url: str,
+              sent_at: datetime) -> None:
+    """Record the network's id and mark the mention replied, in one transaction."""
+    with store.write():
+        row = Reply.get_by_id(reply_id)
+        row.state, row.remote_id, row.url, row.error = "sent", remote_id, url, ""
+        row.sent_at, row.updated_at = to_db(sent_at), to_db(utcnow())
+        row.save()
+        Mention.update(status="replied").where(Mention.id == row.mention_id).execute()
+
+
+def mark_retry(store: Store, reply_id: int, error: str, delay: float) -> None:
+    with store.write():
+        Reply.update(state="queued", error=error,
+                     next_attempt_at=to_db(utcnow() + timedelta(seconds=delay)),
+                     updated_at=to_db(utcnow())).where(Reply.id == reply_id).execute()
+
+
+def mark_failed(store: Store, reply_id: int, error: str) -> None:
+    with store.write():
+        Reply.update(state="failed", error=error,
+                     updated_at=to_db(utcnow())).where(Reply.id == reply_id).execute()
+
+
+def retry_failed(store: Store, reply_id: int, text: str | None = None) -> ReplyInfo:
+    """Put a failed reply back in the queue, optionally with corrected text."""
+    with store.write():
+        row = Reply.get_by_id(reply_id)
+        if row.state != "failed":
+            raise OutboxError(f"reply {reply_id} is {row.state}, not failed")
+        if text is not None:
+            row.text = text
+        row.state, row.next_attempt_at = "queued", to_db(utcnow())
+        row.save()
+    return _info(row)
+
+
+def cancel_queued(store: Store, reply_id: int) -> bool:
+    """Pull a queued reply back to a draft before it leaves (undo send)."""
+    with store.write():
+        return Reply.update(state="draft", updated_at=to_db(utcnow())).where(
+            (Reply.id == reply_id) & (Reply.state == "queued")).execute() > 0
+
+
+def replies_for(mention_id: int) -> list[ReplyInfo]:
+    rows = (Reply.select().where((Reply.mention == mention_id) & (Reply.state != "draft"))
+            .order_by(Reply.id))
+    return [_info(r) for r in rows]
+
+
+def counts() -> dict[str, int]:
+    """How many replies are in each state (drafts excluded)."""
+    result = {"queued": 0, "sending": 0, "sent": 0, "failed": 0}
+    for state, n in (Reply.select(Reply.state, Reply.id.count().alias("n"))
+                     .where(Reply.state != "draft").group_by(Reply.state).tuples()):
+        result[state] = n
+    return result

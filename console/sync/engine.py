@@ -1,0 +1,285 @@
+"""The sync engine: pulls every account on a schedule and sends the outbox, off the GUI thread.
+
+Each account is pulled by a worker of its own pool slot, so a slow or failing account
+never holds up the others. Results are reported through plain callbacks (`listen`);
+`console/ui/` turns them into queued Qt signals. The CLI uses the same engine blocking
+(`sync_once`).
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass
+
+from console.channels.base import (
+    AuthError,
+    Channel,
+    ChannelError,
+    PullResult,
+    RateLimited,
+    ReplyRules,
+    WatchSpec,
+)
+from console.channels.registry import open_channel
+from console.secrets import SecretStore
+from console.settings import Settings
+from console.store import accounts, outbox
+from console.store.accounts import AccountInfo
+from console.store.db import Store
+from console.sync.events import (
+    AccountStatus,
+    Event,
+    MentionsAdded,
+    MentionsChanged,
+    OutboxChanged,
+)
+from console.sync.ingest import ingest
+from console.store.timeutil import utcnow
+from console.sync.outbox import send_one
+from console.triage import Triager
+
+log = logging.getLogger(__name__)
+
+ChannelFactory = Callable[[AccountInfo, str | None], Channel]
+MAX_BACKOFF = 300.0
+
+
+@dataclass
+class SyncReport:
+    """What one pull of one account did."""
+
+    account_id: int
+    label: str
+    added: int = 0
+    seen_again: int = 0
+    error: str = ""
+
+
+class Engine:
+    """Runs pulls and the outbox. Thread-safe; `start()` for the GUI, `sync_once()` for the CLI."""
+
+    def __init__(self, store: Store, secrets: SecretStore, triager: Triager,
+                 settings: Settings, channel_factory: ChannelFactory = open_channel) -> None:
+        self.store = store
+        self.secrets = secrets
+        self.triager = triager
+        self.settings = settings
+        self._factory = channel_factory
+        self._channels: dict[int, Channel] = {}
+        self._channels_lock = threading.Lock()
+        self._listeners: list[Callable[[Event], None]] = []
+        self._statuses: dict[int, AccountStatus] = {}
+        self._next_poll: dict[int, float] = {}
+        self._failures: dict[int, int] = {}
+        self._running: dict[int, Future[SyncReport]] = {}
+        self._stop = threading.Event()
+        self._wake = threading.Event()
+        self._outbox_wake = threading.Event()
+        self._threads: list[threading.Thread] = []
+        self._pool: ThreadPoolExecutor | None = None
+
+    # --- events ---------------------------------------------------------------------------
+
+    def listen(self, callback: Callable[[Event], None]) -> None:
+        """Call `callback(event)` for every event (from engine threads)."""
+        self._listeners.append(callback)
+
+    def _emit(self, event: Event) -> None:
+        for callback in list(self._listeners):
+            try:
+                callback(event)
+            except Exception:  # a listener's bug must not stop the sync
+                log.exception("event listener failed")
+
+    def _status(self, account: AccountInfo, state: str, message: str = "") -> None:
+        status = AccountStatus(account.id, account.label, state, message)
+        self._statuses[account.id] = status
+        self._emit(status)
+
+    def statuses(self) -> list[AccountStatus]:
+        return list(self._statuses.values())
+
+    # --- channels -------------------------------------------------------------------------
+
+    def channel_for(self, account_id: int) -> Channel:
+        with self._channels_lock:
+            channel = self._channels.get(account_id)
+            if channel is None:
+                account = accounts.get_account(self.store, account_id)
+                if account is None:
+                    raise ChannelError(f"account {account_id} no longer exists")
+                channel = self._factory(account, self.secrets.get(account_id, "token"))
+                self._channels[account_id] = channel
+            return channel
+
+    def forget_channel(self, account_id: int) -> None:
+        """Drop a cached channel (after a new token, or removing the account)."""
+        with self._channels_lock:
+            channel = self._channels.pop(account_id, None)
+        if channel is not None:
+            channel.close()
+
+    def reply_rules(self, account_id: int | None, visibility: str) -> ReplyRules:
+        """What a reply through this account may be, without touching the network."""
+        account = accounts.get_account(self.store, account_id) if account_id else None
+        if account is None:
+            return ReplyRules("characters", 0, can_reply=False,
+                              reason="This mention has no account to reply from.")
+        limit = int(account.settings.get("max_characters", 500))
+        keep = visibility if visibility in ("direct", "private", "unlisted") else "public"
+        return ReplyRules("characters", limit, visibility=keep)
+
+    # --- pulling --------------------------------------------------------------------------
+
+    def sync_account(self, account_id: int) -> SyncReport:
+        """Pull one account now (blocking): mentions, then every active watch."""
+        account = accounts.get_account(self.store, account_id)
+        if account is None:
+            return SyncReport(account_id, f"account {account_id}", error="account removed")
+        report = SyncReport(account.id, account.label)
+        self._status(account, "syncing")
+        try:
+            channel = self.channel_for(account.id)
+            if "max_characters" not in account.settings:
+                info = channel.instance_info()
+                me = channel.verify()
+                accounts.update_account(self.store, account.id, handle=me.handle,
+                                        display_name=me.display_name, remote_id=me.remote_id,
+                                        settings={"max_characters": info.max_characters,
+                                                  "instance": info.title})
+                account = accounts.get_account(self.store, account.id) or account
+            brand = account.handle
+            brand_id = account.remote_id
+            pulls: list[tuple[str, Callable[[str | None], PullResult]]] = [
+                ("mentions", channel.pull_mentions)]
+            for watch in accounts.list_watches(self.store, active_only=True):
+                spec = WatchSpec(watch.id, watch.term, watch.kind, watch.lang, watch.exclude)
+                pulls.append((f"watch:{watch.id}",
+                              lambda cur, spec=spec: channel.pull_watch(spec, cur)))
+            for name, pull in pulls:
+                result = pull(accounts.get_cursor(account.id, name))
+                stored = ingest(self.store, self.triager, account.id, result.posts,
+                                name, result.cursor, brand, brand_id)
+                report.added += len(stored.added)
+                report.seen_again += len(stored.changed)
+                if stored.added:
+                    self._emit(MentionsAdded(tuple(stored.added)))
+                if stored.changed:
+                    self._emit(MentionsChanged(tuple(stored.changed)))
+        except AuthError as exc:
+            report.error = str(exc)
+            self._status(account, "error", report.error)
+            self._next_poll[account.id] = float("inf")  # until the agent signs in again
+            return report
+        except RateLimited as exc:
+            report.error = str(exc)
+            self._status(account, "rate_limited", report.error)
+            self._next_poll[account.id] = time.monotonic() + max(exc.retry_after, 1.0)
+            return report
+        except ChannelError as exc:
+            report.error = str(exc)
+            failures = self._failures.get(account.id, 0) + 1
+            self._failures[account.id] = failures
+            self._status(account, "offline" if exc.retryable else "error", report.error)
+            delay = min(self.settings.sync_interval * 2 ** (failures - 1), MAX_BACKOFF)
+            self._next_poll[account.id] = time.monotonic() + delay
+            return report
+        self._failures.pop(account.id, None)
+        self._status(account, "ok", f"{report.added} new")
+        self._next_poll[account.id] = time.monotonic() + self.settings.sync_interval
+        return report
+
+    def sync_once(self) -> list[SyncReport]:
+        """Pull every enabled account once and send what the outbox holds (blocking)."""
+        reports = [self.sync_account(a.id) for a in accounts.list_accounts(self.store)
+                   if a.enabled]
+        self.flush_outbox()
+        return reports
+
+    # --- outbox ---------------------------------------------------------------------------
+
+    def flush_outbox(self) -> dict[str, int]:
+        """Send every due reply now; returns the outbox counts after."""
+        for reply in outbox.due_replies():
+            if self._stop.is_set():
+                break
+            state = send_one(self.store, reply, self.channel_for)
+            after = next((r for r in outbox.replies_for(reply.mention_id)
+                          if r.id == reply.id), None)
+            self._emit(OutboxChanged(outbox.counts(), reply.id, reply.mention_id, state,
+                                     after.error if after else ""))
+            if state == "sent":
+                self._emit(MentionsChanged((reply.mention_id,)))
+        return outbox.counts()
+
+    def wake_outbox(self) -> None:
+        """A reply was queued: send it as soon as it is due."""
+        self._emit(OutboxChanged(outbox.counts()))
+        self._outbox_wake.set()
+
+    def wake(self) -> None:
+        """Pull every account now (e.g. the agent pressed Refresh or signed in again)."""
+        for account_id in list(self._next_poll):
+            self._next_poll[account_id] = 0.0
+        self._wake.set()
+
+    # --- background -----------------------------------------------------------------------
+
+    def start(self) -> None:
+        if self._threads:
+            return
+        self._stop.clear()
+        self._pool = ThreadPoolExecutor(max_workers=4, thread_name_prefix="posventa-pull")
+        for target, name in ((self._schedule_loop, "posventa-sync"),
+                             (self._outbox_loop, "posventa-outbox")):
+            thread = threading.Thread(target=target, name=name, daemon=True)
+            thread.start()
+            self._threads.append(thread)
+
+    def stop(self, timeout: float = 5.0) -> None:
+        self._stop.set()
+        self._wake.set()
+        self._outbox_wake.set()
+        for thread in self._threads:
+            thread.join(timeout)
+        self._threads.clear()
+        if self._pool is not None:
+            self._pool.shutdown(wait=False, cancel_futures=True)
+            self._pool = None
+        with self._channels_lock:
+            channels, self._channels = list(self._channels.values()), {}
+        for channel in channels:
+            channel.close()
+
+    def _schedule_loop(self) -> None:
+        while not self._stop.is_set():
+            now = time.monotonic()
+            for account in accounts.list_accounts(self.store):
+                if not account.enabled or self._pool is None:
+                    continue
+                running = self._running.get(account.id)
+                if running is not None and not running.done():
+                    continue
+                if self._next_poll.get(account.id, 0.0) <= now:
+                    self._next_poll[account.id] = now + self.settings.sync_interval
+                    self._running[account.id] = self._pool.submit(self.sync_account, account.id)
+            self._wake.wait(0.5)
+            self._wake.clear()
+
+    def _outbox_loop(self) -> None:
+        while not self._stop.is_set():
+            try:
+                self.flush_outbox()
+            except Exception:
+                log.exception("outbox pass failed")
+            due = outbox.next_due_at()
+            wait = 2.0
+            if due is not None:
+                wait = min(max((due - utcnow()).total_seconds(), 0.05), 2.0)
+            self._outbox_wake.wait(wait)
+            self._outbox_wake.clear()
+

@@ -1,0 +1,37 @@
+"""What the engine reports. Plain dataclasses; `console/ui/` turns them into Qt signals."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class MentionsAdded:
+    ids: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class MentionsChanged:
+    ids: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class AccountStatus:
+    """How an account's sync is going: state is idle|syncing|ok|offline|error|rate_limited."""
+
+    account_id: int
+    label: str
+    state: str
+    message: str = ""
+
+
+@dataclass(frozen=True)
+class OutboxChanged:
+    counts: dict[str, int]
+    reply_id: int | None = None
+    mention_id: int | None = None
+    state: str | None = None
+    error: str = ""
+
+
+Event = MentionsAdded | MentionsChanged | AccountStatus | OutboxChanged

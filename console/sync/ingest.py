@@ -1,0 +1,86 @@
+"""Storing what a pull brought: de-duplicate, triage, persist with the cursor, in one go.
+
+A post seen before (same channel and remote id) is stored once; the new route that found
+it is remembered in `sources`. The cursor is written in the same transaction as the posts,
+so a crash leaves either both or neither.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+
+from console.channels.base import RemotePost
+from console.channels.html import sanitize
+from console.store import accounts, mentions
+from console.store.db import Store
+from console.store.timeutil import to_db, utcnow
+from console.triage import Triager, TriageInput
+
+
+@dataclass
+class IngestResult:
+    added: list[int] = field(default_factory=list)
+    changed: list[int] = field(default_factory=list)
+
+
+def is_tagged(post: RemotePost, brand_handle: str) -> bool:
+    """Whether the post names the brand's account (the customer expects an answer)."""
+    if post.source in ("mention", "direct"):
+        return True
+    brand = brand_handle.lower().lstrip("@")
+    brand_user = brand.split("@", 1)[0]
+    for handle in post.mentions:
+        h = handle.lower().lstrip("@")
+        if h == brand or (brand_user and h.split("@", 1)[0] == brand_user and "@" not in brand):
+            return True
+    return False
+
+
+def ingest(store: Store, triager: Triager, account_id: int | None, posts: list[RemotePost],
+           cursor_name: str | None, cursor_value: str | None, brand_handle: str = "",
+           brand_remote_id: str = "") -> IngestResult:
+    """Store `posts` found by one pull and its cursor together; returns the ids touched."""
+    result = IngestResult()
+    prepared = []
+    now = utcnow()
+    for post in posts:
+        if brand_remote_id and post.author.remote_id == brand_remote_id:
+            continue  # the brand's own posts are replies, kept in the outbox
+        tagged = is_tagged(post, brand_handle)
+        labels = triager.score(TriageInput(
+            text=post.text, lang_hint=post.lang, followers=post.author.followers,
+            tagged=tagged, source=post.source, created_at=post.created_at,
+            bot=post.author.bot,
+        ), now=now)
+        prepared.append((post, tagged, labels))
+    with store.write():
+        for post, tagged, labels in prepared:
+            found = mentions.existing_mention(post.channel, post.remote_id)
+            if found is not None:
+                mentions.add_source(found[0], found[1], post.source)
+                result.changed.append(found[0])
+                continue
+            author_id = mentions.upsert_author(post.author)
+            values = {
+                "account": account_id, "channel": post.channel, "remote_id": post.remote_id,
+                "url": post.url, "author": author_id, "text": post.text,
+                "html": sanitize(post.html) if post.html else "",
+                "created_at": to_db(post.created_at), "fetched_at": to_db(now),
+                "source": post.source, "sources": post.source, "watch": post.watch_id,
+                "in_reply_to": post.in_reply_to,
+                "thread_root": post.thread_root
+                or mentions.thread_root_of(post.channel, post.in_reply_to),
+                "visibility": post.visibility, "tagged": tagged, "lang": labels.lang,
+                "sentiment": labels.sentiment, "sentiment_label": labels.sentiment_label,
+                "complaint": labels.complaint, "reason": labels.reason,
+                "relevance": labels.relevance, "priority": labels.priority,
+                "priority_reasons": " · ".join(labels.priority_reasons),
+                "spam": labels.spam, "status": "new",
+                "raw": json.dumps(post.raw, ensure_ascii=False),
+            }
+            name = f"{post.author.display_name} {post.author.handle}"
+            result.added.append(mentions.insert_mention(store.db, values, name))
+        if account_id is not None and cursor_name and cursor_value:
+            accounts.set_cursor(account_id, cursor_name, cursor_value)
+    return result
