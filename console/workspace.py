@@ -7,6 +7,7 @@ backup copy.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sqlite3
 import uuid
@@ -48,10 +49,8 @@ def default_workspace_dir() -> Path:
 
 def _private_dir(path: Path) -> None:
     path.mkdir(parents=True, exist_ok=True, mode=0o700)
-    try:
+    with contextlib.suppress(PermissionError):
         path.chmod(0o700)
-    except PermissionError:
-        pass
 
 
 class Workspace:

@@ -90,7 +90,7 @@ def _row(values: tuple) -> FeedRow:
     )
 
 
-def _where(flt: FeedFilter) -> tuple[list[str], list[Any]]:
+def filter_clauses(flt: FeedFilter) -> tuple[list[str], list[Any]]:
     clauses: list[str] = []
     params: list[Any] = []
     if flt.statuses:
@@ -100,7 +100,8 @@ def _where(flt: FeedFilter) -> tuple[list[str], list[Any]]:
         clauses.append(f"m.channel IN ({','.join('?' * len(flt.channels))})")
         params.extend(flt.channels)
     if flt.sources:
-        clauses.append("(" + " OR ".join("(',' || m.sources || ',') LIKE ?" for _ in flt.sources) + ")")
+        any_source = " OR ".join("(',' || m.sources || ',') LIKE ?" for _ in flt.sources)
+        clauses.append(f"({any_source})")
         params.extend(f"%,{s},%" for s in flt.sources)
     if not flt.include_spam:
         clauses.append("m.spam = 0")
@@ -119,7 +120,7 @@ def _where(flt: FeedFilter) -> tuple[list[str], list[Any]]:
 def feed_page(db: Database, flt: FeedFilter, after: FeedRow | None = None,
               limit: int = 200) -> list[FeedRow]:
     """The next `limit` rows of the feed after `after` (None: from the top)."""
-    clauses, params = _where(flt)
+    clauses, params = filter_clauses(flt)
     if after is not None:
         if flt.sort == "priority":
             clauses.append("(m.priority, m.created_at, m.id) < (?, ?, ?)")
@@ -140,7 +141,7 @@ def feed_rows(db: Database, ids: list[int], flt: FeedFilter | None = None) -> li
     """The given mentions as feed rows, keeping only those the filter admits."""
     if not ids:
         return []
-    clauses, params = _where(flt) if flt is not None else ([], [])
+    clauses, params = filter_clauses(flt) if flt is not None else ([], [])
     clauses.insert(0, f"m.id IN ({','.join('?' * len(ids))})")
     params[:0] = list(ids)
     sql = (f"SELECT {_COLUMNS} FROM mention m JOIN author a ON a.id = m.author_id "
@@ -149,6 +150,6 @@ def feed_rows(db: Database, ids: list[int], flt: FeedFilter | None = None) -> li
 
 
 def count(db: Database, flt: FeedFilter) -> int:
-    clauses, params = _where(flt)
+    clauses, params = filter_clauses(flt)
     where = ("WHERE " + " AND ".join(clauses)) if clauses else ""
     return int(db.execute_sql(f"SELECT count(*) FROM mention m {where}", params).fetchone()[0])

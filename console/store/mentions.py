@@ -85,7 +85,7 @@ def upsert_author(author: RemoteAuthor) -> int:
         Author.handle: author.handle, Author.display_name: author.display_name,
         Author.url: author.url, Author.followers: author.followers, Author.bio: author.bio,
         Author.avatar_url: author.avatar_url, Author.bot: author.bot, Author.fields: fields,
-        Author.raw: json.dumps(author.raw, ensure_ascii=False), Author.updated_at: now,
+        Author.payload: json.dumps(author.raw, ensure_ascii=False), Author.updated_at: now,
     }
     row = Author.get_or_none((Author.channel == author.channel)
                              & (Author.remote_id == author.remote_id))

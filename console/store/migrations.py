@@ -96,7 +96,8 @@ _V2 = [
     'CREATE INDEX "mention_feed" ON "mention" ("created_at" DESC, "id" DESC)',
     'CREATE INDEX "mention_status_feed" ON "mention" ("status", "created_at" DESC, "id" DESC)',
     'CREATE INDEX "mention_channel_feed" ON "mention" ("channel", "created_at" DESC, "id" DESC)',
-    'CREATE INDEX "mention_priority_feed" ON "mention" ("priority" DESC, "created_at" DESC, "id" DESC)',
+    'CREATE INDEX "mention_priority_feed" ON "mention" '
+    '("priority" DESC, "created_at" DESC, "id" DESC)',
     'CREATE INDEX "mention_thread_root" ON "mention" ("thread_root")',
     'CREATE INDEX "reply_state" ON "reply" ("state")',
     """CREATE VIRTUAL TABLE "mention_fts" USING fts5(

@@ -6,6 +6,7 @@ Times are stored as naive UTC datetimes; `console.store.timeutil` converts at th
 from __future__ import annotations
 
 from peewee import (
+    AutoField,
     BooleanField,
     CharField,
     DateTimeField,
@@ -23,6 +24,8 @@ REPLY_STATES = ("draft", "queued", "sending", "sent", "failed")
 
 
 class BaseModel(Model):
+    id = AutoField()
+
     class Meta:
         database = database_proxy
         legacy_table_names = False
@@ -44,6 +47,7 @@ class Account(BaseModel):
 class Cursor(BaseModel):
     """Where a pull stopped; saved in the same transaction as the posts it brought."""
 
+    account_id: int | None  # filled by peewee for the foreign key
     account = ForeignKeyField(Account, on_delete="CASCADE", backref="cursors")
     name = CharField()  # "mentions", "watch:<id>"
     value = CharField()
@@ -75,6 +79,7 @@ class Customer(BaseModel):
 class Author(BaseModel):
     """One account on one network."""
 
+    customer_id: int | None  # filled by peewee for the foreign key
     channel = CharField()
     remote_id = CharField()
     handle = CharField()
@@ -86,7 +91,7 @@ class Author(BaseModel):
     bot = BooleanField(default=False)
     fields = TextField(default="[]")  # JSON list of {name, value, verified}
     customer = ForeignKeyField(Customer, null=True, on_delete="SET NULL", backref="authors")
-    raw = TextField(default="{}")
+    payload = TextField(default="{}", column_name="raw")  # what the network sent
     first_seen = DateTimeField()
     updated_at = DateTimeField()
 
@@ -109,6 +114,10 @@ class Case(BaseModel):
 class Mention(BaseModel):
     """One post, comment or message, unique per (channel, remote_id)."""
 
+    account_id: int | None  # filled by peewee for the foreign key
+    author_id: int | None  # filled by peewee for the foreign key
+    watch_id: int | None  # filled by peewee for the foreign key
+    case_id: int | None  # filled by peewee for the foreign key
     account = ForeignKeyField(Account, null=True, on_delete="SET NULL", backref="mentions")
     channel = CharField()
     remote_id = CharField()
@@ -136,7 +145,7 @@ class Mention(BaseModel):
     spam = BooleanField(default=False)
     status = CharField(default="new")
     case = ForeignKeyField(Case, null=True, on_delete="SET NULL", backref="mentions")
-    raw = TextField(default="{}")
+    payload = TextField(default="{}", column_name="raw")  # what the network sent
 
     class Meta:
         indexes = ((("channel", "remote_id"), True),)
@@ -145,6 +154,8 @@ class Mention(BaseModel):
 class Reply(BaseModel):
     """An outbox entry: persisted before sending, sent exactly once."""
 
+    mention_id: int | None  # filled by peewee for the foreign key
+    account_id: int | None  # filled by peewee for the foreign key
     mention = ForeignKeyField(Mention, backref="replies", on_delete="CASCADE")
     account = ForeignKeyField(Account, null=True, on_delete="SET NULL")
     text = TextField()
@@ -165,6 +176,10 @@ class Reply(BaseModel):
 class Note(BaseModel):
     """An internal note (never sent) on an author, customer, case or mention."""
 
+    author_id: int | None  # filled by peewee for the foreign key
+    customer_id: int | None  # filled by peewee for the foreign key
+    case_id: int | None  # filled by peewee for the foreign key
+    mention_id: int | None  # filled by peewee for the foreign key
     body = TextField()
     agent = CharField(default="")
     created_at = DateTimeField()
@@ -179,6 +194,9 @@ class Tag(BaseModel):
 
 
 class MentionTag(BaseModel):
+    mention_id: int | None  # filled by peewee for the foreign key
+    tag_id: int | None  # filled by peewee for the foreign key
+
     mention = ForeignKeyField(Mention, on_delete="CASCADE", backref="tag_links")
     tag = ForeignKeyField(Tag, on_delete="CASCADE")
 

@@ -9,8 +9,12 @@ which the network uses to drop the duplicate, so it is never posted twice.
 from __future__ import annotations
 
 import uuid
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import cast
+
+from peewee import fn
 
 from console.store.db import Store
 from console.store.models import Mention, Reply
@@ -42,7 +46,7 @@ def _info(row: Reply) -> ReplyInfo:
     created = from_db(row.created_at)
     assert created is not None
     return ReplyInfo(
-        id=row.id, mention_id=row.mention_id, account_id=row.account_id, text=row.text,
+        id=row.id, mention_id=int(row.mention_id or 0), account_id=row.account_id, text=row.text,
         visibility=row.visibility, idempotency_key=row.idempotency_key, state=row.state,
         error=row.error, attempts=row.attempts, remote_id=row.remote_id, url=row.url,
         created_at=created, sent_at=from_db(row.sent_at),
@@ -87,7 +91,7 @@ def queue_reply(store: Store, mention_id: int, text: str, visibility: str,
         if row is None:
             row = Reply(mention=mention_id, idempotency_key=str(uuid.uuid4()),
                         created_at=to_db(now))
-        row.account = mention.account_id
+        row.account_id = mention.account_id
         row.text, row.visibility, row.agent, row.state = text, visibility, agent, "queued"
         row.next_attempt_at = to_db(now + timedelta(seconds=delay))
         row.updated_at = to_db(now)
@@ -170,7 +174,8 @@ def replies_for(mention_id: int) -> list[ReplyInfo]:
 def counts() -> dict[str, int]:
     """How many replies are in each state (drafts excluded)."""
     result = {"queued": 0, "sending": 0, "sent": 0, "failed": 0}
-    for state, n in (Reply.select(Reply.state, Reply.id.count().alias("n"))
-                     .where(Reply.state != "draft").group_by(Reply.state).tuples()):
+    query = (Reply.select(Reply.state, fn.COUNT(Reply.id))
+             .where(Reply.state != "draft").group_by(Reply.state).tuples())
+    for state, n in cast(Iterable[tuple[str, int]], query):
         result[state] = n
     return result

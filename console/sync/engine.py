@@ -14,6 +14,7 @@ import time
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
+from functools import partial
 
 from console.channels.base import (
     AuthError,
@@ -30,6 +31,7 @@ from console.settings import Settings
 from console.store import accounts, outbox
 from console.store.accounts import AccountInfo
 from console.store.db import Store
+from console.store.timeutil import utcnow
 from console.sync.events import (
     AccountStatus,
     Event,
@@ -38,7 +40,6 @@ from console.sync.events import (
     OutboxChanged,
 )
 from console.sync.ingest import ingest
-from console.store.timeutil import utcnow
 from console.sync.outbox import send_one
 from console.triage import Triager
 
@@ -158,8 +159,7 @@ class Engine:
                 ("mentions", channel.pull_mentions)]
             for watch in accounts.list_watches(self.store, active_only=True):
                 spec = WatchSpec(watch.id, watch.term, watch.kind, watch.lang, watch.exclude)
-                pulls.append((f"watch:{watch.id}",
-                              lambda cur, spec=spec: channel.pull_watch(spec, cur)))
+                pulls.append((f"watch:{watch.id}", partial(channel.pull_watch, spec)))
             for name, pull in pulls:
                 result = pull(accounts.get_cursor(account.id, name))
                 stored = ingest(self.store, self.triager, account.id, result.posts,

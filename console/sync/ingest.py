@@ -15,7 +15,7 @@ from console.channels.html import sanitize
 from console.store import accounts, mentions
 from console.store.db import Store
 from console.store.timeutil import to_db, utcnow
-from console.triage import Triager, TriageInput
+from console.triage import TriageInput, Triager
 
 
 @dataclass
@@ -77,7 +77,7 @@ def ingest(store: Store, triager: Triager, account_id: int | None, posts: list[R
                 "relevance": labels.relevance, "priority": labels.priority,
                 "priority_reasons": " · ".join(labels.priority_reasons),
                 "spam": labels.spam, "status": "new",
-                "raw": json.dumps(post.raw, ensure_ascii=False),
+                "payload": json.dumps(post.raw, ensure_ascii=False),
             }
             name = f"{post.author.display_name} {post.author.handle}"
             result.added.append(mentions.insert_mention(store.db, values, name))
