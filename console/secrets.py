@@ -39,7 +39,7 @@ class SecretStore:
             # The "fail" backend raises on use; find out now, not at the first token.
             backend.get_password(self.service, "__probe__")
         except (NoKeyringError, KeyringError, RuntimeError) as exc:
-            log.warning("keyring unavailable: %s", type(exc).__name__)
+            log.info("keyring unavailable: %s", type(exc).__name__)
             self.memory_only = True
             self.warning = NO_KEYRING
 

@@ -110,7 +110,8 @@ class ReplyService:
     def rules(self, mention_id: int) -> ReplyRules:
         detail = mentions.mention_detail(mention_id)
         if detail is None:
-            return ReplyRules("characters", 0, can_reply=False, reason="The mention is gone.")
+            return ReplyRules("characters", 0, can_reply=False,
+                              reason=f"There is no mention {mention_id}.")
         return self.engine.reply_rules(detail.account_id, detail.visibility)
 
     @staticmethod

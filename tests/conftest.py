@@ -19,3 +19,30 @@ def runtime(tmp_path: Path) -> Iterator[Runtime]:
     rt = open_runtime(tmp_path / "ws", memory_secrets=True)
     yield rt
     rt.close()
+
+
+MINI_SCRIPT = Path(__file__).parent / "channels" / "fixtures" / "mini_script.json"
+
+
+@pytest.fixture
+def mini_sandbox() -> Iterator:
+    """A sandbox server on 127.0.0.1 playing the small test script, everything published."""
+    from console.channels.sandbox import SandboxServer
+
+    server = SandboxServer(MINI_SCRIPT, speed=1000, release_all=True)
+    server.start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def connected(runtime: Runtime, mini_sandbox) -> Runtime:
+    """A runtime with one Mastodon account on the mini sandbox and a brand watch."""
+    from console.store import accounts
+
+    account = accounts.add_account(runtime.workspace.store, "mastodon", mini_sandbox.url)
+    runtime.workspace.secrets.set(account.id, "token", "test-token")
+    accounts.add_watch(runtime.workspace.store, "ventalia")
+    runtime.extras["account_id"] = account.id
+    runtime.extras["sandbox"] = mini_sandbox
+    return runtime

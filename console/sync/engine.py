@@ -14,6 +14,7 @@ import time
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
+from datetime import datetime
 from functools import partial
 
 from console.channels.base import (
@@ -202,9 +203,9 @@ class Engine:
 
     # --- outbox ---------------------------------------------------------------------------
 
-    def flush_outbox(self) -> dict[str, int]:
-        """Send every due reply now; returns the outbox counts after."""
-        for reply in outbox.due_replies():
+    def flush_outbox(self, now: datetime | None = None) -> dict[str, int]:
+        """Send every reply due by `now`; returns the outbox counts after."""
+        for reply in outbox.due_replies(now):
             if self._stop.is_set():
                 break
             state = send_one(self.store, reply, self.channel_for)
