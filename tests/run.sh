@@ -17,7 +17,7 @@ echo "== mypy (Qt-free packages)"
 
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-export QT_QPA_PLATFORM=offscreen
+export QT_QPA_PLATFORM=offscreen POSVENTA_REQUIRE_KEYRING=1
 export XDG_DATA_HOME="$tmp/data" XDG_RUNTIME_DIR="$tmp/run" XDG_CONFIG_HOME="$tmp/config"
 mkdir -p "$XDG_DATA_HOME" "$XDG_RUNTIME_DIR" "$XDG_CONFIG_HOME"
 chmod 700 "$XDG_RUNTIME_DIR"

@@ -70,7 +70,7 @@ def test_sync_once_export_and_reply(ws, mini_sandbox):
 
     out = run_with_token(ws, "export", "--format", "jsonl")
     lines = [json.loads(x) for x in out.stdout.splitlines()]
-    assert lines and EXPORT_KEYS <= set(lines[0]) and AUTHOR_KEYS <= set(lines[0]["author"])
+    assert lines and set(lines[0]) >= EXPORT_KEYS and set(lines[0]["author"]) >= AUTHOR_KEYS
     assert all(x["created_at"].endswith("Z") for x in lines)
 
     found = run_with_token(ws, "export", "--format", "csv", "--search", "48213")

@@ -1,0 +1,79 @@
+"""Schema migrations: from nothing, and from a fixture database of every older version."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from console.store import feed
+from console.store.feed import FeedFilter
+from console.store.migrations import LATEST, MIGRATIONS
+from console.workspace import Workspace, WorkspaceCorrupt, WorkspaceError
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+def test_every_old_version_has_a_fixture():
+    for version in range(1, LATEST):
+        assert (FIXTURES / f"schema_v{version}.sqlite").exists(), \
+            f"schema {version} needs a fixture database in tests/store/fixtures"
+
+
+@pytest.mark.parametrize("version", range(1, LATEST))
+def test_old_schema_upgrades_keeping_data_and_a_backup(tmp_path, version):
+    folder = tmp_path / "ws"
+    folder.mkdir()
+    shutil.copy(FIXTURES / f"schema_v{version}.sqlite", folder / "posventa.db")
+    ws = Workspace(folder, memory_secrets=True)
+    try:
+        assert ws.migrated[0] == version and ws.migrated[1] == LATEST
+        backup = ws.migrated[2]
+        assert backup is not None and backup.exists()
+        with sqlite3.connect(backup) as con:
+            assert con.execute("PRAGMA user_version").fetchone()[0] == version
+        rows = feed.feed_page(ws.store.db, FeedFilter())
+        assert len(rows) == 3
+        # Rows written before the full-text index existed are searchable after upgrading.
+        assert [r.text for r in feed.feed_page(ws.store.db, FeedFilter(search="devolucion"))] \
+            == ["Mi devolución sigue pendiente"]
+    finally:
+        ws.close()
+
+
+def test_migrations_are_transactional(tmp_path, monkeypatch):
+    folder = tmp_path / "ws"
+    folder.mkdir()
+    shutil.copy(FIXTURES / "schema_v1.sqlite", folder / "posventa.db")
+    broken = [*MIGRATIONS[1], "THIS IS NOT SQL"]
+    monkeypatch.setattr("console.store.migrations.MIGRATIONS", [MIGRATIONS[0], broken])
+    with pytest.raises(WorkspaceError):
+        Workspace(folder, memory_secrets=True)
+    with sqlite3.connect(folder / "posventa.db") as con:
+        assert con.execute("PRAGMA user_version").fetchone()[0] == 1
+        names = {r[0] for r in con.execute("SELECT name FROM sqlite_master")}
+        assert "mention_fts" not in names
+
+
+def test_newer_schema_is_refused_clearly(tmp_path):
+    folder = tmp_path / "ws"
+    Workspace(folder, memory_secrets=True).close()
+    with sqlite3.connect(folder / "posventa.db") as con:
+        con.execute(f"PRAGMA user_version = {LATEST + 5}")
+    with pytest.raises(WorkspaceError, match="newer Posventa"):
+        Workspace(folder, memory_secrets=True)
+
+
+def test_corrupt_database_is_kept_aside_and_reported(tmp_path):
+    folder = tmp_path / "ws"
+    Workspace(folder, memory_secrets=True).close()
+    db = folder / "posventa.db"
+    data = bytearray(db.read_bytes())
+    data[100:4000] = b"\xff" * 3900
+    db.write_bytes(bytes(data))
+    with pytest.raises(WorkspaceCorrupt) as info:
+        Workspace(folder, memory_secrets=True)
+    assert info.value.aside.exists() and not db.exists()
+    Workspace(folder, memory_secrets=True).close()  # a fresh database opens after that
