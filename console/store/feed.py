@@ -1,8 +1,10 @@
 """Reading the feed: filtered, keyset-paginated pages of mentions, fast over a million rows.
 
-The feed is ordered newest first by (created_at, id), or by (priority, created_at, id)
-when the agent sorts by priority. Pages continue from the last row seen (keyset), so a
-page deep in the feed costs the same as the first one.
+The feed is ordered newest first by `feed_key` (created_at in milliseconds with a unique
+tie-break), or by (priority, feed_key) when the agent sorts by priority. Pages continue
+from the last row seen (keyset), so a page deep in the feed costs the same as the first
+one. The full-text index uses feed_key as its rowid: a search walks the index newest
+first and stops after one page, however common the words.
 """
 
 from __future__ import annotations
@@ -44,6 +46,7 @@ class FeedRow:
     source: str
     sources: str
     created_at: datetime
+    feed_key: int
     author_id: int
     author_handle: str
     author_name: str
@@ -65,14 +68,14 @@ class FeedRow:
     def sort_key(self, sort: str) -> tuple:
         """The key the feed is ordered by, descending."""
         if sort == "priority":
-            return (self.priority, self.created_at, self.id)
-        return (self.created_at, self.id)
+            return (self.priority, self.feed_key)
+        return (self.feed_key,)
 
 
 SNIPPET = 280
 
-_COLUMNS = f"""m.id, m.channel, m.source, m.sources, m.created_at, m.author_id, a.handle,
-a.display_name, substr(m.text, 1, {SNIPPET}), m.lang, m.sentiment, m.sentiment_label,
+_COLUMNS = f"""m.id, m.channel, m.source, m.sources, m.created_at, m.feed_key, m.author_id,
+a.handle, a.display_name, substr(m.text, 1, {SNIPPET}), m.lang, m.sentiment, m.sentiment_label,
 m.complaint, m.reason, m.priority, m.priority_reasons, m.status, m.spam, m.visibility,
 m.tagged, m.url"""
 
@@ -82,15 +85,17 @@ def _row(values: tuple) -> FeedRow:
     assert created is not None
     return FeedRow(
         id=values[0], channel=values[1], source=values[2], sources=values[3],
-        created_at=created, author_id=values[5], author_handle=values[6],
-        author_name=values[7], text=values[8], lang=values[9], sentiment=values[10],
-        sentiment_label=values[11], complaint=values[12], reason=values[13],
-        priority=values[14], priority_reasons=values[15], status=values[16],
-        spam=bool(values[17]), visibility=values[18], tagged=bool(values[19]), url=values[20],
+        created_at=created, feed_key=values[5], author_id=values[6], author_handle=values[7],
+        author_name=values[8], text=values[9], lang=values[10], sentiment=values[11],
+        sentiment_label=values[12], complaint=values[13], reason=values[14],
+        priority=values[15], priority_reasons=values[16], status=values[17],
+        spam=bool(values[18]), visibility=values[19], tagged=bool(values[20]), url=values[21],
     )
 
 
-def filter_clauses(flt: FeedFilter) -> tuple[list[str], list[Any]]:
+def filter_clauses(flt: FeedFilter, search: bool = True) -> tuple[list[str], list[Any]]:
+    """SQL conditions on `m` (mention) for a filter; `search=False` leaves the text search
+    to a caller that joins the full-text index itself."""
     clauses: list[str] = []
     params: list[Any] = []
     if flt.statuses:
@@ -111,8 +116,8 @@ def filter_clauses(flt: FeedFilter) -> tuple[list[str], list[Any]]:
     query = fts_query(flt.search)
     if flt.search.strip() and query is None:
         clauses.append("0")  # only punctuation typed: nothing can match
-    elif query is not None:
-        clauses.append("m.id IN (SELECT rowid FROM mention_fts WHERE mention_fts MATCH ?)")
+    elif query is not None and search:
+        clauses.append("m.feed_key IN (SELECT rowid FROM mention_fts WHERE mention_fts MATCH ?)")
         params.append(query)
     return clauses, params
 
@@ -120,18 +125,28 @@ def filter_clauses(flt: FeedFilter) -> tuple[list[str], list[Any]]:
 def feed_page(db: Database, flt: FeedFilter, after: FeedRow | None = None,
               limit: int = 200) -> list[FeedRow]:
     """The next `limit` rows of the feed after `after` (None: from the top)."""
-    clauses, params = filter_clauses(flt)
+    query = fts_query(flt.search)
+    walk_index = query is not None and flt.sort != "priority"
+    clauses, params = filter_clauses(flt, search=not walk_index)
+    source = "mention m"
+    if walk_index:
+        # Drive the query from the full-text index in rowid (= feed_key) order.
+        source = "mention_fts f JOIN mention m ON m.feed_key = f.rowid"
+        clauses.insert(0, "mention_fts MATCH ?")
+        params.insert(0, query)
     if after is not None:
         if flt.sort == "priority":
-            clauses.append("(m.priority, m.created_at, m.id) < (?, ?, ?)")
-            params.extend([after.priority, to_db(after.created_at), after.id])
+            clauses.append("(m.priority, m.feed_key) < (?, ?)")
+            params.extend([after.priority, after.feed_key])
         else:
-            clauses.append("(m.created_at, m.id) < (?, ?)")
-            params.extend([to_db(after.created_at), after.id])
-    order = ("m.priority DESC, m.created_at DESC, m.id DESC" if flt.sort == "priority"
-             else "m.created_at DESC, m.id DESC")
+            clauses.append(("f.rowid" if walk_index else "m.feed_key") + " < ?")
+            params.append(after.feed_key)
+    if flt.sort == "priority":
+        order = "m.priority DESC, m.feed_key DESC"
+    else:
+        order = "f.rowid DESC" if walk_index else "m.feed_key DESC"
     where = ("WHERE " + " AND ".join(clauses)) if clauses else ""
-    sql = (f"SELECT {_COLUMNS} FROM mention m JOIN author a ON a.id = m.author_id "
+    sql = (f"SELECT {_COLUMNS} FROM {source} JOIN author a ON a.id = m.author_id "
            f"{where} ORDER BY {order} LIMIT ?")
     params.append(limit)
     return [_row(r) for r in db.execute_sql(sql, params).fetchall()]

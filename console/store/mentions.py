@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import zlib
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -76,58 +77,83 @@ class TimelineItem:
 
 
 # --- writing (call inside Store.write()) -------------------------------------------------
+# The ingest path runs these for every post, so they are plain SQL: building peewee
+# queries costs more than running them.
 
-def upsert_author(author: RemoteAuthor) -> int:
+def upsert_author(db: Database, author: RemoteAuthor) -> int:
     """Create or refresh an author from what the network says now; returns its id."""
     now = to_db(utcnow())
-    fields = json.dumps([[f.name, f.value, f.verified] for f in author.fields])
-    values: dict[Any, Any] = {
-        Author.handle: author.handle, Author.display_name: author.display_name,
-        Author.url: author.url, Author.followers: author.followers, Author.bio: author.bio,
-        Author.avatar_url: author.avatar_url, Author.bot: author.bot, Author.fields: fields,
-        Author.payload: json.dumps(author.raw, ensure_ascii=False), Author.updated_at: now,
-    }
-    row = Author.get_or_none((Author.channel == author.channel)
-                             & (Author.remote_id == author.remote_id))
+    fields = json.dumps([[f.name, f.value, f.verified] for f in author.fields],
+                        ensure_ascii=False)
+    values = (author.handle, author.display_name, author.url, author.followers, author.bio,
+              author.avatar_url, author.bot, fields, json.dumps(author.raw, ensure_ascii=False),
+              now)
+    row = db.execute_sql("SELECT id FROM author WHERE channel = ? AND remote_id = ?",
+                         (author.channel, author.remote_id)).fetchone()
     if row is None:
-        return int(Author.insert({Author.channel: author.channel,
-                                  Author.remote_id: author.remote_id,
-                                  Author.first_seen: now, **values}).execute())
-    Author.update(values).where(Author.id == row.id).execute()
-    return int(row.id)
+        cursor = db.execute_sql(
+            "INSERT INTO author (handle, display_name, url, followers, bio, avatar_url, bot, "
+            "fields, raw, updated_at, channel, remote_id, first_seen) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (*values, author.channel, author.remote_id, now))
+        return int(cursor.lastrowid)
+    db.execute_sql(
+        "UPDATE author SET handle = ?, display_name = ?, url = ?, followers = ?, bio = ?, "
+        "avatar_url = ?, bot = ?, fields = ?, raw = ?, updated_at = ? WHERE id = ?",
+        (*values, row[0]))
+    return int(row[0])
 
 
-def existing_mention(channel: str, remote_id: str) -> tuple[int, str] | None:
+def existing_mention(db: Database, channel: str, remote_id: str) -> tuple[int, str] | None:
     """(id, sources) of a stored mention, or None."""
-    row = (Mention.select(Mention.id, Mention.sources)
-           .where((Mention.channel == channel) & (Mention.remote_id == remote_id)).first())
-    return (row.id, row.sources) if row else None
+    row = db.execute_sql("SELECT id, sources FROM mention WHERE channel = ? AND remote_id = ?",
+                         (channel, remote_id)).fetchone()
+    return (int(row[0]), str(row[1])) if row else None
 
 
-def add_source(mention_id: int, sources: str, source: str) -> None:
-    """Remember one more route that found a stored mention."""
+def add_source(db: Database, mention_id: int, sources: str, source: str) -> bool:
+    """Remember one more route that found a stored mention; True if it was new."""
     known = sources.split(",") if sources else []
-    if source not in known:
-        known.append(source)
-        Mention.update(sources=",".join(known)).where(Mention.id == mention_id).execute()
+    if source in known:
+        return False
+    known.append(source)
+    db.execute_sql("UPDATE mention SET sources = ? WHERE id = ?", (",".join(known), mention_id))
+    return True
+
+
+def feed_key(db: Database, created_at: datetime, salt: str) -> int:
+    """A free feed key for a post: its time in ms shifted 20 bits, plus a tie-break."""
+    millis = max(0, int(created_at.timestamp() * 1000))
+    key = (millis << 20) | (zlib.crc32(salt.encode("utf-8", "replace")) & 0xFFFFF)
+    while db.execute_sql("SELECT 1 FROM mention WHERE feed_key = ?", (key,)).fetchone():
+        key += 1
+    return key
 
 
 def insert_mention(db: Database, values: dict[str, Any], author_name: str) -> int:
     """Insert a mention and its full-text row; returns the new id."""
-    mention_id = int(Mention.insert(**values).execute())
+    if "feed_key" not in values:
+        created = from_db(values["created_at"])
+        assert created is not None
+        values = {**values, "feed_key": feed_key(
+            db, created, f"{values['channel']}:{values['remote_id']}")}
+    columns = ", ".join(values)
+    marks = ", ".join("?" * len(values))
+    cursor = db.execute_sql(f"INSERT INTO mention ({columns}) VALUES ({marks})",
+                            tuple(values.values()))
     db.execute_sql("INSERT INTO mention_fts (rowid, text, author) VALUES (?, ?, ?)",
-                   (mention_id, values.get("text", ""), author_name))
-    return mention_id
+                   (values["feed_key"], values.get("text", ""), author_name))
+    return int(cursor.lastrowid)
 
 
-def thread_root_of(channel: str, in_reply_to: str | None) -> str | None:
+def thread_root_of(db: Database, channel: str, in_reply_to: str | None) -> str | None:
     """The root of the thread a reply belongs to, as far as the store knows it."""
     if not in_reply_to:
         return None
-    parent = (Mention.select(Mention.thread_root)
-              .where((Mention.channel == channel) & (Mention.remote_id == in_reply_to)).first())
-    if parent is not None and parent.thread_root:
-        return str(parent.thread_root)
+    row = db.execute_sql("SELECT thread_root FROM mention WHERE channel = ? AND remote_id = ?",
+                         (channel, in_reply_to)).fetchone()
+    if row is not None and row[0]:
+        return str(row[0])
     return in_reply_to
 
 

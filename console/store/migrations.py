@@ -90,20 +90,25 @@ _V1 = [
     'CREATE INDEX "mention_tag_tag_id" ON "mention_tag" ("tag_id")',
 ]
 
-# v2: the feed's keyset indexes and the full-text index (filled from existing rows).
+# v2: one integer feed key orders the feed (created_at in milliseconds, shifted left 20
+# bits, plus a unique tie-break); it is also the full-text index's rowid, so a search walks
+# the index newest first and stops after one page instead of sorting every match.
 _V2 = [
+    'ALTER TABLE "mention" ADD COLUMN "feed_key" INTEGER NOT NULL DEFAULT 0',
+    """UPDATE "mention" SET "feed_key" =
+    (CAST(max(0, (julianday("created_at") - 2440587.5) * 86400000) AS INTEGER) << 20)
+    + ("id" % 1048576)""",
     'DROP INDEX "mention_created_at"',
-    'CREATE INDEX "mention_feed" ON "mention" ("created_at" DESC, "id" DESC)',
-    'CREATE INDEX "mention_status_feed" ON "mention" ("status", "created_at" DESC, "id" DESC)',
-    'CREATE INDEX "mention_channel_feed" ON "mention" ("channel", "created_at" DESC, "id" DESC)',
-    'CREATE INDEX "mention_priority_feed" ON "mention" '
-    '("priority" DESC, "created_at" DESC, "id" DESC)',
-    'CREATE INDEX "mention_thread_root" ON "mention" ("thread_root")',
+    'CREATE UNIQUE INDEX "mention_feed" ON "mention" ("feed_key" DESC)',
+    'CREATE INDEX "mention_status_feed" ON "mention" ("status", "feed_key" DESC)',
+    'CREATE INDEX "mention_channel_feed" ON "mention" ("channel", "feed_key" DESC)',
+    'CREATE INDEX "mention_priority_feed" ON "mention" ("priority" DESC, "feed_key" DESC)',
+    'CREATE INDEX "mention_thread_root" ON "mention" ("channel", "thread_root")',
     'CREATE INDEX "reply_state" ON "reply" ("state")',
     """CREATE VIRTUAL TABLE "mention_fts" USING fts5(
     "text", "author", tokenize = 'unicode61 remove_diacritics 2')""",
     """INSERT INTO "mention_fts" (rowid, "text", "author")
-    SELECT m."id", m."text", a."display_name" || ' ' || a."handle"
+    SELECT m."feed_key", m."text", a."display_name" || ' ' || a."handle"
     FROM "mention" m JOIN "author" a ON a."id" = m."author_id" """,
 ]
 

@@ -125,7 +125,8 @@ class Mention(BaseModel):
     author = ForeignKeyField(Author, backref="mentions", on_delete="CASCADE")
     text = TextField(default="")
     html = TextField(default="")  # sanitised
-    created_at = DateTimeField(index=True)
+    created_at = DateTimeField()
+    feed_key = IntegerField(unique=True)  # feed order and full-text rowid (see migrations)
     fetched_at = DateTimeField()
     source = CharField()  # the first route that found it
     sources = CharField()  # every route, comma-separated

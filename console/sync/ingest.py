@@ -54,33 +54,36 @@ def ingest(store: Store, triager: Triager, account_id: int | None, posts: list[R
             bot=post.author.bot,
         ), now=now)
         prepared.append((post, tagged, labels))
+    db = store.db
     with store.write():
         for post, tagged, labels in prepared:
-            found = mentions.existing_mention(post.channel, post.remote_id)
+            found = mentions.existing_mention(db, post.channel, post.remote_id)
             if found is not None:
-                mentions.add_source(found[0], found[1], post.source)
-                result.changed.append(found[0])
+                if mentions.add_source(db, found[0], found[1], post.source):
+                    result.changed.append(found[0])
                 continue
-            author_id = mentions.upsert_author(post.author)
+            author_id = mentions.upsert_author(db, post.author)
             values = {
-                "account": account_id, "channel": post.channel, "remote_id": post.remote_id,
-                "url": post.url, "author": author_id, "text": post.text,
+                "account_id": account_id, "channel": post.channel, "remote_id": post.remote_id,
+                "url": post.url, "author_id": author_id, "text": post.text,
                 "html": sanitize(post.html) if post.html else "",
                 "created_at": to_db(post.created_at), "fetched_at": to_db(now),
-                "source": post.source, "sources": post.source, "watch": post.watch_id,
+                "feed_key": mentions.feed_key(db, post.created_at,
+                                              f"{post.channel}:{post.remote_id}"),
+                "source": post.source, "sources": post.source, "watch_id": post.watch_id,
                 "in_reply_to": post.in_reply_to,
                 "thread_root": post.thread_root
-                or mentions.thread_root_of(post.channel, post.in_reply_to),
+                or mentions.thread_root_of(db, post.channel, post.in_reply_to),
                 "visibility": post.visibility, "tagged": tagged, "lang": labels.lang,
                 "sentiment": labels.sentiment, "sentiment_label": labels.sentiment_label,
                 "complaint": labels.complaint, "reason": labels.reason,
                 "relevance": labels.relevance, "priority": labels.priority,
                 "priority_reasons": " · ".join(labels.priority_reasons),
                 "spam": labels.spam, "status": "new",
-                "payload": json.dumps(post.raw, ensure_ascii=False),
+                "raw": json.dumps(post.raw, ensure_ascii=False),
             }
             name = f"{post.author.display_name} {post.author.handle}"
-            result.added.append(mentions.insert_mention(store.db, values, name))
+            result.added.append(mentions.insert_mention(db, values, name))
         if account_id is not None and cursor_name and cursor_value:
             accounts.set_cursor(account_id, cursor_name, cursor_value)
     return result
