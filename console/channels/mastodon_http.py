@@ -1,0 +1,234 @@
+"""HTTP for the Mastodon channel: one httpx client, retries, and errors an agent can read.
+
+429: wait ``Retry-After`` or ``X-RateLimit-Reset`` when that is at most ``max_wait`` (twice
+at most), else RateLimited. 5xx: retry after 0.5, 1 and 2 seconds, then ServerError.
+Connection problems become NetworkError. The token never appears in a message.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import json
+import re
+import time
+from collections.abc import Callable, Mapping
+from datetime import UTC, datetime
+from email.utils import parsedate_to_datetime
+from typing import Any
+from urllib.parse import urlsplit
+
+import httpx
+
+from .base import (
+    AuthError,
+    ChannelError,
+    MalformedResponse,
+    NetworkError,
+    NotFound,
+    RateLimited,
+    ReplyRefused,
+    ServerError,
+)
+
+BACKOFF = (0.5, 1.0, 2.0)
+RATE_RETRIES = 2
+UNKNOWN_WAIT = 30.0
+USER_AGENT = "Posventa/0.1 (+https://github.com/posventa)"
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]+")
+
+
+def is_loopback(host: str) -> bool:
+    host = host.strip("[]").lower()
+    if host == "localhost" or host.endswith(".localhost"):
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def check_base_url(base_url: str) -> tuple[str, str]:
+    """The normalised base URL and its host; http:// only on loopback."""
+    if not isinstance(base_url, str) or not base_url.strip():
+        raise ChannelError("The Mastodon server address is empty")
+    parts = urlsplit(base_url.strip())
+    host = parts.hostname or ""
+    if parts.scheme not in ("http", "https") or not host:
+        raise ChannelError(f"{base_url!r} is not a web address (https://server.example)")
+    if parts.scheme == "http" and not is_loopback(host):
+        raise ChannelError(
+            f"Mastodon {host}: refusing an unencrypted http:// address; use https://"
+        )
+    if parts.username or parts.password or parts.query or parts.fragment:
+        raise ChannelError("The Mastodon server address must be a plain https:// address")
+    return f"{parts.scheme}://{parts.netloc}{parts.path.rstrip('/')}", host
+
+
+def wait_seconds(response: httpx.Response, now: float | None = None) -> float | None:
+    """Seconds the server asks us to wait, from Retry-After or X-RateLimit-Reset."""
+    now = time.time() if now is None else now
+    retry_after = response.headers.get("Retry-After", "").strip()
+    if retry_after:
+        try:
+            return max(0.0, float(retry_after))
+        except ValueError:
+            try:
+                return max(0.0, parsedate_to_datetime(retry_after).timestamp() - now)
+            except (TypeError, ValueError, IndexError):
+                pass
+    reset = response.headers.get("X-RateLimit-Reset", "").strip()
+    if reset:
+        try:
+            moment = datetime.fromisoformat(reset)
+            if moment.tzinfo is None:
+                moment = moment.replace(tzinfo=UTC)
+            return max(0.0, moment.timestamp() - now)
+        except ValueError:
+            try:
+                value = float(reset)
+            except ValueError:
+                return None
+            return max(0.0, value - now if value > 1e9 else value)
+    return None
+
+
+class MastodonHttp:
+    """Requests to one Mastodon server with one token."""
+
+    def __init__(
+        self,
+        base_url: str,
+        token: str | None,
+        *,
+        timeout: float,
+        max_wait: float,
+        sleep: Callable[[float], None],
+        transport: httpx.BaseTransport | None,
+    ) -> None:
+        self.base_url, self.host = check_base_url(base_url)
+        self._token = token or None
+        self.max_wait = max_wait
+        self.sleep = sleep
+        headers = {"User-Agent": USER_AGENT, "Accept": "application/json"}
+        if self._token:
+            headers["Authorization"] = f"Bearer {self._token}"
+        self.client = httpx.Client(
+            base_url=self.base_url,
+            headers=headers,
+            timeout=httpx.Timeout(timeout),
+            transport=transport,
+            verify=True,
+            follow_redirects=False,
+        )
+        self._origin = urlsplit(self.base_url)
+
+    def close(self) -> None:
+        self.client.close()
+
+    def clean(self, text: str) -> str:
+        """Server text fit for a message: one line, short, never the token."""
+        text = _CONTROL.sub(" ", text).strip()[:200]
+        if self._token:
+            text = text.replace(self._token, "***")
+        return text
+
+    def same_server(self, url: str) -> bool:
+        parts = urlsplit(url)
+        return (parts.scheme, parts.netloc) == (self._origin.scheme, self._origin.netloc)
+
+    def _network_error(self, exc: httpx.HTTPError) -> NetworkError:
+        host = self.host
+        detail = str(exc).lower()
+        if isinstance(exc, httpx.TimeoutException):
+            return NetworkError(f"Mastodon {host}: the server did not answer in time")
+        if isinstance(exc, httpx.ConnectError):
+            if "certificate" in detail or "ssl" in detail or "tls" in detail:
+                return NetworkError(
+                    f"Mastodon {host}: the secure connection failed (the server's certificate "
+                    "was not accepted)"
+                )
+            if "name or service" in detail or "getaddrinfo" in detail or "nodename" in detail:
+                return NetworkError(f"Mastodon {host}: the server name could not be found")
+            if "refused" in detail:
+                return NetworkError(f"Mastodon {host}: the server refused the connection")
+            return NetworkError(f"Mastodon {host}: could not connect to the server")
+        return NetworkError(f"Mastodon {host}: the connection broke off before the answer came")
+
+    def _error_text(self, response: httpx.Response) -> str:
+        try:
+            data = response.json()
+        except (ValueError, UnicodeDecodeError):
+            return ""
+        if isinstance(data, dict):
+            for name in ("error_description", "error"):
+                if isinstance(data.get(name), str):
+                    return self.clean(data[name])
+        return ""
+
+    def request(
+        self,
+        method: str,
+        url: str,
+        *,
+        params: Any = None,
+        data: Mapping[str, Any] | None = None,
+        headers: Mapping[str, str] | None = None,
+    ) -> httpx.Response:
+        """One API call with the retry rules; returns a 2xx response or raises ChannelError."""
+        if url.startswith(("http://", "https://")) and not self.same_server(url):
+            raise MalformedResponse(f"Mastodon {self.host}: a page link pointed to another server")
+        rate_tries = 0
+        server_tries = 0
+        host = self.host
+        while True:
+            try:
+                response = self.client.request(
+                    method, url, params=params, data=data, headers=headers
+                )
+            except httpx.HTTPError as exc:
+                raise self._network_error(exc) from None
+            status = response.status_code
+            if 200 <= status < 300:
+                return response
+            if status in (401, 403):
+                raise AuthError(f"Mastodon {host}: the access token was rejected; sign in again")
+            if status in (404, 410):
+                raise NotFound(f"Mastodon {host}: that post or account does not exist any more")
+            if status == 429:
+                wait = wait_seconds(response)
+                if rate_tries < RATE_RETRIES and (wait if wait is not None else UNKNOWN_WAIT) <= (
+                    self.max_wait
+                ):
+                    rate_tries += 1
+                    self.sleep(wait if wait is not None else UNKNOWN_WAIT)
+                    continue
+                retry_after = wait if wait is not None else UNKNOWN_WAIT
+                raise RateLimited(
+                    f"Mastodon {host}: too many requests; try again in {int(retry_after + 0.999)}"
+                    " seconds",
+                    retry_after,
+                )
+            if status >= 500:
+                if server_tries < len(BACKOFF):
+                    self.sleep(BACKOFF[server_tries])
+                    server_tries += 1
+                    continue
+                raise ServerError(f"Mastodon {host}: the server failed ({status}); try later")
+            text = self._error_text(response)
+            if status == 422 and method.upper() == "POST":
+                raise ReplyRefused(f"Mastodon {host} refused the post: {text or 'no reason given'}")
+            raise ChannelError(
+                f"Mastodon {host} refused the request ({status}){': ' + text if text else ''}"
+            )
+
+    def get_json(self, url: str, params: Any = None) -> tuple[Any, httpx.Response]:
+        response = self.request("GET", url, params=params)
+        return self.decode(response), response
+
+    def decode(self, response: httpx.Response) -> Any:
+        try:
+            return json.loads(response.content)
+        except (ValueError, UnicodeDecodeError):
+            raise MalformedResponse(
+                f"Mastodon {self.host}: the server sent an answer that is not JSON"
+            ) from None
