@@ -16,7 +16,7 @@ from typing import Any
 from peewee import Database
 
 from console.store.search import fts_query
-from console.store.timeutil import from_db, to_db
+from console.store.timeutil import from_db
 
 SORTS = ("newest", "priority")
 

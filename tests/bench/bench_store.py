@@ -48,16 +48,17 @@ def bench_ingest(n: int, batch: int = 40) -> None:
                     "followers, bio, avatar_url, bot, fields, raw, first_seen, updated_at) "
                     "VALUES ('mastodon','1','u','U','',0,'','',0,'[]','{}','2026-01-01',"
                     "'2026-01-01')")
-        rows = [(p.remote_id, p.text, p.created_at.replace(tzinfo=None)) for p in posts]
+        rows = [(p.remote_id, p.text, p.created_at.replace(tzinfo=None), i)
+                for i, p in enumerate(posts)]
         start = time.perf_counter()
         for i in range(0, n, batch):
             con.executemany(
                 "INSERT INTO mention (channel, remote_id, url, author_id, text, html, "
-                "created_at, fetched_at, source, sources, visibility, tagged, lang, sentiment,"
-                " sentiment_label, complaint, reason, relevance, priority, priority_reasons, "
-                "spam, status, raw) VALUES ('mastodon', ?, '', 1, ?, '', ?3, ?3, 'mention', "
-                "'mention', 'public', 1, '', 0, 'neutral', 0, 'none', 1, 0, '', 0, 'new', "
-                "'{}')", rows[i:i + batch])
+                "created_at, feed_key, fetched_at, source, sources, visibility, tagged, lang, "
+                "sentiment, sentiment_label, complaint, reason, relevance, priority, "
+                "priority_reasons, spam, status, raw) VALUES ('mastodon', ?, '', 1, ?, '', ?3, "
+                "?4, ?3, 'mention', 'mention', 'public', 1, '', 0, 'neutral', 0, 'none', 1, 0,"
+                " '', 0, 'new', '{}')", rows[i:i + batch])
             con.commit()
         raw_s = time.perf_counter() - start
         con.close()

@@ -20,6 +20,7 @@ WORDS = (
     "account", "waiting", "great", "thanks", "late", "ventalia", "brisa", "ventilador", "lavadora",
     "nevera", "móvil", "tienda", "tarjeta", "cancelar",
 )
+EPOCH = datetime(1970, 1, 1)
 STATUSES = ("new", "new", "new", "open", "replied", "closed", "ignored")
 SOURCES = ("mention", "keyword", "hashtag", "direct")
 
@@ -51,25 +52,23 @@ def seed(db_path: Path, n: int, authors: int = 20000, seed_value: int = 7) -> fl
     first_author = con.execute("SELECT min(id) FROM author").fetchone()[0]
     batch = 20000
     for base in range(0, n, batch):
-        rows, fts = [], []
+        rows = []
         for i in range(base, min(base + batch, n)):
             body = text(rng)
             created = now - timedelta(seconds=n - i)
+            key = (int((created - EPOCH).total_seconds() * 1000) << 20) | (i & 0xFFFFF)
             rows.append((acc, f"r{i}", first_author + rng.randrange(authors), body, created,
                          created, rng.choice(SOURCES), rng.choice(STATUSES),
-                         round(rng.uniform(-1, 1), 3), rng.random(), rng.randint(0, 100)))
-        cur = con.executemany(
+                         round(rng.uniform(-1, 1), 3), rng.random(), rng.randint(0, 100), key))
+        con.executemany(
             "INSERT INTO mention (account_id, channel, remote_id, url, author_id, text, html, "
-            "created_at, fetched_at, source, sources, visibility, tagged, lang, sentiment, "
-            "sentiment_label, complaint, reason, relevance, priority, priority_reasons, spam, "
-            "status, raw) VALUES (?, 'mastodon', ?, '', ?, ?, '', ?, ?, ?, 'mention', "
-            "'public', 1, 'es', ?9, 'neutral', ?10, 'none', 1.0, ?11, '', 0, ?8, '{}')",
-            rows)
-        del cur
-        last = con.execute("SELECT max(id) FROM mention").fetchone()[0]
-        ids = range(last - len(rows) + 1, last + 1)
-        fts = [(mid, r[3], f"Persona user{r[2]}") for mid, r in zip(ids, rows, strict=True)]
-        con.executemany("INSERT INTO mention_fts (rowid, text, author) VALUES (?, ?, ?)", fts)
+            "created_at, feed_key, fetched_at, source, sources, visibility, tagged, lang, "
+            "sentiment, sentiment_label, complaint, reason, relevance, priority, "
+            "priority_reasons, spam, status, raw) VALUES (?1, 'mastodon', ?2, '', ?3, ?4, '', "
+            "?5, ?12, ?6, ?7, 'mention', 'public', 1, 'es', ?9, 'neutral', ?10, 'none', 1.0, "
+            "?11, '', 0, ?8, '{}')", rows)
+        con.executemany("INSERT INTO mention_fts (rowid, text, author) VALUES (?, ?, ?)",
+                        [(r[11], r[3], f"Persona user{r[2]}") for r in rows])
         con.commit()
     con.execute("PRAGMA synchronous=normal")
     con.close()
