@@ -17,7 +17,7 @@ from console.sync.engine import Engine
 from console.triage import Triager
 from console.workspace import Workspace, WorkspaceError
 
-DEMO_WATCHES = ("ventalia", "bentalia", "ventaila", "#ventalia", "#ventaliafail")
+DEMO_WATCHES = ("ventalia", "bentalia", "ventaila", "brisa", "#ventalia", "#ventaliafail")
 DEMO_TOKEN = "sandbox-demo-token"  # the sandbox accepts any token; this is no secret
 
 
