@@ -44,7 +44,7 @@ class Runtime:
 
 def open_runtime(path: Path, *, memory_secrets: bool = False) -> Runtime:
     workspace = Workspace(path, memory_secrets=memory_secrets)
-    triager = Triager(workspace.path / "triage")
+    triager = Triager(workspace.path)
     engine = Engine(workspace.store, workspace.secrets, triager, workspace.settings)
     agent = workspace.settings.agent_name
     return Runtime(

@@ -235,6 +235,8 @@ class Engine:
             return
         self._stop.clear()
         self._pool = ThreadPoolExecutor(max_workers=4, thread_name_prefix="posventa-pull")
+        # Load triage's language model and lexicons now, off the GUI thread.
+        self._pool.submit(self.triager.warm_up)
         for target, name in ((self._schedule_loop, "posventa-sync"),
                              (self._outbox_loop, "posventa-outbox")):
             thread = threading.Thread(target=target, name=name, daemon=True)

@@ -1,0 +1,185 @@
+"""Cue tables: phrase patterns with a label and a weight, matched on folded text.
+
+The tables live in ``resources/lexicons/*_cues.tsv`` (format documented in each file and in
+``resources/lexicons/README.md``). All patterns of one table and language compile into a
+single alternation, so matching a post costs one regex scan whatever the table's size.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from console.resources import resource_path
+
+from .text import fold_word
+
+_JOIN = r"[\W_]+"
+_GAP = r"(?:[\W_]+\w+){0,3}[\W_]+"
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    """One pattern of a table: its language, label (reason, kind...) and weight."""
+
+    lang: str
+    label: str
+    weight: float
+    pattern: str
+
+
+@dataclass(frozen=True, slots=True)
+class CueHit:
+    """A cue found in a post."""
+
+    label: str
+    weight: float
+    lang: str
+    text: str
+
+
+def _alt_regex(alt: str) -> str:
+    if alt == "#":
+        return r"\d+"
+    if "_" in alt:
+        return _JOIN.join(_alt_regex(w) for w in alt.split("_") if w)
+    alt = fold_word(alt)
+    prefix = alt.endswith("*") and len(alt) > 1
+    core = alt[:-1] if prefix else alt
+    body = re.escape(core) + (r"\w*" if prefix else "")
+    if core[:1].isalnum():
+        body = r"\b" + body
+    if core[-1:].isalnum() and not prefix:
+        body += r"\b"
+    return body
+
+
+def _word_regex(word: str) -> str:
+    alts = [_alt_regex(alt) for alt in word.split("|")]
+    return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+
+
+def compile_pattern(pattern: str) -> str:
+    """Turns a table pattern into a regular expression (no capturing groups).
+
+    ``a|b`` chooses one word; ``a_b|c`` chooses the phrase "a b" or "c"; ``~`` allows up
+    to three words in between; ``word*`` is a prefix; ``#`` is any number.
+    """
+    parts: list[str] = []
+    pending_gap = False
+    for word in pattern.split():
+        if word == "~":
+            pending_gap = True
+            continue
+        if parts:
+            parts.append(_GAP if pending_gap else _JOIN)
+        pending_gap = False
+        parts.append(_word_regex(word))
+    return "".join(parts)
+
+
+_WORD = re.compile(r"\w+")
+_DIGIT = re.compile(r"\d")
+_last_keys: list[tuple[str, frozenset[str]]] = []
+
+
+def _keys(folded: str) -> frozenset[str]:
+    """Index keys of a text; the last one is kept since every table reads the same post."""
+    last = _last_keys[0] if _last_keys else None
+    if last is not None and last[0] is folded:
+        return last[1]
+    keys = {w[:3] for w in _WORD.findall(folded)}
+    if _DIGIT.search(folded):
+        keys.add("#")
+    frozen = frozenset(keys)
+    _last_keys[:] = [(folded, frozen)]
+    return frozen
+
+
+def _anchors(pattern: str) -> set[str] | None:
+    """Keys (first three letters of each possible first word) a text must contain for the
+    pattern to match; None when the pattern can start with a number or a symbol."""
+    first = pattern.split()[0]
+    keys: set[str] = set()
+    for alt in first.split("|"):
+        if alt == "#":
+            keys.add("#")
+            continue
+        run = _WORD.match(fold_word(alt).replace("_", " "))
+        if run is None:
+            return None
+        keys.add(run.group()[:3])
+    return keys
+
+
+class CueTable:
+    """A compiled cue table; ``find`` returns the cues present in folded text.
+
+    Each pattern is indexed by the first letters of the words it can start with, so a post
+    is only tried against the few patterns whose first word it contains.
+    """
+
+    def __init__(self, cues: list[Cue]) -> None:
+        self.cues = cues
+        self._regex = [re.compile(compile_pattern(c.pattern)) for c in cues]
+        self._anchored: dict[str, dict[str, list[int]]] = {}
+        self._always: dict[str, list[int]] = {}
+        for i, cue in enumerate(cues):
+            keys = _anchors(cue.pattern)
+            if keys is None:
+                self._always.setdefault(cue.lang, []).append(i)
+                continue
+            table = self._anchored.setdefault(cue.lang, {})
+            for key in keys:
+                table.setdefault(key, []).append(i)
+
+    @classmethod
+    def from_file(cls, path: Path) -> CueTable:
+        """Reads ``lang<TAB>label<TAB>weight<TAB>pattern`` lines (# starts a comment line)."""
+        cues: list[Cue] = []
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            if not line.strip() or line.lstrip().startswith("#"):
+                continue
+            fields = line.split("\t")
+            if len(fields) != 4:
+                raise ValueError(f"{path.name}:{number}: expected 4 tab-separated fields")
+            lang, label, weight, pattern = (f.strip() for f in fields)
+            cues.append(Cue(lang, label, float(weight), pattern))
+        return cls(cues)
+
+    def find(self, folded: str, langs: tuple[str, ...]) -> list[CueHit]:
+        """All cue matches for the given languages ("*" cues always apply)."""
+        keys = _keys(folded)
+        hits: list[CueHit] = []
+        for lang in (*langs, "*"):
+            chosen: set[int] = set(self._always.get(lang, ()))
+            table = self._anchored.get(lang)
+            if table:
+                for key in keys:
+                    found = table.get(key)
+                    if found:
+                        chosen.update(found)
+            for i in sorted(chosen):
+                cue = self.cues[i]
+                for m in self._regex[i].finditer(folded):
+                    hits.append(CueHit(cue.label, cue.weight, lang, m.group()))
+        return hits
+
+
+@cache
+def cue_table(name: str) -> CueTable:
+    """A table from ``resources/lexicons/<name>.tsv``, loaded once per process."""
+    return CueTable.from_file(resource_path("lexicons", f"{name}.tsv"))
+
+
+def best_per_label(hits: list[CueHit], primary: str | None = None) -> dict[str, float]:
+    """Strongest weight per label; cues of a language other than ``primary`` count 80%."""
+    best: dict[str, float] = {}
+    for hit in hits:
+        weight = hit.weight if primary is None or hit.lang in (primary, "*") else hit.weight * 0.8
+        old = best.get(hit.label)
+        if old is None or abs(weight) > abs(old):
+            best[hit.label] = weight
+    return best

@@ -1,0 +1,212 @@
+"""The Triager: every triage step for one post, and learning from corrections."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterable, Sequence
+from datetime import UTC, datetime
+from pathlib import Path
+
+from . import learn as learning
+from .complaint import (
+    choose_reason,
+    combined_sentiment,
+    complaint_probability,
+    read_signals,
+    reason_topics,
+    sentiment_label,
+)
+from .features import featurize
+from .labels import Correction, TriageInput, TriageResult
+from .lang import LanguageGuesser
+from .priority import find_urgency, priority
+from .relevance import relevance
+from .spam import THRESHOLD, spam_score
+from .text import prepare
+
+
+class Triager:
+    """Scores posts: language, sentiment, complaint and reason, relevance, spam, priority.
+
+    ``model_dir`` is a workspace folder where what was learned from agents' corrections
+    is saved (``triage-model.json``) and loaded from; without it learning lasts for the
+    process only. Scoring is thread-safe; ``learn`` and ``reset`` swap the model at once.
+    The language model, VADER and the shipped classifiers load on first use.
+    """
+
+    def __init__(self, model_dir: Path | None = None) -> None:
+        self.model_dir = Path(model_dir) if model_dir is not None else None
+        self._lang = LanguageGuesser()
+        self._lock = threading.Lock()
+        self._corrections: list[Correction] = []
+        self._correction_langs: list[str] = []
+        self._classifiers: learning.Classifiers | None = None
+        self._memory = learning.Memory()
+        self._not_relevant_terms: frozenset[str] = frozenset()
+        if self.model_dir is not None:
+            corrections, langs, classifiers = learning.load(self.model_dir)
+            self._corrections, self._correction_langs = corrections, langs
+            self._classifiers = classifiers
+            if classifiers is None and corrections:
+                self._classifiers = learning.retrain(self._training_extra())
+            self._rebuild_memory()
+
+    def warm_up(self) -> None:
+        """Loads the language model, VADER and the classifiers now (about a second) instead
+        of on the first post; call it from a worker thread at start-up."""
+        self.score(TriageInput("warm up: still waiting for my order", lang_hint="en"))
+        self.score(TriageInput("sigo esperando mi pedido", lang_hint="es"))
+
+    # --- learning -------------------------------------------------------------------
+    @property
+    def corrections_count(self) -> int:
+        """How many corrections the current model learned from."""
+        return len(self._corrections)
+
+    def learn(self, corrections: Iterable[Correction]) -> int:
+        """Adds agents' corrections, retrains, saves to ``model_dir``; returns how many.
+
+        Raises ValueError for an unknown field or value (nothing is learned then).
+        """
+        fresh = [learning.normalise(c) for c in corrections]
+        if not fresh:
+            return 0
+        langs = [c.lang if c.lang in ("es", "en", "other") else self._detect(c.text) for c in fresh]
+        with self._lock:
+            self._corrections = [*self._corrections, *fresh]
+            self._correction_langs = [*self._correction_langs, *langs]
+            self._classifiers = learning.retrain(self._training_extra())
+            self._rebuild_memory()
+            if self.model_dir is not None:
+                learning.save(
+                    self.model_dir, self._corrections, self._correction_langs, self._classifiers
+                )
+        return len(fresh)
+
+    def reset(self) -> None:
+        """Forgets every correction and returns to the shipped model (deletes the saved one)."""
+        with self._lock:
+            self._corrections, self._correction_langs = [], []
+            self._classifiers = None
+            self._rebuild_memory()
+            if self.model_dir is not None:
+                (self.model_dir / learning.MODEL_FILE).unlink(missing_ok=True)
+
+    def _training_extra(self) -> list[learning.Example]:
+        return learning.corrections_to_examples(self._corrections, self._correction_langs)
+
+    def _rebuild_memory(self) -> None:
+        memory = learning.Memory()
+        for c, lang in zip(self._corrections, self._correction_langs, strict=True):
+            key_lang = "other" if c.field == "lang" else lang
+            memory.add(c.field, learning.content_stems(c.text, key_lang), c.value)
+        self._memory = memory
+        self._not_relevant_terms = memory.telling_words("relevant", False)
+
+    def _detect(self, text: str) -> str:
+        return self._lang.detect(prepare(text))
+
+    # --- scoring --------------------------------------------------------------------
+    def score_many(
+        self, items: Sequence[TriageInput], now: datetime | None = None
+    ) -> list[TriageResult]:
+        """Scores several posts with one clock reading."""
+        now = now or datetime.now(UTC)
+        return [self.score(item, now) for item in items]
+
+    def score(self, item: TriageInput, now: datetime | None = None) -> TriageResult:
+        """All triage labels for one post. ``now`` defaults to the current UTC time."""
+        now = now or datetime.now(UTC)
+        if now.tzinfo is None:
+            now = now.replace(tzinfo=UTC)
+        classifiers = self._classifiers or learning.base_classifiers()
+        memory = self._memory
+        prep = prepare(item.text)
+        lang = self._lang.detect(prep, item.lang_hint)
+        remembered = bool(memory.entries)
+        if remembered:
+            hit = memory.nearest("lang", learning.content_stems(item.text, "other"))
+            if hit:
+                lang = str(hit[0])
+        signals = read_signals(prep, lang)
+        feats = featurize(prep, lang, signals)
+        complaint = complaint_probability(signals, classifiers.complaint.prob(feats)["yes"])
+        post_stems = learning.content_stems(item.text, lang) if remembered else frozenset()
+        forced_reason = None
+        if remembered:
+            hit = memory.nearest("is_complaint", post_stems)
+            if hit:
+                weight = 0.6 + 0.4 * min(1.0, (hit[1] - learning.SIMILAR) / 0.4)
+                complaint = complaint * (1 - weight) + (1.0 if hit[0] else 0.0) * weight
+            hit = memory.nearest("reason", post_stems)
+            if hit:
+                forced_reason = str(hit[0])
+                complaint = min(complaint, 0.3) if forced_reason == "none" else max(complaint, 0.75)
+        is_complaint = complaint >= 0.5
+        reason = "none"
+        if is_complaint:
+            reason = forced_reason or choose_reason(
+                signals, classifiers.reason.prob(feats), reason_topics(prep)
+            )
+        sentiment = combined_sentiment(signals, complaint, classifiers.sentiment.prob(feats))
+        label = sentiment_label(sentiment)
+        if remembered:
+            hit = memory.nearest("sentiment_label", post_stems)
+            if hit:
+                label = str(hit[0])
+                sentiment = {"negative": min(sentiment, -0.3), "positive": max(sentiment, 0.3)}.get(
+                    label, max(-0.1, min(0.1, sentiment))
+                )
+        has_content = len(prep.words) > 1 or bool(prep.emoji) or signals.lexicon != 0.0
+        defined = lang in ("es", "en") and has_content
+        if not defined:
+            label, sentiment = "undefined", 0.0
+        positive_cue = max((w for r, w in signals.cues.items() if r != "none"), default=0.0)
+        not_relevant = relevant = 0.0
+        spam_value = None
+        if remembered:
+            hit = memory.nearest("relevant", post_stems)
+            if hit:
+                if hit[0]:
+                    relevant = hit[1]
+                else:
+                    not_relevant = hit[1]
+            hit = memory.nearest("spam", post_stems)
+            if hit:
+                spam_value = bool(hit[0])
+        rel = relevance(
+            prep.folded,
+            tagged=item.tagged,
+            source=item.source,
+            context=item.watch_context,
+            exclude=item.watch_exclude,
+            complaint_cue=positive_cue,
+            learned_not_relevant=not_relevant,
+            learned_relevant=relevant,
+            learned_terms=self._not_relevant_terms,
+            post_stems=post_stems,
+        )
+        spam_points, _ = spam_score(prep, item.followers, item.bot, positive_cue)
+        spam = spam_points >= THRESHOLD if spam_value is None else spam_value
+        value, reasons = priority(
+            item,
+            complaint=complaint,
+            sentiment=sentiment,
+            defined=defined,
+            urgency=find_urgency(prep, lang),
+            relevance=rel,
+            spam=spam,
+            now=now,
+        )
+        return TriageResult(
+            lang=lang,
+            sentiment=round(sentiment, 4),
+            sentiment_label=label,
+            complaint=round(complaint, 4),
+            is_complaint=is_complaint,
+            reason=reason,
+            relevance=round(rel, 4),
+            spam=spam,
+            priority=value,
+            priority_reasons=reasons,
+        )

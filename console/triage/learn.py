@@ -1,0 +1,323 @@
+"""Learning from agents' corrections: retrained classifiers and a memory of corrected posts.
+
+The shipped model is trained from ``resources/triage/train.jsonl`` on first use (a fraction
+of a second) and kept for the process. ``learn`` retrains the complaint, sentiment and
+reason classifiers from those examples plus every correction, each correction counted
+``CORRECTION_WEIGHT`` times, and remembers each corrected post's stems: a later post that
+is nearly the same (Jaccard similarity of stems) takes the agent's label. Language,
+"not relevant" and spam corrections work through that memory, and through words that
+keep coming back in posts marked not relevant or spam. Everything is saved as JSON in
+``model_dir/triage-model.json``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import os
+import threading
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+from console.resources import resource_path
+
+from .complaint import read_signals
+from .features import featurize, stems
+from .labels import COMPLAINT_REASONS, CORRECTION_FIELDS, Correction, as_bool
+from .model import NaiveBayesTable
+from .text import prepare, word_set
+
+MODEL_FILE = "triage-model.json"
+BASE_MODEL = "base-model.json"
+FEATURES_VERSION = 1  # bump when featurize() changes, so the shipped model is rebuilt
+MODEL_VERSION = 1
+CORRECTION_WEIGHT = 6
+SIMILAR = 0.5  # Jaccard similarity from which a corrected post's label carries over
+
+log = logging.getLogger(__name__)
+_STOP = word_set(
+    "de la el en y que a los las un una mi me por con para es lo se the a to and of my i "
+    "is it for in on me you this"
+)
+
+
+@dataclass
+class Example:
+    """One labelled post for training (labels may be missing)."""
+
+    text: str
+    lang: str
+    sentiment_label: str | None = None
+    is_complaint: bool | None = None
+    reason: str | None = None
+    weight: int = 1
+
+
+@dataclass
+class Classifiers:
+    """The three trained tables."""
+
+    complaint: NaiveBayesTable
+    sentiment: NaiveBayesTable
+    reason: NaiveBayesTable
+
+
+def load_examples(path: Path | None = None) -> list[Example]:
+    """Reads the shipped training posts."""
+    path = path or resource_path("triage", "train.jsonl")
+    examples = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            row = json.loads(line)
+            examples.append(
+                Example(
+                    row["text"],
+                    row.get("lang", "es"),
+                    row.get("sentiment_label"),
+                    row.get("is_complaint"),
+                    row.get("reason"),
+                )
+            )
+    return examples
+
+
+Featureset = tuple[dict[str, bool], Example]
+
+
+def featuresets(examples: Sequence[Example]) -> list[Featureset]:
+    """Each example with its features (the slow part of training, done once per post)."""
+    out = []
+    for ex in examples:
+        prep = prepare(ex.text)
+        lang = ex.lang if ex.lang in ("es", "en") else "other"
+        out.append((featurize(prep, lang, read_signals(prep, lang)), ex))
+    return out
+
+
+def train(data: Sequence[Featureset]) -> Classifiers:
+    """Trains the complaint, sentiment and reason tables with nltk."""
+    complaint: list[tuple[dict[str, bool], str]] = []
+    sentiment: list[tuple[dict[str, bool], str]] = []
+    reason: list[tuple[dict[str, bool], str]] = []
+    for feats, ex in data:
+        for _ in range(ex.weight):
+            if ex.is_complaint is not None:
+                complaint.append((feats, "yes" if ex.is_complaint else "no"))
+            if ex.sentiment_label in ("negative", "neutral", "positive"):
+                sentiment.append((feats, ex.sentiment_label))
+            if ex.reason in COMPLAINT_REASONS and ex.is_complaint is not False:
+                reason.append((feats, ex.reason))
+    return Classifiers(
+        NaiveBayesTable.train(complaint),
+        NaiveBayesTable.train(sentiment),
+        NaiveBayesTable.train(reason),
+    )
+
+
+_base_lock = threading.Lock()
+_base_data: list[Featureset] | None = None
+_base: Classifiers | None = None
+
+
+def inputs_digest() -> str:
+    """A hash of everything the shipped model is built from (data, lexicons, feature code)."""
+    digest = hashlib.sha256(f"features-{FEATURES_VERSION}".encode())
+    files = [
+        resource_path("triage", "train.jsonl"),
+        *sorted(resource_path("lexicons").glob("*.tsv")),
+    ]
+    for path in files:
+        digest.update(path.name.encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def _classifiers_to_dict(c: Classifiers) -> dict[str, Any]:
+    return {
+        "complaint": c.complaint.to_dict(),
+        "sentiment": c.sentiment.to_dict(),
+        "reason": c.reason.to_dict(),
+    }
+
+
+def _classifiers_from_dict(data: dict[str, Any]) -> Classifiers:
+    return Classifiers(
+        NaiveBayesTable.from_dict(data["complaint"]),
+        NaiveBayesTable.from_dict(data["sentiment"]),
+        NaiveBayesTable.from_dict(data["reason"]),
+    )
+
+
+def base_featuresets() -> list[Featureset]:
+    """Features of the shipped training posts, computed once per process (for retraining)."""
+    global _base_data
+    with _base_lock:
+        if _base_data is None:
+            _base_data = featuresets(load_examples())
+        return _base_data
+
+
+def base_classifiers() -> Classifiers:
+    """The shipped model: ``resources/triage/base-model.json`` when it matches the current
+    training data and lexicons, else trained from them (once per process)."""
+    global _base
+    if _base is None:
+        path = resource_path("triage", BASE_MODEL)
+        loaded = None
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+            if data.get("digest") == inputs_digest():
+                loaded = _classifiers_from_dict(data)
+        except (OSError, ValueError, KeyError):
+            loaded = None
+        if loaded is None:
+            log.warning("triage: %s is missing or stale; training the shipped model", path.name)
+            loaded = train(base_featuresets())
+        _base = loaded
+    return _base
+
+
+def write_base_model(path: Path | None = None) -> Path:
+    """Trains the shipped model and writes it as JSON (run after editing data or lexicons)."""
+    path = path or resource_path("triage", BASE_MODEL)
+    data = {"digest": inputs_digest(), **_classifiers_to_dict(train(base_featuresets()))}
+    path.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    return path
+
+
+def retrain(extra: Sequence[Example]) -> Classifiers:
+    """The shipped examples plus ``extra`` (weighted corrections), trained afresh."""
+    return train([*base_featuresets(), *featuresets(extra)]) if extra else base_classifiers()
+
+
+def content_stems(text: str, lang: str) -> frozenset[str]:
+    """Stems that identify a post for the correction memory (function words dropped)."""
+    prep = prepare(text)
+    return frozenset(s for s in stems(prep, lang) if s not in _STOP and len(s) > 1)
+
+
+@dataclass
+class Memory:
+    """Corrected posts by field, with an index from stem to entry for quick lookup."""
+
+    entries: list[tuple[str, frozenset[str], Any]] = field(default_factory=list)
+    index: dict[str, list[int]] = field(default_factory=dict)
+
+    def add(self, field_name: str, words: frozenset[str], value: Any) -> None:
+        self.entries.append((field_name, words, value))
+        for w in words:
+            self.index.setdefault(w, []).append(len(self.entries) - 1)
+
+    def nearest(self, field_name: str, words: frozenset[str]) -> tuple[Any, float] | None:
+        """The most similar corrected post for this field, if similar enough."""
+        if not words or not self.entries:
+            return None
+        candidates: set[int] = set()
+        for w in words:
+            candidates.update(self.index.get(w, ()))
+        best: tuple[Any, float] | None = None
+        for i in candidates:
+            name, other, value = self.entries[i]
+            if name != field_name:
+                continue
+            sim = len(words & other) / len(words | other)
+            if sim >= SIMILAR and (best is None or sim >= best[1]):
+                best = (value, sim)
+        return best
+
+    def telling_words(self, field_name: str, value: Any) -> frozenset[str]:
+        """Stems seen in two or more posts corrected to ``value`` and never to another value."""
+        yes: Counter[str] = Counter()
+        no: set[str] = set()
+        for name, words, v in self.entries:
+            if name != field_name:
+                continue
+            if v == value:
+                yes.update(words)
+            else:
+                no.update(words)
+        return frozenset(w for w, n in yes.items() if n >= 2 and w not in no)
+
+
+def normalise(correction: Correction) -> Correction:
+    """Checks a correction and puts its value in canonical form (raises ValueError)."""
+    name = correction.field
+    if name == "not_relevant":
+        return Correction(
+            correction.text, "relevant", not as_bool(correction.value), correction.lang
+        )
+    if name not in CORRECTION_FIELDS:
+        raise ValueError(f"unknown correction field {name!r}")
+    value: str | bool = correction.value
+    if name in ("is_complaint", "relevant", "spam"):
+        value = as_bool(value)
+    elif name == "sentiment_label" and value not in ("negative", "neutral", "positive"):
+        raise ValueError(f"sentiment_label must be negative, neutral or positive, not {value!r}")
+    elif name == "reason" and value not in (*COMPLAINT_REASONS, "none"):
+        raise ValueError(f"unknown reason {value!r}")
+    elif name == "lang" and value not in ("es", "en", "other"):
+        raise ValueError(f"lang must be es, en or other, not {value!r}")
+    return Correction(correction.text, name, value, correction.lang)
+
+
+def corrections_to_examples(corrections: Iterable[Correction], langs: list[str]) -> list[Example]:
+    """Training examples from corrections (fields the classifiers learn)."""
+    out = []
+    for c, lang in zip(corrections, langs, strict=True):
+        ex = Example(c.text, lang, weight=CORRECTION_WEIGHT)
+        if c.field == "sentiment_label":
+            ex.sentiment_label = str(c.value)
+        elif c.field == "is_complaint":
+            ex.is_complaint = bool(c.value)
+        elif c.field == "reason":
+            ex.reason = str(c.value)
+            ex.is_complaint = c.value != "none"
+        else:
+            continue
+        out.append(ex)
+    return out
+
+
+def save(
+    model_dir: Path, corrections: list[Correction], langs: list[str], classifiers: Classifiers
+) -> None:
+    """Writes corrections and trained tables atomically to ``model_dir``."""
+    model_dir.mkdir(parents=True, exist_ok=True)
+    data = {
+        "version": MODEL_VERSION,
+        "corrections": [
+            asdict(c) | {"lang": lang} for c, lang in zip(corrections, langs, strict=True)
+        ],
+        "complaint": classifiers.complaint.to_dict(),
+        "sentiment": classifiers.sentiment.to_dict(),
+        "reason": classifiers.reason.to_dict(),
+    }
+    target = model_dir / MODEL_FILE
+    partial = target.with_suffix(f".{os.getpid()}.part")
+    partial.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    os.replace(partial, target)
+
+
+def load(model_dir: Path) -> tuple[list[Correction], list[str], Classifiers | None]:
+    """Reads a saved model; tables from another version are retrained by the caller."""
+    target = model_dir / MODEL_FILE
+    if not target.exists():
+        return [], [], None
+    data = json.loads(target.read_text(encoding="utf-8"))
+    corrections = [
+        Correction(c["text"], c["field"], c["value"], c.get("lang"))
+        for c in data.get("corrections", [])
+    ]
+    langs = [c.lang or "other" for c in corrections]
+    if data.get("version") != MODEL_VERSION:
+        return corrections, langs, None
+    classifiers = Classifiers(
+        NaiveBayesTable.from_dict(data["complaint"]),
+        NaiveBayesTable.from_dict(data["sentiment"]),
+        NaiveBayesTable.from_dict(data["reason"]),
+    )
+    return corrections, langs, classifiers

@@ -1,0 +1,216 @@
+"""Automation rules: ordered conditions and actions applied to a triaged post (pure logic).
+
+A rule fires when its conditions hold (all of them, or any with ``match="any"``); its
+actions then tag, set the priority, assign, hide as spam, mark not relevant or close.
+Rules run in list order and every rule that fired is recorded, in order. Later rules
+override the priority and the assignee set by earlier ones; tags accumulate; a rule with
+``stop=True`` ends the evaluation when it fires. Rules serialise to and from plain dicts
+(JSON) for the settings store.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from .relevance import count_terms
+from .text import fold
+
+CONDITIONS = (
+    "keyword",  # any of the comma-separated words or phrases (case and accents ignored)
+    "phrase",  # the exact phrase (case and accents ignored)
+    "language",  # es|en|other, comma-separated
+    "channel",  # network kind, comma-separated (mastodon, bluesky, ...)
+    "source",  # mention|keyword|hashtag|direct|comment, comma-separated
+    "followers_at_least",  # integer
+    "author_in",  # comma-separated handles (a VIP list); "@" and case ignored
+    "complaint_at_least",  # float in [0, 1]
+    "sentiment_at_most",  # float in [-1, 1]
+)
+ACTIONS = ("tag", "set_priority", "assign", "hide_spam", "mark_not_relevant", "close")
+
+
+@dataclass(frozen=True)
+class PostFacts:
+    """What rules can look at: the post and its triage labels."""
+
+    text: str
+    lang: str = "other"
+    channel: str = ""
+    source: str = "mention"
+    followers: int = 0
+    author: str = ""
+    complaint: float = 0.0
+    sentiment: float = 0.0
+
+
+@dataclass(frozen=True)
+class Condition:
+    """One test on a post; ``negate`` inverts it."""
+
+    kind: str
+    value: str
+    negate: bool = False
+
+    def __post_init__(self) -> None:
+        if self.kind not in CONDITIONS:
+            raise ValueError(f"unknown rule condition {self.kind!r}")
+        if self.kind in ("followers_at_least",):
+            int(self.value)
+        if self.kind in ("complaint_at_least", "sentiment_at_most"):
+            float(self.value)
+
+    def holds(self, post: PostFacts, folded: str) -> bool:
+        """Whether the condition is true for the post (``folded`` is its folded text)."""
+        result = self._test(post, folded)
+        return not result if self.negate else result
+
+    def _test(self, post: PostFacts, folded: str) -> bool:
+        kind, value = self.kind, self.value
+        if kind == "keyword":
+            return count_terms(folded, _items(value)) > 0
+        if kind == "phrase":
+            return count_terms(folded, [value]) > 0
+        if kind == "language":
+            return post.lang.lower() in _items(value.lower())
+        if kind == "channel":
+            return post.channel.lower() in _items(value.lower())
+        if kind == "source":
+            return post.source.lower() in _items(value.lower())
+        if kind == "followers_at_least":
+            return post.followers >= int(value)
+        if kind == "author_in":
+            handles = {h.lower().lstrip("@") for h in _items(value)}
+            return post.author.lower().lstrip("@") in handles
+        if kind == "complaint_at_least":
+            return post.complaint >= float(value)
+        return post.sentiment <= float(value)  # sentiment_at_most
+
+
+@dataclass(frozen=True)
+class Action:
+    """One effect of a rule; ``value`` is the tag, the priority or the assignee."""
+
+    kind: str
+    value: str = ""
+
+    def __post_init__(self) -> None:
+        if self.kind not in ACTIONS:
+            raise ValueError(f"unknown rule action {self.kind!r}")
+        if self.kind == "set_priority" and not 0 <= int(self.value) <= 100:
+            raise ValueError("set_priority needs a value from 0 to 100")
+        if self.kind in ("tag", "assign") and not self.value.strip():
+            raise ValueError(f"{self.kind} needs a value")
+
+
+@dataclass(frozen=True)
+class Rule:
+    """Conditions, evaluated in order (short-circuit), and the actions taken when they hold."""
+
+    name: str
+    conditions: tuple[Condition, ...]
+    actions: tuple[Action, ...]
+    match: str = "all"  # all|any
+    stop: bool = False
+    enabled: bool = True
+
+    def __post_init__(self) -> None:
+        if self.match not in ("all", "any"):
+            raise ValueError("match must be 'all' or 'any'")
+
+    def fires(self, post: PostFacts, folded: str) -> bool:
+        """Whether the rule applies (a rule without conditions always does)."""
+        if not self.enabled:
+            return False
+        if not self.conditions:
+            return True
+        tests = (c.holds(post, folded) for c in self.conditions)
+        return all(tests) if self.match == "all" else any(tests)
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready form."""
+        return {
+            "name": self.name,
+            "match": self.match,
+            "stop": self.stop,
+            "enabled": self.enabled,
+            "conditions": [
+                {"kind": c.kind, "value": c.value, "negate": c.negate} for c in self.conditions
+            ],
+            "actions": [{"kind": a.kind, "value": a.value} for a in self.actions],
+        }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Rule:
+        """Reads what ``to_dict`` wrote; raises ValueError on anything malformed."""
+        try:
+            return cls(
+                name=str(data["name"]),
+                conditions=tuple(
+                    Condition(str(c["kind"]), str(c.get("value", "")), bool(c.get("negate", False)))
+                    for c in data.get("conditions", ())
+                ),
+                actions=tuple(
+                    Action(str(a["kind"]), str(a.get("value", ""))) for a in data.get("actions", ())
+                ),
+                match=str(data.get("match", "all")),
+                stop=bool(data.get("stop", False)),
+                enabled=bool(data.get("enabled", True)),
+            )
+        except (KeyError, TypeError) as exc:
+            raise ValueError(f"malformed rule: {exc}") from exc
+
+
+@dataclass
+class RuleOutcome:
+    """What the rules decided, and which rules fired, in order."""
+
+    fired: list[str] = field(default_factory=list)
+    tags: list[str] = field(default_factory=list)
+    priority: int | None = None
+    assignee: str | None = None
+    spam: bool = False
+    not_relevant: bool = False
+    closed: bool = False
+
+
+def apply_rules(rules: Iterable[Rule], post: PostFacts) -> RuleOutcome:
+    """Evaluates the rules in order and merges their actions."""
+    outcome = RuleOutcome()
+    folded = fold(post.text)
+    for rule in rules:
+        if not rule.fires(post, folded):
+            continue
+        outcome.fired.append(rule.name)
+        for action in rule.actions:
+            if action.kind == "tag":
+                if action.value not in outcome.tags:
+                    outcome.tags.append(action.value)
+            elif action.kind == "set_priority":
+                outcome.priority = int(action.value)
+            elif action.kind == "assign":
+                outcome.assignee = action.value
+            elif action.kind == "hide_spam":
+                outcome.spam = True
+            elif action.kind == "mark_not_relevant":
+                outcome.not_relevant = True
+            elif action.kind == "close":
+                outcome.closed = True
+        if rule.stop:
+            break
+    return outcome
+
+
+def rules_to_list(rules: Iterable[Rule]) -> list[dict[str, Any]]:
+    """Rules as a JSON-ready list."""
+    return [r.to_dict() for r in rules]
+
+
+def rules_from_list(data: Iterable[Mapping[str, Any]]) -> list[Rule]:
+    """Rules from a JSON list (ValueError on a malformed one)."""
+    return [Rule.from_dict(d) for d in data]
+
+
+def _items(value: str) -> list[str]:
+    return [v.strip() for v in value.split(",") if v.strip()]
