@@ -11,7 +11,7 @@ from .base import MalformedResponse, ProfileField, RemoteAuthor, RemotePost
 from .html import to_plain_text
 
 KIND = "mastodon"
-_LINK = re.compile(r"<([^<>]*)>((?:\s*;\s*[^;,<]*(?:\"[^\"]*\")?)*)")
+_LINK = re.compile(r"<([^<>]*)>")
 _REL = re.compile(r"""(?i)\brel\s*=\s*(?:"([^"]*)"|([^\s;,]+))""")
 
 
@@ -20,8 +20,11 @@ def parse_link_header(value: str | None) -> dict[str, str]:
     links: dict[str, str] = {}
     if not value:
         return links
-    for match in _LINK.finditer(value[:20_000]):
-        url, params = match.group(1).strip(), match.group(2)
+    value = value[:20_000]
+    matches = list(_LINK.finditer(value))
+    for index, match in enumerate(matches):
+        end = matches[index + 1].start() if index + 1 < len(matches) else len(value)
+        url, params = match.group(1).strip(), value[match.end() : end]
         rel = _REL.search(params)
         if not rel or not url:
             continue

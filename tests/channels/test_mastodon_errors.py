@@ -194,3 +194,19 @@ def test_tls_is_verified() -> None:
     pool = chan.http.client._transport._pool  # type: ignore[attr-defined]
     assert pool._ssl_context.verify_mode.name == "CERT_REQUIRED"
     chan.close()
+
+
+def test_link_header_parsing_is_tolerant() -> None:
+    from console.channels.mastodon_parse import parse_link_header
+
+    value = (
+        '<https://m.example/api/v1/notifications?max_id=7163058>; rel="next", '
+        "<https://m.example/api/v1/notifications?min_id=7275607>;rel=prev,"
+        '<https://m.example/x?a=1,2>; title="a, b"; rel="last other"'
+    )
+    links = parse_link_header(value)
+    assert links["next"].endswith("max_id=7163058")
+    assert links["prev"].endswith("min_id=7275607")
+    assert links["last"] == links["other"] == "https://m.example/x?a=1,2"
+    assert parse_link_header(None) == {} and parse_link_header("garbage; rel=") == {}
+    assert parse_link_header("<>; rel=next") == {}
