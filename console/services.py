@@ -44,8 +44,11 @@ class FeedService:
         return feed.count(self.store.db, flt)
 
     def channels(self) -> list[str]:
+        # A loose index scan: one index seek per channel instead of reading every row.
         return [r[0] for r in self.store.db.execute_sql(
-            "SELECT DISTINCT channel FROM mention ORDER BY channel")]
+            "WITH RECURSIVE c(ch) AS (SELECT min(channel) FROM mention UNION ALL "
+            "SELECT (SELECT min(channel) FROM mention WHERE channel > c.ch) FROM c "
+            "WHERE c.ch IS NOT NULL) SELECT ch FROM c WHERE ch IS NOT NULL")]
 
     def set_status(self, mention_ids: list[int], status: str) -> int:
         return mentions.set_status(self.store, mention_ids, status)

@@ -87,7 +87,7 @@ class Workspace:
     def _check_file(self) -> None:
         if not self.db_path.exists() or self.db_path.stat().st_size == 0:
             return
-        problem = check_integrity(self.db_path)
+        problem = check_integrity(self.db_path, thorough=False)
         if problem is None:
             return
         stamp = utcnow().strftime("%Y%m%dT%H%M%SZ")

@@ -16,6 +16,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import datetime
 from functools import partial
+from pathlib import Path
 
 from console.channels.base import (
     AuthError,
@@ -31,7 +32,7 @@ from console.secrets import SecretStore
 from console.settings import Settings
 from console.store import accounts, outbox
 from console.store.accounts import AccountInfo
-from console.store.db import Store
+from console.store.db import Store, check_integrity
 from console.store.timeutil import utcnow
 from console.sync.events import (
     AccountStatus,
@@ -235,8 +236,10 @@ class Engine:
             return
         self._stop.clear()
         self._pool = ThreadPoolExecutor(max_workers=4, thread_name_prefix="posventa-pull")
-        # Load triage's language model and lexicons now, off the GUI thread.
+        # Load triage's language model and lexicons now, off the GUI thread, and read
+        # every page of the database once (too slow to do before the window opens).
         self._pool.submit(self.triager.warm_up)
+        self._pool.submit(self._check_database)
         for target, name in ((self._schedule_loop, "posventa-sync"),
                              (self._outbox_loop, "posventa-outbox")):
             thread = threading.Thread(target=target, name=name, daemon=True)
@@ -257,6 +260,17 @@ class Engine:
             channels, self._channels = list(self._channels.values()), {}
         for channel in channels:
             channel.close()
+
+    def _check_database(self) -> None:
+        path = self.store.path
+        if not isinstance(path, Path):
+            return
+        problem = check_integrity(path, thorough=True)
+        if problem is not None:
+            log.error("database integrity check failed: %s", problem)
+            self._emit(AccountStatus(0, "workspace", "error",
+                                     f"the workspace database is damaged ({problem}); "
+                                     "restore a backup"))
 
     def _schedule_loop(self) -> None:
         while not self._stop.is_set():
