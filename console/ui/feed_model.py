@@ -1,0 +1,230 @@
+"""The feed as a lazily loaded table model: keyset pages, sorted inserts, in-place updates.
+
+The model never counts or loads the whole feed: it holds the rows loaded so far (newest
+or highest priority first) and asks :class:`FeedService` for the next page when the view
+scrolls to the end. New and changed mentions are merged into the loaded region without a
+reset, so the selection and the scroll position stay where the agent left them.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+
+from console.services import FeedService
+from console.store.feed import FeedFilter, FeedRow
+from console.ui import labels
+
+COLUMNS = ("Channel", "Author", "Time", "Text", "Sentiment", "Status", "Source")
+CHANNEL, AUTHOR, TIME, TEXT, SENTIMENT, STATUS, SOURCE = range(len(COLUMNS))
+ROW_ROLE = Qt.ItemDataRole.UserRole + 1  # the FeedRow itself
+ID_ROLE = Qt.ItemDataRole.UserRole + 2  # the mention id
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+class FeedModel(QAbstractTableModel):
+    """Rows of the feed for one :class:`FeedFilter`, loaded `page_size` at a time."""
+
+    def __init__(self, feed: FeedService, page_size: int = 200, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._feed = feed
+        self._page_size = page_size
+        self._filter = FeedFilter()
+        self._rows: list[FeedRow] = []
+        self._positions: dict[int, int] = {}
+        self._more = True
+        self._now: datetime | None = None  # fixed "now" for tests; None: the clock
+
+    # --- the filter -------------------------------------------------------------------------
+
+    @property
+    def feed_filter(self) -> FeedFilter:
+        return self._filter
+
+    def set_filter(self, flt: FeedFilter) -> None:
+        """Show another selection of the feed (a reset: the first page is loaded)."""
+        self.beginResetModel()
+        self._filter = flt
+        self._rows = self._feed.page(flt, None, self._page_size)
+        self._more = len(self._rows) >= self._page_size
+        self._reindex()
+        self.endResetModel()
+
+    def reload(self) -> None:
+        self.set_filter(self._filter)
+
+    # --- reading ----------------------------------------------------------------------------
+
+    def row_at(self, row: int) -> FeedRow | None:
+        return self._rows[row] if 0 <= row < len(self._rows) else None
+
+    def row_of(self, mention_id: int) -> int:
+        """The row of a loaded mention, or -1."""
+        return self._positions.get(mention_id, -1)
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
+                and 0 <= section < len(COLUMNS)):
+            return COLUMNS[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        row, column = self._rows[index.row()], index.column()
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return self._display(row, column)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(row, column)
+        if role == Qt.ItemDataRole.ForegroundRole and column == SENTIMENT:
+            return labels.sentiment_colour(row.complaint, row.sentiment_label)
+        if role == ROW_ROLE:
+            return row
+        if role == ID_ROLE:
+            return row.id
+        return None
+
+    def _display(self, row: FeedRow, column: int) -> str:
+        if column == CHANNEL:
+            return row.channel
+        if column == AUTHOR:
+            return labels.author_line(row.author_name, row.author_handle)
+        if column == TIME:
+            return labels.when(row.created_at, self._now)
+        if column == TEXT:
+            return labels.first_line(row.text)
+        if column == SENTIMENT:
+            return labels.sentiment_marker(row.complaint, row.sentiment_label)
+        if column == STATUS:
+            return row.status
+        if column == SOURCE:
+            return labels.sources_text(row.sources)
+        return ""
+
+    def _tooltip(self, row: FeedRow, column: int) -> str:
+        if column == TEXT:
+            return labels.tooltip(row.text)
+        if column == TIME:
+            return labels.tooltip(labels.full_time(row.created_at))
+        if column == SENTIMENT:
+            return labels.tooltip(f"priority {row.priority}: {row.priority_reasons}\n"
+                                  f"sentiment {row.sentiment:+.2f}, reason: {row.reason}")
+        return labels.tooltip(self._display(row, column))
+
+    # --- lazy loading -----------------------------------------------------------------------
+
+    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
+        return not parent.isValid() and self._more
+
+    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
+        if parent.isValid() or not self._more:
+            return
+        after = self._rows[-1] if self._rows else None
+        page = self._feed.page(self._filter, after, self._page_size)
+        self._more = len(page) >= self._page_size
+        fresh = [r for r in page if r.id not in self._positions]
+        if not fresh:
+            return
+        first = len(self._rows)
+        self.beginInsertRows(QModelIndex(), first, first + len(fresh) - 1)
+        self._rows.extend(fresh)
+        self._reindex(first)
+        self.endInsertRows()
+
+    # --- live updates -----------------------------------------------------------------------
+
+    def add_mentions(self, ids: list[int]) -> int:
+        """Insert new mentions that pass the filter at their sorted place; returns how many."""
+        wanted = [i for i in ids if i not in self._positions]
+        inserted = 0
+        for row in self._feed.rows(wanted, self._filter):
+            inserted += self._insert(row)
+        return inserted
+
+    def update_mentions(self, ids: list[int]) -> None:
+        """Refresh changed mentions in place; drop those that no longer match, add new matches."""
+        current = {r.id: r for r in self._feed.rows(list(ids), self._filter)}
+        for mention_id in ids:
+            position = self._positions.get(mention_id, -1)
+            fresh = current.get(mention_id)
+            if position < 0:
+                if fresh is not None:
+                    self._insert(fresh)
+            elif fresh is None:
+                self._remove(position)
+            else:
+                self._replace(position, fresh)
+
+    def refresh_times(self) -> None:
+        """Relative times ("5 min ago") age: repaint the time column."""
+        if self._rows:
+            self.dataChanged.emit(self.index(0, TIME), self.index(len(self._rows) - 1, TIME),
+                                  [Qt.ItemDataRole.DisplayRole])
+
+    def _insert(self, row: FeedRow) -> int:
+        position = self._slot_for(row.sort_key(self._filter.sort))
+        if position == len(self._rows) and self._more:
+            return 0  # beyond the loaded region: a later page brings it
+        self.beginInsertRows(QModelIndex(), position, position)
+        self._rows.insert(position, row)
+        self._reindex(position)
+        self.endInsertRows()
+        return 1
+
+    def _replace(self, position: int, fresh: FeedRow) -> None:
+        sort = self._filter.sort
+        if fresh.sort_key(sort) != self._rows[position].sort_key(sort):
+            old = self._rows.pop(position)
+            target = self._slot_for(fresh.sort_key(sort))
+            self._rows.insert(position, old)
+            destination = target if target <= position else target + 1
+            if destination not in (position, position + 1):
+                if target == len(self._rows) - 1 and self._more:
+                    # it sinks past the loaded region: let a later page bring it
+                    self._remove(position)
+                    return
+                self.beginMoveRows(QModelIndex(), position, position, QModelIndex(),
+                                   destination)
+                del self._rows[position]
+                self._rows.insert(target, fresh)
+                self._reindex(min(position, target))
+                self.endMoveRows()
+                return
+        self._rows[position] = fresh
+        self.dataChanged.emit(self.index(position, 0),
+                              self.index(position, len(COLUMNS) - 1))
+
+    def _remove(self, position: int) -> None:
+        self.beginRemoveRows(QModelIndex(), position, position)
+        gone = self._rows.pop(position)
+        self._positions.pop(gone.id, None)
+        self._reindex(position)
+        self.endRemoveRows()
+
+    def _slot_for(self, key: tuple) -> int:
+        """First position whose key is below `key` (rows are sorted by key, descending)."""
+        sort = self._filter.sort
+        low, high = 0, len(self._rows)
+        while low < high:
+            middle = (low + high) // 2
+            if self._rows[middle].sort_key(sort) > key:
+                low = middle + 1
+            else:
+                high = middle
+        return low
+
+    def _reindex(self, start: int = 0) -> None:
+        if start == 0:
+            self._positions = {}
+        for position in range(start, len(self._rows)):
+            self._positions[self._rows[position].id] = position

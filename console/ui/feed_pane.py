@@ -1,0 +1,256 @@
+"""The feed pane: filters and search above a table of mentions, and the controller behind it."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import (
+    QItemSelectionModel,
+    QModelIndex,
+    QObject,
+    Qt,
+    QTimer,
+    Signal,
+    Slot,
+)
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLineEdit,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from console.channels.base import SOURCES
+from console.services import FeedService
+from console.store.feed import SORTS, FeedFilter
+from console.store.models import MENTION_STATUSES
+from console.ui import labels
+from console.ui.feed_model import AUTHOR, CHANNEL, SENTIMENT, SOURCE, STATUS, TEXT, TIME, FeedModel
+
+SORT_NAMES = {"newest": "newest first", "priority": "priority first"}
+SEARCH_DELAY_MS = 250
+
+
+def _combo(name: str, any_text: str | None, values: list[str],
+           names: dict[str, str] | None = None) -> QComboBox:
+    """A filter choice; each item's data is the value (None for "any")."""
+    combo = QComboBox()
+    combo.setAccessibleName(name)
+    combo.setToolTip(labels.tooltip(name))
+    if any_text is not None:
+        combo.addItem(any_text, None)
+    for value in values:
+        combo.addItem((names or {}).get(value, value), value)
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+    return combo
+
+
+class FeedPane(QWidget):
+    """Layout only: the filter row, the search box and the mention table."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.status = _combo("Status", "any status", list(MENTION_STATUSES))
+        self.channel = _combo("Channel", "any channel", [])
+        self.source = _combo("Source", "any source", [s for s in SOURCES if s != "comment"])
+        self.sort = _combo("Sort", None, list(SORTS), SORT_NAMES)
+        self.search = QLineEdit()
+        self.search.setPlaceholderText("Search mentions  (Ctrl+F or /)")
+        self.search.setClearButtonEnabled(True)
+        self.search.setAccessibleName("Search mentions")
+        self.table = QTableView()
+        self.table.setAccessibleName("Mention feed")
+        self.table.setAccessibleDescription(
+            "Mentions of the brand, newest first. Enter opens the reply composer.")
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setWordWrap(False)
+        self.table.setAlternatingRowColors(True)
+        self.table.setShowGrid(False)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.table.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        rows = self.table.verticalHeader()
+        rows.setVisible(False)
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        rows.setDefaultSectionSize(self.fontMetrics().height() + 10)
+
+        filters = QHBoxLayout()
+        filters.setSpacing(6)
+        for widget in (self.status, self.channel, self.source, self.sort):
+            filters.addWidget(widget)
+        filters.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.setSpacing(6)
+        layout.addLayout(filters)
+        layout.addWidget(self.search)
+        layout.addWidget(self.table, 1)
+
+    def size_columns(self) -> None:
+        """Column widths that fit their usual content; the text takes the rest."""
+        header = self.table.horizontalHeader()
+        header.setStretchLastSection(False)
+        width = self.fontMetrics().horizontalAdvance
+        for column, sample in ((CHANNEL, "mastodon"), (AUTHOR, "Carolina Quintero"),
+                               (TIME, "22 Nov 14:03"), (SENTIMENT, "▼ complaint 0.82"),
+                               (STATUS, "replied"), (SOURCE, "keyword")):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(column, width(sample) + 14)
+        header.setSectionResizeMode(TEXT, QHeaderView.ResizeMode.Stretch)
+        header.setMinimumSectionSize(40)
+
+
+class FeedController(QObject):
+    """Owns the feed model: filters, debounced search, live updates and keyboard moves.
+
+    Signals:
+        mentionSelected(int, int): the current mention changed (mention id, author id).
+        selectionCleared(): no mention is selected any more.
+        mentionOpened(int): the agent pressed Enter (or double-clicked) on a mention.
+    """
+
+    mentionSelected = Signal(int, int)
+    selectionCleared = Signal()
+    mentionOpened = Signal(int)
+
+    def __init__(self, pane: FeedPane, feed: FeedService, page_size: int = 200,
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.pane = pane
+        self.feed = feed
+        self.model = FeedModel(feed, page_size, self)
+        self._current_id = 0
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(SEARCH_DELAY_MS)
+        self._search_timer.timeout.connect(self.apply_filter)
+        self._clock = QTimer(self)
+        self._clock.setInterval(60_000)
+        self._clock.timeout.connect(self.model.refresh_times)
+        self._clock.start()
+
+        for channel in feed.channels():
+            pane.channel.addItem(channel, channel)
+        pane.table.setModel(self.model)
+        pane.size_columns()
+        pane.table.selectionModel().currentRowChanged.connect(self._on_current_changed)
+        pane.table.doubleClicked.connect(self._on_double_clicked)
+        # Shortcuts rather than an event filter: no Python code runs while Qt tears the
+        # table down. They act only while the table has the focus.
+        for keys, slot in ((("J",), lambda: self.move(1)), (("K",), lambda: self.move(-1)),
+                           (("Return", "Enter"), self.open_current)):
+            for key in keys:
+                shortcut = QShortcut(QKeySequence(key), pane.table)
+                shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
+                shortcut.activated.connect(slot)
+        for combo in (pane.status, pane.channel, pane.source, pane.sort):
+            combo.currentIndexChanged.connect(self.apply_filter)
+        pane.search.textChanged.connect(self._search_timer.start)
+        pane.search.returnPressed.connect(self.apply_filter)
+        self.apply_filter()
+
+    # --- filters ----------------------------------------------------------------------------
+
+    def current_filter(self) -> FeedFilter:
+        def chosen(combo: QComboBox) -> tuple[str, ...]:
+            value = combo.currentData()
+            return () if value is None else (str(value),)
+
+        return FeedFilter(statuses=chosen(self.pane.status), channels=chosen(self.pane.channel),
+                          sources=chosen(self.pane.source),
+                          sort=str(self.pane.sort.currentData() or "newest"),
+                          search=self.pane.search.text().strip())
+
+    @Slot()
+    def apply_filter(self) -> None:
+        """Reload the feed for the chosen filters, keeping the current mention if it stays."""
+        self._search_timer.stop()
+        keep = self._current_id
+        self.model.set_filter(self.current_filter())
+        row = self.model.row_of(keep) if keep else -1
+        if row >= 0:
+            self.select_row(row)
+        elif keep:
+            self._current_id = 0
+            self.selectionCleared.emit()
+
+    @Slot()
+    def focus_search(self) -> None:
+        self.pane.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.pane.search.selectAll()
+
+    # --- live updates -----------------------------------------------------------------------
+
+    @Slot(list)
+    def on_mentions_added(self, ids: list[int]) -> None:
+        self.model.add_mentions(ids)
+        self._learn_channels()
+
+    @Slot(list)
+    def on_mentions_changed(self, ids: list[int]) -> None:
+        self.model.update_mentions(ids)
+        if self._current_id and self.model.row_of(self._current_id) < 0:
+            self._current_id = 0
+            self.selectionCleared.emit()
+
+    def _learn_channels(self) -> None:
+        known = {self.pane.channel.itemData(i) for i in range(self.pane.channel.count())}
+        for row in range(min(self.model.rowCount(), 50)):
+            feed_row = self.model.row_at(row)
+            if feed_row is not None and feed_row.channel not in known:
+                known.add(feed_row.channel)
+                self.pane.channel.addItem(feed_row.channel, feed_row.channel)
+
+    # --- selection and keyboard -------------------------------------------------------------
+
+    def current_mention(self) -> int:
+        return self._current_id
+
+    def select_row(self, row: int) -> None:
+        index = self.model.index(row, 0)
+        if not index.isValid():
+            return
+        self.pane.table.selectionModel().setCurrentIndex(
+            index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows)
+        self.pane.table.scrollTo(index)
+
+    def select_mention(self, mention_id: int) -> bool:
+        row = self.model.row_of(mention_id)
+        if row >= 0:
+            self.select_row(row)
+        return row >= 0
+
+    def move(self, step: int) -> None:
+        current = self.pane.table.currentIndex()
+        row = current.row() + step if current.isValid() else 0
+        if row >= self.model.rowCount() and self.model.canFetchMore(QModelIndex()):
+            self.model.fetchMore(QModelIndex())
+        self.select_row(max(0, min(row, self.model.rowCount() - 1)))
+
+    @Slot(QModelIndex, QModelIndex)
+    def _on_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        row = self.model.row_at(current.row()) if current.isValid() else None
+        if row is None:
+            if self._current_id:
+                self._current_id = 0
+                self.selectionCleared.emit()
+            return
+        if row.id != self._current_id:
+            self._current_id = row.id
+            self.mentionSelected.emit(row.id, row.author_id)
+
+    @Slot()
+    def open_current(self) -> None:
+        if self._current_id:
+            self.mentionOpened.emit(self._current_id)
+
+    @Slot(QModelIndex)
+    def _on_double_clicked(self, index: QModelIndex) -> None:
+        row = self.model.row_at(index.row())
+        if row is not None:
+            self.mentionOpened.emit(row.id)

@@ -1,0 +1,174 @@
+"""The main window: feed | thread over composer | profile, menus and the status bar."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, Qt, Signal, Slot
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import QMainWindow, QMessageBox, QSplitter, QWidget
+
+import console
+from console.sync.events import OutboxChanged
+from console.ui import labels
+from console.ui.bridge import EngineBridge
+from console.ui.composer import ComposerController, ComposerView
+from console.ui.feed_pane import FeedController, FeedPane
+from console.ui.profile_panel import ProfileController, ProfilePanel
+from console.ui.sync_status import SyncStatusController
+from console.ui.thread_view import ThreadController, ThreadView
+
+
+class MainWindow(QMainWindow):
+    """Layout only: three panes in splitters, the menus and the status bar labels.
+
+    Signals:
+        closing(): the window is about to close (save drafts, stop the engine).
+    """
+
+    closing = Signal()
+
+    def __init__(self, workspace_name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(f"Posventa — {workspace_name}")
+        self.resize(1440, 860)
+        self.feed = FeedPane()
+        self.thread = ThreadView()
+        self.composer = ComposerView()
+        self.profile = ProfilePanel()
+
+        self.centre = QSplitter(Qt.Orientation.Vertical)
+        self.centre.addWidget(self.thread)
+        self.centre.addWidget(self.composer)
+        self.centre.setStretchFactor(0, 3)
+        self.centre.setStretchFactor(1, 2)
+        self.panes = QSplitter(Qt.Orientation.Horizontal)
+        self.panes.addWidget(self.feed)
+        self.panes.addWidget(self.centre)
+        self.panes.addWidget(self.profile)
+        for pane in range(3):
+            self.panes.setCollapsible(pane, False)
+        self.panes.setSizes([820, 360, 260])
+        self.centre.setSizes([480, 300])
+        self.setCentralWidget(self.panes)
+
+        self.accounts_action = QAction("&Accounts…", self)
+        self.quit_action = QAction("&Quit", self)
+        self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        self.refresh_action = QAction("&Refresh now", self)
+        self.refresh_action.setShortcut(QKeySequence(Qt.Key.Key_F5))
+        self.search_action = QAction("Focus &search", self)
+        # "/" never steals a keystroke from a text field: those claim printable keys first.
+        self.search_action.setShortcuts([QKeySequence.StandardKey.Find, QKeySequence("/")])
+        self.about_action = QAction("&About Posventa", self)
+        menus = self.menuBar()
+        file_menu = menus.addMenu("&File")
+        file_menu.addAction(self.accounts_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit_action)
+        view_menu = menus.addMenu("&View")
+        view_menu.addAction(self.refresh_action)
+        view_menu.addAction(self.search_action)
+        help_menu = menus.addMenu("&Help")
+        help_menu.addAction(self.about_action)
+
+        self.sync_label = labels.plain_label()
+        self.sync_label.setAccessibleName("Sync status")
+        self.outbox_label = labels.plain_label()
+        self.outbox_label.setAccessibleName("Outbox")
+        self.statusBar().addWidget(self.sync_label, 1)
+        self.statusBar().addPermanentWidget(self.outbox_label)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.closing.emit()
+        super().closeEvent(event)
+
+
+class MainController(QObject):
+    """Connects the panes to each other and to the engine's events; runs the menu actions."""
+
+    def __init__(self, window: MainWindow, bridge: EngineBridge, feed: FeedController,
+                 profile: ProfileController, thread: ThreadController,
+                 composer: ComposerController, status: SyncStatusController,
+                 refresh: Callable[[], None], open_accounts: Callable[[], None],
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.window = window
+        self.feed, self.profile, self.thread = feed, profile, thread
+        self.composer, self.status = composer, status
+        self._refresh = refresh
+        self._open_accounts = open_accounts
+
+        feed.mentionSelected.connect(self._on_mention_selected)
+        feed.selectionCleared.connect(self._on_selection_cleared)
+        feed.mentionOpened.connect(self._on_mention_opened)
+        profile.mentionRequested.connect(self._on_mention_requested)
+        profile.linkRefused.connect(window.statusBar().showMessage)
+        composer.replyQueued.connect(self._on_reply_queued)
+
+        bridge.mentionsAdded.connect(feed.on_mentions_added)
+        bridge.mentionsChanged.connect(feed.on_mentions_changed)
+        bridge.mentionsChanged.connect(thread.on_mentions_changed)
+        bridge.accountStatus.connect(status.on_account_status)
+        bridge.outboxChanged.connect(status.on_outbox_changed)
+        bridge.outboxChanged.connect(thread.on_outbox_changed)
+        bridge.outboxChanged.connect(self._on_outbox_changed)
+
+        window.accounts_action.triggered.connect(self.open_accounts)
+        window.quit_action.triggered.connect(window.close)
+        window.refresh_action.triggered.connect(self.refresh)
+        window.search_action.triggered.connect(feed.focus_search)
+        window.about_action.triggered.connect(self.about)
+        window.closing.connect(composer.save_draft)
+        window.closing.connect(bridge.close)
+
+    @Slot(int, int)
+    def _on_mention_selected(self, mention_id: int, author_id: int) -> None:
+        self.composer.set_mention(mention_id)
+        self.thread.show_mention(mention_id)
+        self.profile.show_author(author_id)
+
+    @Slot()
+    def _on_selection_cleared(self) -> None:
+        self.composer.clear()
+        self.thread.clear()
+        self.profile.clear()
+
+    @Slot(int)
+    def _on_mention_opened(self, mention_id: int) -> None:
+        if self.composer.mention_id == mention_id:
+            self.composer.focus()
+
+    @Slot(int)
+    def _on_mention_requested(self, mention_id: int) -> None:
+        if not self.feed.select_mention(mention_id):
+            self.window.statusBar().showMessage(
+                "That mention is not in the feed as filtered; set the filters to “all”.", 6000)
+
+    @Slot(object)
+    def _on_reply_queued(self, _reply: object) -> None:
+        self.thread.refresh()
+        self.profile.refresh()
+
+    @Slot(object)
+    def _on_outbox_changed(self, event: OutboxChanged) -> None:
+        if event.mention_id is not None and event.mention_id == self.feed.current_mention():
+            self.profile.refresh()
+
+    @Slot()
+    def refresh(self) -> None:
+        self._refresh()
+        self.window.statusBar().showMessage("Syncing every account now…", 3000)
+
+    @Slot()
+    def open_accounts(self) -> None:
+        self._open_accounts()
+
+    @Slot()
+    def about(self) -> None:
+        box = QMessageBox(QMessageBox.Icon.Information, "About Posventa", "", parent=self.window)
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setText(f"Posventa {console.__version__}\n\nA console for proactive social "
+                    "customer care: see what people say about the brand, complaints first, "
+                    "and answer where they spoke.")
+        box.exec()

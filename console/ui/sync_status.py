@@ -1,0 +1,76 @@
+"""The status bar's words: how each account's sync is going, and what the outbox holds."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Slot
+from PySide6.QtWidgets import QLabel
+
+from console.sync.events import AccountStatus, OutboxChanged
+from console.ui import labels
+
+STATE_WORDS = {
+    "idle": "idle",
+    "syncing": "syncing…",
+    "ok": "ok",
+    "offline": "offline",
+    "error": "error",
+    "rate_limited": "rate limited",
+}
+
+
+def account_text(status: AccountStatus) -> str:
+    """E.g. "mastodon @ventalia: ok · 12 new" or "mastodon @ventalia: offline: timed out"."""
+    name = status.label.split(" (", 1)[0]  # the host is in the tooltip
+    state = STATE_WORDS.get(status.state, status.state)
+    if status.state == "ok":
+        return f"{name}: ok · {status.message}" if status.message else f"{name}: ok"
+    return f"{name}: {state}: {status.message}" if status.message else f"{name}: {state}"
+
+
+def outbox_text(counts: dict[str, int]) -> str:
+    return (f"Outbox: {counts.get('queued', 0)} queued · {counts.get('sending', 0)} sending · "
+            f"{counts.get('failed', 0)} failed")
+
+
+class SyncStatusController(QObject):
+    """Keeps the two status bar labels current from engine events (on the GUI thread)."""
+
+    def __init__(self, sync_label: QLabel, outbox_label: QLabel, statuses: list[AccountStatus],
+                 counts: dict[str, int], parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.sync_label = sync_label
+        self.outbox_label = outbox_label
+        self.statuses: dict[int, AccountStatus] = {s.account_id: s for s in statuses}
+        self._show_sync()
+        self.on_outbox_changed(OutboxChanged(counts))
+
+    @Slot(object)
+    def on_account_status(self, status: AccountStatus) -> None:
+        self.statuses[status.account_id] = status
+        self._show_sync()
+
+    @Slot(int)
+    def forget_account(self, account_id: int) -> None:
+        self.statuses.pop(account_id, None)
+        self._show_sync()
+
+    @Slot(object)
+    def on_outbox_changed(self, event: OutboxChanged) -> None:
+        self.outbox_label.setText(outbox_text(event.counts))
+        failed = event.counts.get("failed", 0)
+        self.outbox_label.setStyleSheet(
+            f"color: {labels.COMPLAINT_COLOUR.name()};" if failed else "")
+
+    def _show_sync(self) -> None:
+        if not self.statuses:
+            self.sync_label.setText("No sync yet (File ▸ Accounts… adds an account)")
+            self.sync_label.setToolTip("")
+            return
+        ordered = [self.statuses[k] for k in sorted(self.statuses)]
+        self.sync_label.setText("   |   ".join(account_text(s) for s in ordered))
+        self.sync_label.setToolTip(labels.tooltip("\n".join(
+            f"{s.label}: {STATE_WORDS.get(s.state, s.state)} {s.message}".strip()
+            for s in ordered)))
+        troubled = any(s.state in ("offline", "error", "rate_limited") for s in ordered)
+        self.sync_label.setStyleSheet(
+            f"color: {labels.NEGATIVE_COLOUR.name()};" if troubled else "")
