@@ -105,9 +105,10 @@ def filter_clauses(flt: FeedFilter, search: bool = True) -> tuple[list[str], lis
         clauses.append(f"m.channel IN ({','.join('?' * len(flt.channels))})")
         params.extend(flt.channels)
     if flt.sources:
-        any_source = " OR ".join("(',' || m.sources || ',') LIKE ?" for _ in flt.sources)
-        clauses.append(f"({any_source})")
-        params.extend(f"%,{s},%" for s in flt.sources)
+        marks = ",".join("?" * len(flt.sources))
+        clauses.append("EXISTS (SELECT 1 FROM mention_source s WHERE s.feed_key = m.feed_key "
+                       f"AND s.source IN ({marks}))")
+        params.extend(flt.sources)
     if not flt.include_spam:
         clauses.append("m.spam = 0")
     if flt.author_id is not None:
@@ -127,8 +128,17 @@ def feed_page(db: Database, flt: FeedFilter, after: FeedRow | None = None,
     """The next `limit` rows of the feed after `after` (None: from the top)."""
     query = fts_query(flt.search)
     walk_index = query is not None and flt.sort != "priority"
-    clauses, params = filter_clauses(flt, search=not walk_index)
-    source = "mention m"
+    walk_sources = (not walk_index and len(flt.sources) == 1 and flt.sort != "priority")
+    if walk_sources:
+        # One source: drive the query from its index, newest first (a rare source would
+        # otherwise mean checking every mention).
+        clauses, params = filter_clauses(replace(flt, sources=()))
+        source = "mention_source ms JOIN mention m ON m.feed_key = ms.feed_key"
+        clauses.insert(0, "ms.source = ?")
+        params.insert(0, flt.sources[0])
+    else:
+        clauses, params = filter_clauses(flt, search=not walk_index)
+        source = "mention m"
     if walk_index:
         # Drive the query from the full-text index in rowid (= feed_key) order.
         source = "mention_fts f JOIN mention m ON m.feed_key = f.rowid"
@@ -139,12 +149,14 @@ def feed_page(db: Database, flt: FeedFilter, after: FeedRow | None = None,
             clauses.append("(m.priority, m.feed_key) < (?, ?)")
             params.extend([after.priority, after.feed_key])
         else:
-            clauses.append(("f.rowid" if walk_index else "m.feed_key") + " < ?")
+            key = "f.rowid" if walk_index else "ms.feed_key" if walk_sources else "m.feed_key"
+            clauses.append(f"{key} < ?")
             params.append(after.feed_key)
     if flt.sort == "priority":
         order = "m.priority DESC, m.feed_key DESC"
     else:
-        order = "f.rowid DESC" if walk_index else "m.feed_key DESC"
+        order = ("f.rowid DESC" if walk_index else "ms.feed_key DESC" if walk_sources
+                 else "m.feed_key DESC")
     where = ("WHERE " + " AND ".join(clauses)) if clauses else ""
     sql = (f"SELECT {_COLUMNS} FROM {source} JOIN author a ON a.id = m.author_id "
            f"{where} ORDER BY {order} LIMIT ?")

@@ -11,7 +11,7 @@ from typing import Any
 from peewee import Database
 
 from console.channels.base import RemoteAuthor
-from console.store.db import Store
+from console.store.db import Store, database_proxy
 from console.store.models import MENTION_STATUSES, Author, Mention
 from console.store.timeutil import from_db, to_db, utcnow
 
@@ -118,6 +118,8 @@ def add_source(db: Database, mention_id: int, sources: str, source: str) -> bool
         return False
     known.append(source)
     db.execute_sql("UPDATE mention SET sources = ? WHERE id = ?", (",".join(known), mention_id))
+    db.execute_sql("INSERT OR IGNORE INTO mention_source (source, feed_key) "
+                   "SELECT ?, feed_key FROM mention WHERE id = ?", (source, mention_id))
     return True
 
 
@@ -143,6 +145,9 @@ def insert_mention(db: Database, values: dict[str, Any], author_name: str) -> in
                             tuple(values.values()))
     db.execute_sql("INSERT INTO mention_fts (rowid, text, author) VALUES (?, ?, ?)",
                    (values["feed_key"], values.get("text", ""), author_name))
+    for source in str(values.get("sources") or values["source"]).split(","):
+        db.execute_sql("INSERT OR IGNORE INTO mention_source (source, feed_key) VALUES (?, ?)",
+                       (source, values["feed_key"]))
     return int(cursor.lastrowid)
 
 
@@ -234,8 +239,10 @@ def author_timeline(db: Database, author_id: int, before: tuple[datetime, str, i
 
 def thread(channel: str, root: str) -> list[MentionDetail]:
     """Every stored post of one thread, oldest first."""
-    rows = (Mention.select(Mention.id)
-            .where((Mention.channel == channel)
-                   & ((Mention.thread_root == root) | (Mention.remote_id == root)))
-            .order_by(Mention.created_at))
-    return [d for d in (mention_detail(r.id) for r in rows) if d is not None]
+    # Two indexed lookups (an OR across the two columns would read the whole table).
+    rows = database_proxy.execute_sql(
+        "SELECT id FROM mention WHERE channel = ? AND thread_root = ? UNION "
+        "SELECT id FROM mention WHERE channel = ? AND remote_id = ?",
+        (channel, root, channel, root)).fetchall()
+    found = [d for d in (mention_detail(r[0]) for r in rows) if d is not None]
+    return sorted(found, key=lambda d: (d.created_at, d.id))

@@ -69,6 +69,8 @@ def seed(db_path: Path, n: int, authors: int = 20000, seed_value: int = 7) -> fl
             "?11, '', 0, ?8, '{}')", rows)
         con.executemany("INSERT INTO mention_fts (rowid, text, author) VALUES (?, ?, ?)",
                         [(r[11], r[3], f"Persona user{r[2]}") for r in rows])
+        con.executemany("INSERT INTO mention_source (source, feed_key) VALUES (?, ?)",
+                        [(r[6], r[11]) for r in rows])
         con.commit()
     con.execute("PRAGMA synchronous=normal")
     con.close()
