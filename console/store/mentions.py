@@ -111,13 +111,23 @@ def existing_mention(db: Database, channel: str, remote_id: str) -> tuple[int, s
     return (int(row[0]), str(row[1])) if row else None
 
 
+# Which route names a mention in the feed when several found it: the most specific.
+SOURCE_RANK = {"direct": 5, "mention": 4, "comment": 3, "hashtag": 2, "keyword": 1}
+
+
 def add_source(db: Database, mention_id: int, sources: str, source: str) -> bool:
-    """Remember one more route that found a stored mention; True if it was new."""
+    """Remember one more route that found a stored mention; True if it was new.
+
+    A keyword hit later seen as a mention of the brand becomes a (tagged) mention.
+    """
     known = sources.split(",") if sources else []
     if source in known:
         return False
     known.append(source)
-    db.execute_sql("UPDATE mention SET sources = ? WHERE id = ?", (",".join(known), mention_id))
+    primary = max(known, key=lambda s: SOURCE_RANK.get(s, 0))
+    tagged = 1 if primary in ("direct", "mention") else None
+    db.execute_sql("UPDATE mention SET sources = ?, source = ?, tagged = coalesce(?, tagged) "
+                   "WHERE id = ?", (",".join(known), primary, tagged, mention_id))
     db.execute_sql("INSERT OR IGNORE INTO mention_source (source, feed_key) "
                    "SELECT ?, feed_key FROM mention WHERE id = ?", (source, mention_id))
     return True

@@ -155,6 +155,7 @@ class Engine:
                                         settings={"max_characters": info.max_characters,
                                                   "instance": info.title})
                 account = accounts.get_account(self.store, account.id) or account
+                report.label = account.label
             brand = account.handle
             brand_id = account.remote_id
             pulls: list[tuple[str, Callable[[str | None], PullResult]]] = [

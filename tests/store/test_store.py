@@ -42,6 +42,19 @@ def test_same_post_by_two_routes_is_stored_once_with_both_sources(runtime):
         first.added
 
 
+def test_keyword_hit_later_seen_as_a_mention_becomes_a_mention(runtime):
+    acc = _account(runtime)
+    store = runtime.workspace.store
+    hit = make_post(1, "ventalia no contesta", source="keyword")
+    [mention_id] = ingest(store, runtime.triager, acc.id, [hit], None, None).added
+    row = feed.feed_rows(store.db, [mention_id])[0]
+    assert (row.source, row.tagged) == ("keyword", False)
+    ingest(store, runtime.triager, acc.id, [make_post(1, "ventalia no contesta")], None, None)
+    row = feed.feed_rows(store.db, [mention_id])[0]
+    assert (row.source, row.sources, row.tagged) == ("mention", "keyword,mention", True)
+    assert feed.feed_page(store.db, FeedFilter(sources=("mention",)))[0].id == mention_id
+
+
 def test_cursor_is_saved_with_the_posts(runtime):
     acc = _account(runtime)
     ingest(runtime.workspace.store, runtime.triager, acc.id, [make_post(5)], "mentions", "77")
