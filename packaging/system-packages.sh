@@ -6,7 +6,7 @@ set -euo pipefail
 profile=${1:-run}
 pkgs=(python3 python3-venv python3-pip ca-certificates
       libegl1 libgl1 libopengl0 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libfreetype6
-      libdbus-1-3 libglib2.0-0 fonts-dejavu-core
+      libdbus-1-3 libglib2.0-0 fonts-dejavu-core fonts-noto-color-emoji
       libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0
       libxcb-shape0 libxcb-randr0 libxcb-xinerama0 libxcb-xkb1 libxcb-xfixes0 libx11-xcb1
       gnome-keyring dbus dbus-x11 libsecret-1-0)

@@ -3,7 +3,7 @@
 Run after editing train.jsonl or any file in resources/lexicons/ (a test fails while the
 shipped model is stale; at run time a stale model is retrained in memory, which costs
 about a second at start-up):
-    /work/venv/bin/python resources/triage/build_model.py
+    python resources/triage/build_model.py
 """
 
 from __future__ import annotations

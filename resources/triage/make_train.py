@@ -4,7 +4,7 @@ Every fragment below was written for Posventa. Posts are built from a core sente
 label and language plus random openings, closings, emoji and typing habits (no accents,
 repeated letters, lower case, chat spellings), so the classifier sees the same meaning in
 many shapes. The seed is fixed: running it twice writes the same file.
-Run: /work/venv/bin/python resources/triage/make_train.py
+Run: python resources/triage/make_train.py
 """
 
 from __future__ import annotations

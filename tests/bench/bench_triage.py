@@ -1,6 +1,6 @@
 """Triage throughput: the full triage and VADER alone on the same texts, in one run.
 
-Run: /work/venv/bin/python tests/bench/bench_triage.py [repeats]
+Run: python tests/bench/bench_triage.py [repeats]
 """
 
 from __future__ import annotations
