@@ -181,6 +181,28 @@ def cmd_feed(args: argparse.Namespace) -> int:
         rt.close()
 
 
+def cmd_retriage(args: argparse.Namespace) -> int:
+    from console.sync.retriage import retriage
+
+    rt = _runtime(args)
+    try:
+        def show(done: int, total: int) -> None:
+            if sys.stderr.isatty():
+                width = 30
+                filled = int(width * done / max(total, 1))
+                sys.stderr.write(f"\rre-scoring [{'#' * filled}{'.' * (width - filled)}] "
+                                 f"{done:,}/{total:,}")
+                sys.stderr.flush()
+
+        n = retriage(rt.workspace.store, rt.triager, show)
+        if sys.stderr.isatty():
+            sys.stderr.write("\n")
+        print(f"re-scored {n:,} mentions")
+        return 0
+    finally:
+        rt.close()
+
+
 def cmd_sandbox(args: argparse.Namespace) -> int:
     from console.channels.sandbox import serve_forever
 
@@ -249,6 +271,9 @@ def build_parser() -> argparse.ArgumentParser:
                       choices=["new", "open", "replied", "closed", "ignored"])
     feed.add_argument("--sort", choices=["newest", "priority"], default="newest")
     feed.set_defaults(func=cmd_feed)
+
+    retr = sub.add_parser("retriage", help="score every stored mention again")
+    retr.set_defaults(func=cmd_retriage)
 
     sandbox = sub.add_parser("sandbox", help="run the sandbox network alone")
     sandbox.add_argument("--port", type=int, default=8765)

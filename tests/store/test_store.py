@@ -145,3 +145,21 @@ def test_author_timeline_lists_mentions_and_replies_newest_first(runtime):
     page = runtime.profile.timeline(items[0] and runtime.feed.rows([ids[0]])[0].author_id,
                                     before=items[1], limit=10)
     assert [i.id for i in page] == [i.id for i in items[2:]]
+
+
+def test_retriage_rescores_every_stored_mention(runtime):
+    from console.sync.retriage import retriage
+
+    acc = _account(runtime)
+    store = runtime.workspace.store
+    ids = ingest(store, runtime.triager, acc.id,
+                 [make_post(n, "sigo esperando mi pedido, nadie responde") for n in (1, 2)],
+                 None, None).added
+    store.db.execute_sql("UPDATE mention SET complaint = 0, priority = 0, "
+                         "sentiment_label = 'undefined'")
+    seen = []
+    assert retriage(store, runtime.triager, lambda d, t: seen.append((d, t))) == 2
+    assert seen[-1] == (2, 2)
+    rows = feed.feed_rows(store.db, ids)
+    assert all(r.complaint > 0.5 and r.priority > 0 and r.sentiment_label != "undefined"
+               for r in rows)
