@@ -281,12 +281,11 @@ def build_parser() -> argparse.ArgumentParser:
     sandbox.add_argument("--script", type=Path, help="another script file")
     sandbox.set_defaults(func=cmd_sandbox)
 
-    try:
-        from console.triage.cli import register
-    except ImportError:
-        pass
-    else:
-        register(sub)
+    from console.backup_cli import register as register_backup
+    from console.triage.cli import register as register_triage
+
+    register_triage(sub)
+    register_backup(sub)
     return parser
 
 

@@ -19,6 +19,7 @@ class Settings:
     sync_interval: float = 20.0  # seconds between polls of an account
     outbox_delay: float = 0.0  # seconds a reply waits before it leaves (undo window)
     backfill_pages: int = 5  # pages fetched the first time an account is synced
+    backups_kept: int = 7  # daily automatic backups kept in <workspace>/backups
     demo: bool = False
 
     @classmethod

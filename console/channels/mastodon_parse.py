@@ -43,7 +43,15 @@ def parse_datetime(value: Any, what: str = "created_at") -> datetime:
         raise MalformedResponse(f"Mastodon sent an unreadable {what}") from None
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=UTC)
-    return moment.astimezone(UTC)
+    try:
+        return moment.astimezone(UTC)
+    except OverflowError:  # year 1 or 9999 with an offset: outside what datetime holds
+        raise MalformedResponse(f"Mastodon sent an impossible {what}") from None
+
+
+def _list(value: Any) -> list[Any]:
+    """A JSON array, or nothing when the server sent something else in its place."""
+    return value if isinstance(value, list) else []
 
 
 def require_dict(data: Any, what: str) -> dict[str, Any]:
@@ -144,12 +152,12 @@ def parse_status(data: Any, source: str, watch_id: int | None = None) -> RemoteP
         text = f"{spoiler}\n\n{text}" if text else spoiler
     mentions = tuple(
         m["acct"]
-        for m in status.get("mentions") or []
+        for m in _list(status.get("mentions"))
         if isinstance(m, dict) and isinstance(m.get("acct"), str)
     )
     tags = tuple(
         t["name"]
-        for t in status.get("tags") or []
+        for t in _list(status.get("tags"))
         if isinstance(t, dict) and isinstance(t.get("name"), str)
     )
     in_reply_to = status.get("in_reply_to_id")

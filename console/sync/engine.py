@@ -272,6 +272,15 @@ class Engine:
             self._emit(AccountStatus(0, "workspace", "error",
                                      f"the workspace database is damaged ({problem}); "
                                      "restore a backup"))
+            return
+        # Only a sound database is worth keeping: the daily automatic backup.
+        from console.backup import BackupError, daily_backup_if_due
+
+        try:
+            daily_backup_if_due(path, keep=self.settings.backups_kept)
+        except BackupError as exc:
+            log.warning("automatic backup failed: %s", exc)
+            self._emit(AccountStatus(0, "workspace", "error", f"automatic backup failed: {exc}"))
 
     def _schedule_loop(self) -> None:
         while not self._stop.is_set():
