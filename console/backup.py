@@ -26,8 +26,8 @@ from typing import Protocol
 
 from console.store.migrations import LATEST
 from console.store.timeutil import utcnow
+from console.workspace import DB_NAME, private_dir
 
-DB_NAME = "posventa.db"  # the same name as console.workspace.DB_NAME
 BACKUP_DIR = "backups"
 STAMP = "%Y%m%dT%H%M%SZ"
 DAY = timedelta(hours=24)
@@ -145,12 +145,6 @@ def _fsync_dir(folder: Path) -> None:
             os.close(fd)
 
 
-def _private_dir(folder: Path) -> None:
-    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-    with contextlib.suppress(PermissionError):
-        folder.chmod(0o700)
-
-
 # --- checking -------------------------------------------------------------------------------
 
 def check_backup(path: Path) -> str | None:
@@ -201,7 +195,7 @@ def backup_now(source: Path | str | _HasDbPath, dest_dir: Path | str | None = No
     if not database.is_file():
         raise BackupError(f"there is no workspace database at {database}")
     try:
-        _private_dir(folder)
+        private_dir(folder)
         target = _free_name(folder, utcnow())
         with _temp_beside(target, ".posventa-backup-") as tmp:
             src = sqlite3.connect(str(database), timeout=5.0)

@@ -47,7 +47,8 @@ def default_workspace_dir() -> Path:
     return Path(platformdirs.user_data_dir("Posventa", appauthor=False)) / "workspace"
 
 
-def _private_dir(path: Path) -> None:
+def private_dir(path: Path) -> None:
+    """Create a folder readable by the user only (0700)."""
     path.mkdir(parents=True, exist_ok=True, mode=0o700)
     with contextlib.suppress(PermissionError):
         path.chmod(0o700)
@@ -59,7 +60,7 @@ class Workspace:
     def __init__(self, path: Path, *, memory_secrets: bool = False) -> None:
         self.path = Path(path).expanduser().resolve()
         try:
-            _private_dir(self.path)
+            private_dir(self.path)
         except OSError as exc:
             raise WorkspaceError(f"cannot create the workspace folder {self.path}: "
                                  f"{exc.strerror or exc}") from None

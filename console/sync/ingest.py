@@ -15,7 +15,7 @@ from console.channels.html import sanitize
 from console.store import accounts, mentions
 from console.store.db import Store
 from console.store.timeutil import to_db, utcnow
-from console.triage import TriageInput, Triager
+from console.triage import TriageInput, Triager, TriageResult
 
 
 @dataclass
@@ -44,17 +44,23 @@ def ingest(store: Store, triager: Triager, account_id: int | None, posts: list[R
     result = IngestResult()
     prepared = []
     now = utcnow()
-    for post in posts:
-        if brand_remote_id and post.author.remote_id == brand_remote_id:
-            continue  # the brand's own posts are replies, kept in the outbox
-        tagged = is_tagged(post, brand_handle)
-        labels = triager.score(TriageInput(
+    db = store.db
+
+    def score(post: RemotePost, tagged: bool) -> TriageResult:
+        return triager.score(TriageInput(
             text=post.text, lang_hint=post.lang, followers=post.author.followers,
             tagged=tagged, source=post.source, created_at=post.created_at,
             bot=post.author.bot,
         ), now=now)
-        prepared.append((post, tagged, labels))
-    db = store.db
+
+    # Triage runs before the write lock, and only for posts not stored yet: a post seen
+    # again by another route (every keyword pull re-finds tagged posts) only adds a route.
+    for post in posts:
+        if brand_remote_id and post.author.remote_id == brand_remote_id:
+            continue  # the brand's own posts are replies, kept in the outbox
+        tagged = is_tagged(post, brand_handle)
+        known = mentions.existing_mention(db, post.channel, post.remote_id) is not None
+        prepared.append((post, tagged, None if known else score(post, tagged)))
     with store.write():
         for post, tagged, labels in prepared:
             found = mentions.existing_mention(db, post.channel, post.remote_id)
@@ -62,6 +68,8 @@ def ingest(store: Store, triager: Triager, account_id: int | None, posts: list[R
                 if mentions.add_source(db, found[0], found[1], post.source):
                     result.changed.append(found[0])
                 continue
+            if labels is None:
+                labels = score(post, tagged)
             author_id = mentions.upsert_author(db, post.author)
             values = {
                 "account_id": account_id, "channel": post.channel, "remote_id": post.remote_id,
