@@ -121,7 +121,77 @@ _V2 = [
     FROM "mention" m JOIN "author" a ON a."id" = m."author_id" """,
 ]
 
-MIGRATIONS: list[list[str]] = [_V1, _V2]
+# v3: the team's rules and the agents' corrections (triage), customers across channels
+# (tags, link decisions, merge audit records), and cases (thread, claim, SLA due times,
+# history, tags), canned replies, team-wide settings, and the outbox's pre-send check.
+_V3 = [
+    """CREATE TABLE "rule" ("id" INTEGER NOT NULL PRIMARY KEY, "position" INTEGER NOT NULL,
+    "name" VARCHAR(255) NOT NULL, "enabled" INTEGER NOT NULL, "match" VARCHAR(16) NOT NULL,
+    "stop" INTEGER NOT NULL, "conditions" TEXT NOT NULL, "actions" TEXT NOT NULL,
+    "created_at" DATETIME NOT NULL, "updated_at" DATETIME NOT NULL)""",
+    'CREATE INDEX "rule_position" ON "rule" ("position")',
+    """CREATE TABLE "feedback" ("id" INTEGER NOT NULL PRIMARY KEY, "mention_id" INTEGER,
+    "field" VARCHAR(32) NOT NULL, "value" VARCHAR(255) NOT NULL,
+    "previous" VARCHAR(255) NOT NULL, "text" TEXT NOT NULL, "lang" VARCHAR(16) NOT NULL,
+    "agent" VARCHAR(255) NOT NULL, "created_at" DATETIME NOT NULL,
+    FOREIGN KEY ("mention_id") REFERENCES "mention" ("id") ON DELETE SET NULL)""",
+    'CREATE INDEX "feedback_mention_id" ON "feedback" ("mention_id")',
+    "ALTER TABLE \"mention\" ADD COLUMN \"fired_rules\" TEXT NOT NULL DEFAULT ''",
+    'ALTER TABLE "customer" ADD COLUMN "updated_at" DATETIME',
+    """CREATE TABLE "customer_tag" ("id" INTEGER NOT NULL PRIMARY KEY,
+    "customer_id" INTEGER NOT NULL, "tag_id" INTEGER NOT NULL,
+    FOREIGN KEY ("customer_id") REFERENCES "customer" ("id") ON DELETE CASCADE,
+    FOREIGN KEY ("tag_id") REFERENCES "tag" ("id") ON DELETE CASCADE)""",
+    'CREATE UNIQUE INDEX "customer_tag_customer_id_tag_id" ON "customer_tag" '
+    '("customer_id", "tag_id")',
+    """CREATE TABLE "link_decision" ("id" INTEGER NOT NULL PRIMARY KEY,
+    "author_a_id" INTEGER NOT NULL, "author_b_id" INTEGER NOT NULL,
+    "decision" VARCHAR(16) NOT NULL, "reasons" TEXT NOT NULL, "confidence" REAL NOT NULL,
+    "agent" VARCHAR(255) NOT NULL, "created_at" DATETIME NOT NULL,
+    FOREIGN KEY ("author_a_id") REFERENCES "author" ("id") ON DELETE CASCADE,
+    FOREIGN KEY ("author_b_id") REFERENCES "author" ("id") ON DELETE CASCADE)""",
+    'CREATE UNIQUE INDEX "link_decision_pair" ON "link_decision" ("author_a_id", "author_b_id")',
+    """CREATE TABLE "merge_record" ("id" INTEGER NOT NULL PRIMARY KEY,
+    "survivor_id" INTEGER NOT NULL, "merged_id" INTEGER NOT NULL, "snapshot" TEXT NOT NULL,
+    "agent" VARCHAR(255) NOT NULL, "created_at" DATETIME NOT NULL, "undone_at" DATETIME)""",
+    'CREATE INDEX "merge_record_survivor_id" ON "merge_record" ("survivor_id")',
+    'ALTER TABLE "note" ADD COLUMN "updated_at" DATETIME',
+    "ALTER TABLE \"case\" ADD COLUMN \"channel\" VARCHAR(255) NOT NULL DEFAULT ''",
+    'ALTER TABLE "case" ADD COLUMN "thread_root" VARCHAR(255)',
+    'ALTER TABLE "case" ADD COLUMN "author_id" INTEGER '
+    'REFERENCES "author" ("id") ON DELETE SET NULL',
+    "ALTER TABLE \"case\" ADD COLUMN \"subject\" TEXT NOT NULL DEFAULT ''",
+    'ALTER TABLE "case" ADD COLUMN "claimed_by" VARCHAR(255)',
+    'ALTER TABLE "case" ADD COLUMN "claimed_at" DATETIME',
+    'ALTER TABLE "case" ADD COLUMN "closed_at" DATETIME',
+    'ALTER TABLE "case" ADD COLUMN "waiting_since" DATETIME',
+    'ALTER TABLE "case" ADD COLUMN "first_response_due" DATETIME',
+    'ALTER TABLE "case" ADD COLUMN "resolution_due" DATETIME',
+    'CREATE INDEX "case_status_assignee" ON "case" ("status", "assignee")',
+    'CREATE INDEX "case_thread" ON "case" ("channel", "thread_root")',
+    'CREATE INDEX "case_author_id" ON "case" ("author_id")',
+    """CREATE TABLE "case_event" ("id" INTEGER NOT NULL PRIMARY KEY,
+    "case_id" INTEGER NOT NULL, "at" DATETIME NOT NULL, "agent" VARCHAR(255) NOT NULL,
+    "kind" VARCHAR(32) NOT NULL, "old" TEXT NOT NULL, "new" TEXT NOT NULL,
+    FOREIGN KEY ("case_id") REFERENCES "case" ("id") ON DELETE CASCADE)""",
+    'CREATE INDEX "case_event_case_id" ON "case_event" ("case_id", "at")',
+    """CREATE TABLE "case_tag" ("id" INTEGER NOT NULL PRIMARY KEY,
+    "case_id" INTEGER NOT NULL, "tag_id" INTEGER NOT NULL,
+    FOREIGN KEY ("case_id") REFERENCES "case" ("id") ON DELETE CASCADE,
+    FOREIGN KEY ("tag_id") REFERENCES "tag" ("id") ON DELETE CASCADE)""",
+    'CREATE UNIQUE INDEX "case_tag_case_id_tag_id" ON "case_tag" ("case_id", "tag_id")',
+    """CREATE TABLE "canned_reply" ("id" INTEGER NOT NULL PRIMARY KEY,
+    "name" VARCHAR(255) NOT NULL, "shortcut" VARCHAR(64) NOT NULL,
+    "lang" VARCHAR(16) NOT NULL, "body" TEXT NOT NULL,
+    "created_at" DATETIME NOT NULL, "updated_at" DATETIME NOT NULL)""",
+    'CREATE UNIQUE INDEX "canned_reply_shortcut" ON "canned_reply" ("shortcut")',
+    """CREATE TABLE "team_setting" ("key" VARCHAR(255) NOT NULL PRIMARY KEY,
+    "value" TEXT NOT NULL, "updated_at" DATETIME NOT NULL)""",
+    'ALTER TABLE "reply" ADD COLUMN "context_since" DATETIME',
+    "ALTER TABLE \"reply\" ADD COLUMN \"warning\" TEXT NOT NULL DEFAULT ''",
+]
+
+MIGRATIONS: list[list[str]] = [_V1, _V2, _V3]
 LATEST = len(MIGRATIONS)
 
 BackupHook = Callable[[Path, int], Path | None]

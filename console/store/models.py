@@ -74,6 +74,7 @@ class Customer(BaseModel):
     name = CharField()
     vip = BooleanField(default=False)
     created_at = DateTimeField()
+    updated_at = DateTimeField(null=True)
 
 
 class Author(BaseModel):
@@ -100,15 +101,26 @@ class Author(BaseModel):
 
 
 class Case(BaseModel):
-    """A conversation the team handles."""
+    """A conversation the team handles: the thread on the network plus what agents attach."""
 
-    status = CharField(default="new")
+    author_id: int | None  # filled by peewee for the foreign key
+    status = CharField(default="new")  # new|open|waiting|resolved|closed
     assignee = CharField(null=True)
     priority = IntegerField(default=0)
     created_at = DateTimeField()
     updated_at = DateTimeField()
     first_response_at = DateTimeField(null=True)
     resolved_at = DateTimeField(null=True)
+    channel = CharField(default="")
+    thread_root = CharField(null=True)  # remote id of the thread's root post
+    author = ForeignKeyField(Author, null=True, on_delete="SET NULL", backref="cases")
+    subject = TextField(default="")
+    claimed_by = CharField(null=True)
+    claimed_at = DateTimeField(null=True)
+    closed_at = DateTimeField(null=True)
+    waiting_since = DateTimeField(null=True)
+    first_response_due = DateTimeField(null=True)
+    resolution_due = DateTimeField(null=True)
 
 
 class Mention(BaseModel):
@@ -144,6 +156,7 @@ class Mention(BaseModel):
     priority = IntegerField(default=0)
     priority_reasons = TextField(default="")
     spam = BooleanField(default=False)
+    fired_rules = TextField(default="")  # names of the rules that fired, " · "-separated
     status = CharField(default="new")
     case = ForeignKeyField(Case, null=True, on_delete="SET NULL", backref="mentions")
     payload = TextField(default="{}", column_name="raw")  # what the network sent
@@ -172,6 +185,8 @@ class Reply(BaseModel):
     created_at = DateTimeField()
     updated_at = DateTimeField()
     sent_at = DateTimeField(null=True)
+    context_since = DateTimeField(null=True)  # when the agent opened the conversation
+    warning = TextField(default="")  # e.g. the brand already replied since context_since
 
 
 class Note(BaseModel):
@@ -184,6 +199,7 @@ class Note(BaseModel):
     body = TextField()
     agent = CharField(default="")
     created_at = DateTimeField()
+    updated_at = DateTimeField(null=True)
     author = ForeignKeyField(Author, null=True, on_delete="CASCADE", backref="notes")
     customer = ForeignKeyField(Customer, null=True, on_delete="CASCADE", backref="notes")
     case = ForeignKeyField(Case, null=True, on_delete="CASCADE", backref="notes")
@@ -205,6 +221,118 @@ class MentionTag(BaseModel):
         indexes = ((("mention", "tag"), True),)
 
 
+class Rule(BaseModel):
+    """One of the team's automation rules (see console/triage/rules.py), run in position order."""
+
+    position = IntegerField()
+    name = CharField()
+    enabled = BooleanField(default=True)
+    match = CharField(default="all")
+    stop = BooleanField(default=False)
+    conditions = TextField(default="[]")  # JSON list of {kind, value, negate}
+    actions = TextField(default="[]")  # JSON list of {kind, value}
+    created_at = DateTimeField()
+    updated_at = DateTimeField()
+
+
+class Feedback(BaseModel):
+    """An agent's correction of one triage label; the local model learns from these."""
+
+    mention_id: int | None  # filled by peewee for the foreign key
+    mention = ForeignKeyField(Mention, null=True, on_delete="SET NULL", backref="feedback")
+    field = CharField()  # sentiment_label|is_complaint|reason|lang|relevant|spam
+    value = CharField()
+    previous = CharField(default="")
+    text = TextField(default="")  # the post's text, kept so learning survives its deletion
+    lang = CharField(default="")
+    agent = CharField(default="")
+    created_at = DateTimeField()
+
+
+class CustomerTag(BaseModel):
+    customer_id: int | None  # filled by peewee for the foreign key
+    tag_id: int | None  # filled by peewee for the foreign key
+
+    customer = ForeignKeyField(Customer, on_delete="CASCADE", backref="tag_links")
+    tag = ForeignKeyField(Tag, on_delete="CASCADE")
+
+    class Meta:
+        indexes = ((("customer", "tag"), True),)
+
+
+class LinkDecision(BaseModel):
+    """An agent's answer to a link suggestion between two authors (a_id < b_id)."""
+
+    author_a_id: int | None  # filled by peewee for the foreign key
+    author_b_id: int | None  # filled by peewee for the foreign key
+    author_a = ForeignKeyField(Author, on_delete="CASCADE", backref="+")
+    author_b = ForeignKeyField(Author, on_delete="CASCADE", backref="+")
+    decision = CharField()  # accepted|rejected
+    reasons = TextField(default="")
+    confidence = FloatField(default=0.0)
+    agent = CharField(default="")
+    created_at = DateTimeField()
+
+
+class MergeRecord(BaseModel):
+    """The audit record of one customer merge: enough to restore the state before it."""
+
+    survivor_id = IntegerField()
+    merged_id = IntegerField()
+    snapshot = TextField()  # JSON of every row the merge changed or removed
+    agent = CharField(default="")
+    created_at = DateTimeField()
+    undone_at = DateTimeField(null=True)
+
+
+class CaseEvent(BaseModel):
+    """One entry of a case's history: who changed what, when."""
+
+    case_id: int | None  # filled by peewee for the foreign key
+    case = ForeignKeyField(Case, on_delete="CASCADE", backref="events")
+    at = DateTimeField()
+    agent = CharField(default="")
+    kind = CharField()  # created|status|assignee|priority|claim|tag|note|mention|reply...
+    old = TextField(default="")
+    new = TextField(default="")
+
+
+class CaseTag(BaseModel):
+    case_id: int | None  # filled by peewee for the foreign key
+    tag_id: int | None  # filled by peewee for the foreign key
+
+    case = ForeignKeyField(Case, on_delete="CASCADE", backref="tag_links")
+    tag = ForeignKeyField(Tag, on_delete="CASCADE")
+
+    class Meta:
+        indexes = ((("case", "tag"), True),)
+
+
+class CannedReply(BaseModel):
+    """A saved answer with variables such as {nombre}; inserted by shortcut in the composer."""
+
+    name = CharField()
+    shortcut = CharField(unique=True)
+    lang = CharField(default="")
+    body = TextField()
+    created_at = DateTimeField()
+    updated_at = DateTimeField()
+
+
+class TeamSetting(Model):
+    """A setting shared by every console on the database (SLA targets, business hours)."""
+
+    key = CharField(primary_key=True)
+    value = TextField()  # JSON
+    updated_at = DateTimeField()
+
+    class Meta:
+        database = database_proxy
+        legacy_table_names = False
+
+
 ALL_MODELS = (
     Account, Cursor, Watch, Customer, Author, Case, Mention, Reply, Note, Tag, MentionTag,
+    Rule, Feedback, CustomerTag, LinkDecision, MergeRecord, CaseEvent, CaseTag, CannedReply,
+    TeamSetting,
 )

@@ -15,6 +15,7 @@ from console.channels.html import sanitize
 from console.store import accounts, mentions
 from console.store.db import Store
 from console.store.timeutil import to_db, utcnow
+from console.sync.pipeline import Ingested, run_steps
 from console.triage import TriageInput, Triager, TriageResult
 
 
@@ -62,6 +63,7 @@ def ingest(store: Store, triager: Triager, account_id: int | None, posts: list[R
         known = mentions.existing_mention(db, post.channel, post.remote_id) is not None
         prepared.append((post, tagged, None if known else score(post, tagged)))
     with store.write():
+        fresh: list[Ingested] = []
         for post, tagged, labels in prepared:
             found = mentions.existing_mention(db, post.channel, post.remote_id)
             if found is not None:
@@ -91,7 +93,11 @@ def ingest(store: Store, triager: Triager, account_id: int | None, posts: list[R
                 "raw": json.dumps(post.raw, ensure_ascii=False),
             }
             name = f"{post.author.display_name} {post.author.handle}"
-            result.added.append(mentions.insert_mention(db, values, name))
+            mention_id = mentions.insert_mention(db, values, name)
+            result.added.append(mention_id)
+            fresh.append(Ingested(mention_id, author_id, account_id, post, labels, tagged,
+                                  values["thread_root"]))
+        run_steps(db, fresh)
         if account_id is not None and cursor_name and cursor_value:
             accounts.set_cursor(account_id, cursor_name, cursor_value)
     return result
