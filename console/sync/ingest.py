@@ -73,6 +73,7 @@ def ingest(store: Store, triager: Triager, account_id: int | None, posts: list[R
             if labels is None:
                 labels = score(post, tagged)
             author_id = mentions.upsert_author(db, post.author)
+            root = post.thread_root or mentions.thread_root_of(db, post.channel, post.in_reply_to)
             values = {
                 "account_id": account_id, "channel": post.channel, "remote_id": post.remote_id,
                 "url": post.url, "author_id": author_id, "text": post.text,
@@ -82,8 +83,7 @@ def ingest(store: Store, triager: Triager, account_id: int | None, posts: list[R
                                               f"{post.channel}:{post.remote_id}"),
                 "source": post.source, "sources": post.source, "watch_id": post.watch_id,
                 "in_reply_to": post.in_reply_to,
-                "thread_root": post.thread_root
-                or mentions.thread_root_of(db, post.channel, post.in_reply_to),
+                "thread_root": root,
                 "visibility": post.visibility, "tagged": tagged, "lang": labels.lang,
                 "sentiment": labels.sentiment, "sentiment_label": labels.sentiment_label,
                 "complaint": labels.complaint, "reason": labels.reason,
@@ -95,8 +95,7 @@ def ingest(store: Store, triager: Triager, account_id: int | None, posts: list[R
             name = f"{post.author.display_name} {post.author.handle}"
             mention_id = mentions.insert_mention(db, values, name)
             result.added.append(mention_id)
-            fresh.append(Ingested(mention_id, author_id, account_id, post, labels, tagged,
-                                  values["thread_root"]))
+            fresh.append(Ingested(mention_id, author_id, account_id, post, labels, tagged, root))
         run_steps(db, fresh)
         if account_id is not None and cursor_name and cursor_value:
             accounts.set_cursor(account_id, cursor_name, cursor_value)
