@@ -7,7 +7,6 @@ never a traceback.
 from __future__ import annotations
 
 import argparse
-import getpass
 import logging
 import sys
 import time
@@ -15,6 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from console import __version__
+from console.accounts_cli import SecretInputError, register_kinds
 from console.channels.base import ChannelError
 from console.services import InvalidInput
 from console.store.feed import FeedFilter
@@ -55,19 +55,10 @@ def cmd_accounts(args: argparse.Namespace) -> int:
             for acc in listed:
                 print(f"{acc.id}\t{acc.kind}\t@{acc.handle or '?'}\t{acc.base_url}")
         elif args.action == "add":
-            if args.kind != "mastodon":
-                raise CliError(f"adding {args.kind} accounts is not supported yet; use mastodon")
-            if args.token_stdin:
-                token = sys.stdin.readline().strip()
-            elif sys.stdin.isatty():
-                token = getpass.getpass("Access token (input hidden): ").strip()
-            else:
-                raise CliError("no terminal to ask for the token: pipe it with --token-stdin")
-            acc = rt.accounts.add_mastodon(args.instance, token)
-            print(f"added account {acc.id}: mastodon @{acc.handle} on {acc.base_url} "
-                  f"(token kept in {rt.workspace.secrets.backend_name()})")
-            if rt.workspace.secrets.warning:
-                print(rt.workspace.secrets.warning, file=sys.stderr)
+            try:
+                args.add_func(rt, args)
+            except SecretInputError as exc:
+                raise CliError(str(exc)) from exc
         elif args.action == "remove":
             if not rt.accounts.remove(args.id):
                 raise CliError(f"there is no account {args.id}")
@@ -228,10 +219,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     acc = sub.add_parser("accounts", help="brand accounts (tokens go to the keyring)")
     acc_sub = acc.add_subparsers(dest="action", required=True)
-    add = acc_sub.add_parser("add", help="add an account")
-    add.add_argument("kind", choices=["mastodon"])
-    add.add_argument("--instance", required=True, help="instance URL, e.g. mastodon.social")
-    add.add_argument("--token-stdin", action="store_true", help="read the token from stdin")
+    register_kinds(acc_sub.add_parser("add", help="add an account"))
     acc_sub.add_parser("list", help="list accounts")
     rm = acc_sub.add_parser("remove", help="remove an account and its secrets")
     rm.add_argument("id", type=int)

@@ -97,3 +97,35 @@ class SecretStore:
             return "memory (this session only)"
         backend = keyring.get_keyring()
         return f"{type(backend).__module__}.{type(backend).__name__}"
+
+
+class AccountSecrets:
+    """One account's view of the secret store, handed to its channel.
+
+    A channel that renews its credentials (a Bluesky refresh token, an OAuth token) writes
+    them back through ``set``; nothing else of the store is reachable from it.
+    """
+
+    def __init__(self, store: SecretStore, account_id: int) -> None:
+        self._store = store
+        self.account_id = account_id
+
+    def get(self, name: str) -> str | None:
+        return self._store.get(self.account_id, name)
+
+    def set(self, name: str, value: str) -> None:
+        self._store.set(self.account_id, name, value)
+
+
+class StaticSecrets:
+    """Secrets held in a dict: for probing credentials before an account exists."""
+
+    def __init__(self, values: dict[str, str] | None = None) -> None:
+        self.values = dict(values or {})
+        self.account_id = 0
+
+    def get(self, name: str) -> str | None:
+        return self.values.get(name)
+
+    def set(self, name: str, value: str) -> None:
+        self.values[name] = value

@@ -13,7 +13,7 @@ from urllib.parse import urlsplit
 
 from console.channels.base import ChannelError, ReplyRules
 from console.channels.registry import open_channel
-from console.secrets import SecretStore
+from console.secrets import SecretStore, StaticSecrets
 from console.store import accounts, feed, mentions, outbox
 from console.store.accounts import AccountInfo
 from console.store.db import Store
@@ -197,7 +197,7 @@ class AccountService:
         if not token:
             raise InvalidInput("The access token is empty.")
         probe = AccountInfo(0, "mastodon", url, "", "", "", True, {})
-        channel = open_channel(probe, token)
+        channel = open_channel(probe, StaticSecrets({"token": token}))
         try:
             info = channel.instance_info()
             me = channel.verify()

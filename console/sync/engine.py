@@ -27,8 +27,8 @@ from console.channels.base import (
     ReplyRules,
     WatchSpec,
 )
-from console.channels.registry import open_channel
-from console.secrets import SecretStore
+from console.channels.registry import Secrets, open_channel
+from console.secrets import AccountSecrets, SecretStore
 from console.settings import Settings
 from console.store import accounts, outbox
 from console.store.accounts import AccountInfo
@@ -47,7 +47,7 @@ from console.triage import Triager
 
 log = logging.getLogger(__name__)
 
-ChannelFactory = Callable[[AccountInfo, str | None], Channel]
+ChannelFactory = Callable[[AccountInfo, Secrets], Channel]
 MAX_BACKOFF = 300.0
 
 
@@ -115,7 +115,7 @@ class Engine:
                 account = accounts.get_account(self.store, account_id)
                 if account is None:
                     raise ChannelError(f"account {account_id} no longer exists")
-                channel = self._factory(account, self.secrets.get(account_id, "token"))
+                channel = self._factory(account, AccountSecrets(self.secrets, account_id))
                 self._channels[account_id] = channel
             return channel
 
