@@ -77,6 +77,12 @@ def _stamp_of(path: Path) -> tuple[datetime, int] | None:
     return moment, int(match.group(2) or 0)
 
 
+def backup_time(path: Path) -> datetime | None:
+    """When a backup was taken, from its name (UTC), or None for another file."""
+    stamp = _stamp_of(path)
+    return stamp[0] if stamp else None
+
+
 def list_backups(folder: Path | str) -> list[Path]:
     """The backups in ``folder``, newest first (by the time in their names)."""
     folder = Path(folder)

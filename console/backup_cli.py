@@ -40,7 +40,10 @@ def register(subparsers: Any) -> None:
         description="Check a backup, keep the current database aside as "
                     "posventa.db.before-restore-<time>, and put the backup in its place. "
                     "Close Posventa first.")
-    rest.add_argument("file", type=Path, metavar="FILE", help="the backup to restore")
+    rest.add_argument("file", type=Path, metavar="FILE", nargs="?",
+                      help="the backup to restore")
+    rest.add_argument("--empty", action="store_true",
+                      help="after a damaged database was kept aside: start with an empty one")
     rest.set_defaults(func=run_restore)
 
 
@@ -94,6 +97,12 @@ def run_restore(args: argparse.Namespace, stdout: TextIO | None = None,
                 stderr: TextIO | None = None) -> int:
     """Handles ``posventa restore FILE``."""
     out, err = stdout or sys.stdout, stderr or sys.stderr
+    if getattr(args, "empty", False):
+        return _start_empty(_workspace(args), out, err)
+    if args.file is None:
+        print("posventa: name the backup to restore (posventa backup --list shows them), "
+              "or use --empty", file=err)
+        return EXIT_FAILED
     try:
         done = restore(args.file, _workspace(args))
     except BackupError as exc:
@@ -102,4 +111,21 @@ def run_restore(args: argparse.Namespace, stdout: TextIO | None = None,
     print(f"restored {done.restored_from} as {done.database}", file=out)
     if done.kept_aside is not None:
         print(f"the previous database was kept as {done.kept_aside}", file=out)
+    return 0
+
+
+def _start_empty(folder: Path, out: TextIO, err: TextIO) -> int:
+    """``posventa restore --empty``: a new, empty database beside the damaged one."""
+    from console.workspace import DB_NAME, Workspace, WorkspaceError
+
+    if (folder / DB_NAME).exists():
+        print(f"posventa: {folder / DB_NAME} exists; --empty is only for a workspace whose "
+              "damaged database was kept aside", file=err)
+        return EXIT_FAILED
+    try:
+        Workspace(folder, memory_secrets=True, start_empty=True).close()
+    except WorkspaceError as exc:
+        print(f"posventa: {exc}", file=err)
+        return EXIT_FAILED
+    print(f"started an empty database in {folder}", file=out)
     return 0

@@ -16,10 +16,12 @@ from pathlib import Path
 from console import __version__
 from console.accounts_cli import SecretInputError, register_kinds
 from console.channels.base import ChannelError
+from console.export import ExportError
 from console.services import InvalidInput
+from console.store.db import StoreError
 from console.store.feed import FeedFilter
 from console.store.outbox import OutboxError
-from console.workspace import WorkspaceError, default_workspace_dir
+from console.workspace import WorkspaceCorrupt, WorkspaceError, default_workspace_dir
 
 EXIT_USAGE = 2
 EXIT_FAILED = 1
@@ -138,16 +140,15 @@ def cmd_reply(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from console.export import iter_records, write_csv, write_jsonl
+    from console.export import export_to_file, iter_records, write_csv, write_jsonl
 
     rt = _runtime(args)
     try:
-        flt = FeedFilter(search=args.search or "", include_spam=True)
+        flt = FeedFilter(search=args.search or "", include_spam=True, include_irrelevant=True)
         records = iter_records(rt.workspace.store.db, flt)
         writer = write_csv if args.format == "csv" else write_jsonl
-        if args.output:
-            with open(args.output, "w", encoding="utf-8", newline="") as out:
-                n = writer(records, out, _progress("exported"))
+        if args.output:  # whole or not at all (a full disk leaves no half file)
+            n = export_to_file(records, args.output, writer, _progress("exported"))
         else:
             n = writer(records, sys.stdout, _progress("exported"))
         print(f"\rexported {n} mentions" + (f" to {args.output}" if args.output else ""),
@@ -173,11 +174,9 @@ def cmd_feed(args: argparse.Namespace) -> int:
 
 
 def cmd_retriage(args: argparse.Namespace) -> int:
-    from console.sync.retriage import retriage
-
     rt = _runtime(args)
     try:
-        def show(done: int, total: int) -> None:
+        def show(done: int, total: int, _changed: list[int]) -> None:
             if sys.stderr.isatty():
                 width = 30
                 filled = int(width * done / max(total, 1))
@@ -185,7 +184,8 @@ def cmd_retriage(args: argparse.Namespace) -> int:
                                  f"{done:,}/{total:,}")
                 sys.stderr.flush()
 
-        n = retriage(rt.workspace.store, rt.triager, show)
+        # Agents' labels, the rules and the customer's history count, as on ingest.
+        n = rt.triage_service.rescore_all(show).scored
         if sys.stderr.isatty():
             sys.stderr.write("\n")
         print(f"re-scored {n:,} mentions")
@@ -271,9 +271,24 @@ def build_parser() -> argparse.ArgumentParser:
 
     from console.backup_cli import register as register_backup
     from console.triage.cli import register as register_triage
+    from console.triage.corrections_cli import register as register_corrections
+    from console.triage.rules_cli import register as register_rules
 
     register_triage(sub)
+    register_rules(sub)
+    register_corrections(sub)
     register_backup(sub)
+    from console.cases.canned_cli import register as register_canned
+    from console.outbox_cli import register as register_outbox
+
+    register_canned(sub)
+    register_outbox(sub)
+    from console.cases.cli import register as register_cases
+
+    register_cases(sub)
+    from console.people.cli import register as register_customers
+
+    register_customers(sub)
     return parser
 
 
@@ -283,7 +298,18 @@ def run_gui(args: argparse.Namespace) -> int:
     if args.demo:
         rt = open_demo(args.workspace, speed=args.speed)
     else:
-        rt = open_runtime(args.workspace or default_workspace_dir())
+        folder = args.workspace or default_workspace_dir()
+        try:
+            rt = open_runtime(folder)
+        except WorkspaceCorrupt as exc:
+            # Ask in a window: restore a backup, start empty, or quit.
+            from console.ui.app import application
+            from console.ui.recovery_dialog import recover
+
+            application()
+            rt = recover(Path(folder).expanduser(), exc, open_runtime)
+            if rt is None:
+                return EXIT_FAILED
     from console.ui.app import run_gui as start
 
     try:
@@ -301,7 +327,12 @@ def main(argv: list[str] | None = None) -> int:
         if args.command is None:
             return run_gui(args)
         return int(args.func(args))
-    except (CliError, InvalidInput, ChannelError, WorkspaceError, OutboxError) as exc:
+    except WorkspaceCorrupt as exc:
+        print(f"posventa: {exc}", file=sys.stderr)
+        print(exc.advice(), file=sys.stderr)
+        return EXIT_FAILED
+    except (CliError, InvalidInput, ChannelError, WorkspaceError, OutboxError, StoreError,
+            ExportError) as exc:
         print(f"posventa: {exc}", file=sys.stderr)
         return EXIT_FAILED
     except KeyboardInterrupt:

@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import json
+import os
+import tempfile
 from collections.abc import Callable, Iterator
+from pathlib import Path
 from typing import IO, Any
 
 from peewee import Database
 
 from console.store.feed import FeedFilter, filter_clauses
 from console.store.timeutil import iso
+from console.trust.storage import os_problem
 
 FIELDS = (
     "id", "channel", "remote_id", "url", "source", "sources", "account", "author", "text",
@@ -77,3 +82,35 @@ def write_csv(records: Iterator[dict[str, Any]], out: IO[str],
         if progress and n % 1000 == 0:
             progress(n)
     return n
+
+
+class ExportError(ValueError):
+    """The export file could not be written; the message says why in plain words."""
+
+
+Writer = Callable[[Iterator[dict[str, Any]], IO[str], Callable[[int], None] | None], int]
+
+
+def export_to_file(records: Iterator[dict[str, Any]], path: Path | str, writer: Writer,
+                   progress: Callable[[int], None] | None = None) -> int:
+    """Write an export to ``path`` whole or not at all: into a temp file beside it (readable
+    by the user only: it holds customers' posts), flushed, then renamed into place. A full
+    disk or a read-only folder raises :class:`ExportError` and leaves no file behind."""
+    target = Path(path).expanduser()
+    tmp: str | None = None
+    try:
+        fd, tmp = tempfile.mkstemp(dir=target.parent or Path("."), prefix=".posventa-export-")
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as out:
+            count = writer(records, out, progress)
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(tmp, target)
+        tmp = None
+    except OSError as exc:
+        raise ExportError(os_problem(exc, "write the export to", target)
+                          + "; no file was written") from None
+    finally:
+        if tmp is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+    return count

@@ -9,6 +9,8 @@ from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 from typing import Any
 
+from console.trust.storage import os_problem
+
 
 @dataclass
 class Settings:
@@ -17,7 +19,7 @@ class Settings:
     workspace_id: str = ""
     agent_name: str = ""
     sync_interval: float = 20.0  # seconds between polls of an account
-    outbox_delay: float = 0.0  # seconds a reply waits before it leaves (undo window)
+    outbox_delay: float = 5.0  # seconds a reply waits before it leaves (undo window)
     backfill_pages: int = 5  # pages fetched the first time an account is synced
     backups_kept: int = 7  # daily automatic backups kept in <workspace>/backups
     demo: bool = False
@@ -44,13 +46,30 @@ class Settings:
         return cls(**values)
 
     def save(self, path: Path) -> None:
-        """Write atomically (temp file then rename) so a crash never leaves half a file."""
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".settings-")
+        """Write atomically (temp file then rename) so a crash never leaves half a file.
+
+        A full disk or a read-only folder raises :class:`SettingsError`; the settings
+        file on disk is then the previous one, whole.
+        """
+        tmp: str | None = None
         try:
+            fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".settings-")
             with os.fdopen(fd, "w", encoding="utf-8") as fh:
                 json.dump(asdict(self), fh, indent=2, ensure_ascii=False)
+                fh.flush()
+                os.fsync(fh.fileno())
             os.chmod(tmp, 0o600)
             os.replace(tmp, path)
+        except OSError as exc:
+            if tmp is not None:
+                Path(tmp).unlink(missing_ok=True)
+            raise SettingsError(os_problem(exc, "save the settings to", path)
+                                + "; the previous settings are unchanged") from None
         except BaseException:
-            Path(tmp).unlink(missing_ok=True)
+            if tmp is not None:
+                Path(tmp).unlink(missing_ok=True)
             raise
+
+
+class SettingsError(Exception):
+    """The settings could not be saved; the message says why in plain words."""

@@ -13,7 +13,8 @@ import importlib
 import sys
 from typing import Any
 
-KIND_MODULES = ("console.accounts_cli.mastodon",)
+KIND_MODULES = ("console.accounts_cli.mastodon", "console.accounts_cli.bluesky",
+                "console.accounts_cli.feeds")
 
 
 class SecretInputError(Exception):

@@ -11,8 +11,11 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, Protocol, runtime_checkable
 
+import regex
+
 # Sources a mention can be found by (a mention found by two routes remembers both).
 SOURCES = ("mention", "keyword", "hashtag", "direct", "comment")
+_GRAPHEME = regex.compile(r"\X")
 
 
 @dataclass(frozen=True)
@@ -90,7 +93,25 @@ class ReplyRules:
     can_reply: bool = True
     reason: str = ""  # why a reply is not possible, shown to the agent
     visibility: str = "public"  # the visibility a reply will get
-    max_bytes: int | None = None
+    max_bytes: int | None = None  # a second cap on the UTF-8 size (Bluesky: 3000)
+    # Seconds after the customer's message during which a reply is allowed (Messenger: 24 h).
+    window_seconds: float | None = None
+    # The API cannot post here (Blogger comments): the agent replies in the browser, and
+    # the console copies the text to the clipboard and records the reply.
+    manual: bool = False
+
+    def measure(self, text: str) -> int:
+        """How much of ``limit`` ``text`` uses, counted in this rule's ``unit``."""
+        return count_graphemes(text) if self.unit == "graphemes" else len(text)
+
+
+def count_graphemes(text: str) -> int:
+    """User-perceived characters (Unicode extended grapheme clusters, UAX #29).
+
+    A family emoji joined with ZWJ, a flag, a skin-toned hand, "e" plus a combining
+    accent or a Hangul syllable built from jamo each count once.
+    """
+    return len(_GRAPHEME.findall(text))
 
 
 @dataclass(frozen=True)
@@ -101,6 +122,16 @@ class SentReply:
     url: str
     created_at: datetime
     raw: dict[str, Any] = field(default_factory=dict, compare=False, hash=False, repr=False)
+
+
+@dataclass(frozen=True)
+class BrandReply:
+    """A post by the brand account found in a thread (the pre-send re-read)."""
+
+    remote_id: str
+    created_at: datetime
+    url: str = ""
+    via: str = ""  # the application that posted it, when the network says
 
 
 @dataclass(frozen=True)
@@ -183,3 +214,17 @@ class Channel(Protocol):
     def reply_rules(self, post_visibility: str) -> ReplyRules: ...
 
     def close(self) -> None: ...
+
+
+@runtime_checkable
+class ThreadReader(Protocol):
+    """A channel that can re-read a thread just before a reply leaves (collision check).
+
+    Optional: the outbox asks ``isinstance(channel, ThreadReader)`` and skips the check for
+    channels without it (the reply is then sent without the re-read).
+    """
+
+    def brand_replies_since(self, post_remote_id: str, since: datetime) -> list[BrandReply]:
+        """Posts by the brand account in the thread of ``post_remote_id`` created after
+        ``since`` (timezone-aware UTC), oldest first."""
+        ...

@@ -12,12 +12,14 @@ import contextlib
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import replace
+from datetime import datetime
 from typing import Any
 from urllib.parse import quote
 
 import httpx
 
 from .base import (
+    BrandReply,
     ChannelError,
     InstanceInfo,
     NotFound,
@@ -28,6 +30,7 @@ from .base import (
     SentReply,
     WatchSpec,
 )
+from .mastodon_direct import direct_reply_text
 from .mastodon_http import MastodonHttp
 from .mastodon_parse import (
     fold,
@@ -40,6 +43,14 @@ from .mastodon_parse import (
     require_dict,
     require_id,
     require_list,
+)
+from .mastodon_stream import (
+    StreamEvent,
+    StreamSpec,
+    StreamStop,
+    run_stream,
+    streaming_base,
+    streaming_health,
 )
 
 PAGE = 40
@@ -68,6 +79,8 @@ class MastodonChannel:
             base_url, token, timeout=timeout, max_wait=max_wait, sleep=sleep, transport=transport
         )
         self.base_url = self.http.base_url
+        self.transport = transport
+        self._streaming_base: str | None = None
         self.brand_acct = brand_acct
         self.brand_id: str | None = None
         self.backfill_pages = backfill_pages
@@ -83,6 +96,7 @@ class MastodonChannel:
         try:
             data, _ = self.http.get_json("/api/v2/instance")
             info = require_dict(data, "an instance")
+            self._streaming_base = streaming_base(self.base_url, info)
             statuses = (info.get("configuration") or {}).get("statuses") or {}
             limit = statuses.get("max_characters") if isinstance(statuses, dict) else None
         except NotFound:
@@ -121,8 +135,17 @@ class MastodonChannel:
 
     # -- pagination --------------------------------------------------------------------------
 
-    def _pages(self, path: str, params: dict[str, Any], cursor: str | None) -> Iterator[list[Any]]:
-        """Pages of a Link-paginated list: forward from ``cursor``, or newest plus backfill."""
+    def _pages(
+        self,
+        path: str,
+        params: dict[str, Any],
+        cursor: str | None,
+        key: Callable[[dict[str, Any]], str] = lambda item: require_id(item, "an item"),
+    ) -> Iterator[list[Any]]:
+        """Pages of a Link-paginated list: forward from ``cursor``, or newest plus backfill.
+
+        ``key`` is the id the server paginates by (a conversation's last status id).
+        """
         if cursor:
             url: str = path
             query: Any = {**params, "min_id": cursor, "limit": PAGE}
@@ -133,7 +156,7 @@ class MastodonChannel:
                 if not page:
                     return
                 yield page
-                top = max_id([require_id(require_dict(i, "an item"), "an item") for i in page])
+                top = max_id([key(require_dict(i, "an item")) for i in page])
                 assert top is not None
                 if id_key(top) <= id_key(last_top):
                     return  # the server did not move forward; stop rather than loop
@@ -187,20 +210,72 @@ class MastodonChannel:
             source = "keyword"
         posts: dict[str, RemotePost] = {}
         seen: list[str] = []
-        excluded = [fold(term) for term in watch.exclude if term.strip()]
         for page in pages:
             for item in page:
                 post = parse_status(item, source, watch_id=watch.id)
                 seen.append(post.remote_id)
-                if self._is_brand(post.author):
+                if self.keeps(watch, post):
+                    posts.setdefault(post.remote_id, post)
+        ordered = sorted(posts.values(), key=lambda p: id_key(p.remote_id))
+        return PullResult(ordered, max_id(seen, cursor))
+
+    def keeps(self, watch: WatchSpec, post: RemotePost) -> bool:
+        """Whether a post found for ``watch`` belongs in the feed (language, exclusions)."""
+        if self._is_brand(post.author):
+            return False
+        if watch.lang and post.lang and post.lang != watch.lang:
+            return False
+        excluded = [fold(term) for term in watch.exclude if term.strip()]
+        return not (excluded and any(term in fold(post.text) for term in excluded))
+
+    def pull_conversations(self, cursor: str | None) -> PullResult:
+        """Direct conversations whose last message is newer than ``cursor`` (a status id)."""
+        posts: dict[str, RemotePost] = {}
+        seen: list[str] = []
+
+        def last_id(item: dict[str, Any]) -> str:
+            return require_id(require_dict(item.get("last_status"), "a status"), "a status")
+
+        for page in self._pages("/api/v1/conversations", {}, cursor, key=last_id):
+            for item in page:
+                conversation = require_dict(item, "a conversation")
+                if conversation.get("last_status") is None:
                     continue
-                if watch.lang and post.lang and post.lang != watch.lang:
-                    continue
-                if excluded and any(term in fold(post.text) for term in excluded):
-                    continue
+                post = parse_status(conversation["last_status"], "direct")
+                seen.append(post.remote_id)
                 posts.setdefault(post.remote_id, post)
         ordered = sorted(posts.values(), key=lambda p: id_key(p.remote_id))
         return PullResult(ordered, max_id(seen, cursor))
+
+    # -- streaming ---------------------------------------------------------------------------
+
+    def streaming_url(self, path: str) -> str:
+        """``path`` on the streaming server the instance names (or the instance itself)."""
+        if self._streaming_base is None:
+            with contextlib.suppress(ChannelError):
+                self.instance_info()
+        return (self._streaming_base or self.base_url) + path
+
+    def stream_specs(self, watches: list[WatchSpec]) -> list[StreamSpec]:
+        """The streams this account follows: notifications, direct conversations, and one
+        per hashtag watch (keyword watches have no stream; search stays polled)."""
+        tags = [StreamSpec.hashtag(w) for w in watches if w.kind == "hashtag"]
+        return [StreamSpec.user(), StreamSpec.direct(), *tags]
+
+    def streaming_available(self) -> bool:
+        """Whether the server streams (``GET /api/v1/streaming/health`` says OK)."""
+        return streaming_health(self)
+
+    def stream(
+        self,
+        spec: StreamSpec,
+        on_event: Callable[[StreamEvent], None],
+        *,
+        stop: StreamStop,
+        on_open: Callable[[], None] | None = None,
+    ) -> None:
+        """Follow one stream until ``stop``; see :func:`mastodon_stream.run_stream`."""
+        run_stream(self, spec, on_event, stop=stop, on_open=on_open)
 
     def _search_pages(self, term: str, cursor: str | None) -> Iterator[list[Any]]:
         """Search result pages (search has no Link header: page with ``offset``)."""
@@ -242,6 +317,32 @@ class MastodonChannel:
             posts.append(_with_root(post, root))
         return posts
 
+    def brand_replies_since(self, post_remote_id: str, since: datetime) -> list[BrandReply]:
+        """The brand's posts in the thread of a post created after ``since`` (pre-send check).
+
+        Reads ``GET /api/v1/statuses/:id/context`` of the post: its ancestors and every
+        descendant, so a brand reply anywhere below the thread root is seen.
+        """
+        status = self.fetch_status(post_remote_id)
+        data, _ = self.http.get_json(f"/api/v1/statuses/{quote(post_remote_id, safe='')}/context")
+        context = require_dict(data, "a thread context")
+        raw = [
+            *require_list(context.get("ancestors"), "statuses"),
+            status,
+            *require_list(context.get("descendants"), "statuses"),
+        ]
+        found: list[BrandReply] = []
+        for item in raw:
+            post = parse_status(item, "comment")
+            if post.created_at > since and self._is_brand(post.author):
+                app = require_dict(item, "a status").get("application")
+                via = app.get("name") if isinstance(app, dict) else None
+                found.append(
+                    BrandReply(post.remote_id, post.created_at, post.url,
+                               via if isinstance(via, str) else "")
+                )
+        return sorted(found, key=lambda r: r.created_at)
+
     def _thread_source(self, status: dict[str, Any]) -> str:
         if status.get("visibility") == "direct":
             return "direct"
@@ -256,7 +357,15 @@ class MastodonChannel:
     def send_reply(
         self, *, text: str, in_reply_to: str, visibility: str, idempotency_key: str
     ) -> SentReply:
-        """Post a reply once: a retry with the same key returns the same status."""
+        """Post a reply once: a retry with the same key returns the same status.
+
+        A direct reply mentions every participant of the message and nobody else.
+        """
+        if visibility == "direct":
+            parent = self.fetch_status(in_reply_to)
+            if self.brand_acct is None:
+                self.verify()
+            text = direct_reply_text(parent, text, self._is_brand, self.brand_acct or "")
         response = self.http.request(
             "POST",
             "/api/v1/statuses",

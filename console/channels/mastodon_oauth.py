@@ -17,7 +17,15 @@ from urllib.parse import urlencode
 
 import httpx
 
-from .base import AuthError, ChannelError, MalformedResponse, NetworkError, RateLimited, ServerError
+from .base import (
+    AuthError,
+    ChannelError,
+    MalformedResponse,
+    NetworkError,
+    NotFound,
+    RateLimited,
+    ServerError,
+)
 from .mastodon_http import MastodonHttp
 
 OOB_REDIRECT = "urn:ietf:wg:oauth:2.0:oob"
@@ -72,6 +80,10 @@ def register_app(
             form["website"] = website
         data = http.decode(http.request("POST", "/api/v1/apps", data=form))
         return _text(data, "client_id"), _text(data, "client_secret")
+    except (NotFound, MalformedResponse):
+        raise ChannelError(
+            f"{http.host} does not answer like a Mastodon server; check the address"
+        ) from None
     finally:
         http.close()
 

@@ -8,7 +8,9 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from peewee import DatabaseProxy, SqliteDatabase
+from peewee import DatabaseProxy, OperationalError, SqliteDatabase
+
+from console.trust.storage import sqlite_problem
 
 # Every model binds to this proxy; `open_database` points it at a real database.
 database_proxy = DatabaseProxy()
@@ -41,13 +43,38 @@ class Store:
 
     @contextmanager
     def write(self) -> Iterator[None]:
-        """A write transaction, serialised with every other writer of this process."""
-        with self._write_lock, self.db.atomic("IMMEDIATE"):
-            yield
+        """A write transaction, serialised with every other writer of this process.
+
+        Another process's writers wait up to ``busy_timeout``. A full disk, a read-only
+        folder or a database still busy after that roll the transaction back and raise
+        :class:`StoreError` with a sentence for the agent.
+        """
+        try:
+            with self._write_lock, self.db.atomic("IMMEDIATE"):
+                yield
+        except (sqlite3.OperationalError, OperationalError) as exc:
+            problem = _storage_problem(exc)
+            if problem is None:
+                raise
+            raise StoreError(problem) from exc
 
     def close(self) -> None:
         if not self.db.is_closed():
             self.db.close()
+
+
+def _storage_problem(exc: BaseException) -> str | None:
+    """The storage failure behind ``exc``: after SQLITE_FULL, SQLite may roll back on its
+    own, and the rollback peewee then tries fails too, hiding the first error."""
+    seen: BaseException | None = exc
+    for _ in range(6):
+        if seen is None:
+            return None
+        problem = sqlite_problem(seen)
+        if problem is not None:
+            return problem
+        seen = seen.__cause__ or seen.__context__
+    return None
 
 
 def check_integrity(path: Path, thorough: bool = True) -> str | None:

@@ -16,9 +16,10 @@ from typing import Any
 from peewee import Database
 
 from console.store.search import fts_query
-from console.store.timeutil import from_db
+from console.store.timeutil import from_db, to_db
 
 SORTS = ("newest", "priority")
+QUEUES = ("all", "mine", "unassigned", "breaching", "waiting")
 
 
 @dataclass(frozen=True)
@@ -30,8 +31,12 @@ class FeedFilter:
     sources: tuple[str, ...] = ()
     search: str = ""
     include_spam: bool = False
+    include_irrelevant: bool = False  # posts marked not about the brand (relevance 0)
     sort: str = "newest"
     author_id: int | None = None
+    queue: str = "all"  # one of QUEUES: only mentions of the cases in that queue
+    agent: str = ""  # whose cases "mine" means
+    breach_by: datetime | None = None  # "breaching": a running due time before this moment
 
     def with_search(self, text: str) -> FeedFilter:
         return replace(self, search=text)
@@ -63,6 +68,7 @@ class FeedRow:
     visibility: str
     tagged: bool
     url: str = ""
+    case: CaseBrief | None = None
     extra: dict[str, Any] = field(default_factory=dict, compare=False)
 
     def sort_key(self, sort: str) -> tuple:
@@ -72,12 +78,30 @@ class FeedRow:
         return (self.feed_key,)
 
 
+@dataclass(frozen=True)
+class CaseBrief:
+    """The case a feed row belongs to, with what its SLA clocks need (aware UTC times)."""
+
+    id: int
+    status: str
+    assignee: str | None
+    claimed_by: str | None
+    first_response_at: datetime | None
+    first_response_due: datetime | None
+    resolution_due: datetime | None
+    resolved_at: datetime | None
+    waiting_since: datetime | None
+    priority: int = 0
+
+
 SNIPPET = 280
 
 _COLUMNS = f"""m.id, m.channel, m.source, m.sources, m.created_at, m.feed_key, m.author_id,
 a.handle, a.display_name, substr(m.text, 1, {SNIPPET}), m.lang, m.sentiment, m.sentiment_label,
 m.complaint, m.reason, m.priority, m.priority_reasons, m.status, m.spam, m.visibility,
-m.tagged, m.url"""
+m.tagged, m.url, c.id, c.status, c.assignee, c.claimed_by, c.first_response_at,
+c.first_response_due, c.resolution_due, c.resolved_at, c.waiting_since, c.priority"""
+_CASE_JOIN = 'LEFT JOIN "case" c ON c.id = m.case_id'
 
 
 def _row(values: tuple) -> FeedRow:
@@ -90,7 +114,38 @@ def _row(values: tuple) -> FeedRow:
         sentiment_label=values[12], complaint=values[13], reason=values[14],
         priority=values[15], priority_reasons=values[16], status=values[17],
         spam=bool(values[18]), visibility=values[19], tagged=bool(values[20]), url=values[21],
+        case=None if values[22] is None else CaseBrief(
+            values[22], values[23], values[24], values[25], from_db(values[26]),
+            from_db(values[27]), from_db(values[28]), from_db(values[29]), from_db(values[30]),
+            values[31]),
     )
+
+
+def case_queue_sql(queue: str, agent: str = "", breach_by: datetime | None = None,
+                   alias: str = "") -> tuple[str, list[Any]]:
+    """SQL selecting the cases of a queue (columns prefixed with `alias.`), and parameters.
+
+    mine: active cases assigned to `agent`; unassigned: active cases with no assignee;
+    breaching: active cases whose running clock is due before `breach_by` (breached ones
+    included; a waiting case's resolution clock is paused); waiting: waiting on customer.
+    """
+    c = f"{alias}." if alias else ""
+    active = f"{c}status IN ('new', 'open', 'waiting')"
+    if queue == "mine":
+        return f"{active} AND {c}assignee = ?", [agent]
+    if queue == "unassigned":
+        return f"{active} AND ({c}assignee IS NULL OR {c}assignee = '')", []
+    if queue == "waiting":
+        return f"{c}status = 'waiting'", []
+    if queue == "breaching":
+        if breach_by is None:
+            raise ValueError("the breaching queue needs a moment to compare due times with")
+        moment = to_db(breach_by)
+        return (f"{active} AND (({c}first_response_at IS NULL AND {c}first_response_due <= ?)"
+                f" OR ({c}status != 'waiting' AND {c}resolution_due <= ?))", [moment, moment])
+    if queue in ("", "all"):
+        return "1", []
+    raise ValueError(f"unknown queue {queue!r}; use one of {', '.join(QUEUES)}")
 
 
 def filter_clauses(flt: FeedFilter, search: bool = True) -> tuple[list[str], list[Any]]:
@@ -111,9 +166,16 @@ def filter_clauses(flt: FeedFilter, search: bool = True) -> tuple[list[str], lis
         params.extend(flt.sources)
     if not flt.include_spam:
         clauses.append("m.spam = 0")
+    if not flt.include_irrelevant:
+        clauses.append("m.relevance > 0")
     if flt.author_id is not None:
         clauses.append("m.author_id = ?")
         params.append(flt.author_id)
+    if flt.queue not in ("", "all"):
+        # Few cases are in a queue: their mentions are found through the case_id index.
+        condition, values = case_queue_sql(flt.queue, flt.agent, flt.breach_by)
+        clauses.append(f'm.case_id IN (SELECT id FROM "case" WHERE {condition})')
+        params.extend(values)
     query = fts_query(flt.search)
     if flt.search.strip() and query is None:
         clauses.append("0")  # only punctuation typed: nothing can match
@@ -159,7 +221,7 @@ def feed_page(db: Database, flt: FeedFilter, after: FeedRow | None = None,
                  else "m.feed_key DESC")
     where = ("WHERE " + " AND ".join(clauses)) if clauses else ""
     sql = (f"SELECT {_COLUMNS} FROM {source} JOIN author a ON a.id = m.author_id "
-           f"{where} ORDER BY {order} LIMIT ?")
+           f"{_CASE_JOIN} {where} ORDER BY {order} LIMIT ?")
     params.append(limit)
     return [_row(r) for r in db.execute_sql(sql, params).fetchall()]
 
@@ -172,7 +234,7 @@ def feed_rows(db: Database, ids: list[int], flt: FeedFilter | None = None) -> li
     clauses.insert(0, f"m.id IN ({','.join('?' * len(ids))})")
     params[:0] = list(ids)
     sql = (f"SELECT {_COLUMNS} FROM mention m JOIN author a ON a.id = m.author_id "
-           f"WHERE {' AND '.join(clauses)}")
+           f"{_CASE_JOIN} WHERE {' AND '.join(clauses)}")
     return [_row(r) for r in db.execute_sql(sql, params).fetchall()]
 
 

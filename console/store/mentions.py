@@ -118,7 +118,8 @@ SOURCE_RANK = {"direct": 5, "mention": 4, "comment": 3, "hashtag": 2, "keyword":
 def add_source(db: Database, mention_id: int, sources: str, source: str) -> bool:
     """Remember one more route that found a stored mention; True if it was new.
 
-    A keyword hit later seen as a mention of the brand becomes a (tagged) mention.
+    A keyword hit later seen as a mention of the brand becomes a (tagged) mention, and
+    its priority and reasons are worked out again ("untagged" no longer applies).
     """
     known = sources.split(",") if sources else []
     if source in known:
@@ -126,10 +127,16 @@ def add_source(db: Database, mention_id: int, sources: str, source: str) -> bool
     known.append(source)
     primary = max(known, key=lambda s: SOURCE_RANK.get(s, 0))
     tagged = 1 if primary in ("direct", "mention") else None
+    before = db.execute_sql("SELECT source, tagged FROM mention WHERE id = ?",
+                            (mention_id,)).fetchone()
     db.execute_sql("UPDATE mention SET sources = ?, source = ?, tagged = coalesce(?, tagged) "
                    "WHERE id = ?", (",".join(known), primary, tagged, mention_id))
     db.execute_sql("INSERT OR IGNORE INTO mention_source (source, feed_key) "
                    "SELECT ?, feed_key FROM mention WHERE id = ?", (source, mention_id))
+    if before is not None and (before[0] != primary or (tagged and not before[1])):
+        from console.triage.rescore import reprioritise  # triage reads the store, not back
+
+        reprioritise(db, [mention_id])
     return True
 
 

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from console.channels.base import (
     AuthError,
@@ -24,6 +25,7 @@ from console.channels.base import (
     ChannelError,
     PullResult,
     RateLimited,
+    RemotePost,
     ReplyRules,
     WatchSpec,
 )
@@ -32,7 +34,7 @@ from console.secrets import AccountSecrets, SecretStore
 from console.settings import Settings
 from console.store import accounts, outbox
 from console.store.accounts import AccountInfo
-from console.store.db import Store, check_integrity
+from console.store.db import Store, StoreError, check_integrity
 from console.store.timeutil import utcnow
 from console.sync.events import (
     AccountStatus,
@@ -41,14 +43,20 @@ from console.sync.events import (
     MentionsChanged,
     OutboxChanged,
 )
-from console.sync.ingest import ingest
+from console.sync.ingest import IngestResult, ingest
+from console.sync.live import LiveStreams, StreamKey, forward_cursor
 from console.sync.outbox import send_one
 from console.triage import Triager
+from console.trust.sender_lock import SenderLock
+
+if TYPE_CHECKING:
+    from console.channels.mastodon_stream import StreamEvent
 
 log = logging.getLogger(__name__)
 
 ChannelFactory = Callable[[AccountInfo, Secrets], Channel]
 MAX_BACKOFF = 300.0
+SENDER_WAIT = 10.0  # seconds `sync_once` waits for another console's outbox pass
 
 
 @dataclass
@@ -84,6 +92,14 @@ class Engine:
         self._outbox_wake = threading.Event()
         self._threads: list[threading.Thread] = []
         self._pool: ThreadPoolExecutor | None = None
+        # Two consoles on one workspace: only one sends at a time (see trust/sender_lock).
+        self._sender = SenderLock.for_database(store.path)
+        # Live streams (see console/sync/live.py): the routes they cover are not polled.
+        self.live = LiveStreams(self)
+        self._ingest_locks: dict[int, threading.Lock] = {}
+        self._needs_sign_in: set[int] = set()
+        self._streams_checked = 0.0
+        self._status_lock = threading.RLock()
 
     # --- events ---------------------------------------------------------------------------
 
@@ -99,9 +115,13 @@ class Engine:
                 log.exception("event listener failed")
 
     def _status(self, account: AccountInfo, state: str, message: str = "") -> None:
-        status = AccountStatus(account.id, account.label, state, message)
-        self._statuses[account.id] = status
-        self._emit(status)
+        # One at a time: a stream connecting while a pull reports must not leave a stale
+        # "polling" as the last word (each live/polling change reports again after it).
+        with self._status_lock:
+            mode = "live" if self.live.is_live(account.id) else "polling"
+            status = AccountStatus(account.id, account.label, state, message, mode)
+            self._statuses[account.id] = status
+            self._emit(status)
 
     def statuses(self) -> list[AccountStatus]:
         return list(self._statuses.values())
@@ -121,6 +141,8 @@ class Engine:
 
     def forget_channel(self, account_id: int) -> None:
         """Drop a cached channel (after a new token, or removing the account)."""
+        self.live.stop_account(account_id)
+        self._needs_sign_in.discard(account_id)
         with self._channels_lock:
             channel = self._channels.pop(account_id, None)
         if channel is not None:
@@ -156,26 +178,18 @@ class Engine:
                                                   "instance": info.title})
                 account = accounts.get_account(self.store, account.id) or account
                 report.label = account.label
-            brand = account.handle
-            brand_id = account.remote_id
-            pulls: list[tuple[str, Callable[[str | None], PullResult]]] = [
-                ("mentions", channel.pull_mentions)]
-            for watch in accounts.list_watches(self.store, active_only=True):
-                spec = WatchSpec(watch.id, watch.term, watch.kind, watch.lang, watch.exclude)
-                pulls.append((f"watch:{watch.id}", partial(channel.pull_watch, spec)))
-            for name, pull in pulls:
+            live = self.live.live_routes(account.id)  # streamed routes need no poll
+            for name, pull in self._pulls(channel):
+                if name in live:
+                    continue
                 result = pull(accounts.get_cursor(account.id, name))
-                stored = ingest(self.store, self.triager, account.id, result.posts,
-                                name, result.cursor, brand, brand_id)
+                stored = self._store(account, name, result.posts, result.cursor)
                 report.added += len(stored.added)
                 report.seen_again += len(stored.changed)
-                if stored.added:
-                    self._emit(MentionsAdded(tuple(stored.added)))
-                if stored.changed:
-                    self._emit(MentionsChanged(tuple(stored.changed)))
         except AuthError as exc:
             report.error = str(exc)
-            self._status(account, "error", report.error)
+            self._needs_sign_in.add(account.id)
+            self._status(account, "auth", report.error)
             self._next_poll[account.id] = float("inf")  # until the agent signs in again
             return report
         except RateLimited as exc:
@@ -183,11 +197,12 @@ class Engine:
             self._status(account, "rate_limited", report.error)
             self._next_poll[account.id] = time.monotonic() + max(exc.retry_after, 1.0)
             return report
-        except ChannelError as exc:
+        except (ChannelError, StoreError) as exc:  # StoreError: disk full, read-only, busy
             report.error = str(exc)
             failures = self._failures.get(account.id, 0) + 1
             self._failures[account.id] = failures
-            self._status(account, "offline" if exc.retryable else "error", report.error)
+            retryable = getattr(exc, "retryable", False)
+            self._status(account, "offline" if retryable else "error", report.error)
             delay = min(self.settings.sync_interval * 2 ** (failures - 1), MAX_BACKOFF)
             self._next_poll[account.id] = time.monotonic() + delay
             return report
@@ -196,27 +211,114 @@ class Engine:
         self._next_poll[account.id] = time.monotonic() + self.settings.sync_interval
         return report
 
+    def _pulls(self, channel: Channel) -> list[tuple[str, Callable[[str | None], PullResult]]]:
+        """Every route of an account and the pull that reads it since a cursor."""
+        pulls: list[tuple[str, Callable[[str | None], PullResult]]] = [
+            ("mentions", channel.pull_mentions)]
+        conversations = getattr(channel, "pull_conversations", None)
+        if callable(conversations):
+            pulls.append(("conversations", conversations))
+        for watch in accounts.list_watches(self.store, active_only=True):
+            spec = WatchSpec(watch.id, watch.term, watch.kind, watch.lang, watch.exclude)
+            pulls.append((f"watch:{watch.id}", partial(channel.pull_watch, spec)))
+        return pulls
+
+    def _store(self, account: AccountInfo, name: str, posts: list[RemotePost],
+               cursor: str | None) -> IngestResult:
+        """Ingest what one route brought; one writer per account, cursors only move forward."""
+        lock = self._ingest_locks.setdefault(account.id, threading.Lock())
+        with lock:
+            cursor = forward_cursor(accounts.get_cursor(account.id, name), cursor)
+            stored = ingest(self.store, self.triager, account.id, posts, name, cursor,
+                            account.handle, account.remote_id)
+        if stored.added:
+            self._emit(MentionsAdded(tuple(stored.added)))
+        if stored.changed:
+            self._emit(MentionsChanged(tuple(stored.changed)))
+        return stored
+
+    # --- streaming (hooks of LiveStreams) --------------------------------------------------
+
+    def catch_up(self, account_id: int, route: str) -> None:
+        """Read one route with REST from its saved cursor (a stream just (re)connected)."""
+        account = accounts.get_account(self.store, account_id)
+        if account is None:
+            return
+        for name, pull in self._pulls(self.channel_for(account_id)):
+            if name == route:
+                result = pull(accounts.get_cursor(account_id, name))
+                self._store(account, name, result.posts, result.cursor)
+
+    def store_event(self, account_id: int, event: StreamEvent) -> None:
+        """Store one streamed post and move its route's cursor."""
+        account = accounts.get_account(self.store, account_id)
+        if account is not None:
+            self._store(account, event.route, [event.post] if event.post else [], event.cursor)
+
+    def stream_failed(self, account_id: int, error: ChannelError) -> None:
+        """A stream's token was rejected: the account waits for the agent to sign in."""
+        account = accounts.get_account(self.store, account_id)
+        self._needs_sign_in.add(account_id)
+        self._next_poll[account_id] = float("inf")
+        if account is not None:
+            self._status(account, "auth", str(error))
+
+    def live_changed(self, account_id: int) -> None:
+        """The account's user stream connected or dropped: report live versus polling."""
+        account = accounts.get_account(self.store, account_id)
+        if account is None:
+            return
+        with self._status_lock:
+            before = self._statuses.get(account_id)
+            state = before.state if before is not None else "ok"
+            if state == "syncing":
+                state = "ok"
+            self._status(account, state, before.message if before is not None else "")
+
+    def _wanted_streams(self) -> dict[StreamKey, Any]:
+        """The streams every verified, enabled account should have open now."""
+        watches = [WatchSpec(w.id, w.term, w.kind, w.lang, w.exclude)
+                   for w in accounts.list_watches(self.store, active_only=True)]
+        wanted: dict[StreamKey, Any] = {}
+        for account in accounts.list_accounts(self.store):
+            if (not account.enabled or not account.remote_id
+                    or account.id in self._needs_sign_in):
+                continue
+            try:
+                channel = self.channel_for(account.id)
+            except ChannelError:
+                continue
+            specs = getattr(channel, "stream_specs", None)
+            for spec in specs(watches) if callable(specs) else ():
+                wanted[StreamKey(account.id, spec.route)] = spec
+        return wanted
+
     def sync_once(self) -> list[SyncReport]:
         """Pull every enabled account once and send what the outbox holds (blocking)."""
         reports = [self.sync_account(a.id) for a in accounts.list_accounts(self.store)
                    if a.enabled]
-        self.flush_outbox()
+        self.flush_outbox(wait=SENDER_WAIT)
         return reports
 
     # --- outbox ---------------------------------------------------------------------------
 
-    def flush_outbox(self, now: datetime | None = None) -> dict[str, int]:
-        """Send every reply due by `now`; returns the outbox counts after."""
-        for reply in outbox.due_replies(now):
-            if self._stop.is_set():
-                break
-            state = send_one(self.store, reply, self.channel_for)
-            after = next((r for r in outbox.replies_for(reply.mention_id)
-                          if r.id == reply.id), None)
-            self._emit(OutboxChanged(outbox.counts(), reply.id, reply.mention_id, state,
-                                     after.error if after else ""))
-            if state == "sent":
-                self._emit(MentionsChanged((reply.mention_id,)))
+    def flush_outbox(self, now: datetime | None = None, wait: float = 0.0) -> dict[str, int]:
+        """Send every reply due by `now`; returns the outbox counts after.
+
+        When another console on this workspace is sending (for `wait` seconds), this pass
+        sends nothing: that console sends every due reply, whoever queued it.
+        """
+        with self._sender.hold(wait) as mine:
+            for reply in outbox.due_replies(now) if mine else ():
+                if self._stop.is_set():
+                    break
+                state = send_one(self.store, reply, self.channel_for)
+                after = next((r for r in outbox.replies_for(reply.mention_id)
+                              if r.id == reply.id), None)
+                self._emit(OutboxChanged(outbox.counts(), reply.id, reply.mention_id, state,
+                                         after.error if after else ""))
+                if state == "sent":
+                    self._emit(MentionsChanged((reply.mention_id,)))
         return outbox.counts()
 
     def wake_outbox(self) -> None:
@@ -251,6 +353,7 @@ class Engine:
         self._stop.set()
         self._wake.set()
         self._outbox_wake.set()
+        self.live.stop()
         for thread in self._threads:
             thread.join(timeout)
         self._threads.clear()
@@ -285,6 +388,12 @@ class Engine:
     def _schedule_loop(self) -> None:
         while not self._stop.is_set():
             now = time.monotonic()
+            if now - self._streams_checked >= 1.0:
+                self._streams_checked = now
+                try:
+                    self.live.reconcile(self._wanted_streams())
+                except Exception:  # e.g. the database is busy: try again next round
+                    log.exception("could not update the live streams")
             for account in accounts.list_accounts(self.store):
                 if not account.enabled or self._pool is None:
                     continue

@@ -17,12 +17,18 @@ class MentionsChanged:
 
 @dataclass(frozen=True)
 class AccountStatus:
-    """How an account's sync is going: state is idle|syncing|ok|offline|error|rate_limited."""
+    """How an account's sync is going.
+
+    ``state`` is idle|syncing|ok|offline|error|rate_limited|auth ("auth": the network
+    rejected the token; the agent must sign in again). ``mode`` is "live" while the
+    account's stream is connected, "polling" otherwise ("" for workspace-wide messages).
+    """
 
     account_id: int
     label: str
     state: str
     message: str = ""
+    mode: str = ""
 
 
 @dataclass(frozen=True)

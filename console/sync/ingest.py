@@ -17,6 +17,8 @@ from console.store.db import Store
 from console.store.timeutil import to_db, utcnow
 from console.sync.pipeline import Ingested, run_steps
 from console.triage import TriageInput, Triager, TriageResult
+from console.triage.context import context_of_remote_author, watch_terms
+from console.trust.unicode import storable_post
 
 
 @dataclass
@@ -48,15 +50,19 @@ def ingest(store: Store, triager: Triager, account_id: int | None, posts: list[R
     db = store.db
 
     def score(post: RemotePost, tagged: bool) -> TriageResult:
+        # The customer's open cases and history, and the watch's terms, weigh on priority.
+        author = context_of_remote_author(db, post.channel, post.author.remote_id)
+        context, exclude = watch_terms(db, post.watch_id)
         return triager.score(TriageInput(
             text=post.text, lang_hint=post.lang, followers=post.author.followers,
             tagged=tagged, source=post.source, created_at=post.created_at,
-            bot=post.author.bot,
+            bot=post.author.bot, author_open_cases=author.open_cases,
+            author_history=author.history, watch_context=context, watch_exclude=exclude,
         ), now=now)
 
     # Triage runs before the write lock, and only for posts not stored yet: a post seen
     # again by another route (every keyword pull re-finds tagged posts) only adds a route.
-    for post in posts:
+    for post in map(storable_post, posts):  # no lone surrogate reaches SQLite
         if brand_remote_id and post.author.remote_id == brand_remote_id:
             continue  # the brand's own posts are replies, kept in the outbox
         tagged = is_tagged(post, brand_handle)

@@ -2,11 +2,18 @@
 
 The state is committed as "sending" before the request; after a crash, a reply still in
 "sending" is sent again with the same key and the network drops the duplicate.
+
+Before a reply's first attempt, channels that can (:class:`ThreadReader`) re-read the
+thread: if the brand account posted in it after the agent opened the conversation
+(``context_since``), the reply is held (failed, with a warning) instead of sent. Channels
+without the method, replies queued without ``context_since`` and later attempts (which may
+already have reached the network, so our own post would look like a collision) skip it.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import timedelta
 
 from console.channels.base import (
     AuthError,
@@ -15,14 +22,20 @@ from console.channels.base import (
     NotFound,
     RateLimited,
     ReplyRefused,
+    ThreadReader,
 )
 from console.store import outbox
 from console.store.db import Store
-from console.store.mentions import mention_detail
+from console.store.mentions import MentionDetail, mention_detail
+from console.store.models import Reply
 from console.store.outbox import ReplyInfo
+from console.store.timeutil import to_db
 
 # Seconds before retrying a reply that failed for a passing reason, by attempt number.
 BACKOFF = (5.0, 15.0, 60.0, 300.0)
+# The network's clock and ours differ a little: a brand post this close before the agent
+# opened the conversation still counts as "since" (a false alarm beats a double answer).
+CLOCK_SLACK = timedelta(seconds=2)
 
 
 def retry_delay(attempts: int) -> float:
@@ -40,7 +53,26 @@ def send_one(store: Store, reply: ReplyInfo, channel_for: Callable[[int], Channe
     except ChannelError as exc:
         outbox.mark_failed(store, reply.id, str(exc))
         return "failed"
-    outbox.mark_sending(store, reply.id)
+    if reply.attempts == 0 and reply.context_since is not None and isinstance(
+            channel, ThreadReader):
+        try:
+            warning = collision_warning(channel, mention, reply)
+        except RateLimited as exc:
+            outbox.mark_retry(store, reply.id, str(exc), max(exc.retry_after, 1.0))
+            return "queued"
+        except ChannelError as exc:
+            if exc.retryable:
+                outbox.mark_retry(store, reply.id, f"could not re-read the thread: {exc}",
+                                  retry_delay(1))
+                return "queued"
+            outbox.mark_failed(store, reply.id, str(exc))
+            return "failed"
+        if warning:
+            outbox.mark_held(store, reply.id, warning)
+            return "failed"
+    if not outbox.mark_sending(store, reply.id, reply.state, reply.attempts):
+        now = outbox.get_reply(reply.id)  # claimed elsewhere, or pulled back: not ours
+        return now.state if now else "draft"
     try:
         sent = channel.send_reply(text=reply.text, in_reply_to=mention.remote_id,
                                   visibility=reply.visibility,
@@ -56,3 +88,36 @@ def send_one(store: Store, reply: ReplyInfo, channel_for: Callable[[int], Channe
         return "queued"
     outbox.mark_sent(store, reply.id, sent.remote_id, sent.url, sent.created_at)
     return "sent"
+
+
+def collision_warning(channel: ThreadReader, mention: MentionDetail, reply: ReplyInfo) -> str:
+    """A sentence if the brand posted in the thread since the agent opened it, else ""."""
+    assert reply.context_since is not None
+    since = reply.context_since - CLOCK_SLACK
+    root = mention.thread_root or mention.remote_id
+    try:
+        found = channel.brand_replies_since(root, since)
+    except NotFound:
+        if root == mention.remote_id:
+            raise
+        found = channel.brand_replies_since(mention.remote_id, since)
+    # Replies sent from this same composer session (same agent, same mention, same moment
+    # of opening it) are the agent's own: they saw them leave.
+    own = {r.remote_id for r in Reply.select(Reply.remote_id).where(
+        (Reply.mention == reply.mention_id) & (Reply.id != reply.id)
+        & (Reply.agent == reply.agent) & (Reply.context_since == to_db(reply.context_since))
+        & Reply.remote_id.is_null(False))}
+    others = [r for r in found if r.remote_id not in own]
+    if not others:
+        return ""
+    latest = others[-1]
+    sender = outbox.replied_by([latest.remote_id]).get(latest.remote_id)
+    if sender is not None:
+        who = f"by {sender.agent}" if sender.agent else "from another Posventa console"
+    elif latest.via:
+        who = f"outside Posventa, via {latest.via}"
+    else:
+        who = "outside Posventa"
+    when = latest.created_at.astimezone().strftime("%H:%M")
+    return (f"The brand already replied at {when} ({who}) since you opened this "
+            "conversation.")

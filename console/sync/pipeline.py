@@ -21,7 +21,8 @@ from console.triage import TriageResult
 
 # Order matters: rules decide (tags, priority, spam, assignee, close), people link the
 # author when a link is certain, cases open or reopen the conversation.
-STEP_MODULES: tuple[str, ...] = ()
+STEP_MODULES: tuple[str, ...] = ("console.sync.rules_step", "console.people.linking_step",
+                                  "console.cases.intake")
 
 
 @dataclass

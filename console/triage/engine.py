@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -63,6 +63,40 @@ class Triager:
         """How many corrections the current model learned from."""
         return len(self._corrections)
 
+    @property
+    def corrections(self) -> tuple[Correction, ...]:
+        """The corrections the current model learned from, in the order given."""
+        return tuple(self._corrections)
+
+    def set_corrections(self, corrections: Iterable[Correction]) -> int:
+        """Learns from exactly these corrections (all of them, replacing the ones before).
+
+        This is how a workspace keeps the model in step with the corrections stored in its
+        database: the database is the source of truth and ``model_dir`` only caches the
+        trained tables. Corrections that do not validate are skipped. Returns how many
+        were learned.
+        """
+        fresh: list[Correction] = []
+        for c in corrections:
+            try:
+                fresh.append(learning.normalise(c))
+            except ValueError:
+                continue
+        langs = [c.lang if c.lang in ("es", "en", "other") else self._detect(c.text) for c in fresh]
+        classifiers = (
+            learning.retrain(learning.corrections_to_examples(fresh, langs)) if fresh else None
+        )
+        with self._lock:
+            self._corrections, self._correction_langs = fresh, langs
+            self._classifiers = classifiers
+            self._rebuild_memory()
+            if self.model_dir is not None:
+                if classifiers is None:
+                    (self.model_dir / learning.MODEL_FILE).unlink(missing_ok=True)
+                else:
+                    learning.save(self.model_dir, fresh, langs, classifiers)
+        return len(fresh)
+
     def learn(self, corrections: Iterable[Correction]) -> int:
         """Adds agents' corrections, retrains, saves to ``model_dir``; returns how many.
 
@@ -114,8 +148,18 @@ class Triager:
         now = now or datetime.now(UTC)
         return [self.score(item, now) for item in items]
 
-    def score(self, item: TriageInput, now: datetime | None = None) -> TriageResult:
-        """All triage labels for one post. ``now`` defaults to the current UTC time."""
+    def score(
+        self,
+        item: TriageInput,
+        now: datetime | None = None,
+        forced: Mapping[str, str | bool] | None = None,
+    ) -> TriageResult:
+        """All triage labels for one post. ``now`` defaults to the current UTC time.
+
+        ``forced`` holds labels an agent set on this very post (correction field to value,
+        as ``learn.normalise`` writes them): they win over the model, and the priority is
+        computed from them.
+        """
         now = now or datetime.now(UTC)
         if now.tzinfo is None:
             now = now.replace(tzinfo=UTC)
@@ -128,6 +172,8 @@ class Triager:
             hit = memory.nearest("lang", learning.content_stems(item.text, "other"))
             if hit:
                 lang = str(hit[0])
+        if forced and "lang" in forced:
+            lang = str(forced["lang"])
         signals = read_signals(prep, lang)
         feats = featurize(prep, lang, signals)
         complaint = complaint_probability(signals, classifiers.complaint.prob(feats)["yes"])
@@ -142,6 +188,12 @@ class Triager:
             if hit:
                 forced_reason = str(hit[0])
                 complaint = min(complaint, 0.3) if forced_reason == "none" else max(complaint, 0.75)
+        if forced:
+            if "reason" in forced:
+                forced_reason = str(forced["reason"])
+                complaint = min(complaint, 0.3) if forced_reason == "none" else max(complaint, 0.75)
+            if "is_complaint" in forced:
+                complaint = 1.0 if forced["is_complaint"] else 0.0
         is_complaint = complaint >= 0.5
         reason = "none"
         if is_complaint:
@@ -154,11 +206,14 @@ class Triager:
             hit = memory.nearest("sentiment_label", post_stems)
             if hit:
                 label = str(hit[0])
-                sentiment = {"negative": min(sentiment, -0.3), "positive": max(sentiment, 0.3)}.get(
-                    label, max(-0.1, min(0.1, sentiment))
-                )
+                sentiment = _clamp_to_label(sentiment, label)
+        if forced and "sentiment_label" in forced:
+            label = str(forced["sentiment_label"])
+            sentiment = _clamp_to_label(sentiment, label)
         has_content = len(prep.words) > 1 or bool(prep.emoji) or signals.lexicon != 0.0
         defined = lang in ("es", "en") and has_content
+        if forced and forced.get("sentiment_label") in ("negative", "neutral", "positive"):
+            defined = True  # an agent read it: the label is no guess
         if not defined:
             label, sentiment = "undefined", 0.0
         positive_cue = max((w for r, w in signals.cues.items() if r != "none"), default=0.0)
@@ -186,6 +241,10 @@ class Triager:
             learned_terms=self._not_relevant_terms,
             post_stems=post_stems,
         )
+        if forced and "relevant" in forced:
+            rel = max(rel, 0.9) if forced["relevant"] else 0.0
+        if forced and "spam" in forced:
+            spam_value = bool(forced["spam"])
         spam_points, _ = spam_score(prep, item.followers, item.bot, positive_cue)
         spam = spam_points >= THRESHOLD if spam_value is None else spam_value
         value, reasons = priority(
@@ -210,3 +269,12 @@ class Triager:
             priority=value,
             priority_reasons=reasons,
         )
+
+
+def _clamp_to_label(sentiment: float, label: str) -> float:
+    """A sentiment score moved just enough to agree with a label an agent gave."""
+    if label == "negative":
+        return min(sentiment, -0.3)
+    if label == "positive":
+        return max(sentiment, 0.3)
+    return max(-0.1, min(0.1, sentiment))

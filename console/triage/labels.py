@@ -75,4 +75,4 @@ def as_bool(value: object) -> bool:
         return True
     if text in ("0", "false", "no", "n", ""):
         return False
-    raise ValueError(f"not a yes/no value: {value!r}")
+    raise ValueError(f"{value!r} is not yes or no")

@@ -251,16 +251,20 @@ def normalise(correction: Correction) -> Correction:
             correction.text, "relevant", not as_bool(correction.value), correction.lang
         )
     if name not in CORRECTION_FIELDS:
-        raise ValueError(f"unknown correction field {name!r}")
+        raise ValueError(
+            f"unknown correction field {name!r}; use one of {', '.join(CORRECTION_FIELDS)}"
+        )
     value: str | bool = correction.value
     if name in ("is_complaint", "relevant", "spam"):
         value = as_bool(value)
     elif name == "sentiment_label" and value not in ("negative", "neutral", "positive"):
-        raise ValueError(f"sentiment_label must be negative, neutral or positive, not {value!r}")
+        raise ValueError(f"the sentiment must be negative, neutral or positive, not {value!r}")
     elif name == "reason" and value not in (*COMPLAINT_REASONS, "none"):
-        raise ValueError(f"unknown reason {value!r}")
+        raise ValueError(
+            f"unknown reason {value!r}; use one of {', '.join((*COMPLAINT_REASONS, 'none'))}"
+        )
     elif name == "lang" and value not in ("es", "en", "other"):
-        raise ValueError(f"lang must be es, en or other, not {value!r}")
+        raise ValueError(f"the language must be es, en or other, not {value!r}")
     return Correction(correction.text, name, value, correction.lang)
 
 

@@ -27,6 +27,7 @@ CONDITIONS = (
     "author_in",  # comma-separated handles (a VIP list); "@" and case ignored
     "complaint_at_least",  # float in [0, 1]
     "sentiment_at_most",  # float in [-1, 1]
+    "vip",  # the author belongs to a customer marked VIP (the value is ignored)
 )
 ACTIONS = ("tag", "set_priority", "assign", "hide_spam", "mark_not_relevant", "close")
 
@@ -43,6 +44,7 @@ class PostFacts:
     author: str = ""
     complaint: float = 0.0
     sentiment: float = 0.0
+    vip: bool = False
 
 
 @dataclass(frozen=True)
@@ -54,12 +56,28 @@ class Condition:
     negate: bool = False
 
     def __post_init__(self) -> None:
-        if self.kind not in CONDITIONS:
-            raise ValueError(f"unknown rule condition {self.kind!r}")
-        if self.kind in ("followers_at_least",):
-            int(self.value)
-        if self.kind in ("complaint_at_least", "sentiment_at_most"):
-            float(self.value)
+        kind, value = self.kind, self.value.strip()
+        if kind not in CONDITIONS:
+            raise ValueError(
+                f"unknown rule condition {kind!r}; use one of {', '.join(CONDITIONS)}"
+            )
+        if kind == "followers_at_least":
+            if not value.isdigit():
+                raise ValueError(
+                    f"the followers_at_least condition needs a whole number, not {value!r}"
+                )
+        elif kind in ("complaint_at_least", "sentiment_at_most"):
+            low = 0.0 if kind == "complaint_at_least" else -1.0
+            try:
+                number = float(value)
+            except ValueError:
+                number = float("nan")
+            if not low <= number <= 1.0:
+                raise ValueError(
+                    f"the {kind} condition needs a number from {low:g} to 1, not {value!r}"
+                )
+        elif kind != "vip" and not _items(value):
+            raise ValueError(f"the {kind} condition needs a value")
 
     def holds(self, post: PostFacts, folded: str) -> bool:
         """Whether the condition is true for the post (``folded`` is its folded text)."""
@@ -81,11 +99,25 @@ class Condition:
         if kind == "followers_at_least":
             return post.followers >= int(value)
         if kind == "author_in":
-            handles = {h.lower().lstrip("@") for h in _items(value)}
-            return post.author.lower().lstrip("@") in handles
+            # "ana" matches @ana on any server; "ana@social.example" only that account.
+            handle = post.author.lower().lstrip("@")
+            user = handle.split("@", 1)[0]
+            for wanted in (h.lower().lstrip("@") for h in _items(value)):
+                if wanted == handle or ("@" not in wanted and wanted == user):
+                    return True
+            return False
         if kind == "complaint_at_least":
             return post.complaint >= float(value)
+        if kind == "vip":
+            return post.vip
         return post.sentiment <= float(value)  # sentiment_at_most
+
+    def describe(self) -> str:
+        """E.g. "keyword: abogado, profeco" or "not followers at least 1000"."""
+        words = "author's customer is VIP" if self.kind == "vip" else (
+            f"{self.kind.replace('_', ' ')}: {self.value}" if self.kind in _LISTS
+            else f"{self.kind.replace('_', ' ')} {self.value}")
+        return f"not {words}" if self.negate else words
 
 
 @dataclass(frozen=True)
@@ -97,12 +129,20 @@ class Action:
 
     def __post_init__(self) -> None:
         if self.kind not in ACTIONS:
-            raise ValueError(f"unknown rule action {self.kind!r}")
-        if self.kind == "set_priority" and not 0 <= int(self.value) <= 100:
-            raise ValueError("set_priority needs a value from 0 to 100")
+            raise ValueError(f"unknown rule action {self.kind!r}; use one of {', '.join(ACTIONS)}")
+        if self.kind == "set_priority" and not (
+            self.value.strip().isdigit() and 0 <= int(self.value) <= 100
+        ):
+            raise ValueError(
+                f"the set_priority action needs a whole number from 0 to 100, not {self.value!r}"
+            )
         if self.kind in ("tag", "assign") and not self.value.strip():
-            raise ValueError(f"{self.kind} needs a value")
+            raise ValueError(f"the {self.kind} action needs a value")
 
+    def describe(self) -> str:
+        """E.g. "tag legal", "set priority 90", "hide spam"."""
+        words = self.kind.replace("_", " ")
+        return f"{words} {self.value}" if self.kind in ("tag", "set_priority", "assign") else words
 
 @dataclass(frozen=True)
 class Rule:
@@ -116,9 +156,19 @@ class Rule:
     enabled: bool = True
 
     def __post_init__(self) -> None:
+        if not self.name.strip():
+            raise ValueError("a rule needs a name")
         if self.match not in ("all", "any"):
-            raise ValueError("match must be 'all' or 'any'")
+            raise ValueError("the match must be 'all' or 'any'")
+        if not self.actions:
+            raise ValueError(f"rule {self.name!r} needs at least one action")
 
+    def describe(self) -> str:
+        """One line: "if keyword: abogado and language: es then tag legal, assign ana"."""
+        joiner = " and " if self.match == "all" else " or "
+        when = joiner.join(c.describe() for c in self.conditions) or "always"
+        then = ", ".join(a.describe() for a in self.actions)
+        return f"if {when} then {then}" + ("; stop" if self.stop else "")
     def fires(self, post: PostFacts, folded: str) -> bool:
         """Whether the rule applies (a rule without conditions always does)."""
         if not self.enabled:
@@ -169,6 +219,7 @@ class RuleOutcome:
     fired: list[str] = field(default_factory=list)
     tags: list[str] = field(default_factory=list)
     priority: int | None = None
+    priority_rule: str | None = None  # the rule that set the priority
     assignee: str | None = None
     spam: bool = False
     not_relevant: bool = False
@@ -189,6 +240,7 @@ def apply_rules(rules: Iterable[Rule], post: PostFacts) -> RuleOutcome:
                     outcome.tags.append(action.value)
             elif action.kind == "set_priority":
                 outcome.priority = int(action.value)
+                outcome.priority_rule = rule.name
             elif action.kind == "assign":
                 outcome.assignee = action.value
             elif action.kind == "hide_spam":
@@ -210,6 +262,9 @@ def rules_to_list(rules: Iterable[Rule]) -> list[dict[str, Any]]:
 def rules_from_list(data: Iterable[Mapping[str, Any]]) -> list[Rule]:
     """Rules from a JSON list (ValueError on a malformed one)."""
     return [Rule.from_dict(d) for d in data]
+
+
+_LISTS = ("keyword", "phrase", "language", "channel", "source", "author_in")
 
 
 def _items(value: str) -> list[str]:

@@ -1,21 +1,31 @@
-"""The accounts dialog: list brand accounts, add a Mastodon account, remove one."""
+"""The accounts dialog: brand accounts with their sync status; add, sign in again, remove.
+
+"Add account…" asks which network, then shows that network's form (Mastodon signs in
+through the browser; Bluesky, feeds and WordPress have forms of their own, imported when
+the dialog opens so a network whose module is missing is shown, disabled). An account
+whose token was rejected shows "Sign in again", which runs the Mastodon sign-in for that
+account and keeps everything else.
+"""
 
 from __future__ import annotations
 
+import importlib
+import logging
 from collections.abc import Callable
+from dataclasses import dataclass
 
-from PySide6.QtCore import QObject, Qt, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QButtonGroup,
     QDialog,
     QDialogButtonBox,
-    QFormLayout,
-    QGroupBox,
     QHBoxLayout,
     QHeaderView,
-    QLineEdit,
     QMessageBox,
     QPushButton,
+    QRadioButton,
+    QStackedWidget,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -24,20 +34,83 @@ from PySide6.QtWidgets import (
 
 from console.services import AccountService
 from console.store.accounts import AccountInfo
+from console.sync.events import AccountStatus
 from console.ui import labels
 from console.ui.tasks import Task, TaskSignals, start_task
 
+log = logging.getLogger(__name__)
+LIST_PAGE, ADD_PAGE, SIGN_IN_AGAIN_PAGE = 0, 1, 2
+
+
+@dataclass(frozen=True)
+class Network:
+    """A kind of account the dialog can add, and the form that adds it."""
+
+    key: str
+    name: str
+    module: str
+    form: str
+
+
+# Names are translated where they are shown (context "Accounts").
+NETWORKS = (
+    Network("mastodon", "Mastodon", "console.ui.mastodon_form", "MastodonForm"),
+    Network("bluesky", "Bluesky", "console.ui.bluesky_form", "BlueskyForm"),
+    Network("feed", "RSS or Atom feed", "console.ui.feed_form", "FeedForm"),
+    Network("wordpress", "WordPress comments", "console.ui.feed_form", "WordPressForm"),
+)
+
+
+def form_class(network: Network) -> type[QWidget] | None:
+    """The network's form class, or None when this build does not have it."""
+    try:
+        found = getattr(importlib.import_module(network.module), network.form)
+    except (ImportError, AttributeError):
+        return None
+    return found if isinstance(found, type) and issubclass(found, QWidget) else None
+
+
+def status_text(status: AccountStatus | None) -> str:
+    """One account's state in a few words: live, polling, sign in again, offline..."""
+    tr = QCoreApplication.translate
+    if status is None:
+        return tr("Accounts", "waiting for the first sync")
+    if status.state == "auth":
+        return tr("Accounts", "token rejected: sign in again")
+    if status.state in ("ok", "syncing", "idle"):
+        if status.mode == "live":
+            return tr("Accounts", "live")
+        return tr("Accounts", "polling") if status.state != "syncing" else tr(
+            "Accounts", "syncing…")
+    if status.state == "rate_limited":
+        return tr("Accounts", "rate limited: %1").replace("%1", status.message)
+    if status.state == "offline":
+        return tr("Accounts", "offline: %1").replace("%1", status.message)
+    return tr("Accounts", "error: %1").replace("%1", status.message)
+
 
 class AccountsDialog(QDialog):
-    """Layout only: the account table, the add form and the dialog buttons."""
+    """Layout only: the account list page, the add page and the sign-in-again page."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Accounts")
-        self.resize(640, 440)
+        self.setWindowTitle(self.tr("Accounts"))
+        self.resize(720, 480)
+        self.pages = QStackedWidget()
+        self.pages.addWidget(self._list_page())
+        self.pages.addWidget(self._add_page())
+        self.pages.addWidget(self._again_page())
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.pages, 1)
+        layout.addWidget(self.buttons)
+
+    def _list_page(self) -> QWidget:
         self.table = QTableWidget(0, 3)
-        self.table.setAccessibleName("Brand accounts")
-        self.table.setHorizontalHeaderLabels(["Account", "Kind", "Instance"])
+        self.table.setAccessibleName(self.tr("Brand accounts"))
+        self.table.setHorizontalHeaderLabels([self.tr("Account"), self.tr("Network"),
+                                              self.tr("Status")])
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -45,51 +118,83 @@ class AccountsDialog(QDialog):
         self.table.setWordWrap(False)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column in (1, 2):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        self.remove = QPushButton("Remove account…")
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(2, 230)
+        self.add = QPushButton(self.tr("Add account…"))
+        self.add.setDefault(True)
+        self.sign_in_again = QPushButton(self.tr("Sign in again…"))
+        self.sign_in_again.setEnabled(False)
+        self.remove = QPushButton(self.tr("Remove account…"))
         self.remove.setEnabled(False)
         self.keyring_note = labels.plain_label(wrap=True)
-
-        self.instance = QLineEdit()
-        self.instance.setPlaceholderText("mastodon.social")
-        self.instance.setAccessibleName("Instance address")
-        self.token = QLineEdit()
-        self.token.setEchoMode(QLineEdit.EchoMode.Password)
-        self.token.setPlaceholderText("access token (Preferences ▸ Development ▸ Your app)")
-        self.token.setAccessibleName("Access token")
-        self.add = QPushButton("Verify and add")
-        self.add.setDefault(True)
         self.message = labels.plain_label(wrap=True, selectable=True)
-        self.message.setAccessibleName("Account message")
-        form = QFormLayout()
-        form.addRow("Instance", self.instance)
-        form.addRow("Access token", self.token)
-        adding = QVBoxLayout()
-        adding.addLayout(form)
-        adding.addWidget(self.add, 0, Qt.AlignmentFlag.AlignRight)
-        adding.addWidget(self.message)
-        box = QGroupBox("Add a Mastodon account")
-        box.setLayout(adding)
-
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        self.buttons.rejected.connect(self.reject)
+        self.message.setAccessibleName(self.tr("Account message"))
         tools = QHBoxLayout()
+        tools.addWidget(self.add)
         tools.addStretch(1)
+        tools.addWidget(self.sign_in_again)
         tools.addWidget(self.remove)
-        layout = QVBoxLayout(self)
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.table, 1)
         layout.addLayout(tools)
+        layout.addWidget(self.message)
         layout.addWidget(self.keyring_note)
-        layout.addWidget(box)
-        layout.addWidget(self.buttons)
+        return page
+
+    def _add_page(self) -> QWidget:
+        title = labels.plain_label(self.tr("Add an account. Which network?"))
+        self.network_group = QButtonGroup(self)
+        self.network_buttons: dict[str, QRadioButton] = {}
+        choices = QHBoxLayout()
+        for index, network in enumerate(NETWORKS):
+            name = QCoreApplication.translate("Accounts", network.name)
+            button = QRadioButton(name)
+            button.setAccessibleName(name)
+            self.network_group.addButton(button, index)
+            self.network_buttons[network.key] = button
+            choices.addWidget(button)
+        choices.addStretch(1)
+        self.forms = QStackedWidget()
+        self.forms.addWidget(labels.plain_label(self.tr("Choose a network above."), wrap=True))
+        self.back = QPushButton(self.tr("◂ Back to the accounts"))
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.back)
+        bottom.addStretch(1)
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(title)
+        layout.addLayout(choices)
+        layout.addWidget(self.forms, 1)
+        layout.addLayout(bottom)
+        return page
+
+    def _again_page(self) -> QWidget:
+        self.again_title = labels.plain_label(wrap=True)
+        self.again_holder = QVBoxLayout()
+        self.again_back = QPushButton(self.tr("◂ Back to the accounts"))
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.again_back)
+        bottom.addStretch(1)
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.again_title)
+        layout.addLayout(self.again_holder, 1)
+        layout.addLayout(bottom)
+        return page
 
 
 class AccountsController(QObject):
-    """Lists accounts and adds/removes them on a worker thread (the network and keyring block).
+    """Lists accounts with their status, adds, signs in again and removes them.
+
+    Network and keyring work runs on workers (the forms' own, or a Task here for removal).
 
     Signals:
-        accountsChanged(): an account was added or removed.
+        accountsChanged(): an account was added, signed in again or removed.
     """
 
     accountsChanged = Signal()
@@ -100,13 +205,29 @@ class AccountsController(QObject):
         self.dialog = dialog
         self.accounts = accounts
         self.confirm = self._ask_remove  # replaced in tests
+        self.forms: dict[str, QWidget] = {}
+        self.again_form: QWidget | None = None
+        self._available = {n.key: form_class(n) for n in NETWORKS}
         self._shown: list[AccountInfo] = []
+        self._statuses: dict[int, AccountStatus] = {}
         self._running: dict[TaskSignals, Task] = {}
-        dialog.add.clicked.connect(self.add_mastodon)
-        dialog.token.returnPressed.connect(self.add_mastodon)
+        for network in NETWORKS:
+            button = dialog.network_buttons[network.key]
+            if self._available[network.key] is None:
+                button.setEnabled(False)
+                button.setToolTip(self.tr("Not available in this version."))
+        dialog.network_group.idClicked.connect(self._choose_network)
+        dialog.add.clicked.connect(self.show_add)
+        dialog.back.clicked.connect(self.show_list)
+        dialog.again_back.clicked.connect(self.show_list)
+        dialog.sign_in_again.clicked.connect(self.sign_in_selected_again)
         dialog.remove.clicked.connect(self.remove_selected)
         dialog.table.itemSelectionChanged.connect(self._on_selection)
+        dialog.finished.connect(self._cancel_sign_ins)
+        self._statuses = dict(accounts.statuses())
         self.reload()
+
+    # --- the list ---------------------------------------------------------------------------
 
     @Slot()
     def reload(self) -> None:
@@ -114,11 +235,124 @@ class AccountsController(QObject):
         self._shown = self.accounts.list()
         table.setRowCount(len(self._shown))
         for row, account in enumerate(self._shown):
-            for column, text in enumerate((account.label, account.kind, account.base_url)):
+            name = labels.untrusted(account.label, 200)
+            for column, text in enumerate((name, account.kind, "")):
                 table.setItem(row, column, QTableWidgetItem(text))
-        self.dialog.keyring_note.setText(self.accounts.secrets.warning)
-        self.dialog.keyring_note.setVisible(bool(self.accounts.secrets.warning))
+            self._show_status(row, account)
+        note = self.accounts.secrets.warning
+        self.dialog.keyring_note.setText(note)
+        self.dialog.keyring_note.setVisible(bool(note))
         self._on_selection()
+
+    def _show_status(self, row: int, account: AccountInfo) -> None:
+        status = self._statuses.get(account.id)
+        item = QTableWidgetItem(status_text(status))
+        if status is not None and status.message:
+            item.setToolTip(labels.tooltip(status.message))
+        if status is not None and status.state in ("auth", "error", "offline"):
+            item.setForeground(labels.COMPLAINT_COLOUR)
+        self.dialog.table.setItem(row, 2, item)
+
+    @Slot(object)
+    def on_account_status(self, status: AccountStatus) -> None:
+        """The engine reported an account's state (live, polling, sign in again...)."""
+        self._statuses[status.account_id] = status
+        for row, account in enumerate(self._shown):
+            if account.id == status.account_id:
+                self._show_status(row, account)
+        self._on_selection()
+
+    def _selected(self) -> AccountInfo | None:
+        rows = self.dialog.table.selectionModel().selectedRows()
+        if not rows or not 0 <= rows[0].row() < len(self._shown):
+            return None
+        return self._shown[rows[0].row()]
+
+    def needs_sign_in(self, account: AccountInfo) -> bool:
+        status = self._statuses.get(account.id)
+        return status is not None and status.state == "auth"
+
+    @Slot()
+    def _on_selection(self) -> None:
+        account = self._selected()
+        idle = not self._running
+        self.dialog.remove.setEnabled(account is not None and idle)
+        mastodon = account is not None and account.kind == "mastodon"
+        self.dialog.sign_in_again.setEnabled(mastodon and idle)
+        self.dialog.sign_in_again.setDefault(
+            bool(mastodon and account is not None and self.needs_sign_in(account)))
+
+    @Slot()
+    def show_list(self) -> None:
+        """Back to the list; a sign-in still waiting for the browser is cancelled."""
+        self._cancel_sign_ins()
+        self.dialog.pages.setCurrentIndex(LIST_PAGE)
+
+    # --- adding -----------------------------------------------------------------------------
+
+    @Slot()
+    def show_add(self) -> None:
+        self.dialog.message.setText("")
+        self.dialog.pages.setCurrentIndex(ADD_PAGE)
+        if self.dialog.network_group.checkedId() < 0:
+            self.dialog.network_buttons["mastodon"].click()
+
+    @Slot(int)
+    def _choose_network(self, index: int) -> None:
+        network = NETWORKS[index]
+        form = self.forms.get(network.key)
+        if form is None:
+            cls = self._available.get(network.key)
+            if cls is None:
+                return
+            form = cls(self.accounts, self.dialog.forms)  # type: ignore[call-arg]
+            form.accountAdded.connect(self._on_added)  # type: ignore[attr-defined]
+            self.forms[network.key] = form
+            self.dialog.forms.addWidget(form)
+        self.dialog.forms.setCurrentWidget(form)
+
+    @Slot(int)
+    def _on_added(self, account_id: int) -> None:
+        self._statuses.pop(account_id, None)  # a new token: the old state no longer holds
+        self.reload()
+        account = next((a for a in self._shown if a.id == account_id), None)
+        if account is not None:
+            self.dialog.message.setText(self.tr("%1 is ready; the first sync starts now.")
+                                        .replace("%1", labels.untrusted(account.label, 200)))
+        self.dialog.pages.setCurrentIndex(LIST_PAGE)
+        self.accountsChanged.emit()
+
+    # --- signing in again -------------------------------------------------------------------
+
+    @Slot()
+    def sign_in_selected_again(self) -> None:
+        account = self._selected()
+        if account is None or account.kind != "mastodon":
+            return
+        from console.ui.mastodon_form import MastodonForm
+
+        if self.again_form is not None:
+            self.again_form.cancel()  # type: ignore[attr-defined]
+            self.again_form.deleteLater()
+        form = MastodonForm(self.accounts, None, account=account)
+        form.accountAdded.connect(self._on_added)
+        self.dialog.again_holder.addWidget(form)
+        self.again_form = form
+        self.dialog.again_title.setText(self.tr(
+            "Sign %1 in again. Posts, cases and settings stay as they are; only the token "
+            "is replaced.").replace("%1", labels.untrusted(account.label, 200)))
+        self.dialog.pages.setCurrentIndex(SIGN_IN_AGAIN_PAGE)
+        form.begin()
+
+    @Slot()
+    def _cancel_sign_ins(self) -> None:
+        """The dialog closed: stop any sign-in still waiting for the browser."""
+        for form in [*self.forms.values(), *([self.again_form] if self.again_form else [])]:
+            cancel = getattr(form, "cancel", None)
+            if callable(cancel):
+                cancel()
+
+    # --- removing ---------------------------------------------------------------------------
 
     def busy(self) -> bool:
         return bool(self._running)
@@ -133,52 +367,13 @@ class AccountsController(QObject):
         signals.failed.connect(failed)
         start_task(task)
 
-    @Slot()
-    def add_mastodon(self) -> None:
-        dialog = self.dialog
-        if self.busy():
-            return
-        url, token = dialog.instance.text(), dialog.token.text()
-        dialog.add.setEnabled(False)
-        dialog.message.setStyleSheet("")
-        dialog.message.setText(f"Checking the token with {url.strip() or '…'}…")
-        self._run(Task(lambda: self.accounts.add_mastodon(url, token), "add the account"),
-                  self._on_added, self._on_failed)
-
-    @Slot(object)
-    def _on_added(self, account: AccountInfo) -> None:
-        dialog = self.dialog
-        dialog.add.setEnabled(True)
-        dialog.token.clear()
-        dialog.instance.clear()
-        dialog.message.setStyleSheet("")
-        dialog.message.setText(f"Added {account.label}. The first sync starts now.")
-        self.reload()
-        self.accountsChanged.emit()
-
-    @Slot(str)
-    def _on_failed(self, message: str) -> None:
-        dialog = self.dialog
-        dialog.add.setEnabled(True)
-        dialog.remove.setEnabled(self._selected() is not None)
-        dialog.message.setStyleSheet(f"color: {labels.COMPLAINT_COLOUR.name()};")
-        dialog.message.setText(message)  # what was typed stays in the fields
-
-    def _selected(self) -> AccountInfo | None:
-        rows = self.dialog.table.selectionModel().selectedRows()
-        if not rows or not 0 <= rows[0].row() < len(self._shown):
-            return None
-        return self._shown[rows[0].row()]
-
-    @Slot()
-    def _on_selection(self) -> None:
-        self.dialog.remove.setEnabled(self._selected() is not None and not self.busy())
-
     def _ask_remove(self, account: AccountInfo) -> bool:
-        box = QMessageBox(QMessageBox.Icon.Question, "Remove account", "", parent=self.dialog)
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Remove account"), "",
+                          parent=self.dialog)
         box.setTextFormat(Qt.TextFormat.PlainText)
-        box.setText(f"Remove {account.label}?\n\nIts token is deleted from the keyring. "
-                    "Mentions already stored stay in the workspace.")
+        box.setText(self.tr("Remove %1?\n\nIts token is deleted from the keyring. Mentions "
+                            "already stored stay in the workspace.")
+                    .replace("%1", labels.untrusted(account.label, 200)))
         box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel)
         box.setDefaultButton(QMessageBox.StandardButton.Cancel)
         return box.exec() == QMessageBox.StandardButton.Yes
@@ -195,6 +390,12 @@ class AccountsController(QObject):
     @Slot(object)
     def _on_removed(self, _done: object) -> None:
         self.dialog.message.setStyleSheet("")
-        self.dialog.message.setText("Account removed.")
+        self.dialog.message.setText(self.tr("Account removed."))
         self.reload()
         self.accountsChanged.emit()
+
+    @Slot(str)
+    def _on_failed(self, message: str) -> None:
+        self.dialog.message.setStyleSheet(f"color: {labels.COMPLAINT_COLOUR.name()};")
+        self.dialog.message.setText(message)
+        self._on_selection()

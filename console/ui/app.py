@@ -16,14 +16,21 @@ from PySide6.QtWidgets import QApplication
 
 import console
 from console.runtime import Runtime
+from console.store.mentions import AuthorInfo
+from console.trust.lookalike import LookalikeCheck
 from console.ui.accounts_dialog import AccountsController, AccountsDialog
 from console.ui.bridge import EngineBridge
+from console.ui.canned_dialog import CannedRepliesController, CannedRepliesDialog
+from console.ui.case_alerts import CaseAlerts, tray_notifier
+from console.ui.case_panel import CaseController
 from console.ui.composer import ComposerController
 from console.ui.feed_pane import FeedController
 from console.ui.main_window import MainController, MainWindow
 from console.ui.profile_panel import ProfileController
+from console.ui.rules_dialog import RulesController, RulesDialog
 from console.ui.sync_status import SyncStatusController
 from console.ui.thread_view import ThreadController
+from console.ui.triage_strip import TriageStripController
 
 
 @dataclass
@@ -38,6 +45,9 @@ class Console:
     composer: ComposerController
     status: SyncStatusController
     main: MainController
+    triage: TriageStripController
+    case: CaseController | None = None
+    alerts: CaseAlerts | None = None
 
 
 def application() -> QApplication:
@@ -59,10 +69,21 @@ def build_console(runtime: Runtime, page_size: int = 200) -> Console:
     owner: QObject = window
     bridge = EngineBridge(owner)
     bridge.attach(runtime.engine)
-    feed = FeedController(window.feed, runtime.feed, page_size, owner)
-    profile = ProfileController(window.profile, runtime.profile, owner)
-    thread = ThreadController(window.thread, runtime.profile, runtime.replies, owner)
-    composer = ComposerController(window.composer, runtime.replies, runtime.profile, owner)
+    feed = FeedController(window.feed, runtime.feed, page_size, owner, cases=runtime.cases)
+    profile = ProfileController(window.profile, runtime.profile, runtime.people, owner)
+    profile.message.connect(lambda text: window.statusBar().showMessage(text, 6000))
+    lookalikes = LookalikeCheck(runtime.accounts.list)
+
+    def impersonation(author: AuthorInfo) -> str:
+        return lookalikes.warning(author.channel, author.remote_id, author.handle,
+                                  author.display_name)
+
+    profile.impersonation = impersonation
+    thread = ThreadController(window.thread, runtime.profile, runtime.replies, owner,
+                              impersonation=impersonation)
+    thread.linkRefused.connect(window.statusBar().showMessage)
+    composer = ComposerController(window.composer, runtime.replies, runtime.profile, owner,
+                                  canned=runtime.canned)
     status = SyncStatusController(window.sync_label, window.outbox_label,
                                   runtime.engine.statuses(), runtime.replies.counts(), owner)
 
@@ -77,12 +98,51 @@ def build_console(runtime: Runtime, page_size: int = 200) -> Console:
                 status.forget_account(account_id)
 
         controller.accountsChanged.connect(forget_removed)
+        bridge.accountStatus.connect(controller.on_account_status)
         dialog.exec()
         dialog.deleteLater()
 
+    def open_canned() -> None:
+        dialog = CannedRepliesDialog(window)
+        CannedRepliesController(dialog, runtime.canned, dialog)
+        dialog.exec()
+        dialog.deleteLater()
+
+    window.canned_action.triggered.connect(open_canned)
+    triage = TriageStripController(window.triage, runtime.triage_service, owner)
+    feed.mentionSelected.connect(triage.on_mention_selected)
+    feed.selectionCleared.connect(triage.clear)
+    bridge.mentionsChanged.connect(triage.on_mentions_changed)
+    triage.mentionsChanged.connect(feed.on_mentions_changed)
+    triage.mentionsChanged.connect(thread.on_mentions_changed)
+    triage.message.connect(lambda text: window.statusBar().showMessage(text, 8000))
+
+    def open_rules() -> None:
+        dialog = RulesDialog(window)
+        RulesController(dialog, runtime.rules, dialog)
+        dialog.exec()
+        dialog.deleteLater()
+
+    window.rules_action.triggered.connect(open_rules)
+    case = CaseController(window.case_panel, runtime.cases, owner)
+    feed.mentionSelected.connect(lambda mention_id, _author: case.show_mention(mention_id))
+    feed.mentionOpened.connect(case.open_mention)
+    feed.selectionCleared.connect(case.clear)
+    case.caseChanged.connect(feed.on_mentions_changed)
+    bridge.mentionsAdded.connect(case.on_mentions_added)
+    bridge.mentionsChanged.connect(case.on_mentions_changed)
+    tray = tray_notifier(window)
+
+    def alert(title: str, text: str) -> None:
+        window.statusBar().showMessage(f"{title}: {text.splitlines()[0]}", 15_000)
+        if tray is not None:
+            tray(title, text)
+
+    alerts = CaseAlerts(runtime.cases, alert, owner)
     main = MainController(window, bridge, feed, profile, thread, composer, status,
                           runtime.engine.wake, open_accounts, owner)
-    return Console(window, bridge, feed, profile, thread, composer, status, main)
+    return Console(window, bridge, feed, profile, thread, composer, status, main, triage,
+                   case=case, alerts=alerts)
 
 
 def run_gui(runtime: Runtime) -> int:
@@ -90,6 +150,8 @@ def run_gui(runtime: Runtime) -> int:
     app = application()
     built = build_console(runtime)
     built.window.show()
+    if built.alerts is not None:
+        built.alerts.start()
     runtime.engine.start()
     try:
         return app.exec()

@@ -8,17 +8,25 @@ reset, so the selection and the scroll position stay where the agent left them.
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 
+from console.cases.service import clocks_of
 from console.services import FeedService
 from console.store.feed import FeedFilter, FeedRow
-from console.ui import labels
+from console.store.timeutil import utcnow
+from console.ui import case_text, labels
 
-COLUMNS = ("Channel", "Author", "Time", "Text", "Sentiment", "Status", "Source")
-CHANNEL, AUTHOR, TIME, TEXT, SENTIMENT, STATUS, SOURCE = range(len(COLUMNS))
+COLUMNS = ("Channel", "Author", "Time", "Case", "Text", "Sentiment", "Status", "Source")
+CHANNEL, AUTHOR, TIME, CASE, TEXT, SENTIMENT, STATUS, SOURCE = range(len(COLUMNS))
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1  # the FeedRow itself
 ID_ROLE = Qt.ItemDataRole.UserRole + 2  # the mention id
 
@@ -37,6 +45,7 @@ class FeedModel(QAbstractTableModel):
         self._positions: dict[int, int] = {}
         self._more = True
         self._now: datetime | None = None  # fixed "now" for tests; None: the clock
+        self.warning = timedelta(minutes=60)  # how soon before a due time it is "soon"
 
     # --- the filter -------------------------------------------------------------------------
 
@@ -75,7 +84,7 @@ class FeedModel(QAbstractTableModel):
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
                 and 0 <= section < len(COLUMNS)):
-            return COLUMNS[section]
+            return QCoreApplication.translate("FeedModel", COLUMNS[section])
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -88,6 +97,9 @@ class FeedModel(QAbstractTableModel):
             return self._tooltip(row, column)
         if role == Qt.ItemDataRole.ForegroundRole and column == SENTIMENT:
             return labels.sentiment_colour(row.complaint, row.sentiment_label)
+        if role == Qt.ItemDataRole.ForegroundRole and column == CASE and row.case is not None:
+            clock = self._clocks(row).worst
+            return case_text.clock_colour(clock) if clock.alarming else None
         if role == ROW_ROLE:
             return row
         if role == ID_ROLE:
@@ -105,6 +117,8 @@ class FeedModel(QAbstractTableModel):
             return labels.first_line(row.text)
         if column == SENTIMENT:
             return labels.sentiment_marker(row.complaint, row.sentiment_label)
+        if column == CASE:
+            return "" if row.case is None else case_text.feed_text(row.case, self._clocks(row))
         if column == STATUS:
             return row.status
         if column == SOURCE:
@@ -119,6 +133,12 @@ class FeedModel(QAbstractTableModel):
         if column == SENTIMENT:
             return labels.tooltip(f"priority {row.priority}: {row.priority_reasons}\n"
                                   f"sentiment {row.sentiment:+.2f}, reason: {row.reason}")
+        if column == CASE:
+            about = (QCoreApplication.translate("FeedModel", "Not in a case")
+                     if row.case is None else case_text.feed_tooltip(row.case, self._clocks(row)))
+            priority = QCoreApplication.translate("FeedModel", "Priority {0}: {1}").format(
+                row.priority, row.priority_reasons or "–")
+            return labels.tooltip(f"{about}\n{priority}")
         return labels.tooltip(self._display(row, column))
 
     # --- lazy loading -----------------------------------------------------------------------
@@ -166,10 +186,16 @@ class FeedModel(QAbstractTableModel):
                 self._replace(position, fresh)
 
     def refresh_times(self) -> None:
-        """Relative times ("5 min ago") age: repaint the time column."""
+        """Relative times ("5 min ago") and SLA time left age: repaint those columns."""
         if self._rows:
-            self.dataChanged.emit(self.index(0, TIME), self.index(len(self._rows) - 1, TIME),
-                                  [Qt.ItemDataRole.DisplayRole])
+            last = len(self._rows) - 1
+            for column in (TIME, CASE):
+                self.dataChanged.emit(self.index(0, column), self.index(last, column),
+                                      [Qt.ItemDataRole.DisplayRole,
+                                       Qt.ItemDataRole.ForegroundRole])
+
+    def _clocks(self, row: FeedRow) -> Any:
+        return clocks_of(row.case, self._now or utcnow(), self.warning)
 
     def _insert(self, row: FeedRow) -> int:
         position = self._slot_for(row.sort_key(self._filter.sort))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import (
+    QCoreApplication,
     QItemSelectionModel,
     QModelIndex,
     QObject,
@@ -23,15 +24,37 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from console.cases.service import CaseService
 from console.channels.base import SOURCES
 from console.services import FeedService
 from console.store.feed import SORTS, FeedFilter
 from console.store.models import MENTION_STATUSES
+from console.store.timeutil import utcnow
 from console.ui import labels
-from console.ui.feed_model import AUTHOR, CHANNEL, SENTIMENT, SOURCE, STATUS, TEXT, TIME, FeedModel
+from console.ui.feed_model import (
+    AUTHOR,
+    CASE,
+    CHANNEL,
+    SENTIMENT,
+    SOURCE,
+    STATUS,
+    TEXT,
+    TIME,
+    FeedModel,
+)
 
 SORT_NAMES = {"newest": "newest first", "priority": "priority first"}
 SEARCH_DELAY_MS = 250
+
+
+def queue_names() -> dict[str, str]:
+    """The feed's queues as the agent reads them."""
+    def tr(text: str) -> str:
+        return QCoreApplication.translate("FeedPane", text)
+
+    return {"all": tr("all mentions"), "mine": tr("my cases"),
+            "unassigned": tr("unassigned cases"), "breaching": tr("breaching soon"),
+            "waiting": tr("waiting on customer")}
 
 
 def _combo(name: str, any_text: str | None, values: list[str],
@@ -53,6 +76,8 @@ class FeedPane(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        names = queue_names()
+        self.queue = _combo(self.tr("Queue"), None, list(names), names)
         self.status = _combo("Status", "any status", list(MENTION_STATUSES))
         self.channel = _combo("Channel", "any channel", [])
         self.source = _combo("Source", "any source", [s for s in SOURCES if s != "comment"])
@@ -87,7 +112,11 @@ class FeedPane(QWidget):
         layout.setContentsMargins(6, 6, 6, 6)
         layout.setSpacing(6)
         layout.addLayout(filters)
-        layout.addWidget(self.search)
+        searching = QHBoxLayout()
+        searching.setSpacing(6)
+        searching.addWidget(self.queue)  # which work to see: a queue of cases, or everything
+        searching.addWidget(self.search, 1)
+        layout.addLayout(searching)
         layout.addWidget(self.table, 1)
 
     def size_columns(self) -> None:
@@ -97,6 +126,7 @@ class FeedPane(QWidget):
         width = self.fontMetrics().horizontalAdvance
         for column, sample in ((CHANNEL, "mastodon"), (AUTHOR, "Carolina Quintero"),
                                (TIME, "22 Nov 14:03"), (SENTIMENT, "▼ complaint 0.82"),
+                               (CASE, "waiting · ◔ 2 h 20 min left"),
                                (STATUS, "replied"), (SOURCE, "keyword")):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             header.resizeSection(column, width(sample) + 14)
@@ -118,11 +148,16 @@ class FeedController(QObject):
     mentionOpened = Signal(int)
 
     def __init__(self, pane: FeedPane, feed: FeedService, page_size: int = 200,
-                 parent: QObject | None = None) -> None:
+                 parent: QObject | None = None, cases: CaseService | None = None) -> None:
         super().__init__(parent)
         self.pane = pane
         self.feed = feed
+        self.cases = cases
         self.model = FeedModel(feed, page_size, self)
+        if cases is None:
+            pane.queue.setEnabled(False)
+        else:
+            self.model.warning = cases.warning()
         self._current_id = 0
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
@@ -130,7 +165,7 @@ class FeedController(QObject):
         self._search_timer.timeout.connect(self.apply_filter)
         self._clock = QTimer(self)
         self._clock.setInterval(60_000)
-        self._clock.timeout.connect(self.model.refresh_times)
+        self._clock.timeout.connect(self._on_minute)
         self._clock.start()
 
         for channel in feed.channels():
@@ -147,7 +182,7 @@ class FeedController(QObject):
                 shortcut = QShortcut(QKeySequence(key), pane.table)
                 shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
                 shortcut.activated.connect(slot)
-        for combo in (pane.status, pane.channel, pane.source, pane.sort):
+        for combo in (pane.queue, pane.status, pane.channel, pane.source, pane.sort):
             combo.currentIndexChanged.connect(self.apply_filter)
         pane.search.textChanged.connect(self._search_timer.start)
         pane.search.returnPressed.connect(self.apply_filter)
@@ -160,10 +195,16 @@ class FeedController(QObject):
             value = combo.currentData()
             return () if value is None else (str(value),)
 
+        queue = str(self.pane.queue.currentData() or "all")
+        agent, breach_by = "", None
+        if self.cases is not None:
+            agent = self.cases.agent
+            breach_by = utcnow() + self.model.warning
         return FeedFilter(statuses=chosen(self.pane.status), channels=chosen(self.pane.channel),
                           sources=chosen(self.pane.source),
                           sort=str(self.pane.sort.currentData() or "newest"),
-                          search=self.pane.search.text().strip())
+                          search=self.pane.search.text().strip(),
+                          queue=queue, agent=agent, breach_by=breach_by)
 
     @Slot()
     def apply_filter(self) -> None:
@@ -189,6 +230,21 @@ class FeedController(QObject):
     def on_mentions_added(self, ids: list[int]) -> None:
         self.model.add_mentions(ids)
         self._learn_channels()
+        if self.cases is not None:
+            # A new message may have reopened its case: its other rows change state.
+            others = self.cases.mentions_sharing_cases(ids)
+            if others:
+                self.on_mentions_changed(others)
+
+    @Slot()
+    def _on_minute(self) -> None:
+        """Time passes: SLA clocks and relative times age, the breaching queue moves."""
+        if self.cases is not None:
+            self.model.warning = self.cases.warning()
+        if self.model.feed_filter.queue == "breaching":
+            self.apply_filter()
+        else:
+            self.model.refresh_times()
 
     @Slot(list)
     def on_mentions_changed(self, ids: list[int]) -> None:

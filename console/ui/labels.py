@@ -7,6 +7,7 @@ Every helper here returns text for widgets that show it as plain text, except
 from __future__ import annotations
 
 import html
+import re
 from datetime import datetime, timedelta
 
 from PySide6.QtCore import Qt
@@ -31,6 +32,22 @@ REPLY_STATE_WORDS = {
 }
 
 
+# Control characters (NUL, escape...), bidi embeddings, overrides and isolates (which can
+# reverse the text after them: "‮txt.exe" reads as "exe.txt") and lone surrogates (from
+# invalid UTF-8 escapes) are dropped or replaced when shown; the stored text keeps them.
+_HIDDEN = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+TOOLTIP_LIMIT = 1500
+
+
+def untrusted(text: str, limit: int | None = None) -> str:
+    """Attacker-controlled text made safe to show as plain text, cut to ``limit``."""
+    text = _SURROGATE.sub("\ufffd", _HIDDEN.sub("", text or ""))
+    if limit is not None and len(text) > limit:
+        text = text[: limit - 1] + "…"
+    return text
+
+
 def plain_label(text: str = "", parent: QWidget | None = None, *, wrap: bool = False,
                 selectable: bool = False) -> QLabel:
     """A QLabel that never interprets its text as HTML."""
@@ -45,20 +62,20 @@ def plain_label(text: str = "", parent: QWidget | None = None, *, wrap: bool = F
 
 
 def tooltip(text: str) -> str:
-    """Untrusted text made safe for a tooltip (which Qt renders as rich text)."""
-    body = html.escape(text).replace("\n", "<br>")
+    """Untrusted text made safe for a tooltip (which Qt renders as rich text), and short."""
+    body = html.escape(untrusted(text, TOOLTIP_LIMIT)).replace("\n", "<br>")
     return f"<p style='white-space:pre-wrap'>{body}</p>"
 
 
 def author_line(display_name: str, handle: str) -> str:
-    name = " ".join(display_name.split())
+    name = " ".join(untrusted(display_name, 200).split())
+    handle = untrusted(handle, 200)
     return f"{name} @{handle}" if name else f"@{handle}"
 
 
 def first_line(text: str, limit: int = 200) -> str:
-    line = next((part for part in text.splitlines() if part.strip()), "")
-    line = line.strip()
-    return line if len(line) <= limit else line[: limit - 1] + "…"
+    line = next((part for part in text[: limit * 20].splitlines() if part.strip()), "")
+    return untrusted(line.strip(), limit)
 
 
 def when(moment: datetime, now: datetime | None = None) -> str:

@@ -6,17 +6,19 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Qt, Signal, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QMainWindow, QMessageBox, QSplitter, QWidget
+from PySide6.QtWidgets import QMainWindow, QMessageBox, QSplitter, QVBoxLayout, QWidget
 
 import console
 from console.sync.events import OutboxChanged
 from console.ui import labels
 from console.ui.bridge import EngineBridge
+from console.ui.case_panel import CasePanel
 from console.ui.composer import ComposerController, ComposerView
 from console.ui.feed_pane import FeedController, FeedPane
 from console.ui.profile_panel import ProfileController, ProfilePanel
 from console.ui.sync_status import SyncStatusController
 from console.ui.thread_view import ThreadController, ThreadView
+from console.ui.triage_strip import TriageStrip
 
 
 class MainWindow(QMainWindow):
@@ -38,10 +40,20 @@ class MainWindow(QMainWindow):
         self.profile = ProfilePanel()
 
         self.centre = QSplitter(Qt.Orientation.Vertical)
-        self.centre.addWidget(self.thread)
+        self.triage = TriageStrip()  # the selected mention's labels, above its thread
+        reading = QWidget()
+        reading_layout = QVBoxLayout(reading)
+        reading_layout.setContentsMargins(0, 0, 0, 0)
+        reading_layout.setSpacing(0)
+        reading_layout.addWidget(self.triage)
+        reading_layout.addWidget(self.thread, 1)
+        self.case_panel = CasePanel()  # the selected mention's case, above the triage strip
+        self.centre.addWidget(self.case_panel)
+        self.centre.addWidget(reading)
         self.centre.addWidget(self.composer)
-        self.centre.setStretchFactor(0, 3)
-        self.centre.setStretchFactor(1, 2)
+        self.centre.setStretchFactor(0, 2)
+        self.centre.setStretchFactor(1, 3)
+        self.centre.setStretchFactor(2, 2)
         self.panes = QSplitter(Qt.Orientation.Horizontal)
         self.panes.addWidget(self.feed)
         self.panes.addWidget(self.centre)
@@ -49,7 +61,7 @@ class MainWindow(QMainWindow):
         for pane in range(3):
             self.panes.setCollapsible(pane, False)
         self.panes.setSizes([820, 360, 260])
-        self.centre.setSizes([480, 300])
+        self.centre.setSizes([300, 300, 220])
         self.setCentralWidget(self.panes)
 
         self.accounts_action = QAction("&Accounts…", self)
@@ -69,6 +81,11 @@ class MainWindow(QMainWindow):
         view_menu = menus.addMenu("&View")
         view_menu.addAction(self.refresh_action)
         view_menu.addAction(self.search_action)
+        self.canned_action = QAction(self.tr("&Canned replies…"), self)
+        tools_menu = menus.addMenu(self.tr("&Tools"))
+        tools_menu.addAction(self.canned_action)
+        self.rules_action = QAction(self.tr("&Rules…"), self)
+        tools_menu.addAction(self.rules_action)
         help_menu = menus.addMenu("&Help")
         help_menu.addAction(self.about_action)
 
@@ -105,6 +122,8 @@ class MainController(QObject):
         profile.mentionRequested.connect(self._on_mention_requested)
         profile.linkRefused.connect(window.statusBar().showMessage)
         composer.replyQueued.connect(self._on_reply_queued)
+        composer.repliesChanged.connect(lambda: self._on_reply_queued(None))
+        bridge.outboxChanged.connect(composer.on_outbox_changed)
 
         bridge.mentionsAdded.connect(feed.on_mentions_added)
         bridge.mentionsChanged.connect(feed.on_mentions_changed)

@@ -1,185 +1,314 @@
-"""The profile panel: who wrote the selected mention, and everything they wrote before."""
+"""The profile panel: the selected mention's customer (or lone author) with every account,
+figures, tags, VIP, notes, open cases, suggestions and the whole cross-channel history.
+
+The layout is :class:`console.ui.profile_view.ProfilePanel`; this module's controller fills
+it through :class:`PeopleService` and runs the customer actions (their dialogs live in
+:mod:`console.ui.customer_dialogs`). Suggestions are computed off the GUI thread.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import timedelta
 
-from PySide6.QtCore import QModelIndex, QObject, Qt, QUrl, Signal, Slot
-from PySide6.QtGui import QDesktopServices, QFont
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QFormLayout,
-    QFrame,
-    QListView,
-    QPushButton,
-    QVBoxLayout,
-    QWidget,
-)
+import shiboken6
+from PySide6.QtCore import QCoreApplication, QModelIndex, QObject, Qt, QTimer, QUrl, Signal, Slot
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QMessageBox
 
+from console.people.records import CaseInfo, NoteInfo, PeopleError, Person, PersonStats
+from console.people.service import PeopleService
 from console.services import ProfileService
 from console.store.mentions import AuthorInfo
 from console.ui import labels
+from console.ui.person_actions import PersonActions
+from console.ui.person_sections import RecordListModel
+from console.ui.profile_view import SAFE_SCHEMES, ProfilePanel, safe_url
+from console.ui.tasks import Task, TaskSignals, start_task
 from console.ui.timeline_model import TimelineModel
 
-SAFE_SCHEMES = ("http", "https")
+__all__ = ["SAFE_SCHEMES", "ProfileController", "ProfilePanel", "safe_url"]
+SUGGESTION_DELAY_MS = 250
 
 
-def safe_url(url: str) -> QUrl | None:
-    """The URL if it is an absolute http(s) address, else None (no file:, no javascript:)."""
-    parsed = QUrl(url.strip(), QUrl.ParsingMode.StrictMode)
-    if parsed.isValid() and parsed.scheme().lower() in SAFE_SCHEMES and parsed.host():
-        return parsed
-    return None
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("ProfileController", text)
 
 
-class ProfilePanel(QWidget):
-    """Layout only: name, handle, network, followers, bio, fields, link and history."""
+def duration_text(span: timedelta) -> str:
+    minutes = int(span.total_seconds() // 60)
+    if minutes < 60:
+        return _tr("%1 min").replace("%1", str(minutes))
+    hours, minutes = divmod(minutes, 60)
+    if hours < 48:
+        return _tr("%1 h %2 min").replace("%1", str(hours)).replace("%2", f"{minutes:02d}")
+    days, hours = divmod(hours, 24)
+    return _tr("%1 d %2 h").replace("%1", str(days)).replace("%2", str(hours))
 
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setAccessibleName("Author profile")
-        self.name = labels.plain_label(wrap=True, selectable=True)
-        font = QFont(self.name.font())
-        font.setPointSizeF(font.pointSizeF() * 1.25)
-        font.setBold(True)
-        self.name.setFont(font)
-        self.name.setAccessibleName("Display name")
-        self.handle = labels.plain_label(wrap=True, selectable=True)
-        self.handle.setAccessibleName("Handle")
-        self.network = labels.plain_label()
-        self.followers = labels.plain_label()
-        self.seen = labels.plain_label(wrap=True)
-        self.bio = labels.plain_label(wrap=True, selectable=True)
-        self.bio.setAccessibleName("Bio")
-        self.fields = labels.plain_label(wrap=True, selectable=True)
-        self.fields.setAccessibleName("Profile fields")
-        self.link = QPushButton("Open profile in browser")
-        self.link.setAccessibleName("Open profile in browser")
-        self.history_title = labels.plain_label("History")
-        bold = QFont(self.history_title.font())
-        bold.setBold(True)
-        self.history_title.setFont(bold)
-        self.history = QListView()
-        self.history.setAccessibleName("Author history")
-        self.history.setWordWrap(True)
-        self.history.setAlternatingRowColors(True)
-        self.history.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.history.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-        self.history.setSpacing(2)
-        self.placeholder = labels.plain_label("Select a mention to see who wrote it.", wrap=True)
 
-        facts = QFormLayout()
-        facts.setContentsMargins(0, 0, 0, 0)
-        facts.setHorizontalSpacing(8)
-        facts.addRow(labels.plain_label("Network"), self.network)
-        facts.addRow(labels.plain_label("Followers"), self.followers)
-        facts.addRow(labels.plain_label("Seen"), self.seen)
-        line = QFrame()
-        line.setFrameShape(QFrame.Shape.HLine)
-        line.setFrameShadow(QFrame.Shadow.Sunken)
+def figures_text(stats: PersonStats) -> str:
+    first = labels.full_time(stats.first_seen) if stats.first_seen else _tr("never")
+    last = labels.when(stats.last_contact) if stats.last_contact else _tr("never")
+    answer = (_tr("first answer in %1 on average (%2 answered)")
+              .replace("%1", duration_text(stats.average_first_answer))
+              .replace("%2", str(stats.answered))
+              if stats.average_first_answer is not None else _tr("never answered yet"))
+    return (_tr("First seen %1 · last contact %2").replace("%1", first).replace("%2", last)
+            + "\n" + _tr("%1 post(s) · %2 complaint(s) · %3")
+            .replace("%1", str(stats.mentions)).replace("%2", str(stats.complaints))
+            .replace("%3", answer))
 
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(8, 8, 8, 8)
-        layout.setSpacing(6)
-        layout.addWidget(self.placeholder)
-        layout.addWidget(self.name)
-        layout.addWidget(self.handle)
-        layout.addLayout(facts)
-        layout.addWidget(self.bio)
-        layout.addWidget(self.fields)
-        layout.addWidget(self.link, 0, Qt.AlignmentFlag.AlignLeft)
-        layout.addWidget(line)
-        layout.addWidget(self.history_title)
-        layout.addWidget(self.history, 1)
 
-    def show_details(self, shown: bool) -> None:
-        self.placeholder.setVisible(not shown)
-        for widget in (self.name, self.handle, self.network, self.followers, self.seen,
-                       self.bio, self.link):
-            widget.setEnabled(shown)
-        self.link.setVisible(shown)
+def note_text(note: NoteInfo) -> str:
+    edited = (_tr(" · edited %1").replace("%1", labels.when(note.updated_at))
+              if note.updated_at else "")
+    who = labels.untrusted(note.agent or "?", 60)
+    on = _tr(" · on one account") if note.customer_id is None else ""
+    return (f"{labels.when(note.created_at)} · {who}{edited}{on}\n"
+            f"{labels.untrusted(note.body, 600)}")
+
+
+def case_text(case: CaseInfo) -> str:
+    who = labels.untrusted(case.assignee, 40) if case.assignee else _tr("unassigned")
+    return (f"#{case.id} · {case.status} · {case.channel} · {_tr('priority')} {case.priority}"
+            f" · {who}\n{labels.first_line(case.subject, 160)}")
 
 
 class ProfileController(QObject):
-    """Fills the profile panel for one author and opens their profile link safely.
+    """Fills the profile panel for the selected mention's author and runs customer actions.
 
     Signals:
-        mentionRequested(int): the agent activated an earlier mention in the history.
-        linkRefused(str): the profile link is not an http(s) address, so it was not opened.
+        mentionRequested(int): the agent activated a mention (or reply) in the history.
+        linkRefused(str): a link is not an http(s) address, so it was not opened.
+        message(str): what an action did (or why it could not), for the status bar.
+        peopleChanged(): customers changed (link, unlink, merge, VIP, tags...).
     """
 
     mentionRequested = Signal(int)
     linkRefused = Signal(str)
+    message = Signal(str)
+    peopleChanged = Signal()
 
-    def __init__(self, panel: ProfilePanel, profile: ProfileService,
+    def __init__(self, panel: ProfilePanel, profile: ProfileService, people: PeopleService,
                  parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.panel = panel
         self.profile = profile
+        self.people = people
         self.author: AuthorInfo | None = None
+        self.person: Person | None = None
         self.open_url: Callable[[QUrl], object] = QDesktopServices.openUrl
-        self.timeline = TimelineModel(profile, parent=self)
+        self.confirm: Callable[[str], bool] = self._ask
+        # Given an author, the "possible impersonator" warning ("" for none); see app.py.
+        self.impersonation: Callable[[AuthorInfo], str] = lambda _author: ""
+        self.run_task: Callable[[Task], TaskSignals] = start_task
+        self.timeline = TimelineModel(people, parent=self)
+        self.notes = RecordListModel(note_text, self)
+        self.cases = RecordListModel(case_text, self)
+        self.suggestions_loaded = False
+        self._request = 0
+        self._pending: list[TaskSignals] = []
+        self._suggest_timer = QTimer(self)
+        self._suggest_timer.setSingleShot(True)
+        self._suggest_timer.setInterval(SUGGESTION_DELAY_MS)
+        self._suggest_timer.timeout.connect(self.load_suggestions)
         panel.history.setModel(self.timeline)
+        panel.notes.setModel(self.notes)
+        panel.cases.setModel(self.cases)
         panel.link.clicked.connect(self.open_profile)
         panel.history.activated.connect(self._on_history_activated)
+        panel.accounts.openRequested.connect(self.open_account)
+        panel.suggestions_hint.clicked.connect(lambda: panel.tabs.setCurrentIndex(4))
+        self.actions = PersonActions(self)
         self.clear()
 
+    # --- showing ----------------------------------------------------------------------
     @Slot(int)
     def show_author(self, author_id: int) -> None:
-        author = self.profile.author(author_id)
-        if author is None:
+        person = self.people.person_for_author(author_id)
+        author = next((a for a in person.authors if a.id == author_id), None) if person else None
+        if person is None or author is None:
             self.clear()
             return
-        self.author = author
+        self.author, self.person = author, person
+        self._fill(person, author)
+        if (self.timeline.author_ids, self.timeline.customer_id) != (person.author_ids,
+                                                                     person.customer_id):
+            self.timeline.set_person(person.author_ids, person.customer_id)
+            self.panel.suggestions_hint.setVisible(False)  # someone else: until they load
+        self.suggestions_loaded = False
+        self.panel.suggestions.set_status(_tr("Looking for other accounts of this person…"))
+        self._request += 1
+        self._suggest_timer.start()
+
+    def _fill(self, person: Person, author: AuthorInfo) -> None:
         panel = self.panel
         panel.show_details(True)
-        panel.name.setText(" ".join(author.display_name.split()) or author.handle)
-        panel.handle.setText(f"@{author.handle}" + ("  ·  bot" if author.bot else ""))
+        panel.name.setText(labels.untrusted(" ".join(person.name.split()), 300)
+                           or "@" + labels.untrusted(author.handle, 200))
+        panel.vip_badge.setVisible(person.vip)
+        warning = self.impersonation(author)
+        panel.lookalike.setText(f"⚠ {labels.untrusted(warning)}" if warning else "")
+        panel.lookalike.setVisible(bool(warning))
+        panel.handle.setText(f"@{labels.untrusted(author.handle, 200)}"
+                             + ("  ·  bot" if author.bot else ""))
+        if person.customer_id is None:
+            panel.customer_line.setText(_tr("Not linked to a customer yet."))
+        else:
+            networks = ", ".join(sorted(person.followers_by_network()))
+            panel.customer_line.setText(_tr("Customer #%1 · %2 account(s) on %3")
+                                        .replace("%1", str(person.customer_id))
+                                        .replace("%2", str(len(person.authors)))
+                                        .replace("%3", networks))
         panel.network.setText(author.channel)
-        panel.followers.setText(labels.count_text(author.followers))
-        panel.seen.setText(f"{author.mention_count} mention(s) stored, first seen "
-                           f"{labels.full_time(author.first_seen)}")
-        panel.bio.setText(author.bio.strip() or "(no bio)")
+        panel.followers.setText("  ·  ".join(
+            f"{network} {labels.count_text(count)}"
+            for network, count in sorted(person.followers_by_network().items()))
+            if len(person.authors) > 1 else labels.count_text(author.followers))
+        panel.seen.setText(_tr("%1 mention(s) stored, first seen %2")
+                           .replace("%1", str(author.mention_count))
+                           .replace("%2", labels.full_time(author.first_seen)))
+        panel.bio.setText(labels.untrusted(author.bio.strip(), 2000) or _tr("(no bio)"))
         panel.fields.setText("\n".join(
-            f"{name}: {value}" + ("  ✓ verified" if verified else "")
-            for name, value, verified in author.fields))
+            f"{labels.untrusted(name, 200)}: {labels.untrusted(value, 500)}"
+            + ("  ✓ verified" if verified else "") for name, value, verified in author.fields))
         panel.fields.setVisible(bool(author.fields))
         panel.link.setEnabled(safe_url(author.url) is not None)
         panel.link.setToolTip(labels.tooltip(author.url))
-        panel.history_title.setText(f"History of @{author.handle}")
-        if self.timeline.author_id != author.id:
-            self.timeline.set_author(author.id)
+        panel.tags.setText(_tr("Tags: %1").replace("%1", ", ".join(
+            labels.untrusted(t, 64) for t in person.tags)) if person.tags else "")
+        panel.tags.setVisible(bool(person.tags))
+        panel.figures.setText(figures_text(person.stats))
+        panel.sparkline.set_points(person.stats.sentiment)
+        self._fill_actions(person)
+        panel.accounts.set_accounts(person.authors, person.customer_id is not None,
+                                    lambda url: safe_url(url) is not None)
+        self.notes.set_items(person.notes)
+        self.cases.set_items(person.open_cases)
+        tabs = panel.tabs
+        tabs.setTabText(1, _tr("Accounts (%1)").replace("%1", str(len(person.authors))))
+        tabs.setTabText(2, _tr("Notes (%1)").replace("%1", str(len(person.notes))))
+        tabs.setTabText(3, _tr("Cases (%1)").replace("%1", str(len(person.open_cases))))
+
+    def _fill_actions(self, person: Person) -> None:
+        panel, linked = self.panel, person.customer_id is not None
+        panel.vip.blockSignals(True)
+        panel.vip.setChecked(person.vip)
+        panel.vip.blockSignals(False)
+        lone_tip = _tr("Link this account to a customer first.")
+        for widget in (panel.vip, panel.tags_button):
+            widget.setEnabled(linked)
+            widget.setToolTip("" if linked else lone_tip)
+        panel.create_action.setVisible(not linked)
+        for action in (panel.rename_action, panel.merge_action, panel.history_action):
+            action.setEnabled(linked)
+        panel.edit_note.setEnabled(bool(person.notes))
+        panel.delete_note.setEnabled(bool(person.notes))
 
     @Slot()
     def refresh(self) -> None:
+        """Show the same author again with fresh data (the history from the top)."""
         if self.author is not None:
-            self.timeline.set_author(None)
+            self.timeline.clear()
+            self.show_author(self.author.id)
+
+    def reload(self) -> None:
+        """After an action: fresh figures and lists; the history only if the person changed."""
+        if self.author is not None:
             self.show_author(self.author.id)
 
     @Slot()
     def clear(self) -> None:
-        self.author = None
+        self.author, self.person = None, None
         panel = self.panel
-        for label in (panel.name, panel.handle, panel.network, panel.followers, panel.seen,
-                      panel.bio, panel.fields):
+        for label in (panel.name, panel.handle, panel.customer_line, panel.network,
+                      panel.followers, panel.seen, panel.bio, panel.fields, panel.tags,
+                      panel.figures, panel.lookalike):
             label.clear()
         panel.fields.setVisible(False)
-        panel.history_title.setText("History")
+        panel.lookalike.setVisible(False)
+        panel.sparkline.set_points([])
+        panel.accounts.set_accounts([], False, lambda _url: False)
+        panel.suggestions.set_suggestions([])
+        panel.suggestions.set_status("")
+        self.notes.set_items([])
+        self.cases.set_items([])
+        self.suggestions = []
+        self._request += 1
         panel.show_details(False)
-        self.timeline.set_author(None)
+        self.timeline.clear()
 
+    # --- suggestions (off the GUI thread) -------------------------------------------------
+    @Slot()
+    def load_suggestions(self) -> None:
+        person = self.person
+        if person is None:
+            return
+        request, ids, people = self._request, person.author_ids, self.people
+        task = Task(lambda: (request, people.suggestions(ids)), _tr("find suggestions"))
+        signals = self.run_task(task)
+        self._pending.append(signals)
+        signals.succeeded.connect(self._on_suggestions)
+        signals.failed.connect(self._on_suggestions_failed)
+
+    @Slot(object)
+    def _on_suggestions(self, result: object) -> None:
+        self._pending = [s for s in self._pending if s is not self.sender()]
+        request, found = result  # type: ignore[misc]
+        if request != self._request or not shiboken6.isValid(self.panel):
+            return  # the agent has moved on to someone else, or the window is gone
+        self.suggestions = list(found)
+        self.panel.suggestions.set_suggestions(self.suggestions)
+        count = len(self.suggestions)
+        self.panel.tabs.setTabText(4, _tr("Suggestions (%1)").replace("%1", str(count)))
+        self.panel.suggestions_hint.setText(
+            _tr("%1 other account(s) may be this person…").replace("%1", str(count)))
+        self.panel.suggestions_hint.setVisible(count > 0)
+        self.suggestions_loaded = True
+
+    @Slot(str)
+    def _on_suggestions_failed(self, text: str) -> None:
+        self._pending = [s for s in self._pending if s is not self.sender()]
+        if not shiboken6.isValid(self.panel):
+            return
+        self.panel.suggestions.set_status(text)
+        self.suggestions_loaded = True
+
+    # --- links ----------------------------------------------------------------------------
     @Slot()
     def open_profile(self) -> None:
-        if self.author is None:
+        if self.author is not None:
+            self.open_account(self.author.url)
+
+    @Slot(str)
+    def open_account(self, url: str) -> None:
+        safe = safe_url(url)
+        if safe is None:
+            self.linkRefused.emit(_tr("Not opened: %1 is not a web address.")
+                                  .replace("%1", repr(labels.untrusted(url, 200))))
             return
-        url = safe_url(self.author.url)
-        if url is None:
-            self.linkRefused.emit(f"Not opened: {self.author.url!r} is not a web address.")
-            return
-        self.open_url(url)
+        self.open_url(safe)
 
     @Slot(QModelIndex)
     def _on_history_activated(self, index: QModelIndex) -> None:
         item = self.timeline.item_at(index.row())
-        if item is not None:
+        if item is not None and item.mention_id is not None:
             self.mentionRequested.emit(item.mention_id)
+
+    # --- feedback -------------------------------------------------------------------------
+    def done(self, text: str) -> None:
+        self.panel.error.setVisible(False)
+        self.message.emit(text)
+        self.peopleChanged.emit()
+
+    def fail(self, error: PeopleError | str) -> None:
+        self.panel.error.setText(labels.untrusted(str(error), 500))
+        self.panel.error.setVisible(True)
+        self.message.emit(str(error))
+
+    def _ask(self, question: str) -> bool:
+        box = QMessageBox(QMessageBox.Icon.Question, _tr("Posventa"), "", parent=self.panel)
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setText(question)
+        box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+        return box.exec() == QMessageBox.StandardButton.Yes

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Slot
+from PySide6.QtCore import QCoreApplication, QObject, Slot
 from PySide6.QtWidgets import QLabel
 
 from console.sync.events import AccountStatus, OutboxChanged
@@ -15,15 +15,29 @@ STATE_WORDS = {
     "offline": "offline",
     "error": "error",
     "rate_limited": "rate limited",
+    "auth": "sign in again",
 }
 
 
+def mode_word(mode: str) -> str:
+    """"live" (the account streams) or "polling", in the interface language."""
+    if mode == "live":
+        return QCoreApplication.translate("SyncStatus", "live")
+    if mode == "polling":
+        return QCoreApplication.translate("SyncStatus", "polling")
+    return "ok"
+
+
 def account_text(status: AccountStatus) -> str:
-    """E.g. "mastodon @ventalia: ok · 12 new" or "mastodon @ventalia: offline: timed out"."""
+    """E.g. "mastodon @ventalia: live · 12 new" or "mastodon @ventalia: offline: timed out"."""
     name = status.label.split(" (", 1)[0]  # the host is in the tooltip
     state = STATE_WORDS.get(status.state, status.state)
     if status.state == "ok":
-        return f"{name}: ok · {status.message}" if status.message else f"{name}: ok"
+        word = mode_word(status.mode)  # "live" (streaming) or "polling"
+        return f"{name}: {word} · {status.message}" if status.message else f"{name}: {word}"
+    if status.state == "auth":
+        return QCoreApplication.translate(
+            "SyncStatus", "%1: sign in again (File ▸ Accounts…)").replace("%1", name)
     return f"{name}: {state}: {status.message}" if status.message else f"{name}: {state}"
 
 
@@ -71,6 +85,6 @@ class SyncStatusController(QObject):
         self.sync_label.setToolTip(labels.tooltip("\n".join(
             f"{s.label}: {STATE_WORDS.get(s.state, s.state)} {s.message}".strip()
             for s in ordered)))
-        troubled = any(s.state in ("offline", "error", "rate_limited") for s in ordered)
+        troubled = any(s.state in ("offline", "error", "rate_limited", "auth") for s in ordered)
         self.sync_label.setStyleSheet(
             f"color: {labels.NEGATIVE_COLOUR.name()};" if troubled else "")

@@ -1,46 +1,87 @@
-"""An author's history (their mentions and the brand's replies to them) as a lazy list model."""
+"""A person's cross-channel history (posts, brand replies, notes, case changes), lazily."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
+from PySide6.QtGui import QColor
 
-from console.services import ProfileService
-from console.store.mentions import TimelineItem
+from console.people.records import HistoryItem
+from console.people.service import PeopleService
 from console.ui import labels
 
 ITEM_ROLE = Qt.ItemDataRole.UserRole + 1
+NOTE_COLOUR = QColor("#6b4e16")
 
 Index = QModelIndex | QPersistentModelIndex
 
 
-class TimelineModel(QAbstractListModel):
-    """One author's timeline, newest first, loaded `page_size` items at a time."""
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("TimelineModel", text)
 
-    def __init__(self, profile: ProfileService, page_size: int = 100, parent: Any = None) -> None:
+
+def heading(item: HistoryItem) -> str:
+    """The first line of an entry: when, where, what kind (plain text)."""
+    when = labels.when(item.created_at)
+    who = labels.untrusted(item.who, 80)
+    if item.kind == "reply":
+        state = labels.REPLY_STATE_WORDS.get(item.state, item.state)
+        return _tr("{when} · {channel} · ↩ brand reply by {who} · {state}").format(
+            when=when, channel=item.channel, who=who or "?", state=state)
+    if item.kind == "note":
+        edited = _tr(" (edited)") if item.state == "edited" else ""
+        return _tr("{when} · note by {who}{edited}").format(when=when, who=who or "?",
+                                                            edited=edited)
+    if item.kind == "status":
+        return _tr("{when} · case #{case} · {who}").format(when=when, case=item.case_id,
+                                                           who=who or "?")
+    marker = labels.sentiment_marker(item.complaint, item.sentiment_label)
+    return _tr("{when} · {channel} · @{who} · {state} · {marker}").format(
+        when=when, channel=item.channel, who=who, state=item.state, marker=marker)
+
+
+class TimelineModel(QAbstractListModel):
+    """One person's history, newest first, loaded `page_size` entries at a time."""
+
+    def __init__(self, people: PeopleService, page_size: int = 100, parent: Any = None) -> None:
         super().__init__(parent)
-        self._profile = profile
+        self._people = people
         self._page_size = page_size
-        self._author_id: int | None = None
-        self._items: list[TimelineItem] = []
+        self._author_ids: tuple[int, ...] = ()
+        self._customer_id: int | None = None
+        self._items: list[HistoryItem] = []
         self._more = False
 
     @property
-    def author_id(self) -> int | None:
-        return self._author_id
+    def author_ids(self) -> tuple[int, ...]:
+        return self._author_ids
 
-    def set_author(self, author_id: int | None) -> None:
+    @property
+    def customer_id(self) -> int | None:
+        return self._customer_id
+
+    def set_person(self, author_ids: tuple[int, ...], customer_id: int | None) -> None:
+        """Show this person's history from the newest entry (an empty tuple clears it)."""
         self.beginResetModel()
-        self._author_id = author_id
-        self._items = []
-        self._more = False
-        if author_id is not None:
-            self._items = self._profile.timeline(author_id, None, self._page_size)
+        self._author_ids, self._customer_id = tuple(author_ids), customer_id
+        self._items, self._more = [], False
+        if author_ids or customer_id is not None:
+            self._items = self._people.history(self._author_ids, customer_id, None,
+                                               self._page_size)
             self._more = len(self._items) >= self._page_size
         self.endResetModel()
 
-    def item_at(self, row: int) -> TimelineItem | None:
+    def clear(self) -> None:
+        self.set_person((), None)
+
+    def item_at(self, row: int) -> HistoryItem | None:
         return self._items[row] if 0 <= row < len(self._items) else None
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
@@ -51,14 +92,17 @@ class TimelineModel(QAbstractListModel):
             return None
         item = self._items[index.row()]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            what = ("↩ brand reply · " + labels.REPLY_STATE_WORDS.get(item.state, item.state)
-                    if item.kind == "reply" else f"mention · {item.state}")
-            heading = f"{labels.when(item.created_at)} · {item.channel} · {what}"
-            return f"{heading}\n{labels.first_line(item.text, 160)}"
+            return f"{heading(item)}\n{labels.first_line(item.text, 160)}"
         if role == Qt.ItemDataRole.ToolTipRole:
             return labels.tooltip(item.text)
-        if role == Qt.ItemDataRole.ForegroundRole and item.kind == "reply":
-            return labels.REPLY_COLOUR
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if item.kind == "reply":
+                return labels.REPLY_COLOUR
+            if item.kind in ("note", "status"):
+                return NOTE_COLOUR
+            if item.complaint >= labels.COMPLAINT_THRESHOLD:
+                return labels.COMPLAINT_COLOUR
+            return None
         if role == ITEM_ROLE:
             return item
         return None
@@ -67,10 +111,11 @@ class TimelineModel(QAbstractListModel):
         return not parent.isValid() and self._more
 
     def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
-        if parent.isValid() or not self._more or self._author_id is None:
+        if parent.isValid() or not self._more:
             return
         before = self._items[-1] if self._items else None
-        page = self._profile.timeline(self._author_id, before, self._page_size)
+        page = self._people.history(self._author_ids, self._customer_id, before,
+                                    self._page_size)
         self._more = len(page) >= self._page_size
         if not page:
             return

@@ -117,7 +117,7 @@ def test_rejected_token_marks_the_account_for_sign_in(connected):
     [report] = rt.engine.sync_once()
     assert report.error
     [status] = rt.engine.statuses()
-    assert status.state == "error"
+    assert status.state == "auth"  # shown as "sign in again"
 
 
 def test_outbox_draft_is_not_sent(connected):

@@ -15,7 +15,7 @@ def test_title_menus_and_status_bar(runtime, account_id, store_posts, build):
     window = console.window
     assert window.windowTitle() == f"Posventa — {runtime.workspace.path.name}"
     menus = [a.text() for a in window.menuBar().actions()]
-    assert menus == ["&File", "&View", "&Help"]
+    assert menus == ["&File", "&View", "&Tools", "&Help"]
     assert window.refresh_action.shortcut().toString() == "F5"
 
     bridge = console.bridge
@@ -50,7 +50,8 @@ def test_reply_reaches_the_sandbox_end_to_end(tmp_path, qtbot):
         qtbot.addWidget(console.window)
         feed = console.feed
         target = next(feed.model.row_at(r) for r in range(feed.model.rowCount())
-                      if feed.model.row_at(r).source == "mention")
+                      if feed.model.row_at(r).source == "mention"
+                      and feed.model.row_at(r).channel == "mastodon")
         feed.select_mention(target.id)
         runtime.engine.start()
 

@@ -194,9 +194,11 @@ class MastodonApi:
 
     def conversations(self, request: Request, match: re.Match[str]) -> Response:
         groups: dict[str, list[StatusRec]] = {}
+        brand = self.state.brand_id
         for sid in self.state.order:
             rec = self.state.statuses[sid]
-            if rec.visibility == "direct":
+            # Only the brand's own conversations: it wrote or was addressed in them.
+            if rec.visibility == "direct" and (rec.account_id == brand or brand in rec.mention_ids):
                 groups.setdefault(queries.thread_root(self.state, rec).id, []).append(rec)
         convs = sorted(groups.items(), key=lambda kv: int(kv[1][-1].id))
         page, limit = paging.paginate(convs, lambda kv: int(kv[1][-1].id), request.params, 20, 40)

@@ -3,7 +3,8 @@
 Controls (no auth, never part of Mastodon):
 ``POST /_sandbox/advance {"seconds": N}``, ``POST /_sandbox/publish {"key": K}``,
 ``POST /_sandbox/posts {"by", "text", "reply_to", "visibility"}``, ``GET /_sandbox/received``,
-``POST /_sandbox/faults {...}`` and ``DELETE /_sandbox/faults``.
+``POST /_sandbox/faults {...}``, ``DELETE /_sandbox/faults`` and
+``POST /_sandbox/streams/drop`` (cut every open streaming connection).
 """
 
 from __future__ import annotations
@@ -18,11 +19,15 @@ from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 from ...resources import resource_path
+from . import blog_api
 from .api import MastodonApi, Request, Response
+from .bluesky_api import BlueskyXrpc
 from .faults import Fault, FaultBook, RateLimiter, reset_header
 from .oauth import OAuthServer
 from .script import load_script
 from .state import SandboxState
+from .streaming import PREFIX as STREAMING
+from .streaming import Refusal, StreamDropped, StreamHub, Subscriber
 
 log = logging.getLogger(__name__)
 MAX_BODY = 1_000_000
@@ -91,6 +96,9 @@ class _Handler(BaseHTTPRequestHandler):
         if parts.path.startswith("/_sandbox/"):
             self._send(sandbox.control(request))
             return
+        if parts.path.startswith("/xrpc/"):  # Bluesky (bluesky_api.py)
+            sandbox.bluesky.serve(self, request)
+            return
         sandbox.state.tick()
         fault = sandbox.faults.take(parts.path)
         if fault is not None and fault.kind == "delay":
@@ -103,7 +111,38 @@ class _Handler(BaseHTTPRequestHandler):
         if not allowed:
             self._send(Response.error(429, "Too many requests"), rate_headers)
             return
+        if sandbox.blog.handles(parts.path):  # blogs: feeds and WordPress (blog_api.py)
+            self._send(sandbox.blog.handle(request), rate_headers)
+            return
+        if parts.path.startswith(STREAMING) and self.command == "GET":
+            self._stream(request)
+            return
         self._send(sandbox.api.handle(request), rate_headers)
+
+    def _stream(self, request: Request) -> None:
+        """Mastodon streaming: Server-Sent Events in chunked encoding until the end."""
+        query_token = request.params.get("access_token")
+        token = request.token or (query_token[-1] if query_token else None)
+        opened = self.sandbox.streams.open(
+            request.path, request.params, token,
+            self.sandbox.api.authorized(Request("GET", "", {}, {}, token=token)))
+        if isinstance(opened, Refusal):
+            self._send(Response(opened.status, opened.body, opened.content_type))
+            return
+        subscriber: Subscriber = opened
+        self.send_response(200)
+        self.send_header("Content-Type", "text/event-stream")
+        self.send_header("Transfer-Encoding", "chunked")
+        self.send_header("Cache-Control", "no-store")
+        self.end_headers()
+        self.close_connection = True
+        try:
+            for chunk in self.sandbox.streams.chunks(subscriber):
+                self.wfile.write(b"%x\r\n%s\r\n" % (len(chunk), chunk))
+                self.wfile.flush()
+            self.wfile.write(b"0\r\n\r\n")
+        except StreamDropped:
+            pass  # hang up without the closing chunk, as a network cut would
 
     def _fault(self, fault: Fault, rate_headers: dict[str, str]) -> None:
         if fault.kind == "drop":
@@ -159,8 +198,12 @@ class SandboxServer:
         self.state = SandboxState(load_script(Path(path)), speed=speed, release_all=release_all)
         self.oauth = OAuthServer()
         self.api = MastodonApi(self.state, self.oauth)
+        self.streams = StreamHub(self.state)
         self.faults = FaultBook()
         self.limiter = RateLimiter(rate_limit)
+        self.bluesky = BlueskyXrpc(self.state, self.faults, release_all=release_all)
+        self.blog = blog_api.for_sandbox(self.state, default_script=script_path is None,
+                                         release_all=release_all)
         handler = type("SandboxHandler", (_Handler,), {"sandbox": self})
         self._httpd = _HTTPServer((host, port), handler)
         bound_host, bound_port = self._httpd.server_address[:2]
@@ -192,6 +235,7 @@ class SandboxServer:
 
     def stop(self) -> None:
         self._ticker_stop.set()
+        self.streams.close_all()
         if self._thread is not None:
             self._httpd.shutdown()
             self._thread.join(timeout=5)
@@ -244,6 +288,10 @@ class SandboxServer:
     def clear_faults(self) -> None:
         self.faults.clear()
 
+    def drop_streams(self) -> int:
+        """Cut every open streaming connection (clients must reconnect and catch up)."""
+        return self.streams.drop_all()
+
     def set_max_characters(self, limit: int) -> None:
         with self.state.lock:
             self.state.max_characters = limit
@@ -258,6 +306,7 @@ class SandboxServer:
                     for item in self.state.received
                 ],
                 "keys": dict(self.state.key_counts),
+                "bluesky": list(self.bluesky.world.received),
             }
 
     # -- controls (HTTP) ---------------------------------------------------------------------
@@ -269,6 +318,8 @@ class SandboxServer:
             return Response.error(400, "The request body is not valid JSON")
         route = (request.method, request.path.rstrip("/"))
         try:
+            if route == ("POST", "/_sandbox/streams/drop"):
+                return Response.json({"dropped": self.drop_streams()})
             if route == ("POST", "/_sandbox/advance"):
                 self.advance(float(data.get("seconds", 0)))
                 return Response.json({"clock": self.state.clock()})
@@ -305,6 +356,9 @@ def serve_forever(
     server = SandboxServer(script_path, host=host, port=port, speed=speed)
     server.start()
     print(f"Posventa sandbox (Mastodon API) listening on {server.url}", flush=True)
+    brand = server.bluesky.world.brand.handle
+    print(f"Bluesky XRPC at {server.url}/xrpc/: sign in as {brand} with any app password "
+          "(xxxx-xxxx-xxxx-xxxx)", flush=True)
     print("Press Ctrl-C to stop.", flush=True)
     try:
         while True:

@@ -10,6 +10,7 @@ import heapq
 import itertools
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
@@ -99,6 +100,8 @@ class SandboxState:
         self._idempotency: dict[tuple[str, str], tuple[str, float]] = {}
         self.received: list[dict[str, object]] = []
         self.key_counts: dict[str, int] = {}
+        # Called (under the lock) as each status becomes visible: the streaming hub.
+        self.listeners: list[Callable[[StatusRec, NotificationRec | None], None]] = []
         for index, person in enumerate([script.brand, *script.people.values()]):
             rec = AccountRec(
                 str(_ACCOUNT_BASE + index * 7919),
@@ -244,12 +247,14 @@ class SandboxState:
         self.statuses[status_id] = status
         self.order.append(status_id)
         self.by_key[key] = status_id
+        notification = None
         if account_id != self.brand_id and self.brand_id in mention_ids:
-            self.notifications.append(
-                NotificationRec(
-                    str(next(self._notification_ids)), "mention", when, account_id, status_id
-                )
+            notification = NotificationRec(
+                str(next(self._notification_ids)), "mention", when, account_id, status_id
             )
+            self.notifications.append(notification)
+        for listener in self.listeners:
+            listener(status, notification)
         return status_id
 
     def publish_now(self, key: str) -> str:

@@ -1,0 +1,375 @@
+"""Cases: the state machine, and every change to a case with its history row.
+
+new -> open | waiting | resolved | closed
+open -> waiting | resolved | closed          waiting -> open | resolved | closed
+resolved -> open (reopened) | closed         closed -> open (reopened)
+
+Every function here runs inside the caller's write transaction (``Store.write()``) and
+takes the database explicitly, so two consoles on one workspace serialise on SQLite's
+write lock and each sees the other's committed changes. An empty agent is Posventa
+itself (intake, a customer's message). The SLA rules are in :mod:`console.cases.sla`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from peewee import Database
+
+from console.cases.records import ACTIVE, STATUSES
+from console.cases.sla import SlaPolicy, resume_after_pause
+from console.store.timeutil import from_db, to_db
+
+TRANSITIONS: dict[str, tuple[str, ...]] = {
+    "new": ("open", "waiting", "resolved", "closed"),
+    "open": ("waiting", "resolved", "closed"),
+    "waiting": ("open", "resolved", "closed"),
+    "resolved": ("open", "closed"),
+    "closed": ("open",),
+}
+SUBJECT_LENGTH = 80
+TAG_LENGTH = 40
+NOTE_LENGTH = 10_000
+
+
+class CaseError(ValueError):
+    """A case cannot change that way; the message says why in one sentence."""
+
+
+@dataclass(frozen=True)
+class Claim:
+    """Who holds a case: `won` says whether the asking agent holds it now."""
+
+    case_id: int
+    claimed_by: str | None
+    claimed_at: datetime | None
+    won: bool
+
+
+def record(db: Database, case_id: int, kind: str, agent: str, now: datetime,
+           old: str = "", new: str = "") -> None:
+    """Append one history row."""
+    db.execute_sql("INSERT INTO case_event (case_id, at, agent, kind, old, new) "
+                   "VALUES (?, ?, ?, ?, ?, ?)", (case_id, to_db(now), agent, kind, old, new))
+
+
+def _state(db: Database, case_id: int) -> dict[str, Any]:
+    row = db.execute_sql(
+        'SELECT status, assignee, priority, claimed_by, claimed_at, waiting_since, '
+        'resolution_due, first_response_due, first_response_at, resolved_at, author_id '
+        'FROM "case" WHERE id = ?', (case_id,)).fetchone()
+    if row is None:
+        raise CaseError(f"there is no case {case_id}")
+    keys = ("status", "assignee", "priority", "claimed_by", "claimed_at", "waiting_since",
+            "resolution_due", "first_response_due", "first_response_at", "resolved_at",
+            "author_id")
+    return dict(zip(keys, row, strict=True))
+
+
+def _update(db: Database, case_id: int, now: datetime, **values: Any) -> None:
+    values["updated_at"] = now
+    columns = ", ".join(f'"{k}" = ?' for k in values)
+    params = [to_db(v) if isinstance(v, datetime) else v for v in values.values()]
+    db.execute_sql(f'UPDATE "case" SET {columns} WHERE id = ?', (*params, case_id))
+
+
+def subject_of(text: str) -> str:
+    line = next((part.strip() for part in text.splitlines() if part.strip()), "")
+    return line if len(line) <= SUBJECT_LENGTH else line[: SUBJECT_LENGTH - 1] + "…"
+
+
+# --- opening, and the mentions of a case -----------------------------------------------------
+
+def open_case(db: Database, mention_id: int, agent: str, now: datetime, policy: SlaPolicy,
+              reason: str = "", claim: bool = True) -> int:
+    """Open a case for a mention and its thread (every post of the thread not yet in a
+    case joins); returns the new case's id. The opening agent claims it."""
+    row = db.execute_sql(
+        "SELECT channel, remote_id, thread_root, author_id, text, fetched_at, case_id "
+        "FROM mention WHERE id = ?", (mention_id,)).fetchone()
+    if row is None:
+        raise CaseError(f"there is no mention {mention_id}")
+    channel, remote_id, thread_root, author_id, text, fetched_at, existing = row
+    if existing is not None:
+        raise CaseError(f"mention {mention_id} is already in case {existing}")
+    root = thread_root or remote_id
+    thread = [mention_id] + [int(r[0]) for r in db.execute_sql(
+        "SELECT id FROM mention WHERE channel = ? AND thread_root = ? AND case_id IS NULL "
+        "UNION SELECT id FROM mention WHERE channel = ? AND remote_id = ? AND case_id IS NULL",
+        (channel, root, channel, root)).fetchall() if int(r[0]) != mention_id]
+    marks = ",".join("?" * len(thread))
+    priority = int(db.execute_sql(f"SELECT max(priority) FROM mention WHERE id IN ({marks})",
+                                  thread).fetchone()[0] or 0)
+    # The clocks start when the team could first see the message (when it was stored).
+    start = min(from_db(fetched_at) or now, now)
+    cursor = db.execute_sql(
+        'INSERT INTO "case" (status, assignee, priority, created_at, updated_at, channel, '
+        "thread_root, author_id, subject, claimed_by, claimed_at, first_response_due, "
+        "resolution_due) VALUES ('new', NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (priority, to_db(start), to_db(now), channel, root, author_id, subject_of(text),
+         agent if claim and agent else None, to_db(now) if claim and agent else None,
+         to_db(policy.first_response_due(start, priority)),
+         to_db(policy.resolution_due(start, priority))))
+    case_id = int(cursor.lastrowid)
+    record(db, case_id, "created", agent, now, "", reason or f"from mention {mention_id}")
+    db.execute_sql(f"UPDATE mention SET case_id = ? WHERE id IN ({marks})", (case_id, *thread))
+    for other in thread[1:]:
+        record(db, case_id, "mention", agent, now, "", str(other))
+    answered = db.execute_sql(
+        "SELECT min(r.sent_at) FROM reply r JOIN mention m ON m.id = r.mention_id "
+        "WHERE m.case_id = ? AND r.state = 'sent'", (case_id,)).fetchone()[0]
+    if answered is not None:
+        _update(db, case_id, now, first_response_at=from_db(answered))
+        record(db, case_id, "reply", agent, now, "", "answered before the case was opened")
+    if claim and agent:
+        record(db, case_id, "claim", agent, now, "", agent)
+    return case_id
+
+
+def _same_customer(db: Database, author_a: int | None, author_b: int | None) -> bool:
+    if author_a is None or author_b is None or author_a == author_b:
+        return True
+    row = db.execute_sql("SELECT count(DISTINCT customer_id), count(customer_id) FROM author "
+                         "WHERE id IN (?, ?)", (author_a, author_b)).fetchone()
+    return bool(row and row[0] == 1 and row[1] == 2)
+
+
+def attach(db: Database, case_id: int, mention_id: int, agent: str, now: datetime) -> None:
+    """Add another mention of the same customer to a case (moving it from another case)."""
+    state = _state(db, case_id)
+    row = db.execute_sql("SELECT author_id, case_id FROM mention WHERE id = ?",
+                         (mention_id,)).fetchone()
+    if row is None:
+        raise CaseError(f"there is no mention {mention_id}")
+    if row[1] == case_id:
+        raise CaseError(f"mention {mention_id} is already in case {case_id}")
+    if not _same_customer(db, state["author_id"], row[0]):
+        raise CaseError(f"mention {mention_id} was written by another customer than "
+                        f"case {case_id}")
+    if row[1] is not None:
+        record(db, int(row[1]), "mention", agent, now, str(mention_id), f"moved to case {case_id}")
+        _update(db, int(row[1]), now)
+    db.execute_sql("UPDATE mention SET case_id = ? WHERE id = ?", (case_id, mention_id))
+    record(db, case_id, "mention", agent, now, "", str(mention_id))
+    _update(db, case_id, now)
+
+
+def detach(db: Database, mention_id: int, agent: str, now: datetime) -> int:
+    """Take a mention out of its case; returns the case id."""
+    row = db.execute_sql("SELECT case_id FROM mention WHERE id = ?", (mention_id,)).fetchone()
+    if row is None or row[0] is None:
+        raise CaseError(f"mention {mention_id} is not in a case")
+    case_id = int(row[0])
+    count = db.execute_sql("SELECT count(*) FROM mention WHERE case_id = ?",
+                           (case_id,)).fetchone()[0]
+    if count <= 1:
+        raise CaseError(f"mention {mention_id} is the only one in case {case_id}; "
+                        "close the case instead")
+    db.execute_sql("UPDATE mention SET case_id = NULL WHERE id = ?", (mention_id,))
+    record(db, case_id, "mention", agent, now, str(mention_id), "")
+    _update(db, case_id, now)
+    return case_id
+
+
+def customer_wrote(db: Database, case_id: int, mention_id: int, now: datetime,
+                   policy: SlaPolicy) -> None:
+    """A new post of the case's thread arrived: it joins; a resolved or closed case reopens,
+    and a case waiting on the customer is open again (its resolution clock resumes)."""
+    db.execute_sql("UPDATE mention SET case_id = ? WHERE id = ?", (case_id, mention_id))
+    record(db, case_id, "mention", "", now, "", str(mention_id))
+    status = _state(db, case_id)["status"]
+    if status in ("resolved", "closed", "waiting"):
+        set_status(db, case_id, "open", "", now, policy)
+    else:
+        _update(db, case_id, now)
+
+
+# --- state, assignee, priority --------------------------------------------------------------
+
+def set_status(db: Database, case_id: int, status: str, agent: str, now: datetime,
+               policy: SlaPolicy) -> None:
+    """Move a case along the state machine, keeping its clocks right."""
+    state = _state(db, case_id)
+    old = state["status"]
+    if status not in STATUSES:
+        raise CaseError(f"{status!r} is not a case state; use one of {', '.join(STATUSES)}")
+    if status == old:
+        raise CaseError(f"case {case_id} is already {status}")
+    if status not in TRANSITIONS.get(old, ()):
+        allowed = " or ".join(TRANSITIONS.get(old, ())) or "nothing else"
+        raise CaseError(f"a {old} case cannot become {status}; it can become {allowed}")
+    values: dict[str, Any] = {"status": status}
+    if old == "waiting":
+        paused, due = from_db(state["waiting_since"]), from_db(state["resolution_due"])
+        if paused is not None and due is not None:
+            values["resolution_due"] = resume_after_pause(due, paused, now, policy.hours)
+        values["waiting_since"] = None
+    if status == "waiting":
+        values["waiting_since"] = now
+    kind = "status"
+    if old in ("resolved", "closed") and status == "open":
+        kind = "reopened"
+        values.update(resolved_at=None, closed_at=None,
+                      resolution_due=policy.resolution_due(now, int(state["priority"])))
+    if status in ("resolved", "closed"):
+        if state["resolved_at"] is None:
+            values["resolved_at"] = now
+        if status == "closed":
+            values["closed_at"] = now
+            db.execute_sql("UPDATE mention SET status = 'closed' WHERE case_id = ? AND "
+                           "status IN ('new', 'open', 'replied')", (case_id,))
+        if state["claimed_by"]:
+            values.update(claimed_by=None, claimed_at=None)
+            record(db, case_id, "claim", agent, now, state["claimed_by"], "")
+    _update(db, case_id, now, **values)
+    record(db, case_id, kind, agent, now, old, status)
+
+
+def assign(db: Database, case_id: int, assignee: str | None, agent: str,
+           now: datetime) -> None:
+    name = " ".join((assignee or "").split()) or None
+    old = _state(db, case_id)["assignee"] or None
+    if name == old:
+        raise CaseError(f"case {case_id} is already assigned to {name}" if name
+                        else f"case {case_id} has no assignee")
+    _update(db, case_id, now, assignee=name)
+    record(db, case_id, "assignee", agent, now, old or "", name or "")
+
+
+def set_priority(db: Database, case_id: int, priority: int, agent: str, now: datetime,
+                 policy: SlaPolicy) -> None:
+    """Change a case's priority; due times still running move to the new tier's targets."""
+    if not 0 <= priority <= 100:
+        raise CaseError("a priority is between 0 and 100")
+    state = _state(db, case_id)
+    old = int(state["priority"])
+    if priority == old:
+        raise CaseError(f"case {case_id} already has priority {priority}")
+    values: dict[str, Any] = {"priority": priority}
+    due = from_db(state["first_response_due"])
+    if due is not None and state["first_response_at"] is None:
+        values["first_response_due"] = policy.retarget(due, old, priority, "first_response")
+    due = from_db(state["resolution_due"])
+    if due is not None and state["resolved_at"] is None:
+        values["resolution_due"] = policy.retarget(due, old, priority, "resolution")
+    _update(db, case_id, now, **values)
+    record(db, case_id, "priority", agent, now, str(old), str(priority))
+
+
+# --- tags and notes -------------------------------------------------------------------------
+
+def clean_tag(name: str) -> str:
+    tag = " ".join(name.split()).strip("#").lower()
+    if not tag:
+        raise CaseError("a tag needs at least one letter")
+    if len(tag) > TAG_LENGTH or "," in tag:
+        raise CaseError(f"a tag is at most {TAG_LENGTH} characters, with no commas")
+    return tag
+
+
+def add_tag(db: Database, case_id: int, name: str, agent: str, now: datetime) -> bool:
+    """Tag a case; False if it already had the tag."""
+    _state(db, case_id)
+    tag = clean_tag(name)
+    db.execute_sql("INSERT OR IGNORE INTO tag (name) VALUES (?)", (tag,))
+    cursor = db.execute_sql(
+        "INSERT OR IGNORE INTO case_tag (case_id, tag_id) SELECT ?, id FROM tag WHERE name = ?",
+        (case_id, tag))
+    if cursor.rowcount <= 0:
+        return False
+    record(db, case_id, "tag", agent, now, "", tag)
+    _update(db, case_id, now)
+    return True
+
+
+def remove_tag(db: Database, case_id: int, name: str, agent: str, now: datetime) -> bool:
+    _state(db, case_id)
+    tag = clean_tag(name)
+    cursor = db.execute_sql("DELETE FROM case_tag WHERE case_id = ? AND tag_id = "
+                            "(SELECT id FROM tag WHERE name = ?)", (case_id, tag))
+    if cursor.rowcount <= 0:
+        return False
+    record(db, case_id, "tag", agent, now, tag, "")
+    _update(db, case_id, now)
+    return True
+
+
+def add_note(db: Database, case_id: int, body: str, agent: str, now: datetime) -> int:
+    """An internal note: kept with the case, never sent. Returns its id."""
+    _state(db, case_id)
+    text = body.strip()
+    if not text:
+        raise CaseError("the note is empty")
+    if len(text) > NOTE_LENGTH:
+        raise CaseError(f"a note is at most {NOTE_LENGTH} characters")
+    cursor = db.execute_sql("INSERT INTO note (body, agent, created_at, case_id) "
+                            "VALUES (?, ?, ?, ?)", (text, agent, to_db(now), case_id))
+    record(db, case_id, "note", agent, now, "", subject_of(text))
+    _update(db, case_id, now)
+    return int(cursor.lastrowid)
+
+
+# --- claims ---------------------------------------------------------------------------------
+
+def claim(db: Database, case_id: int, agent: str, now: datetime) -> Claim:
+    """Claim a case unless another agent holds it (then say who, and since when)."""
+    if not agent:
+        raise CaseError("set your agent name first (posventa cases --agent NAME, or "
+                        "agent_name in the workspace settings)")
+    state = _state(db, case_id)
+    if state["status"] not in ACTIVE:
+        raise CaseError(f"case {case_id} is {state['status']}; reopen it to work on it")
+    holder = state["claimed_by"] or None
+    if holder is not None and holder != agent:
+        return Claim(case_id, holder, from_db(state["claimed_at"]), False)
+    _update(db, case_id, now, claimed_by=agent, claimed_at=now)
+    if holder is None:
+        record(db, case_id, "claim", agent, now, "", agent)
+    return Claim(case_id, agent, now, True)
+
+
+def take_over(db: Database, case_id: int, agent: str, now: datetime) -> Claim:
+    """Take a case another agent claimed (explicitly: it is in the history)."""
+    if not agent:
+        raise CaseError("set your agent name first")
+    state = _state(db, case_id)
+    holder = state["claimed_by"] or ""
+    if holder == agent:
+        return Claim(case_id, agent, from_db(state["claimed_at"]), True)
+    if state["status"] not in ACTIVE:
+        raise CaseError(f"case {case_id} is {state['status']}; reopen it to work on it")
+    _update(db, case_id, now, claimed_by=agent, claimed_at=now)
+    record(db, case_id, "takeover" if holder else "claim", agent, now, holder, agent)
+    return Claim(case_id, agent, now, True)
+
+
+def release(db: Database, case_id: int, agent: str, now: datetime) -> bool:
+    """Give up one's own claim; False if the agent did not hold it."""
+    state = _state(db, case_id)
+    if not agent or state["claimed_by"] != agent:
+        return False
+    _update(db, case_id, now, claimed_by=None, claimed_at=None)
+    record(db, case_id, "claim", agent, now, agent, "")
+    return True
+
+
+# --- the outbox ------------------------------------------------------------------------------
+
+def reply_sent(db: Database, mention_id: int, reply_id: int, agent: str,
+               sent_at: datetime) -> None:
+    """A brand reply to a mention left: the first one is the case's first response."""
+    row = db.execute_sql("SELECT case_id FROM mention WHERE id = ?", (mention_id,)).fetchone()
+    if row is None or row[0] is None:
+        return
+    case_id = int(row[0])
+    state = _state(db, case_id)
+    record(db, case_id, "reply", agent, sent_at, "", f"reply {reply_id} sent")
+    values: dict[str, Any] = {}
+    if state["first_response_at"] is None:
+        values["first_response_at"] = sent_at
+    if state["status"] == "new":
+        values["status"] = "open"
+        record(db, case_id, "status", agent, sent_at, "new", "open")
+    _update(db, case_id, sent_at, **values)

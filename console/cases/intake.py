@@ -1,0 +1,59 @@
+"""The cases step of the ingest pipeline: new mentions open, join or reopen cases.
+
+Runs last, inside the ingest transaction, on mentions just stored:
+
+- a post of a thread that already has a case joins it; a resolved or closed case
+  reopens (history row "reopened") and a case waiting on the customer is open again;
+- otherwise a case opens for a complaint at or above the team's threshold
+  (``complaint_threshold``, default 0.6), for a direct message (``open_direct``), or when
+  an earlier step asked for one (a rule's "assign" or "open case" action);
+- spam, and mentions a rule closed, never open or join a case.
+"""
+
+from __future__ import annotations
+
+from peewee import Database
+
+from console.cases import cases, records, team_settings
+from console.store.timeutil import utcnow
+from console.sync.pipeline import Ingested
+
+
+def _reason(item: Ingested, threshold: float, open_direct: bool) -> str:
+    """Why this mention opens a case on its own ("" if it does not)."""
+    if item.open_case or item.assignee:
+        rules = ", ".join(item.fired_rules)
+        return f"rule: {rules}" if rules else "rule"
+    if open_direct and (item.post.source == "direct" or item.post.visibility == "direct"):
+        return "direct message"
+    if item.labels.complaint >= threshold:
+        return f"complaint {item.labels.complaint:.2f}"
+    return ""
+
+
+def run(db: Database, items: list[Ingested]) -> None:
+    threshold = float(team_settings.get(db, "complaint_threshold"))
+    open_direct = bool(team_settings.get(db, "open_direct"))
+    policy = None
+    now = utcnow()
+    for item in items:
+        if item.closed or item.labels.spam:
+            continue
+        post = item.post
+        root = item.thread_root or post.thread_root or post.remote_id
+        case_id = records.case_of_mention(db, item.mention_id)
+        if case_id is not None:
+            pass  # its thread's case was opened earlier in this batch and took it along
+        elif (case_id := records.thread_case(db, post.channel, root, post.in_reply_to)) is None:
+            reason = _reason(item, threshold, open_direct)
+            if not reason:
+                continue
+            policy = policy or team_settings.policy(db)
+            case_id = cases.open_case(db, item.mention_id, "", now, policy, reason, claim=False)
+        else:
+            policy = policy or team_settings.policy(db)
+            cases.customer_wrote(db, case_id, item.mention_id, now, policy)
+        if item.assignee:
+            current = records.get_case(db, case_id)
+            if current is not None and not current.assignee:
+                cases.assign(db, case_id, item.assignee, "", now)

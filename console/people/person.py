@@ -1,0 +1,132 @@
+"""One person as the profile panel and `customers show` see them: accounts, cases, figures."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime, timedelta
+from typing import Any
+
+from peewee import Database
+
+from console.people import customers, notes
+from console.people.records import (
+    OPEN_CASE_STATUSES,
+    CaseInfo,
+    Person,
+    PersonStats,
+    SentimentPoint,
+)
+from console.store import mentions
+from console.store.timeutil import from_db
+
+COMPLAINT_THRESHOLD = 0.5
+SENTIMENT_POINTS = 2000  # the newest scored posts drawn in the sparkline
+
+
+def person_for_author(db: Database, author_id: int) -> Person | None:
+    """The author's customer with all its accounts, or the author alone; None if unknown."""
+    owner = customers.customer_of(db, author_id)
+    if owner is not None:
+        return person_for_customer(db, owner)
+    author = mentions.author_info(author_id)
+    if author is None:
+        return None
+    name = " ".join(author.display_name.split()) or "@" + author.handle
+    ids = (author.id,)
+    return Person(None, name, False, (author,), (), notes.notes_for(db, None, ids),
+                  open_cases(db, ids), stats(db, ids))
+
+
+def person_for_customer(db: Database, customer_id: int) -> Person:
+    cid, name, vip = customers.require_customer(db, customer_id)
+    ids = customers.author_ids_of(db, cid)
+    authors = tuple(a for a in (mentions.author_info(i) for i in ids) if a is not None)
+    row = db.execute_sql("SELECT created_at FROM customer WHERE id = ?", (cid,)).fetchone()
+    return Person(cid, name, vip, authors, customers.tags_of(db, cid),
+                  notes.notes_for(db, cid, ids), open_cases(db, ids), stats(db, ids),
+                  from_db(row[0]) if row else None)
+
+
+def _marks(ids: Sequence[object]) -> str:
+    return ",".join("?" * len(ids))
+
+
+def _case(row: Sequence[Any]) -> CaseInfo:
+    created, updated = from_db(row[7]), from_db(row[8])
+    assert created is not None and updated is not None
+    return CaseInfo(int(row[0]), str(row[1]), str(row[2] or ""), str(row[3] or ""),
+                    int(row[4] or 0), row[5], row[6], created, updated)
+
+
+def cases_of(db: Database, author_ids: Sequence[int], open_only: bool = False,
+             limit: int = 200) -> tuple[CaseInfo, ...]:
+    """Cases whose author is one of `author_ids`, most recently updated first."""
+    if not author_ids:
+        return ()
+    status = (f" AND status IN ({_marks(OPEN_CASE_STATUSES)})" if open_only else "")
+    rows = db.execute_sql(
+        "SELECT id, status, subject, channel, priority, assignee, author_id, created_at, "
+        f'updated_at FROM "case" WHERE author_id IN ({_marks(author_ids)}){status} '
+        "ORDER BY updated_at DESC, id DESC LIMIT ?",
+        [*author_ids, *(OPEN_CASE_STATUSES if open_only else ()), limit])
+    return tuple(_case(r) for r in rows)
+
+
+def open_cases(db: Database, author_ids: Sequence[int]) -> tuple[CaseInfo, ...]:
+    return cases_of(db, author_ids, open_only=True)
+
+
+def _mean(values: list[timedelta]) -> timedelta | None:
+    if not values:
+        return None
+    return sum(values, timedelta()) / len(values)
+
+
+def stats(db: Database, author_ids: Sequence[int]) -> PersonStats:
+    """First seen, last contact (their post or our sent reply), complaints, answer time."""
+    if not author_ids:
+        return PersonStats(None, None, 0, 0, 0, None)
+    marks, ids = _marks(author_ids), list(author_ids)
+    count, complaints, first, last = db.execute_sql(
+        f"SELECT count(*), coalesce(sum(complaint >= ?), 0), min(created_at), max(created_at) "
+        f"FROM mention WHERE author_id IN ({marks})", [COMPLAINT_THRESHOLD, *ids]).fetchone()
+    seen = db.execute_sql(f"SELECT min(first_seen) FROM author WHERE id IN ({marks})",
+                          ids).fetchone()[0]
+    waits: list[timedelta] = []
+    last_reply: datetime | None = None
+    for created, answered in db.execute_sql(
+            "SELECT m.created_at, min(r.sent_at) FROM mention m JOIN reply r "
+            "ON r.mention_id = m.id WHERE m.author_id IN "
+            f"({marks}) AND r.state = 'sent' AND r.sent_at IS NOT NULL GROUP BY m.id", ids):
+        asked, sent = from_db(created), from_db(answered)
+        assert asked is not None and sent is not None
+        waits.append(max(timedelta(), sent - asked))
+        last_reply = sent if last_reply is None or sent > last_reply else last_reply
+    firsts = [t for t in (from_db(first), from_db(seen)) if t is not None]
+    lasts = [t for t in (from_db(last), last_reply) if t is not None]
+    return PersonStats(
+        first_seen=min(firsts) if firsts else None,
+        last_contact=max(lasts) if lasts else None,
+        mentions=int(count), complaints=int(complaints), answered=len(waits),
+        average_first_answer=_mean(waits), sentiment=sentiment_series(db, author_ids))
+
+
+def sentiment_series(db: Database, author_ids: Sequence[int]) -> tuple[SentimentPoint, ...]:
+    """Mean sentiment per day (per week when the history spans more than 90 days)."""
+    rows = db.execute_sql(
+        f"SELECT created_at, sentiment FROM mention WHERE author_id IN ({_marks(author_ids)}) "
+        "AND sentiment_label != 'undefined' ORDER BY created_at DESC LIMIT ?",
+        [*author_ids, SENTIMENT_POINTS]).fetchall()
+    points = [(from_db(created), float(value)) for created, value in reversed(rows)]
+    if not points:
+        return ()
+    span = points[-1][0] - points[0][0]  # type: ignore[operator]
+    weekly = span > timedelta(days=90)
+    buckets: dict[datetime, list[float]] = {}
+    for when, value in points:
+        assert when is not None
+        day = when.replace(hour=0, minute=0, second=0, microsecond=0)
+        start = day - timedelta(days=day.weekday()) if weekly else day
+        buckets.setdefault(start, []).append(value)
+    return tuple(SentimentPoint(start, sum(v) / len(v), len(v))
+                 for start, v in sorted(buckets.items()))

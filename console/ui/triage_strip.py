@@ -1,0 +1,385 @@
+"""The triage strip: the selected mention's labels, one-click corrections, the model's state.
+
+It sits above the thread view. Each label is a small button whose menu corrects it; the
+correction is stored and the mention relabelled on a worker thread, then the model
+retrains in the background (a moment after the last click) and the open mentions are
+re-scored, the feed hearing which rows changed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QMenu,
+    QMessageBox,
+    QPushButton,
+    QSizePolicy,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from console.triage.labels import COMPLAINT_REASONS
+from console.triage.service import MentionTriage, ModelStatus, TriageService
+from console.ui import labels
+from console.ui.tasks import Task, TaskSignals, start_task
+
+LEARN_DELAY_MS = 1500  # wait for a burst of corrections before retraining
+SYNC_INTERVAL_MS = 60_000  # look for other consoles' corrections this often
+CORRECTED_MARK = " ✎"
+
+
+def _menu_button(name: str, tip: str) -> QToolButton:
+    button = QToolButton()
+    button.setAccessibleName(name)
+    button.setToolTip(labels.tooltip(tip))
+    button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+    button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+    button.setMenu(QMenu(button))
+    return button
+
+
+class TriageStrip(QFrame):
+    """Layout only: label buttons with correction menus, the reasons, the model's state."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setAccessibleName(self.tr("Triage"))
+        self.language = _menu_button(self.tr("Language"),
+                                     self.tr("Language of the post; click to correct it"))
+        self.sentiment = _menu_button(self.tr("Sentiment"),
+                                      self.tr("Sentiment and its score; click to correct it"))
+        self.complaint = _menu_button(
+            self.tr("Complaint"), self.tr("Probability that the post is a complaint; click "
+                                          "to say whether it is one"))
+        self.reason = _menu_button(self.tr("Complaint reason"),
+                                   self.tr("What the complaint is about; click to correct it"))
+        self.relevant = QPushButton()
+        self.relevant.setAccessibleName(self.tr("Relevance"))
+        self.spam = QPushButton()
+        self.spam.setAccessibleName(self.tr("Spam"))
+        self.relevant.setToolTip(self.tr("Whether the post is about the brand (posts marked "
+                                         "not relevant are hidden like spam)"))
+        self.spam.setToolTip(self.tr("Spam is hidden from the feed, never deleted"))
+        self.priority = labels.plain_label(wrap=True, selectable=True)
+        self.priority.setAccessibleName(self.tr("Priority and its reasons"))
+        self.rules = labels.plain_label(wrap=True, selectable=True)
+        self.rules.setAccessibleName(self.tr("Rules that fired and tags"))
+        self.model = labels.plain_label()
+        self.model.setAccessibleName(self.tr("Triage model"))
+        self.reset = QToolButton()
+        self.reset.setText(self.tr("Reset model…"))
+        self.reset.setAccessibleName(self.tr("Reset to the shipped model"))
+        self.reset.setToolTip(self.tr("Forget what the model learned from corrections"))
+
+        labels_row = QHBoxLayout()
+        labels_row.setSpacing(2)
+        for widget in (self.language, self.sentiment, self.complaint, self.reason):
+            labels_row.addWidget(widget)
+        labels_row.addStretch(1)
+        flags_row = QHBoxLayout()
+        flags_row.setSpacing(2)
+        flags_row.addWidget(self.relevant)
+        flags_row.addWidget(self.spam)
+        flags_row.addStretch(1)
+        flags_row.addWidget(self.model)
+        flags_row.addWidget(self.reset)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 4, 6, 4)
+        layout.setSpacing(2)
+        layout.addLayout(labels_row)
+        layout.addWidget(self.priority)
+        layout.addWidget(self.rules)
+        layout.addLayout(flags_row)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+
+
+class LearningSignals(QObject):
+    """Progress of a background retrain, emitted from the worker thread (delivered queued).
+
+    Signals:
+        progress(int, int, list): done, total, ids of mentions changed in that batch.
+    """
+
+    progress = Signal(int, int, list)
+
+
+class TriageStripController(QObject):
+    """Shows one mention's triage, stores corrections, and keeps the model learning.
+
+    Signals:
+        mentionsChanged(list): mentions whose labels changed (the feed updates those rows).
+        message(str): a sentence for the status bar.
+    """
+
+    mentionsChanged = Signal(list)
+    message = Signal(str)
+
+    def __init__(self, view: TriageStrip, service: TriageService,
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.view = view
+        self.service = service
+        self.current: MentionTriage | None = None
+        self.confirm_reset: Callable[[], bool] = self._ask_reset
+        self._tasks: list[TaskSignals] = []
+        self._learning = False
+        self._learn_again = False
+        self._progress = LearningSignals(self)
+        self._progress.progress.connect(self._on_progress)
+        self._learn_timer = QTimer(self)
+        self._learn_timer.setSingleShot(True)
+        self._learn_timer.setInterval(LEARN_DELAY_MS)
+        self._learn_timer.timeout.connect(self.learn_now)
+        self._sync_timer = QTimer(self)
+        self._sync_timer.setInterval(SYNC_INTERVAL_MS)
+        self._sync_timer.timeout.connect(self._sync_with_team)
+        self._sync_timer.start()
+        self._fill_menus()
+        view.relevant.clicked.connect(self._toggle_relevant)
+        view.spam.clicked.connect(self._toggle_spam)
+        view.reset.clicked.connect(self.reset_model)
+        self.clear()
+        self.show_status(service.status())
+
+    # --- menus --------------------------------------------------------------------------
+    def _add(self, button: QToolButton, text: str, field: str, value: str) -> None:
+        action = QAction(text, button)
+        action.setData((field, value))
+        action.triggered.connect(lambda _=False, f=field, v=value: self.correct(f, v))
+        button.menu().addAction(action)
+
+    def _fill_menus(self) -> None:
+        v = self.view
+        for code, name in (("es", self.tr("Spanish")), ("en", self.tr("English")),
+                           ("other", self.tr("Other language"))):
+            self._add(v.language, name, "lang", code)
+        for value, name in (("negative", self.tr("Negative")), ("neutral", self.tr("Neutral")),
+                            ("positive", self.tr("Positive"))):
+            self._add(v.sentiment, name, "sentiment_label", value)
+        self._add(v.complaint, self.tr("Yes, a complaint"), "is_complaint", "yes")
+        self._add(v.complaint, self.tr("No, not a complaint"), "is_complaint", "no")
+        for reason in COMPLAINT_REASONS:
+            self._add(v.reason, reason_name(reason), "reason", reason)
+        self._add(v.reason, self.tr("No complaint"), "reason", "none")
+
+    # --- showing ------------------------------------------------------------------------
+    @Slot(int)
+    def show_mention(self, mention_id: int) -> None:
+        self.current = self.service.mention(mention_id)
+        if self.current is None:
+            self.clear()
+        else:
+            self.render(self.current)
+
+    @Slot(int, int)
+    def on_mention_selected(self, mention_id: int, _author_id: int) -> None:
+        self.show_mention(mention_id)
+
+    @Slot()
+    def clear(self) -> None:
+        self.current = None
+        v = self.view
+        for button in (v.language, v.sentiment, v.complaint, v.reason, v.relevant, v.spam):
+            button.setEnabled(False)
+        v.language.setText(self.tr("language"))
+        v.sentiment.setText(self.tr("sentiment"))
+        v.complaint.setText(self.tr("complaint"))
+        v.reason.setText(self.tr("reason"))
+        v.relevant.setText(self.tr("Not relevant"))
+        v.spam.setText(self.tr("Spam"))
+        v.priority.setText(self.tr("Select a mention to see its triage."))
+        v.rules.setText("")
+
+    @Slot(list)
+    def on_mentions_changed(self, ids: list[int]) -> None:
+        if self.current is not None and self.current.id in ids:
+            self.show_mention(self.current.id)
+
+    def render(self, t: MentionTriage) -> None:
+        v = self.view
+
+        def mark(field: str) -> str:
+            return CORRECTED_MARK if field in t.corrected else ""
+
+        for button in (v.language, v.sentiment, v.complaint, v.reason, v.relevant, v.spam):
+            button.setEnabled(True)
+        v.language.setText(t.lang + mark("lang"))
+        if t.sentiment_label == "undefined":
+            sentiment = self.tr("sentiment undefined")
+        else:
+            sentiment = f"{t.sentiment_label} {t.sentiment:+.2f}"
+        v.sentiment.setText(sentiment + mark("sentiment_label"))
+        complaint = self.tr("complaint %1") if t.is_complaint else self.tr("no complaint %1")
+        v.complaint.setText(complaint.replace("%1", f"{t.complaint:.2f}") + mark("is_complaint"))
+        reason = reason_name(t.reason) if t.reason != "none" else self.tr("no reason")
+        v.reason.setText(reason + mark("reason"))
+        v.reason.setEnabled(True)
+        not_relevant = t.relevance <= 0
+        v.relevant.setText((self.tr("Relevant after all") if not_relevant
+                            else self.tr("Not relevant")) + mark("relevant"))
+        v.spam.setText((self.tr("Not spam") if t.spam else self.tr("Spam")) + mark("spam"))
+        reasons = " · ".join(t.priority_reasons) or self.tr("no particular reason")
+        flags = []
+        if t.spam:
+            flags.append(self.tr("hidden as spam"))
+        if not_relevant:
+            flags.append(self.tr("hidden: not about the brand"))
+        v.priority.setText(self.tr("Priority %1: %2").replace("%1", str(t.priority))
+                           .replace("%2", reasons)
+                           + (f"  [{', '.join(flags)}]" if flags else ""))
+        fired = " · ".join(t.fired_rules) or self.tr("none")
+        line = self.tr("Rules fired: %1").replace("%1", fired)
+        if t.tags:
+            line += "   " + self.tr("Tags: %1").replace("%1", ", ".join(t.tags))
+        v.rules.setText(line)
+
+    def _corrections(self, n: int) -> str:
+        return self.tr("1 correction") if n == 1 else self.tr("%1 corrections").replace(
+            "%1", str(n))
+
+    def show_status(self, status: ModelStatus, note: str = "") -> None:
+        if note:
+            text = note
+        elif status.learned:
+            text = self.tr("Model learned from %1").replace(
+                "%1", self._corrections(status.learned))
+        else:
+            text = self.tr("Shipped model (no corrections learned)")
+        if not note and status.stored > status.learned:
+            text += self.tr(" · %1 waiting").replace("%1", str(status.stored - status.learned))
+        self.view.model.setText(text)
+        self.view.reset.setEnabled(status.learned > 0 and not self._learning)
+
+    # --- correcting ---------------------------------------------------------------------
+    def correct(self, field: str, value: str) -> None:
+        """Store a correction of the current mention (on a worker thread)."""
+        if self.current is None:
+            return
+        mention_id = self.current.id
+        self._run(Task(lambda: self.service.correct(mention_id, field, value),
+                       "store the correction"), self._on_corrected)
+
+    @Slot()
+    def _toggle_relevant(self) -> None:
+        if self.current is not None:
+            self.correct("relevant", "yes" if self.current.relevance <= 0 else "no")
+
+    @Slot()
+    def _toggle_spam(self) -> None:
+        if self.current is not None:
+            self.correct("spam", "no" if self.current.spam else "yes")
+
+    def _on_corrected(self, shown: Any) -> None:
+        assert isinstance(shown, MentionTriage)
+        if self.current is not None and self.current.id == shown.id:
+            self.current = shown
+            self.render(shown)
+        self.mentionsChanged.emit([shown.id])
+        self.message.emit(self.tr("Correction saved; the model will learn it in a moment."))
+        self._learn_timer.start()
+
+    # --- learning -----------------------------------------------------------------------
+    def busy(self) -> bool:
+        return self._learning or bool(self._tasks) or self._learn_timer.isActive()
+
+    @Slot()
+    def learn_now(self) -> None:
+        """Retrain from the stored corrections and re-score open mentions (background)."""
+        self._learn_timer.stop()
+        if self._learning:
+            self._learn_again = True
+            return
+        self._start_learning(self.service.retrain_and_rescore, self.tr("Learning…"))
+
+    @Slot()
+    def reset_model(self) -> None:
+        if self._learning or not self.confirm_reset():
+            return
+        self._start_learning(self.service.reset, self.tr("Resetting to the shipped model…"))
+
+    def _ask_reset(self) -> bool:
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Reset the triage model"), "",
+                          QMessageBox.StandardButton.Cancel, self.view.window())
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setText(self.tr(
+            "Forget what the model learned from %1 and go back to the shipped "
+            "model?\n\nThe corrections stay listed, marked as forgotten, and the posts you "
+            "corrected keep your labels. Open mentions are scored again.")
+            .replace("%1", self._corrections(self.service.status().learned)))
+        reset = box.addButton(self.tr("Reset model"), QMessageBox.ButtonRole.DestructiveRole)
+        box.exec()
+        return box.clickedButton() is reset
+
+    def _start_learning(self, work: Callable[..., Any], note: str) -> None:
+        self._learning = True
+        self.show_status(self.service.status(), note)
+        emit = self._progress.progress.emit
+        self._run(Task(lambda: work(progress=lambda d, t, c: emit(d, t, list(c))),
+                       "retrain the triage model"), self._on_learned, self._on_learn_failed)
+
+    @Slot(int, int, list)
+    def _on_progress(self, done: int, total: int, changed: list[int]) -> None:
+        percent = int(100 * done / max(total, 1))
+        self.view.model.setText(self.tr("Re-scoring open mentions… %1%").replace(
+            "%1", str(percent)))
+        if changed:
+            self.mentionsChanged.emit(changed)
+
+    def _on_learned(self, report: Any) -> None:
+        self._learning = False
+        status = self.service.status()
+        self.show_status(status)
+        self.message.emit(self.tr("Model learned from %1; %2 open mentions "
+                                  "re-scored.").replace("%1", self._corrections(status.learned))
+                          .replace("%2", str(report.scored)))
+        if self.current is not None:
+            self.show_mention(self.current.id)
+        if self._learn_again:
+            self._learn_again = False
+            self.learn_now()
+
+    def _on_learn_failed(self, text: str) -> None:
+        self._learning = False
+        self.show_status(self.service.status())
+        self.message.emit(text)
+
+    @Slot()
+    def _sync_with_team(self) -> None:
+        if self._learning:
+            return
+        self._run(Task(self.service.sync_model, "check for the team's corrections"),
+                  lambda _changed: self.show_status(self.service.status()))
+
+    def _run(self, task: Task, done: Callable[[Any], None],
+             failed: Callable[[str], None] | None = None) -> None:
+        signals = task.signals
+        self._tasks.append(signals)
+
+        def finish() -> None:
+            if signals in self._tasks:
+                self._tasks.remove(signals)
+
+        signals.succeeded.connect(lambda result: (finish(), done(result)))
+        signals.failed.connect(lambda text: (finish(), (failed or self.message.emit)(text)))
+        start_task(task)
+
+
+def reason_name(reason: str) -> str:
+    """How a complaint reason reads in the strip."""
+    from PySide6.QtCore import QCoreApplication
+
+    names = {
+        "delivery": "delivery or delay", "billing": "billing or refund",
+        "product": "product defect", "service": "customer service",
+        "cancellation": "cancellation", "account": "account or access", "other": "other",
+        "none": "none",
+    }
+    return QCoreApplication.translate("TriageStrip", names.get(reason, reason))
