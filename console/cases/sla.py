@@ -240,13 +240,14 @@ def read_clock(kind: str, due: datetime | None, done_at: datetime | None, now: d
     return Clock(kind, "soon" if left <= warning else "running", due, None, left)
 
 
-def span_text(span: timedelta) -> str:
-    """A short duration: "45 min", "3 h 20 min", "2 d 4 h"."""
+def span_text(span: timedelta, compact: bool = False) -> str:
+    """A short duration: "45 min", "3 h 20 min", "2 d 4 h" (compact: "45m", "3h 20m", "2d 4h")."""
     minutes = int(abs(span).total_seconds() // 60)
     days, rest = divmod(minutes, 24 * 60)
     hours_, mins = divmod(rest, 60)
+    d, h, m = ("d", "h", "m") if compact else (" d", " h", " min")
     if days:
-        return f"{days} d {hours_} h" if hours_ else f"{days} d"
+        return f"{days}{d} {hours_}{h}" if hours_ else f"{days}{d}"
     if hours_:
-        return f"{hours_} h {mins} min" if mins else f"{hours_} h"
-    return f"{mins} min"
+        return f"{hours_}{h} {mins}{m}" if mins else f"{hours_}{h}"
+    return f"{mins}{m}"

@@ -174,6 +174,13 @@ def thread_root_of(db: Database, channel: str, in_reply_to: str | None) -> str |
         return None
     row = db.execute_sql("SELECT thread_root FROM mention WHERE channel = ? AND remote_id = ?",
                          (channel, in_reply_to)).fetchone()
+    if row is not None:
+        return str(row[0] or in_reply_to)
+    # An answer to one of the brand's replies belongs to the thread the brand answered in.
+    row = db.execute_sql(
+        "SELECT coalesce(m.thread_root, m.remote_id) FROM reply r "
+        "JOIN mention m ON m.id = r.mention_id WHERE r.remote_id = ? AND m.channel = ?",
+        (in_reply_to, channel)).fetchone()
     if row is not None and row[0]:
         return str(row[0])
     return in_reply_to

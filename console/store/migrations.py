@@ -187,6 +187,7 @@ _V3 = [
     'CREATE UNIQUE INDEX "canned_reply_shortcut" ON "canned_reply" ("shortcut")',
     """CREATE TABLE "team_setting" ("key" VARCHAR(255) NOT NULL PRIMARY KEY,
     "value" TEXT NOT NULL, "updated_at" DATETIME NOT NULL)""",
+    'CREATE INDEX "reply_remote_id" ON "reply" ("remote_id")',
     'ALTER TABLE "reply" ADD COLUMN "context_since" DATETIME',
     "ALTER TABLE \"reply\" ADD COLUMN \"warning\" TEXT NOT NULL DEFAULT ''",
 ]

@@ -95,7 +95,7 @@ def feed_text(case: Any, clocks: CaseClocks) -> str:
     clock = clocks.worst
     if clock.left is None:
         return state
-    span = span_text(clock.left)
+    span = span_text(clock.left, compact=True)
     if clock.state == "breached":
         return f"{state} · {BREACHED_ICON} " + tr("{0} late").format(span)
     icon = f"{SOON_ICON} " if clock.state == "soon" else ""

@@ -7,6 +7,7 @@ from PySide6.QtCore import (
     QItemSelectionModel,
     QModelIndex,
     QObject,
+    QPoint,
     Qt,
     QTimer,
     Signal,
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLineEdit,
+    QMenu,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -124,14 +126,39 @@ class FeedPane(QWidget):
         header = self.table.horizontalHeader()
         header.setStretchLastSection(False)
         width = self.fontMetrics().horizontalAdvance
-        for column, sample in ((CHANNEL, "mastodon"), (AUTHOR, "Carolina Quintero"),
+        for column, sample in ((CHANNEL, "wordpress"), (AUTHOR, "Carolina Quint"),
                                (TIME, "22 Nov 14:03"), (SENTIMENT, "▼ complaint 0.82"),
-                               (CASE, "waiting · ◔ 2 h 20 min left"),
+                               (CASE, "waiting · ◔ 2h 20m left"),
                                (STATUS, "replied"), (SOURCE, "keyword")):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             header.resizeSection(column, width(sample) + 14)
         header.setSectionResizeMode(TEXT, QHeaderView.ResizeMode.Stretch)
         header.setMinimumSectionSize(40)
+        # The text is what the agent reads: the status and source columns (also filters
+        # above) start hidden, and the header's context menu shows or hides any column.
+        for column in self.hidden_by_default:
+            self.table.setColumnHidden(column, True)
+        header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        header.customContextMenuRequested.connect(self._column_menu)
+
+    hidden_by_default = (STATUS, SOURCE)
+
+    @Slot(QPoint)
+    def _column_menu(self, pos: QPoint) -> None:
+        header = self.table.horizontalHeader()
+        model = self.table.model()
+        menu = QMenu(self)
+        menu.setTitle(self.tr("Columns"))
+        for column in range(model.columnCount()):
+            if column == TEXT:
+                continue  # the text always stays
+            name = str(model.headerData(column, Qt.Orientation.Horizontal))
+            action = menu.addAction(name)
+            action.setCheckable(True)
+            action.setChecked(not self.table.isColumnHidden(column))
+            action.toggled.connect(
+                lambda shown, c=column: self.table.setColumnHidden(c, not shown))
+        menu.popup(header.mapToGlobal(pos))
 
 
 class FeedController(QObject):
