@@ -121,7 +121,7 @@ class HistoryItem:
     """One entry of a person's cross-channel history, newest first.
 
     kind: "mention" (they wrote), "reply" (the brand answered), "note" (an agent's note),
-    "status" (a case was opened, or changed status).
+    "status" (a case changed status, or was reopened).
     """
 
     kind: str

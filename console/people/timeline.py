@@ -50,12 +50,10 @@ def history(db: Database, author_ids: Sequence[int], customer_id: int | None,
              '', 0
         FROM note n WHERE n.customer_id = ? OR n.author_id IN ({marks})
       UNION ALL
-      SELECT 'status', e.id, e.at, c.channel,
-             CASE e.kind WHEN 'created' THEN 'opened' ELSE e.old || ' → ' || e.new END,
-             CASE e.kind WHEN 'created' THEN 'new' ELSE e.new END, e.agent, NULL, e.case_id,
-             '', 0
+      SELECT 'status', e.id, e.at, c.channel, e.old || ' → ' || e.new, e.new, e.agent,
+             NULL, e.case_id, '', 0
         FROM case_event e JOIN "case" c ON c.id = e.case_id
-       WHERE c.author_id IN ({marks}) AND e.kind IN ('created', 'status', 'reopened')
+       WHERE c.author_id IN ({marks}) AND e.kind IN ('status', 'reopened')
     ) {page}
     ORDER BY created_at DESC, kind DESC, id DESC LIMIT ?"""
     params.append(limit)
