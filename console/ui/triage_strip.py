@@ -72,7 +72,7 @@ class TriageStrip(QFrame):
         self.priority.setAccessibleName(self.tr("Priority and its reasons"))
         self.rules = labels.plain_label(wrap=True, selectable=True)
         self.rules.setAccessibleName(self.tr("Rules that fired and tags"))
-        self.model = labels.plain_label()
+        self.model = labels.plain_label(wrap=True)
         self.model.setAccessibleName(self.tr("Triage model"))
         self.reset = QToolButton()
         self.reset.setText(self.tr("Reset model…"))
