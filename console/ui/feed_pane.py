@@ -16,6 +16,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
@@ -82,7 +83,11 @@ class FeedPane(QWidget):
         self.queue = _combo(self.tr("Queue"), None, list(names), names)
         self.status = _combo("Status", "any status", list(MENTION_STATUSES))
         self.channel = _combo("Channel", "any channel", [])
-        self.source = _combo("Source", "any source", [s for s in SOURCES if s != "comment"])
+        self.source = _combo("Source", "any source", list(SOURCES))
+        self.hidden = QCheckBox(QCoreApplication.translate("FeedPane", "Show hidden"))
+        self.hidden.setToolTip(QCoreApplication.translate(
+            "FeedPane", "Also show posts hidden as spam or marked not relevant (never deleted)"))
+        self.hidden.setAccessibleName(QCoreApplication.translate("FeedPane", "Show hidden posts"))
         self.sort = _combo("Sort", None, list(SORTS), SORT_NAMES)
         self.search = QLineEdit()
         self.search.setPlaceholderText("Search mentions  (Ctrl+F or /)")
@@ -107,7 +112,7 @@ class FeedPane(QWidget):
 
         filters = QHBoxLayout()
         filters.setSpacing(6)
-        for widget in (self.status, self.channel, self.source, self.sort):
+        for widget in (self.status, self.channel, self.source, self.sort, self.hidden):
             filters.addWidget(widget)
         filters.addStretch(1)
         layout = QVBoxLayout(self)
@@ -211,6 +216,7 @@ class FeedController(QObject):
                 shortcut.activated.connect(slot)
         for combo in (pane.queue, pane.status, pane.channel, pane.source, pane.sort):
             combo.currentIndexChanged.connect(self.apply_filter)
+        pane.hidden.toggled.connect(self.apply_filter)
         pane.search.textChanged.connect(self._search_timer.start)
         pane.search.returnPressed.connect(self.apply_filter)
         self.apply_filter()
@@ -231,7 +237,9 @@ class FeedController(QObject):
                           sources=chosen(self.pane.source),
                           sort=str(self.pane.sort.currentData() or "newest"),
                           search=self.pane.search.text().strip(),
-                          queue=queue, agent=agent, breach_by=breach_by)
+                          queue=queue, agent=agent, breach_by=breach_by,
+                          include_spam=self.pane.hidden.isChecked(),
+                          include_irrelevant=self.pane.hidden.isChecked())
 
     @Slot()
     def apply_filter(self) -> None:

@@ -88,3 +88,20 @@ def test_keyboard_moves_opens_and_focuses_search(runtime, store_posts, build, qt
     shortcuts = [s.toString() for s in window.search_action.shortcuts()]
     assert "Ctrl+F" in shortcuts and "/" in shortcuts
     assert table.accessibleName() == "Mention feed"
+
+
+def test_spam_is_hidden_by_default_and_shown_on_request(runtime, store_posts, build):
+    ids = store_posts([
+        make_post(1, text="pedido uno", source="mention"),
+        make_post(2, text="gana dinero rápido", source="keyword"),
+        make_post(3, text="comentario del blog", source="comment"),
+    ])
+    runtime.workspace.store.db.execute_sql("UPDATE mention SET spam = 1 WHERE id = ?", (ids[1],))
+    console = build()
+    pane = console.window.feed
+    assert "gana dinero rápido" not in _texts(console)
+    pane.hidden.setChecked(True)
+    assert "gana dinero rápido" in _texts(console)
+    pane.hidden.setChecked(False)
+    pane.source.setCurrentText("comment")
+    assert _texts(console) == ["comentario del blog"]
