@@ -35,9 +35,8 @@ from .base import (
     ServerError,
 )
 from .mastodon_http import USER_AGENT, is_loopback
+from .retry import RetryBudget
 
-BACKOFF = (0.5, 1.0, 2.0)
-RATE_RETRIES = 2
 UNKNOWN_WAIT = 60.0
 WINDOW = 300.0
 SESSION_BUDGET = 25  # of the 30 createSession calls the PDS allows per 5 minutes
@@ -284,7 +283,7 @@ class BlueskyHttp:
 
     def _send(self, method: str, nsid: str, params: dict[str, Any] | None,
               body: dict[str, Any] | None, token: str | None) -> httpx.Response:
-        rate_tries = server_tries = 0
+        budget = RetryBudget(self.sleep, self.max_wait, UNKNOWN_WAIT)
         headers = {"Authorization": f"Bearer {token}"} if token else {}
         while True:
             wait = _REQUESTS.take(self.netloc, REQUEST_BUDGET, self.clock())
@@ -301,18 +300,10 @@ class BlueskyHttp:
             if 200 <= status < 300:
                 return response
             if status == 429:
-                wait_s = reset_wait(response, self.clock())
-                delay = wait_s if wait_s is not None else UNKNOWN_WAIT
-                if rate_tries < RATE_RETRIES and delay <= self.max_wait:
-                    rate_tries += 1
-                    self.sleep(delay)
-                    continue
-                raise RateLimited(f"{self.who}: too many requests; try again in "
-                                  f"{int(delay + 0.999)} seconds", delay)
+                budget.wait_out_rate_limit(reset_wait(response, self.clock()), self.who)
+                continue
             if status >= 500:
-                if server_tries < len(BACKOFF):
-                    self.sleep(BACKOFF[server_tries])
-                    server_tries += 1
+                if budget.retry_server_failure():
                     continue
                 raise ServerError(f"{self.who}: the server failed ({status}); try later")
             self._raise(nsid, status, *self._error(response), has_token=token is not None)

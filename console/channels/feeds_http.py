@@ -27,12 +27,10 @@ from .base import (
     MalformedResponse,
     NetworkError,
     NotFound,
-    RateLimited,
     ServerError,
 )
+from .retry import RetryBudget
 
-BACKOFF = (0.5, 1.0, 2.0)
-RATE_RETRIES = 2
 UNKNOWN_WAIT = 60.0
 MAX_BYTES = 10_000_000
 USER_AGENT = "Posventa/0.1 (+https://github.com/posventa; feed reader)"
@@ -175,7 +173,7 @@ class WebClient:
         parts = urlsplit(url)
         if parts.scheme not in ("http", "https") or not parts.hostname:
             raise ChannelError(f"{self.label}: {url!r} is not a web address")
-        rate_tries = server_tries = 0
+        budget = RetryBudget(self.sleep, self.max_wait, UNKNOWN_WAIT)
         while True:
             response, body = self._once(method, url, params=params, json=json,
                                         headers=dict(headers or {}))
@@ -184,17 +182,9 @@ class WebClient:
                 return Fetched(str(response.url), status, body if status != 304 else b"",
                                response.headers, modified=status != 304)
             if status == 429:
-                wait = retry_after(response)
-                shown = wait if wait is not None else UNKNOWN_WAIT
-                if rate_tries < RATE_RETRIES and shown <= self.max_wait:
-                    rate_tries += 1
-                    self.sleep(shown)
-                    continue
-                raise RateLimited(f"{self.label}: too many requests; try again in "
-                                  f"{int(shown + 0.999)} seconds", shown)
-            if status >= 500 and status != 501 and server_tries < len(BACKOFF):
-                self.sleep(BACKOFF[server_tries])
-                server_tries += 1
+                budget.wait_out_rate_limit(retry_after(response), self.label)
+                continue
+            if status >= 500 and status != 501 and budget.retry_server_failure():
                 continue
             raise self._error(response, body, method)
 

@@ -25,13 +25,11 @@ from .base import (
     MalformedResponse,
     NetworkError,
     NotFound,
-    RateLimited,
     ReplyRefused,
     ServerError,
 )
+from .retry import RetryBudget
 
-BACKOFF = (0.5, 1.0, 2.0)
-RATE_RETRIES = 2
 UNKNOWN_WAIT = 30.0
 USER_AGENT = "Posventa/0.1 (+https://github.com/posventa)"
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]+")
@@ -177,8 +175,7 @@ class MastodonHttp:
         """One API call with the retry rules; returns a 2xx response or raises ChannelError."""
         if url.startswith(("http://", "https://")) and not self.same_server(url):
             raise MalformedResponse(f"Mastodon {self.host}: a page link pointed to another server")
-        rate_tries = 0
-        server_tries = 0
+        budget = RetryBudget(self.sleep, self.max_wait, UNKNOWN_WAIT)
         host = self.host
         while True:
             try:
@@ -195,23 +192,10 @@ class MastodonHttp:
             if status in (404, 410):
                 raise NotFound(f"Mastodon {host}: that post or account does not exist any more")
             if status == 429:
-                wait = wait_seconds(response)
-                if rate_tries < RATE_RETRIES and (wait if wait is not None else UNKNOWN_WAIT) <= (
-                    self.max_wait
-                ):
-                    rate_tries += 1
-                    self.sleep(wait if wait is not None else UNKNOWN_WAIT)
-                    continue
-                retry_after = wait if wait is not None else UNKNOWN_WAIT
-                raise RateLimited(
-                    f"Mastodon {host}: too many requests; try again in {int(retry_after + 0.999)}"
-                    " seconds",
-                    retry_after,
-                )
+                budget.wait_out_rate_limit(wait_seconds(response), f"Mastodon {host}")
+                continue
             if status >= 500:
-                if server_tries < len(BACKOFF):
-                    self.sleep(BACKOFF[server_tries])
-                    server_tries += 1
+                if budget.retry_server_failure():
                     continue
                 raise ServerError(f"Mastodon {host}: the server failed ({status}); try later")
             text = self._error_text(response)
