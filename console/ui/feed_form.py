@@ -8,98 +8,20 @@ when adding fails; the password field is masked and cleared only after success.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import Slot
 from PySide6.QtWidgets import (
     QCheckBox,
     QFormLayout,
-    QHBoxLayout,
-    QLabel,
     QLineEdit,
     QPushButton,
-    QVBoxLayout,
     QWidget,
 )
 
 from console.services import AccountService
-from console.store.accounts import AccountInfo
-from console.ui import labels
-from console.ui.tasks import Task, TaskSignals, start_task
+from console.ui.account_form import AccountForm, secondary_note
 
 
-def _note(text: str) -> QLabel:
-    note = QLabel(text)
-    note.setTextFormat(Qt.TextFormat.PlainText)
-    note.setWordWrap(True)
-    note.setEnabled(False)  # drawn as secondary text
-    return note
-
-
-class _AccountForm(QWidget):
-    """What both forms share: one add button, a message line, work off the GUI thread."""
-
-    accountAdded = Signal(int)
-    add: QPushButton  # made by each form
-
-    def __init__(self, accounts: AccountService, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.accounts = accounts
-        self._running: dict[TaskSignals, Task] = {}
-        self.message = labels.plain_label(wrap=True, selectable=True)
-
-    def busy(self) -> bool:
-        return bool(self._running)
-
-    def _start(self, work: Callable[[], AccountInfo], what: str, waiting: str) -> None:
-        self.add.setEnabled(False)
-        self._say(waiting, error=False)
-        task = Task(work, what)
-        signals = task.signals
-        self._running[signals] = task  # keep both alive until the outcome arrives
-        signals.succeeded.connect(self._on_added)
-        signals.failed.connect(self._on_failed)
-        start_task(task)
-
-    def _finish(self) -> None:
-        self._running.clear()
-        self.add.setEnabled(True)
-
-    def _cleared(self) -> None:
-        """Empty the fields after a success."""
-
-    @Slot(object)
-    def _on_added(self, account: AccountInfo) -> None:
-        self._finish()
-        self._cleared()
-        self._say(self.tr("Added %1. The first sync starts now.").replace("%1", account.label),
-                  error=False)
-        self.accountAdded.emit(account.id)
-
-    @Slot(str)
-    def _on_failed(self, message: str) -> None:
-        self._finish()
-        self._say(message, error=True)  # what was typed stays in the fields
-
-    def _say(self, text: str, *, error: bool) -> None:
-        colour = labels.COMPLAINT_COLOUR.name()
-        self.message.setStyleSheet(f"color: {colour};" if error else "")
-        self.message.setText(text)
-
-    def _layout(self, form: QFormLayout, extra: list[QWidget]) -> None:
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(self.add)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(form)
-        for widget in extra:
-            layout.addWidget(widget)
-        layout.addLayout(buttons)
-        layout.addWidget(self.message)
-
-
-class FeedForm(_AccountForm):
+class FeedForm(AccountForm):
     """Adds a blog or review site read through its RSS or Atom feed (Blogger included).
 
     Signals:
@@ -121,7 +43,7 @@ class FeedForm(_AccountForm):
         form = QFormLayout()
         form.addRow(self.tr("Feed address"), self.url)
         form.addRow(self.tr("Brand signs as"), self.name)
-        self._layout(form, [self.own, _note(self.tr(
+        self._layout(form, [self.own, secondary_note(self.tr(
             "Any RSS or Atom feed: a company blog, a review site, a Blogger blog "
             "(https://NAME.blogspot.com/feeds/posts/default). On other blogs, only posts and "
             "comments matching a watch become mentions. Feeds take no replies: the console "
@@ -144,7 +66,7 @@ class FeedForm(_AccountForm):
         self.own.setChecked(False)
 
 
-class WordPressForm(_AccountForm):
+class WordPressForm(AccountForm):
     """Adds a WordPress site: comments are read, replies posted with an Application Password.
 
     Signals:
@@ -172,7 +94,7 @@ class WordPressForm(_AccountForm):
         form.addRow(self.tr("Site"), self.site)
         form.addRow(self.tr("User name"), self.user)
         form.addRow(self.tr("Application password"), self.password)
-        self._layout(form, [self.own, _note(self.tr(
+        self._layout(form, [self.own, secondary_note(self.tr(
             "Use an Application Password, never the account's own password: create one in "
             "WordPress under Users ▸ Profile ▸ Application Passwords. It is kept in the "
             "system keyring only."))])
