@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 from console.cases.cases import TRANSITIONS, CaseError
 from console.cases.records import CaseInfo
 from console.cases.service import CaseService
+from console.store.db import StoreError
 from console.ui import case_text, labels
 from console.ui.case_models import PagedListModel
 
@@ -356,6 +357,9 @@ class CaseController(QObject):
         except CaseError as exc:
             self._say(str(exc))
             self.refresh()
+            return False
+        except StoreError as exc:  # a full disk, a read-only folder: the sentence says which
+            self._say(str(exc))
             return False
         except Exception as exc:  # the database was busy or gone: say so, keep the input
             self._say(self.tr("Could not {0}: {1}.").format(what, type(exc).__name__))

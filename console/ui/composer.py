@@ -26,6 +26,7 @@ from console.cases import canned_text, reply_rules
 from console.cases.canned import Canned, CannedService
 from console.channels.base import ReplyRules
 from console.services import InvalidInput, ProfileService, ReplyService
+from console.store.db import StoreError
 from console.store.outbox import OutboxError, ReplyInfo
 from console.store.timeutil import utcnow
 from console.ui import labels
@@ -400,7 +401,7 @@ class ComposerController(QObject):
     def _queue(self, final: str) -> None:
         try:
             reply = self.replies.send(self.mention_id, final, context_since=self.opened_at)
-        except InvalidInput as exc:
+        except (InvalidInput, StoreError) as exc:  # the text stays in the editor
             self.view.message.setText(self.tr("Not sent: %1").replace("%1", str(exc)))
             return
         self._autosave.stop()
@@ -415,7 +416,7 @@ class ComposerController(QObject):
         assert reply_id is not None
         try:
             reply = self.replies.retry(reply_id, final)
-        except (InvalidInput, OutboxError) as exc:
+        except (InvalidInput, OutboxError, StoreError) as exc:
             self.view.message.setText(self.tr("Not sent: %1").replace("%1", str(exc)))
             return
         self.follower.stop_editing()
@@ -433,7 +434,7 @@ class ComposerController(QObject):
             return
         try:
             reply = self.replies.record_manual(self.mention_id, final)
-        except InvalidInput as exc:
+        except (InvalidInput, StoreError) as exc:
             self.view.message.setText(self.tr("Not sent: %1").replace("%1", str(exc)))
             return
         QGuiApplication.clipboard().setText(final)

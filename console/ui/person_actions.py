@@ -17,6 +17,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Slot
 from PySide6.QtWidgets import QDialog
 
 from console.people.records import PeopleError, Suggestion
+from console.store.db import StoreError
 from console.ui import labels
 from console.ui.customer_dialogs import (
     LinkCustomerDialog,
@@ -61,7 +62,7 @@ class PersonActions(QObject):
         """Run one write; say what it did, or why not. True when it worked."""
         try:
             text = work()
-        except PeopleError as exc:
+        except (PeopleError, StoreError) as exc:
             self.c.fail(exc)
             return False
         self.c.reload()
@@ -200,7 +201,7 @@ class PersonActions(QObject):
             return
         try:
             current = self.c.people.summary(customer)
-        except PeopleError as exc:
+        except (PeopleError, StoreError) as exc:
             self.c.fail(exc)
             return
         dialog = MergeDialog(current, lambda text: self.search(text, True, customer),

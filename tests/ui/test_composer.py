@@ -105,3 +105,22 @@ def test_sending_queues_clears_and_shows_the_reply(runtime, store_posts, build, 
     assert "Te escribimos por privado" in console.window.thread.text.toPlainText()
     assert "QUEUED" in console.window.thread.text.toPlainText()
     assert runtime.replies.draft(ids[0]) == ""
+
+
+def test_a_full_disk_while_sending_is_said_and_the_text_kept(runtime, store_posts, build,
+                                                             qtbot, monkeypatch):
+    from console.store.db import StoreError
+
+    ids = store_posts([make_post(1)])
+    console = build()
+    console.feed.select_mention(ids[0])
+    view = console.window.composer
+
+    def full(*_args, **_kwargs):
+        raise StoreError("the disk is full; nothing was changed")
+
+    monkeypatch.setattr(runtime.replies, "send", full)
+    view.editor.setPlainText("Hola, lo revisamos ahora mismo")
+    _ctrl_enter(qtbot, view.editor)
+    assert "the disk is full" in view.message.text()
+    assert view.editor.toPlainText() == "Hola, lo revisamos ahora mismo"
