@@ -55,7 +55,8 @@ def _case(row: Sequence[Any]) -> CaseInfo:
     created, updated = from_db(row[7]), from_db(row[8])
     assert created is not None and updated is not None
     return CaseInfo(int(row[0]), str(row[1]), str(row[2] or ""), str(row[3] or ""),
-                    int(row[4] or 0), row[5], row[6], created, updated)
+                    int(row[4] or 0), row[5], row[6], created, updated,
+                    int(row[9]) if row[9] is not None else None)
 
 
 def cases_of(db: Database, author_ids: Sequence[int], open_only: bool = False,
@@ -66,7 +67,8 @@ def cases_of(db: Database, author_ids: Sequence[int], open_only: bool = False,
     status = (f" AND status IN ({_marks(OPEN_CASE_STATUSES)})" if open_only else "")
     rows = db.execute_sql(
         "SELECT id, status, subject, channel, priority, assignee, author_id, created_at, "
-        f'updated_at FROM "case" WHERE author_id IN ({_marks(author_ids)}){status} '
+        'updated_at, (SELECT min(m.id) FROM mention m WHERE m.case_id = "case".id) '
+        f'FROM "case" WHERE author_id IN ({_marks(author_ids)}){status} '
         "ORDER BY updated_at DESC, id DESC LIMIT ?",
         [*author_ids, *(OPEN_CASE_STATUSES if open_only else ()), limit])
     return tuple(_case(r) for r in rows)

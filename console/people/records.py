@@ -67,6 +67,7 @@ class CaseInfo:
     author_id: int | None
     created_at: datetime
     updated_at: datetime
+    first_mention_id: int | None = None  # where the agent lands when opening the case
 
 
 @dataclass(frozen=True)

@@ -117,6 +117,7 @@ class ProfileController(QObject):
         panel.cases.setModel(self.cases)
         panel.link.clicked.connect(self.open_profile)
         panel.history.activated.connect(self._on_history_activated)
+        panel.cases.activated.connect(self._on_case_activated)
         panel.accounts.openRequested.connect(self.open_account)
         panel.suggestions_hint.clicked.connect(lambda: panel.tabs.setCurrentIndex(4))
         self.actions = PersonActions(self)
@@ -294,6 +295,12 @@ class ProfileController(QObject):
         item = self.timeline.item_at(index.row())
         if item is not None and item.mention_id is not None:
             self.mentionRequested.emit(item.mention_id)
+
+    @Slot(QModelIndex)
+    def _on_case_activated(self, index: QModelIndex) -> None:
+        case = self.cases.item_at(index.row())
+        if case is not None and case.first_mention_id is not None:
+            self.mentionRequested.emit(case.first_mention_id)
 
     # --- feedback -------------------------------------------------------------------------
     def done(self, text: str) -> None:

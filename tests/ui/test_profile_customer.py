@@ -104,6 +104,15 @@ def test_customer_with_every_account_figures_and_history(runtime, store_posts, p
     assert panel.notes.rowCount() == 1 and "llamen" in panel.notes.index(0, 0).data()
     cases = [panel.cases.index(r, 0).data() for r in range(panel.cases.rowCount())]
     assert any("Pedido 51907 sin entregar" in text for text in cases)  # cases of any account
+    with runtime.workspace.store.write():
+        db.execute_sql('UPDATE mention SET case_id = (SELECT max(id) FROM "case") WHERE id = ?',
+                       (ids[1],))
+    panel.show_author(b)
+    row = next(r for r in range(panel.cases.rowCount())
+               if "Pedido 51907 sin entregar" in panel.cases.index(r, 0).data())
+    with qtbot.waitSignal(panel.mentionRequested) as opened:
+        view.cases.activated.emit(panel.cases.index(row, 0))  # opening a case shows its post
+    assert opened.args == [ids[1]]
     history = panel.timeline
     kinds = [history.item_at(r).kind for r in range(history.rowCount())]
     assert kinds.count("mention") == 3 and kinds.count("note") == 1
