@@ -147,7 +147,12 @@ def cmd_export(args: argparse.Namespace) -> int:
         flt = FeedFilter(search=args.search or "", include_spam=True, include_irrelevant=True)
         records = iter_records(rt.workspace.store.db, flt)
         writer = write_csv if args.format == "csv" else write_jsonl
-        if args.output:  # whole or not at all (a full disk leaves no half file)
+        if args.format in ("html", "pdf"):
+            from console.reports.printable import export_printable
+
+            n = export_printable(rt.workspace.store.db, records, args.format, args.output,
+                                 _progress("exported"))
+        elif args.output:  # whole or not at all (a full disk leaves no half file)
             n = export_to_file(records, args.output, writer, _progress("exported"))
         else:
             n = writer(records, sys.stdout, _progress("exported"))
@@ -247,7 +252,8 @@ def build_parser() -> argparse.ArgumentParser:
     reply.set_defaults(func=cmd_reply)
 
     export = sub.add_parser("export", help="export mentions (one per line)")
-    export.add_argument("--format", choices=["jsonl", "csv"], default="jsonl")
+    export.add_argument("--format", choices=["jsonl", "csv", "html", "pdf"], default="jsonl",
+                        help="html: a printable report of the threads; pdf needs --output")
     export.add_argument("--search", help="only mentions matching this full-text search")
     export.add_argument("--output", "-o", help="write to this file instead of stdout")
     export.set_defaults(func=cmd_export)
@@ -289,6 +295,11 @@ def build_parser() -> argparse.ArgumentParser:
     from console.people.cli import register as register_customers
 
     register_customers(sub)
+    from console.importer.cli import register as register_import
+    from console.reports.cli import register as register_report
+
+    register_report(sub)
+    register_import(sub)
     return parser
 
 

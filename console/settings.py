@@ -5,11 +5,29 @@ from __future__ import annotations
 import json
 import os
 import tempfile
-from dataclasses import asdict, dataclass, fields
+from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
 from console.trust.storage import os_problem
+
+
+def option(default: Any, label: str, help: str = "", *, minimum: float | None = None,
+           maximum: float | None = None, choices: tuple[str, ...] = (),
+           suffix: str = "") -> Any:
+    """A setting shown in the Settings dialog: its label, help, limits and choices.
+
+    The dialog builds its form from these, so a setting is declared in this one place.
+    Labels and help are English source text; the dialog translates them (context
+    "Settings").
+    """
+    return field(default=default, metadata={
+        "label": label, "help": help, "min": minimum, "max": maximum,
+        "choices": choices, "suffix": suffix})
+
+
+LANGUAGES = ("system", "es", "en")
+THEMES = ("system", "light", "dark")
 
 
 @dataclass
@@ -17,11 +35,28 @@ class Settings:
     """Everything an agent or the team can set for a workspace."""
 
     workspace_id: str = ""
-    agent_name: str = ""
-    sync_interval: float = 20.0  # seconds between polls of an account
-    outbox_delay: float = 5.0  # seconds a reply waits before it leaves (undo window)
+    agent_name: str = option("", "Agent name",
+                             "Your name on cases, notes and replies sent from this console")
+    sync_interval: float = option(20.0, "Sync interval", "Seconds between polls of an account",
+                                  minimum=3, maximum=3600, suffix=" s")
+    outbox_delay: float = option(5.0, "Undo-send delay",
+                                 "Seconds a reply waits in the outbox before it leaves",
+                                 minimum=0, maximum=120, suffix=" s")
     backfill_pages: int = 5  # pages fetched the first time an account is synced
-    backups_kept: int = 7  # daily automatic backups kept in <workspace>/backups
+    backups_kept: int = option(7, "Backups kept",
+                               "Daily automatic backups kept in the workspace's backups folder",
+                               minimum=1, maximum=90)
+    notify_urgent: bool = option(True, "Notify on urgent complaints",
+                                 "A desktop notification when an urgent complaint arrives")
+    notify_per_minute: int = option(3, "Notifications per minute",
+                                    "At most this many; the rest become one summary",
+                                    minimum=1, maximum=30)
+    language: str = option("system", "Language",
+                           "The console's language (takes effect on restart)",
+                           choices=LANGUAGES)
+    theme: str = option("system", "Theme", "Light or dark colours, or follow the system",
+                        choices=THEMES)
+    welcome_done: bool = False  # the first-run welcome was answered
     demo: bool = False
 
     @classmethod
@@ -43,6 +78,8 @@ class Settings:
                 values[key] = kind(value)
             except (TypeError, ValueError):
                 continue
+            if field.metadata.get("choices") and values[key] not in field.metadata["choices"]:
+                del values[key]  # an unknown choice reads as the default
         return cls(**values)
 
     def save(self, path: Path) -> None:

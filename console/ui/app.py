@@ -10,27 +10,31 @@ import sys
 from dataclasses import dataclass
 
 import shiboken6
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
 import console
+from console.first_run import FirstRun
 from console.runtime import Runtime
 from console.store.mentions import AuthorInfo
 from console.trust.lookalike import LookalikeCheck
 from console.ui.accounts_dialog import AccountsController, AccountsDialog
 from console.ui.bridge import EngineBridge
 from console.ui.canned_dialog import CannedRepliesController, CannedRepliesDialog
-from console.ui.case_alerts import CaseAlerts, tray_notifier
+from console.ui.case_alerts import CaseAlerts
 from console.ui.case_panel import CaseController
 from console.ui.composer import ComposerController
+from console.ui.desktop import Desktop, apply_settings, install
 from console.ui.feed_pane import FeedController
 from console.ui.main_window import MainController, MainWindow
 from console.ui.profile_panel import ProfileController
 from console.ui.rules_dialog import RulesController, RulesDialog
 from console.ui.sync_status import SyncStatusController
 from console.ui.thread_view import ThreadController
+from console.ui.tray import TrayIcon
 from console.ui.triage_strip import TriageStripController
+from console.ui.welcome import show_welcome
 
 
 @dataclass
@@ -48,6 +52,7 @@ class Console:
     triage: TriageStripController
     case: CaseController | None = None
     alerts: CaseAlerts | None = None
+    desktop: Desktop | None = None  # settings, shortcuts help, feed keys, tray, layout
 
 
 def application() -> QApplication:
@@ -124,6 +129,9 @@ def build_console(runtime: Runtime, page_size: int = 200) -> Console:
         dialog.deleteLater()
 
     window.rules_action.triggered.connect(open_rules)
+    from console.ui.history_actions import install_history_actions
+
+    install_history_actions(window, runtime, feed)
     case = CaseController(window.case_panel, runtime.cases, owner)
     feed.mentionSelected.connect(lambda mention_id, _author: case.show_mention(mention_id))
     feed.mentionOpened.connect(case.open_mention)
@@ -131,7 +139,8 @@ def build_console(runtime: Runtime, page_size: int = 200) -> Console:
     case.caseChanged.connect(feed.on_mentions_changed)
     bridge.mentionsAdded.connect(case.on_mentions_added)
     bridge.mentionsChanged.connect(case.on_mentions_changed)
-    tray = tray_notifier(window)
+    tray_icon = TrayIcon.create(window, runtime.feed, runtime.cases, owner)
+    tray = tray_icon.notify if tray_icon is not None else None
 
     def alert(title: str, text: str) -> None:
         window.statusBar().showMessage(f"{title}: {text.splitlines()[0]}", 15_000)
@@ -141,15 +150,20 @@ def build_console(runtime: Runtime, page_size: int = 200) -> Console:
     alerts = CaseAlerts(runtime.cases, alert, owner)
     main = MainController(window, bridge, feed, profile, thread, composer, status,
                           runtime.engine.wake, open_accounts, owner)
+    desktop = install(window, runtime, bridge, feed, composer, case, tray_icon, owner)
     return Console(window, bridge, feed, profile, thread, composer, status, main, triage,
-                   case=case, alerts=alerts)
+                   case=case, alerts=alerts, desktop=desktop)
 
 
 def run_gui(runtime: Runtime) -> int:
     """Show the console for `runtime`, run the event loop, stop the engine on close."""
     app = application()
+    apply_settings(runtime, runtime.workspace.settings)  # theme, agent name
     built = build_console(runtime)
     built.window.show()
+    # Once the event loop runs: a first start without accounts greets the agent.
+    QTimer.singleShot(0, built.window, lambda: show_welcome(
+        built.window, FirstRun(runtime.workspace), built.main.open_accounts))
     if built.alerts is not None:
         built.alerts.start()
     runtime.engine.start()

@@ -343,6 +343,22 @@ class CaseController(QObject):
             self.panel.show_banner(self.tr("Nobody has claimed this case."), self.tr("Claim"),
                                    warn=False)
 
+    def focus_assignee(self) -> bool:
+        """Keyboard "a": put the cursor in the assignee field; False when no case is shown."""
+        if self.case is None:
+            return False
+        self.panel.assignee.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.panel.assignee.lineEdit().selectAll()
+        return True
+
+    def close_case(self) -> bool:
+        """Keyboard "e": close the shown case; False when there is no case still open."""
+        if self.case is None or self.case.status == "closed":
+            return False
+        case_id = self.case_id
+        return self._change(lambda: self.cases.set_status(case_id, "closed"),
+                            self.tr("close the case"))
+
     def _say(self, text: str) -> None:
         self.panel.message.setText(text)
         self.panel.message.setVisible(bool(text))

@@ -13,7 +13,6 @@ from PySide6.QtCore import (
     Signal,
     Slot,
 )
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -33,7 +32,7 @@ from console.services import FeedService
 from console.store.feed import SORTS, FeedFilter
 from console.store.models import MENTION_STATUSES
 from console.store.timeutil import utcnow
-from console.ui import labels
+from console.ui import labels, shortcuts
 from console.ui.feed_model import (
     AUTHOR,
     CASE,
@@ -208,12 +207,10 @@ class FeedController(QObject):
         pane.table.doubleClicked.connect(self._on_double_clicked)
         # Shortcuts rather than an event filter: no Python code runs while Qt tears the
         # table down. They act only while the table has the focus.
-        for keys, slot in ((("J",), lambda: self.move(1)), (("K",), lambda: self.move(-1)),
-                           (("Return", "Enter"), self.open_current)):
-            for key in keys:
-                shortcut = QShortcut(QKeySequence(key), pane.table)
-                shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
-                shortcut.activated.connect(slot)
+        # The keys come from the one shortcuts table (Help > Keyboard shortcuts lists it).
+        shortcuts.bind(pane.table, "next", lambda: self.move(1))
+        shortcuts.bind(pane.table, "previous", lambda: self.move(-1))
+        shortcuts.bind(pane.table, "open", self.open_current)
         for combo in (pane.queue, pane.status, pane.channel, pane.source, pane.sort):
             combo.currentIndexChanged.connect(self.apply_filter)
         pane.hidden.toggled.connect(self.apply_filter)

@@ -5,12 +5,12 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Qt, Signal, Slot
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import QMainWindow, QMessageBox, QSplitter, QVBoxLayout, QWidget
 
 import console
 from console.sync.events import OutboxChanged
-from console.ui import labels
+from console.ui import labels, shortcuts
 from console.ui.bridge import EngineBridge
 from console.ui.case_panel import CasePanel
 from console.ui.composer import ComposerController, ComposerView
@@ -66,27 +66,40 @@ class MainWindow(QMainWindow):
 
         self.accounts_action = QAction("&Accounts…", self)
         self.quit_action = QAction("&Quit", self)
-        self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        self.quit_action.setShortcuts(shortcuts.sequences("quit"))
         self.refresh_action = QAction("&Refresh now", self)
-        self.refresh_action.setShortcut(QKeySequence(Qt.Key.Key_F5))
+        self.refresh_action.setShortcuts(shortcuts.sequences("refresh"))
         self.search_action = QAction("Focus &search", self)
         # "/" never steals a keystroke from a text field: those claim printable keys first.
-        self.search_action.setShortcuts([QKeySequence.StandardKey.Find, QKeySequence("/")])
+        self.search_action.setShortcuts(shortcuts.sequences("search"))
         self.about_action = QAction("&About Posventa", self)
         menus = self.menuBar()
         file_menu = menus.addMenu("&File")
         file_menu.addAction(self.accounts_action)
+        self.export_view_action = QAction(self.tr("&Export view…"), self)
+        self.import_csv_action = QAction(self.tr("&Import CSV…"), self)
+        file_menu.addAction(self.export_view_action)
+        file_menu.addAction(self.import_csv_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         view_menu = menus.addMenu("&View")
         view_menu.addAction(self.refresh_action)
         view_menu.addAction(self.search_action)
+        self.reports_action = QAction(self.tr("Re&ports…"), self)
+        view_menu.addAction(self.reports_action)
         self.canned_action = QAction(self.tr("&Canned replies…"), self)
         tools_menu = menus.addMenu(self.tr("&Tools"))
         tools_menu.addAction(self.canned_action)
         self.rules_action = QAction(self.tr("&Rules…"), self)
         tools_menu.addAction(self.rules_action)
+        self.settings_action = QAction(self.tr("&Settings…"), self)
+        self.settings_action.setShortcuts(shortcuts.sequences("settings"))
+        tools_menu.addSeparator()
+        tools_menu.addAction(self.settings_action)
         help_menu = menus.addMenu("&Help")
+        self.shortcuts_action = QAction(self.tr("&Keyboard shortcuts"), self)
+        self.shortcuts_action.setShortcuts(shortcuts.sequences("shortcuts"))
+        help_menu.addAction(self.shortcuts_action)
         help_menu.addAction(self.about_action)
 
         self.sync_label = labels.plain_label()

@@ -1,0 +1,1 @@
+"""Importing history from other tools (CSV exports, spreadsheets) as mentions (no Qt)."""

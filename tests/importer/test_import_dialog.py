@@ -1,0 +1,46 @@
+"""The import dialog: mapping combos from the file's header, preview, dry run, import."""
+
+from __future__ import annotations
+
+from console.importer.history import CsvImportService
+from console.runtime import Runtime
+from console.ui.import_dialog import ImportController, ImportDialog
+from tests.importer.test_import_csv import SPANISH, mention_count, write
+
+
+def test_dialog_maps_checks_and_imports(runtime: Runtime, qtbot, tmp_path) -> None:
+    path = write(tmp_path, SPANISH, "cp1252")
+    dialog = ImportDialog()
+    qtbot.addWidget(dialog)
+    controller = ImportController(dialog, CsvImportService(runtime.workspace.store,
+                                                           runtime.triager))
+    dialog.show()
+    dialog.path.setText(str(path))
+    controller.open_file(str(path))
+    qtbot.waitUntil(lambda: controller.source is not None, timeout=10000)
+    assert dialog.combos["text"].currentText() == "Mensaje"
+    assert dialog.combos["created_at"].currentText() == "Fecha"
+    assert dialog.preview.rowCount() == 5
+    assert dialog.preview.item(1, 3).text().startswith("Me cobraron dos veces.")
+    assert not dialog.import_button.isEnabled()  # check first
+    dialog.check_button.click()
+    qtbot.waitUntil(lambda: controller.plan is not None, timeout=10000)
+    assert "3 to import, 1 duplicates, 2 rejected" in dialog.summary.text()
+    assert "line 5: rejected" in dialog.rejects.toPlainText()
+    assert mention_count(runtime) == 0
+    dialog.grab().save("/tmp/import_dialog.png")
+    with qtbot.waitSignal(controller.imported, timeout=10000):
+        dialog.import_button.click()
+    assert mention_count(runtime) == 3
+    assert dialog.progress.value() == dialog.progress.maximum()
+    assert "Imported 3 mentions" in dialog.summary.text()
+
+
+def test_dialog_says_why_a_file_cannot_be_read(runtime: Runtime, qtbot, tmp_path) -> None:
+    dialog = ImportDialog()
+    qtbot.addWidget(dialog)
+    controller = ImportController(dialog, CsvImportService(runtime.workspace.store,
+                                                           runtime.triager))
+    controller.open_file(str(tmp_path / "missing.csv"))
+    qtbot.waitUntil(lambda: "could not read" in dialog.summary.text(), timeout=10000)
+    assert not dialog.check_button.isEnabled()

@@ -1,0 +1,37 @@
+"""The reports window: figures for the chosen period, charts saved as PNG, data as CSV."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from PySide6.QtCore import QDate
+from PySide6.QtGui import QImage
+
+from console.reports.service import ReportService
+from console.runtime import Runtime
+from console.ui.reports_view import ReportsController, ReportsView
+
+
+def test_reports_view_shows_and_exports(report_rt: Runtime, qtbot, tmp_path) -> None:
+    view = ReportsView()
+    qtbot.addWidget(view)
+    controller = ReportsController(view, ReportService(report_rt.workspace.store),
+                                   today=datetime(2026, 3, 8, tzinfo=UTC))
+    assert view.since.date() == QDate(2026, 2, 7)  # "last 30 days" by default
+    view.preset.setCurrentIndex(view.preset.findData(0))  # custom
+    view.since.setDate(QDate(2026, 3, 2))
+    view.until.setDate(QDate(2026, 3, 8))
+    view.show()
+    with qtbot.waitSignal(controller.shown, timeout=10000):
+        view.refresh.click()
+    assert "5 mentions" in view.status.text()
+    reasons = view.tab["reasons"]
+    assert reasons.table.rowCount() == 2 and reasons.table.item(0, 0).text() == "delivery"
+    assert len(view.tab["volume"].chart_view.chart().series()[0].barSets()) == 2
+    png = controller.save_png("sentiment", str(tmp_path / "sentiment.png"))
+    assert png is not None and not QImage(str(png)).isNull()
+    csv_path = controller.save_csv("sla_channel", str(tmp_path / "sla.csv"))
+    assert csv_path is not None and "mastodon,2,2,25.0" in csv_path.read_text()
+    for name in ("volume", "sentiment", "sla_agent"):
+        view.tabs.setCurrentWidget(view.tab[name])
+        view.grab().save(f"/tmp/reports_{name}.png")
