@@ -52,8 +52,20 @@ class Task(QRunnable):
             self.signals.succeeded.emit(result)
 
 
+MIN_WORKERS = 6  # tasks mostly wait on the network or the database, not on the CPU
+
+
+def task_pool() -> QThreadPool:
+    """The pool tasks run in: Qt's global pool, with room for a slow task (a model retrain,
+    a sign-in waiting on the network) not to hold up a quick one on a two-core machine."""
+    pool = QThreadPool.globalInstance()
+    if pool.maxThreadCount() < MIN_WORKERS:
+        pool.setMaxThreadCount(MIN_WORKERS)
+    return pool
+
+
 def start_task(task: Task, pool: QThreadPool | None = None) -> TaskSignals:
     """Start `task`; keep the returned signals object alive until it reports."""
     signals = task.signals
-    (pool or QThreadPool.globalInstance()).start(task)
+    (pool or task_pool()).start(task)
     return signals
