@@ -220,6 +220,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--speed", type=float, default=10.0,
                         help="how fast the demo sandbox plays its script (default 10x)")
     parser.add_argument("-v", "--verbose", action="store_true", help="log to stderr")
+    parser.add_argument("--review", type=Path, metavar="FILE",
+                        help="open a case file read-only for review (no network)")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     acc = sub.add_parser("accounts", help="brand accounts (tokens go to the keyring)")
@@ -300,12 +302,19 @@ def build_parser() -> argparse.ArgumentParser:
 
     register_report(sub)
     register_import(sub)
+    from console.casefile.cli import register as register_case_files
+
+    register_case_files(sub)
     return parser
 
 
 def run_gui(args: argparse.Namespace) -> int:
     from console.runtime import open_demo, open_runtime
 
+    if getattr(args, "review", None) is not None:
+        from console.ui.review_pane import run_review
+
+        return run_review(args.review)
     if args.demo:
         rt = open_demo(args.workspace, speed=args.speed)
     else:

@@ -190,6 +190,9 @@ _V3 = [
     'CREATE INDEX "reply_remote_id" ON "reply" ("remote_id")',
     'ALTER TABLE "reply" ADD COLUMN "context_since" DATETIME',
     "ALTER TABLE \"reply\" ADD COLUMN \"warning\" TEXT NOT NULL DEFAULT ''",
+    # Reports read only this index (a covering scan of the period), never the mention rows.
+    'CREATE INDEX "mention_report" ON "mention" '
+    '("feed_key", "channel", "sentiment_label", "complaint", "reason")',
 ]
 
 MIGRATIONS: list[list[str]] = [_V1, _V2, _V3]

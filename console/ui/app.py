@@ -132,6 +132,9 @@ def build_console(runtime: Runtime, page_size: int = 200) -> Console:
     from console.ui.history_actions import install_history_actions
 
     install_history_actions(window, runtime, feed)
+    from console.ui.casefile_dialogs import install_case_file_actions
+
+    install_case_file_actions(window, runtime, feed)
     case = CaseController(window.case_panel, runtime.cases, owner)
     feed.mentionSelected.connect(lambda mention_id, _author: case.show_mention(mention_id))
     feed.mentionOpened.connect(case.open_mention)

@@ -170,10 +170,9 @@ class ExportController(QObject):
                 raise InvalidInput(str(exc)) from None
 
         task = Task(work, "export the view")
-        signals = start_task(task, self.pool)
-        signals.succeeded.connect(self._on_done)
-        signals.failed.connect(self._on_failed)
-        self._signals = signals
+        task.signals.succeeded.connect(self._on_done)  # before starting: no result is lost
+        task.signals.failed.connect(self._on_failed)
+        self._signals = start_task(task, self.pool)
 
     @Slot(int)
     def _on_progress(self, n: int) -> None:

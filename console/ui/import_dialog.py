@@ -134,10 +134,11 @@ class ImportController(QObject):
         self._set_ready()
 
     def _run(self, work: object, what: str, done: object) -> None:
-        signals = start_task(Task(work, what), self.pool)  # type: ignore[arg-type]
-        signals.succeeded.connect(done)  # type: ignore[arg-type]
-        signals.failed.connect(self._on_failed)
-        self._signals.append(signals)
+        task = Task(work, what)  # type: ignore[arg-type]
+        # Connect before starting: a quick task may report before start_task returns.
+        task.signals.succeeded.connect(done)  # type: ignore[arg-type]
+        task.signals.failed.connect(self._on_failed)
+        self._signals.append(start_task(task, self.pool))
 
     @Slot()
     def _on_browse(self) -> None:

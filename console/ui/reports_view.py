@@ -264,11 +264,10 @@ class ReportsController(QObject):
         self.view.refresh.setEnabled(False)
         self.view.status.setText(self.tr("Counting…"))
         service = self.service
-        signals = start_task(Task(lambda: (period, service.tables(period)), "read the reports"),
-                             self.pool)
-        signals.succeeded.connect(self._on_tables)
-        signals.failed.connect(self._on_failed)
-        self._signals = signals
+        task = Task(lambda: (period, service.tables(period)), "read the reports")
+        task.signals.succeeded.connect(self._on_tables)  # before starting: no result is lost
+        task.signals.failed.connect(self._on_failed)
+        self._signals = start_task(task, self.pool)
 
     @Slot(object)
     def _on_tables(self, result: object) -> None:

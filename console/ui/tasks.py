@@ -6,7 +6,7 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
 
 from console.channels.base import ChannelError
 from console.services import InvalidInput
@@ -67,5 +67,7 @@ def task_pool() -> QThreadPool:
 def start_task(task: Task, pool: QThreadPool | None = None) -> TaskSignals:
     """Start `task`; keep the returned signals object alive until it reports."""
     signals = task.signals
-    (pool or task_pool()).start(task)
+    # Start on the next turn of the event loop: the caller connects to `signals` right
+    # after this returns, and a quick task must not report before anyone listens.
+    QTimer.singleShot(0, lambda: (pool or task_pool()).start(task))
     return signals

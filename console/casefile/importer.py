@@ -1,0 +1,210 @@
+"""Bringing a case file into a workspace without duplicating what is already there.
+
+Rows get new ids in the workspace; what is already there is recognised by its natural
+key: mentions and authors by (channel, remote id), cases by their thread, replies by
+idempotency key, notes, history entries and corrections by their content and time, tags
+by name. Accounts and watches are never created (an account needs its owner to sign in);
+rows pointing at unknown ones keep no link. The workspace's own team settings win.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from peewee import Database
+
+from console.casefile.format import open_case_file, verify
+from console.store.db import Store
+from console.store.mentions import insert_mention
+
+Row = dict[str, Any]
+
+
+@dataclass
+class ImportSummary:
+    """Per kind of row: how many were added and how many were already in the workspace."""
+
+    added: dict[str, int] = field(default_factory=dict)
+    existing: dict[str, int] = field(default_factory=dict)
+
+    def count(self, kind: str, added: bool) -> None:
+        bucket = self.added if added else self.existing
+        bucket[kind] = bucket.get(kind, 0) + 1
+
+    def lines(self) -> list[str]:
+        kinds = sorted(set(self.added) | set(self.existing))
+        return [f"{kind}: {self.added.get(kind, 0)} added, {self.existing.get(kind, 0)} "
+                "already there" for kind in kinds]
+
+    @property
+    def total_added(self) -> int:
+        return sum(self.added.values())
+
+
+def _rows(src: sqlite3.Connection, table: str) -> list[Row]:
+    cursor = src.execute(f'SELECT * FROM "{table}" ORDER BY id')
+    names = [d[0] for d in cursor.description]
+    return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+
+
+class _Import:
+    """One import run inside one workspace write transaction."""
+
+    def __init__(self, db: Database, src: sqlite3.Connection) -> None:
+        self.db, self.src = db, src
+        self.summary = ImportSummary()
+        self.ids: dict[str, dict[int, int | None]] = {}
+        self.files: dict[str, list[Row]] = {}
+
+    def one(self, sql: str, args: tuple[Any, ...]) -> Any:
+        row = self.db.execute_sql(sql, args).fetchone()
+        return None if row is None else row[0]
+
+    def new(self, table: str, old_id: Any) -> int | None:
+        return None if old_id is None else self.ids.get(table, {}).get(old_id)
+
+    def insert(self, table: str, row: Row, **changes: Any) -> int:
+        values = {k: v for k, v in row.items() if k != "id"} | changes
+        names = ", ".join(f'"{k}"' for k in values)
+        marks = ", ".join("?" * len(values))
+        cursor = self.db.execute_sql(f'INSERT INTO "{table}" ({names}) VALUES ({marks})',
+                                     tuple(values.values()))
+        return int(cursor.lastrowid)
+
+    def keep(self, table: str, old: int, new: int | None, added: bool, kind: str = "") -> None:
+        self.ids.setdefault(table, {})[old] = new
+        if kind:
+            self.summary.count(kind, added)
+
+    def lookups(self) -> None:
+        for row in _rows(self.src, "account"):
+            self.ids.setdefault("account", {})[row["id"]] = self.one(
+                "SELECT id FROM account WHERE kind = ? AND base_url = ? AND handle = ?",
+                (row["kind"], row["base_url"], row["handle"]))
+        for row in _rows(self.src, "watch"):
+            self.ids.setdefault("watch", {})[row["id"]] = self.one(
+                "SELECT id FROM watch WHERE term = ? AND kind = ?", (row["term"], row["kind"]))
+        for row in _rows(self.src, "tag"):
+            found = self.one("SELECT id FROM tag WHERE name = ?", (row["name"],))
+            self.keep("tag", row["id"], found or self.insert("tag", row), found is None, "tags")
+
+    def people(self) -> None:
+        authors = _rows(self.src, "author")
+        known = {a["id"]: self.one("SELECT id FROM author WHERE channel = ? AND remote_id = ?",
+                                   (a["channel"], a["remote_id"])) for a in authors}
+        for customer in _rows(self.src, "customer"):
+            # The same human is already here when one of their accounts is.
+            found = None
+            for author in authors:
+                if author["customer_id"] == customer["id"] and known[author["id"]]:
+                    found = self.one("SELECT customer_id FROM author WHERE id = ?",
+                                     (known[author["id"]],))
+                    if found:
+                        break
+            new = found or self.insert("customer", customer)
+            self.keep("customer", customer["id"], new, found is None, "customers")
+        for author in authors:
+            found = known[author["id"]]
+            new = found or self.insert("author", author,
+                                       customer_id=self.new("customer", author["customer_id"]))
+            self.keep("author", author["id"], new, found is None, "authors")
+
+    def conversations(self) -> None:
+        for case in _rows(self.src, "case"):
+            found = None
+            if case["thread_root"]:
+                found = self.one('SELECT id FROM "case" WHERE channel = ? AND thread_root = ?',
+                                 (case["channel"], case["thread_root"]))
+            else:
+                found = self.one('SELECT id FROM "case" WHERE channel = ? AND created_at = ? '
+                                 "AND subject = ? AND thread_root IS NULL",
+                                 (case["channel"], case["created_at"], case["subject"]))
+            new = found or self.insert("case", case,
+                                       author_id=self.new("author", case["author_id"]))
+            self.keep("case", case["id"], new, found is None, "cases")
+        names = dict(self.src.execute("SELECT a.id, a.display_name || ' ' || a.handle "
+                                      "FROM author a").fetchall())
+        for mention in _rows(self.src, "mention"):
+            found = self.one("SELECT id FROM mention WHERE channel = ? AND remote_id = ?",
+                             (mention["channel"], mention["remote_id"]))
+            if found is None:
+                values = {k: v for k, v in mention.items() if k not in ("id", "feed_key")}
+                values.update(author_id=self.new("author", mention["author_id"]),
+                              account_id=self.new("account", mention["account_id"]),
+                              watch_id=self.new("watch", mention["watch_id"]),
+                              case_id=self.new("case", mention["case_id"]))
+                found_new = insert_mention(self.db, values, names.get(mention["author_id"], ""))
+                self.keep("mention", mention["id"], found_new, True, "mentions")
+            else:
+                self.keep("mention", mention["id"], found, False, "mentions")
+        for reply in _rows(self.src, "reply"):
+            found = self.one("SELECT id FROM reply WHERE idempotency_key = ?",
+                             (reply["idempotency_key"],))
+            new = found or self.insert("reply", reply,
+                                       mention_id=self.new("mention", reply["mention_id"]),
+                                       account_id=self.new("account", reply["account_id"]))
+            self.keep("reply", reply["id"], new, found is None, "replies")
+
+    def attachments(self) -> None:
+        for note in _rows(self.src, "note"):
+            links = {f"{t}_id": self.new(t, note[f"{t}_id"])
+                     for t in ("author", "customer", "case", "mention")}
+            found = self.one("SELECT id FROM note WHERE body = ? AND created_at = ? "
+                             "AND agent = ?", (note["body"], note["created_at"], note["agent"]))
+            new = found or self.insert("note", note, **links)
+            self.keep("note", note["id"], new, found is None, "notes")
+        for event in _rows(self.src, "case_event"):
+            case_id = self.new("case", event["case_id"])
+            found = self.one('SELECT id FROM case_event WHERE case_id = ? AND "at" = ? AND '
+                             'kind = ? AND "new" = ? AND "old" = ?',
+                             (case_id, event["at"], event["kind"], event["new"], event["old"]))
+            new = found or self.insert("case_event", event, case_id=case_id)
+            self.keep("case_event", event["id"], new, found is None, "case history")
+        for feedback in _rows(self.src, "feedback"):
+            mention_id = self.new("mention", feedback["mention_id"])
+            found = self.one("SELECT id FROM feedback WHERE mention_id IS ? AND field = ? AND "
+                             "value = ? AND created_at = ?", (mention_id, feedback["field"],
+                                                              feedback["value"],
+                                                              feedback["created_at"]))
+            new = found or self.insert("feedback", feedback, mention_id=mention_id)
+            self.keep("feedback", feedback["id"], new, found is None, "triage corrections")
+        for table, owner in (("mention_tag", "mention"), ("case_tag", "case"),
+                             ("customer_tag", "customer")):
+            for link in _rows(self.src, table):
+                owner_id = self.new(owner, link[f"{owner}_id"])
+                tag_id = self.new("tag", link["tag_id"])
+                added = self.db.execute_sql(
+                    f'INSERT OR IGNORE INTO "{table}" ("{owner}_id", tag_id) VALUES (?, ?)',
+                    (owner_id, tag_id)).rowcount > 0
+                self.summary.count("tag links", added)
+        for link in _rows(self.src, "link_decision"):
+            a, b = self.new("author", link["author_a_id"]), self.new("author", link["author_b_id"])
+            a, b = (a, b) if (a or 0) < (b or 0) else (b, a)
+            added = self.db.execute_sql(
+                "INSERT OR IGNORE INTO link_decision (author_a_id, author_b_id, decision, "
+                "reasons, confidence, agent, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (a, b, link["decision"], link["reasons"], link["confidence"], link["agent"],
+                 link["created_at"])).rowcount > 0
+            self.summary.count("link decisions", added)
+
+
+def import_case_file(store: Store, path: Path,
+                     progress: Callable[[int, int], None] | None = None) -> ImportSummary:
+    """Add what the case file at ``path`` holds to the workspace in ``store``."""
+    src = open_case_file(path)
+    try:
+        verify(src, Path(path).name)
+        run = _Import(store.db, src)
+        steps = (run.lookups, run.people, run.conversations, run.attachments)
+        with store.write():
+            for done, step in enumerate(steps, start=1):
+                step()
+                if progress:
+                    progress(done, len(steps))
+    finally:
+        src.close()
+    return run.summary

@@ -1,0 +1,121 @@
+"""Reviewing a case file: a runtime on a private copy, and the reviews saved in the file.
+
+The console reads a temporary copy of the case file (so nothing the window does can
+change the file's data rows, and the workspace is never opened). The engine is built but
+never started: review mode makes no network connection. Reviews are the one thing
+written, into the original file's ``review`` table.
+"""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+import tempfile
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from console.casefile.format import CaseFileError, open_case_file, verify
+from console.runtime import Runtime, open_runtime
+from console.store.timeutil import from_db, to_db, utcnow
+from console.workspace import DB_NAME
+
+SCORES = range(1, 6)
+
+
+@dataclass(frozen=True)
+class Review:
+    """One reviewer's verdict on one case."""
+
+    id: int
+    case_id: int
+    reviewer: str
+    score: int
+    note: str
+    created_at: datetime
+
+
+class ReviewService:
+    """Reads and adds the reviews of a case file (its ``review`` table only)."""
+
+    def __init__(self, path: Path, reviewer: str) -> None:
+        self.path = Path(path)
+        self.reviewer = reviewer
+
+    def add(self, case_id: int, score: int, note: str) -> Review:
+        if score not in SCORES:
+            raise CaseFileError("a review score is a whole number from 1 to 5")
+        created = utcnow()
+        con = open_case_file(self.path, writable=True)
+        try:
+            with con:
+                cursor = con.execute(
+                    'INSERT INTO "review" (case_id, reviewer, score, note, created_at) '
+                    "VALUES (?, ?, ?, ?, ?)",
+                    (case_id, self.reviewer, score, note.strip(), str(to_db(created))))
+        except sqlite3.Error as exc:
+            raise CaseFileError(f"cannot save the review in {self.path.name}: {exc}") from None
+        finally:
+            con.close()
+        return Review(int(cursor.lastrowid or 0), case_id, self.reviewer, score, note.strip(),
+                      created)
+
+    def for_case(self, case_id: int) -> list[Review]:
+        return self._read("WHERE case_id = ?", (case_id,))
+
+    def all(self) -> list[Review]:
+        return self._read("", ())
+
+    def _read(self, where: str, args: tuple[object, ...]) -> list[Review]:
+        con = open_case_file(self.path)
+        try:
+            rows = con.execute("SELECT id, case_id, reviewer, score, note, created_at "
+                               f'FROM "review" {where} ORDER BY id', args).fetchall()
+        finally:
+            con.close()
+        return [Review(r[0], r[1], r[2], r[3], r[4], from_db(r[5]) or utcnow()) for r in rows]
+
+
+def open_review(path: Path, reviewer: str = "") -> Runtime:
+    """A runtime over a private copy of the case file at ``path``; close with close_review."""
+    path = Path(path).expanduser().resolve()
+    con = open_case_file(path)
+    folder = Path(tempfile.mkdtemp(prefix="posventa-review-"))
+    try:
+        verify(con, path.name)
+        copy = sqlite3.connect(str(folder / DB_NAME))
+        try:
+            con.backup(copy)
+        finally:
+            copy.close()
+    except BaseException:
+        shutil.rmtree(folder, ignore_errors=True)
+        raise
+    finally:
+        con.close()
+    try:
+        runtime = open_runtime(folder, memory_secrets=True)
+    except Exception:
+        shutil.rmtree(folder, ignore_errors=True)
+        raise
+    name = reviewer or runtime.cases.agent
+    runtime.extras.update(case_file=path, review_folder=folder,
+                          reviews=ReviewService(path, name))
+    return runtime
+
+
+def close_review(runtime: Runtime) -> None:
+    """Close a review runtime and delete its private copy."""
+    runtime.close()
+    folder = runtime.extras.get("review_folder")
+    if folder is not None:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def check_case_file(path: Path) -> None:
+    """Raise CaseFileError unless ``path`` is an intact case file."""
+    con = open_case_file(path)
+    try:
+        verify(con, Path(path).name)
+    finally:
+        con.close()

@@ -1,0 +1,184 @@
+"""File > Export cases… and File > Open case file…: the case file actions of the window.
+
+Exporting runs on a pool thread with a progress bar; opening a case file starts a
+separate review window process (one workspace database per process), so the open
+workspace is never touched.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QDate, QObject, QProcess, Qt, Signal, Slot
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QMainWindow,
+    QProgressBar,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from console.casefile.export import ExportResult, Selection, export_cases
+from console.runtime import Runtime
+from console.ui import labels
+from console.ui.tasks import Task, start_task
+
+SUFFIX = ".posventa-cases"
+
+
+class ExportProgress(QObject):
+    """Carries export progress from the pool thread to the dialog (queued).
+
+    Signals:
+        progressed(int, int): steps done, steps in all.
+    """
+
+    progressed = Signal(int, int)
+
+
+class ExportCasesDialog(QDialog):
+    """Choose the current case, the current search or a start date; export with progress."""
+
+    def __init__(self, case_id: int | None, search: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Export cases"))
+        self.case_id, self.search = case_id, search
+        self.current_case = QRadioButton(
+            self.tr("The current case (#{number})").format(number=case_id)
+            if case_id else self.tr("The current case (select a mention in a case)"))
+        self.current_case.setEnabled(case_id is not None)
+        self.current_search = QRadioButton(
+            self.tr("The cases of the current search: {text}").format(text=search)
+            if search.strip() else self.tr("The cases of the current search (none typed)"))
+        self.current_search.setEnabled(bool(search.strip()))
+        self.since = QRadioButton(self.tr("Every case active since:"))
+        self.since_date = QDateEdit(QDate.currentDate().addDays(-7))
+        self.since_date.setCalendarPopup(True)
+        self.choice = QButtonGroup(self)
+        for button in (self.current_case, self.current_search, self.since):
+            self.choice.addButton(button)
+        (self.current_case if case_id else self.since).setChecked(True)
+        self.progress = QProgressBar()
+        self.progress.setVisible(False)
+        self.message = labels.plain_label(wrap=True)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.export_button = self.buttons.addButton(
+            self.tr("Export…"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        for widget in (self.current_case, self.current_search, self.since, self.since_date,
+                       self.progress, self.message, self.buttons):
+            layout.addWidget(widget)
+
+    def selection(self) -> Selection:
+        if self.current_case.isChecked() and self.case_id is not None:
+            return Selection(case_ids=(self.case_id,))
+        if self.current_search.isChecked():
+            return Selection(search=self.search)
+        return Selection(since=date.fromisoformat(self.since_date.date().toString(
+            Qt.DateFormat.ISODate)))
+
+
+class ExportCasesController(QObject):
+    """Asks where to save, runs the export off the GUI thread, reports the outcome.
+
+    Signals:
+        exported(object): the :class:`ExportResult` of a finished export.
+    """
+
+    exported = Signal(object)
+
+    def __init__(self, dialog: ExportCasesDialog, runtime: Runtime,
+                 ask_path: Callable[[], str] | None = None, parent: QObject | None = None
+                 ) -> None:
+        super().__init__(parent)
+        self.dialog, self.runtime = dialog, runtime
+        self._ask_path = ask_path or self._ask
+        self._signals: object = None
+        self.reporter = ExportProgress(self)
+        self.reporter.progressed.connect(self._on_progress)
+        dialog.export_button.clicked.connect(self.start)
+
+    def _ask(self) -> str:
+        name, _ = QFileDialog.getSaveFileName(
+            self.dialog, self.tr("Save case file"), "cases" + SUFFIX,
+            self.tr("Posventa case files (*{suffix});;All files (*)").format(suffix=SUFFIX))
+        return name
+
+    @Slot()
+    def start(self) -> None:
+        target = self._ask_path()
+        if not target:
+            return
+        selection = self.dialog.selection()
+        workspace = self.runtime.workspace
+        reporter = self.reporter
+
+        def work() -> ExportResult:
+            return export_cases(workspace.db_path, Path(target), selection,
+                                workspace_id=workspace.settings.workspace_id,
+                                progress=reporter.progressed.emit)
+
+        self.dialog.export_button.setEnabled(False)
+        self.dialog.progress.setVisible(True)
+        self.dialog.message.setText(self.tr("Exporting…"))
+        signals = start_task(Task(work, "export the cases"))
+        signals.succeeded.connect(self._on_done)
+        signals.failed.connect(self._on_failed)
+        self._signals = signals
+
+    @Slot(int, int)
+    def _on_progress(self, done: int, total: int) -> None:
+        self.dialog.progress.setRange(0, total)
+        self.dialog.progress.setValue(done)
+
+    @Slot(object)
+    def _on_done(self, result: ExportResult) -> None:
+        self.dialog.message.setText(self.tr(
+            "Saved {cases} cases and {mentions} mentions to {name}.").format(
+            cases=result.cases, mentions=result.mentions, name=result.path.name))
+        self.dialog.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(
+            self.tr("Close"))
+        self.exported.emit(result)
+
+    @Slot(str)
+    def _on_failed(self, text: str) -> None:
+        self.dialog.message.setText(text)
+        self.dialog.export_button.setEnabled(True)
+
+
+def open_case_file_window(path: str) -> bool:
+    """Start a review window for the case file at ``path`` in its own process."""
+    return QProcess.startDetached(sys.executable, ["-m", "console", "--review", path])[0]
+
+
+def install_case_file_actions(window: QMainWindow, runtime: Runtime, feed: object) -> None:
+    """Connect File > Export cases… and File > Open case file… of ``window``."""
+
+    def export() -> None:
+        mention_id = feed.current_mention()  # type: ignore[attr-defined]
+        case = runtime.cases.case_for_mention(mention_id) if mention_id else None
+        search = feed.current_filter().search  # type: ignore[attr-defined]
+        dialog = ExportCasesDialog(case.id if case else None, search, window)
+        ExportCasesController(dialog, runtime, parent=dialog)
+        dialog.exec()
+        dialog.deleteLater()
+
+    def open_file() -> None:
+        name, _ = QFileDialog.getOpenFileName(
+            window, window.tr("Open case file"), "",
+            window.tr("Posventa case files (*{suffix});;All files (*)").format(suffix=SUFFIX))
+        if name and not open_case_file_window(name):
+            window.statusBar().showMessage(window.tr("Could not start the review window."),
+                                           6000)
+
+    window.export_cases_action.triggered.connect(export)  # type: ignore[attr-defined]
+    window.open_case_file_action.triggered.connect(open_file)  # type: ignore[attr-defined]
