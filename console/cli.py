@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 import time
 from collections.abc import Callable
@@ -220,8 +221,14 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--speed", type=float, default=10.0,
                         help="how fast the demo sandbox plays its script (default 10x)")
     parser.add_argument("-v", "--verbose", action="store_true", help="log to stderr")
+    parser.add_argument("--language", choices=("system", "es", "en", "pseudo"),
+                        help="the window's language for this run (default: the workspace "
+                             "setting); 'pseudo' shows longer, bracketed text to check "
+                             "layouts and spot untranslated strings")
     parser.add_argument("--review", type=Path, metavar="FILE",
                         help="open a case file read-only for review (no network)")
+    # Opens the demo, prints "smoke ok: N mentions" once mentions show, exits (for tests).
+    parser.add_argument("--smoke-test", action="store_true", help=argparse.SUPPRESS)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     acc = sub.add_parser("accounts", help="brand accounts (tokens go to the keyring)")
@@ -305,17 +312,23 @@ def build_parser() -> argparse.ArgumentParser:
     from console.casefile.cli import register as register_case_files
 
     register_case_files(sub)
+    from console.about_cli import register as register_about
+
+    register_about(sub)
     return parser
 
 
 def run_gui(args: argparse.Namespace) -> int:
     from console.runtime import open_demo, open_runtime
 
+    if getattr(args, "language", None):
+        os.environ["POSVENTA_LANGUAGE"] = args.language  # wins over the saved setting
+
     if getattr(args, "review", None) is not None:
         from console.ui.review_pane import run_review
 
         return run_review(args.review)
-    if args.demo:
+    if args.demo or args.smoke_test:
         rt = open_demo(args.workspace, speed=args.speed)
     else:
         folder = args.workspace or default_workspace_dir()
@@ -333,7 +346,7 @@ def run_gui(args: argparse.Namespace) -> int:
     from console.ui.app import run_gui as start
 
     try:
-        return start(rt)
+        return start(rt, smoke_test=args.smoke_test)
     finally:
         rt.close()
 

@@ -17,6 +17,7 @@ from urllib.parse import urlsplit
 from console.cases import reply_rules
 from console.channels.base import ChannelError, InstanceInfo, RemoteAuthor, ReplyRules
 from console.channels.registry import open_channel, post_reply_rules
+from console.i18n import translate
 from console.secrets import SecretStore, StaticSecrets
 from console.store import accounts, feed, mentions, outbox
 from console.store.accounts import AccountInfo
@@ -231,11 +232,13 @@ def check_instance_url(url: str) -> str:
         url = "https://" + url
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https") or not parts.hostname:
-        raise InvalidInput(f"{url or 'an empty address'} is not a web address; "
-                           "type the instance like mastodon.social")
+        raise InvalidInput(translate(
+            "Accounts", "{address} is not a web address; type the instance like "
+            "mastodon.social").format(address=url or translate("Accounts", "an empty address")))
     if parts.scheme == "http" and not _is_loopback(parts.hostname):
-        raise InvalidInput("Plain http:// is only allowed for this machine (the sandbox); "
-                           "use https://")
+        raise InvalidInput(translate(
+            "Accounts", "Plain http:// is only allowed for this machine (the sandbox); use "
+            "https://"))
     return url
 
 
@@ -264,7 +267,7 @@ class AccountService:
         url = check_instance_url(instance_url)
         token = (token or "").strip()
         if not token:
-            raise InvalidInput("The access token is empty.")
+            raise InvalidInput(translate("Accounts", "The access token is empty."))
         probe = AccountInfo(0, "mastodon", url, "", "", "", True, {})
         channel = open_channel(probe, StaticSecrets({"token": token}))
         try:
@@ -285,11 +288,14 @@ class AccountService:
         mentions, cursors and cases."""
         account = accounts.get_account(self.store, account_id)
         if account is None:
-            raise InvalidInput("That account was removed meanwhile; add it again.")
+            raise InvalidInput(translate("Accounts",
+                                         "That account was removed meanwhile; add it again."))
         if account.base_url.rstrip("/") != signed.base_url.rstrip("/") or (
                 account.remote_id and account.remote_id != signed.author.remote_id):
-            raise InvalidInput(f"You signed in as @{signed.author.handle}, but this account is "
-                               f"@{account.handle}; sign in as @{account.handle} instead.")
+            raise InvalidInput(translate(
+                "Accounts", "You signed in as @{signed}, but this account is @{account}; sign "
+                "in as @{account} instead.").format(signed=signed.author.handle,
+                                                    account=account.handle))
         return self._keep_mastodon(signed.base_url, signed.author, signed.instance,
                                    signed.token, signed, account)
 
@@ -386,7 +392,8 @@ class AccountService:
         except ChannelError as exc:
             raise InvalidInput(str(exc)) from None
         if any(a.kind == "feed" and a.settings.get("feed_url") == clean for a in self.list()):
-            raise InvalidInput(f"The feed {clean} is already an account.")
+            raise InvalidInput(translate("Accounts", "The feed {url} is already an account.")
+                               .format(url=clean))
         settings: dict[str, Any] = {"feed_url": clean, "every_comment": every_comment,
                                     "brand_name": name.strip()}
         channel = open_channel(AccountInfo(0, "feed", clean, "", "", "", True, settings),
@@ -416,9 +423,9 @@ class AccountService:
             raise InvalidInput(str(exc)) from None
         username, password = (username or "").strip(), "".join((app_password or "").split())
         if not username:
-            raise InvalidInput("The WordPress user name is empty.")
+            raise InvalidInput(translate("Accounts", "The WordPress user name is empty."))
         if not password:
-            raise InvalidInput("The application password is empty.")
+            raise InvalidInput(translate("Accounts", "The application password is empty."))
         settings: dict[str, Any] = {"username": username, "every_comment": every_comment}
         channel = open_channel(AccountInfo(0, "wordpress", site, username, "", "", True,
                                            settings), StaticSecrets({"app_password": password}))

@@ -9,6 +9,7 @@ from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
+from console.i18n import QT_TRANSLATE_NOOP
 from console.trust.storage import os_problem
 
 
@@ -18,8 +19,8 @@ def option(default: Any, label: str, help: str = "", *, minimum: float | None = 
     """A setting shown in the Settings dialog: its label, help, limits and choices.
 
     The dialog builds its form from these, so a setting is declared in this one place.
-    Labels and help are English source text; the dialog translates them (context
-    "Settings").
+    Labels and help are English source text marked with ``QT_TRANSLATE_NOOP("Settings",
+    ...)``; the dialog translates them.
     """
     return field(default=default, metadata={
         "label": label, "help": help, "min": minimum, "max": maximum,
@@ -35,27 +36,39 @@ class Settings:
     """Everything an agent or the team can set for a workspace."""
 
     workspace_id: str = ""
-    agent_name: str = option("", "Agent name",
-                             "Your name on cases, notes and replies sent from this console")
-    sync_interval: float = option(20.0, "Sync interval", "Seconds between polls of an account",
-                                  minimum=3, maximum=3600, suffix=" s")
-    outbox_delay: float = option(5.0, "Undo-send delay",
-                                 "Seconds a reply waits in the outbox before it leaves",
-                                 minimum=0, maximum=120, suffix=" s")
+    agent_name: str = option(
+        "", QT_TRANSLATE_NOOP("Settings", "Agent name"),
+        QT_TRANSLATE_NOOP("Settings",
+                          "Your name on cases, notes and replies sent from this console"))
+    sync_interval: float = option(
+        20.0, QT_TRANSLATE_NOOP("Settings", "Sync interval"),
+        QT_TRANSLATE_NOOP("Settings", "Seconds between polls of an account"),
+        minimum=3, maximum=3600, suffix=" s")
+    outbox_delay: float = option(
+        5.0, QT_TRANSLATE_NOOP("Settings", "Undo-send delay"),
+        QT_TRANSLATE_NOOP("Settings", "Seconds a reply waits in the outbox before it leaves"),
+        minimum=0, maximum=120, suffix=" s")
     backfill_pages: int = 5  # pages fetched the first time an account is synced
-    backups_kept: int = option(7, "Backups kept",
-                               "Daily automatic backups kept in the workspace's backups folder",
-                               minimum=1, maximum=90)
-    notify_urgent: bool = option(True, "Notify on urgent complaints",
-                                 "A desktop notification when an urgent complaint arrives")
-    notify_per_minute: int = option(3, "Notifications per minute",
-                                    "At most this many; the rest become one summary",
-                                    minimum=1, maximum=30)
-    language: str = option("system", "Language",
-                           "The console's language (takes effect on restart)",
-                           choices=LANGUAGES)
-    theme: str = option("system", "Theme", "Light or dark colours, or follow the system",
-                        choices=THEMES)
+    backups_kept: int = option(
+        7, QT_TRANSLATE_NOOP("Settings", "Backups kept"),
+        QT_TRANSLATE_NOOP("Settings",
+                          "Daily automatic backups kept in the workspace's backups folder"),
+        minimum=1, maximum=90)
+    notify_urgent: bool = option(
+        True, QT_TRANSLATE_NOOP("Settings", "Notify on urgent complaints"),
+        QT_TRANSLATE_NOOP("Settings", "A desktop notification when an urgent complaint arrives"))
+    notify_per_minute: int = option(
+        3, QT_TRANSLATE_NOOP("Settings", "Notifications per minute"),
+        QT_TRANSLATE_NOOP("Settings", "At most this many; the rest become one summary"),
+        minimum=1, maximum=30)
+    language: str = option(
+        "system", QT_TRANSLATE_NOOP("Settings", "Language"),
+        QT_TRANSLATE_NOOP("Settings", "The console's language (takes effect on restart)"),
+        choices=LANGUAGES)
+    theme: str = option(
+        "system", QT_TRANSLATE_NOOP("Settings", "Theme"),
+        QT_TRANSLATE_NOOP("Settings", "Light or dark colours, or follow the system"),
+        choices=THEMES)
     welcome_done: bool = False  # the first-run welcome was answered
     demo: bool = False
 

@@ -7,4 +7,5 @@ bash packaging/system-packages.sh run
 [ -x .venv/bin/python ] || python3 -m venv .venv
 .venv/bin/python -m pip install -q --upgrade pip
 .venv/bin/python -m pip install -q -e .
+.venv/bin/python packaging/build_translations.py  # .ts -> .qm
 exec .venv/bin/posventa --demo "$@"

@@ -24,6 +24,7 @@ from urllib.parse import urlsplit
 
 import httpx
 
+from ..i18n import translate
 from .base import (
     AuthError,
     ChannelError,
@@ -35,6 +36,7 @@ from .base import (
     ServerError,
 )
 from .mastodon_http import USER_AGENT, is_loopback
+from .messages import refused_request, server_network_error
 from .retry import RetryBudget
 
 UNKNOWN_WAIT = 60.0
@@ -84,12 +86,16 @@ def check_service_url(url: str) -> tuple[str, str]:
     parts = urlsplit(url)
     host = parts.hostname or ""
     if parts.scheme not in ("http", "https") or not host:
-        raise ChannelError(f"{url or 'An empty address'} is not a web address "
-                           "(https://bsky.social)")
+        raise ChannelError(translate(
+            "Channels", "{address} is not a web address (https://bsky.social)").format(
+            address=url or translate("Channels", "An empty address")))
     if parts.scheme == "http" and not is_loopback(host):
-        raise ChannelError(f"Bluesky {host}: refusing an unencrypted http:// address; use https://")
+        raise ChannelError(translate(
+            "Channels", "{who}: refusing an unencrypted http:// address; use https://").format(
+            who=f"Bluesky {host}"))
     if parts.username or parts.password or parts.query or parts.fragment:
-        raise ChannelError("The Bluesky server address must be a plain https:// address")
+        raise ChannelError(translate(
+            "Channels", "The Bluesky server address must be a plain https:// address"))
     return f"{parts.scheme}://{parts.netloc}{parts.path.rstrip('/')}", host
 
 
@@ -181,15 +187,19 @@ class BlueskyHttp:
 
     def _adopt(self, data: Any) -> None:
         if not isinstance(data, dict):
-            raise MalformedResponse(f"{self.who}: the server sent no session")
+            raise MalformedResponse(translate(
+                "Channels", "{who}: the server sent no session").format(who=self.who))
         access, refresh = data.get("accessJwt"), data.get("refreshJwt")
         did, handle = data.get("did"), data.get("handle")
         if not all(isinstance(v, str) and v for v in (access, refresh, did, handle)):
-            raise MalformedResponse(f"{self.who}: the server sent an incomplete session")
+            raise MalformedResponse(translate(
+                "Channels", "{who}: the server sent an incomplete session").format(who=self.who))
         assert isinstance(access, str) and isinstance(refresh, str)
         if data.get("active") is False:
             status = data.get("status") if isinstance(data.get("status"), str) else "inactive"
-            raise AuthError(f"{self.who}: the account is {status} on {self.host}")
+            raise AuthError(translate(
+                "Channels", "{who}: the account is {status} on {host}").format(
+                who=self.who, status=status, host=self.host))
         self._access, self._access_exp = access, jwt_expiry(access)
         self.did, self.handle = str(did), str(handle).lower()
         self.secrets.set("refresh_token", refresh)
@@ -198,11 +208,14 @@ class BlueskyHttp:
         """A new session from the handle and app password (``createSession``)."""
         password = self.secrets.get("app_password")
         if not self.handle or not password:
-            raise AuthError(f"{self.who}: no app password is stored; enter it again")
+            raise AuthError(translate(
+                "Channels", "{who}: no app password is stored; enter it again").format(
+                who=self.who))
         wait = _SESSIONS.take(f"{self.netloc}|{self.handle}", SESSION_BUDGET, self.clock())
         if wait:
-            raise RateLimited(f"{self.who}: too many sign-ins in five minutes; try again in "
-                              f"{int(wait + 0.999)} seconds", wait)
+            raise RateLimited(translate(
+                "Channels", "{who}: too many sign-ins in five minutes; try again in {seconds} "
+                "seconds").format(who=self.who, seconds=int(wait + 0.999)), wait)
         response = self._send("POST", "com.atproto.server.createSession", None,
                               {"identifier": self.handle, "password": password}, None)
         self._adopt(self.decode(response))
@@ -251,24 +264,14 @@ class BlueskyHttp:
             try:
                 return self._send(method, nsid, params, body, token)
             except _Expired:
-                raise AuthError(f"{self.who}: the server keeps refusing the session; "
-                                "enter the app password again") from None
+                raise AuthError(translate(
+                    "Channels", "{who}: the server keeps refusing the session; enter the app "
+                    "password again").format(who=self.who)) from None
 
     def _network_error(self, exc: httpx.HTTPError) -> NetworkError:
         detail = str(exc).lower()
         who = f"Bluesky {self.host}"
-        if isinstance(exc, httpx.TimeoutException):
-            return NetworkError(f"{who}: the server did not answer in time")
-        if isinstance(exc, httpx.ConnectError):
-            if "certificate" in detail or "ssl" in detail or "tls" in detail:
-                return NetworkError(f"{who}: the secure connection failed (the server's "
-                                    "certificate was not accepted)")
-            if "name or service" in detail or "getaddrinfo" in detail or "nodename" in detail:
-                return NetworkError(f"{who}: the server name could not be found")
-            if "refused" in detail:
-                return NetworkError(f"{who}: the server refused the connection")
-            return NetworkError(f"{who}: could not connect to the server")
-        return NetworkError(f"{who}: the connection broke off before the answer came")
+        return server_network_error(who, exc, detail)
 
     def _error(self, response: httpx.Response) -> tuple[str, str]:
         try:
@@ -288,9 +291,10 @@ class BlueskyHttp:
         while True:
             wait = _REQUESTS.take(self.netloc, REQUEST_BUDGET, self.clock())
             if wait:
-                raise RateLimited(f"{self.who}: Posventa paused requests to stay under "
-                                  f"{self.host}'s limit; resuming in {int(wait + 0.999)} seconds",
-                                  wait)
+                raise RateLimited(translate(
+                    "Channels", "{who}: Posventa paused requests to stay under {host}'s limit; "
+                    "resuming in {seconds} seconds").format(
+                    who=self.who, host=self.host, seconds=int(wait + 0.999)), wait)
             try:
                 response = self.client.request(method, f"/xrpc/{nsid}", params=params,
                                                json=body, headers=headers)
@@ -305,36 +309,48 @@ class BlueskyHttp:
             if status >= 500:
                 if budget.retry_server_failure():
                     continue
-                raise ServerError(f"{self.who}: the server failed ({status}); try later")
+                raise ServerError(translate(
+                    "Channels", "{who}: the server failed ({status}); try later").format(
+                    who=self.who, status=status))
             self._raise(nsid, status, *self._error(response), has_token=token is not None)
 
     def _raise(self, nsid: str, status: int, name: str, message: str, *, has_token: bool) -> None:
         who = self.who
         if nsid == "com.atproto.server.createSession" and status in (400, 401):
             if name == "AuthFactorTokenRequired":
-                raise AuthError(f"{who}: the account asks for an email code; use an app password")
+                raise AuthError(translate(
+                    "Channels", "{who}: the account asks for an email code; use an app "
+                    "password").format(who=who))
             if name == "AccountTakedown":
-                raise AuthError(f"{who}: the account has been taken down")
-            raise AuthError(f"{who}: app password rejected, re-enter it")
+                raise AuthError(translate(
+                    "Channels", "{who}: the account has been taken down").format(who=who))
+            raise AuthError(translate(
+                "Channels", "{who}: app password rejected, re-enter it").format(who=who))
         if has_token and (name in _EXPIRED or (status == 401 and nsid != (
                 "com.atproto.server.refreshSession"))):
             raise _Expired()
         if status == 401:
-            raise AuthError(f"{who}: the session was refused; enter the app password again")
+            raise AuthError(translate(
+                "Channels", "{who}: the session was refused; enter the app password "
+                "again").format(who=who))
         if status == 403:
-            raise AuthError(f"{who}: the server refused access ({message or 'forbidden'}); "
-                            "check the account and its app password")
+            raise AuthError(translate(
+                "Channels", "{who}: the server refused access ({detail}); check the account "
+                "and its app password").format(who=who, detail=message or "forbidden"))
         if status in (404, 410) or name in _NOT_FOUND:
-            raise NotFound(f"{who}: that post or account does not exist any more")
+            raise NotFound(translate(
+                "Channels", "{who}: that post or account does not exist any more").format(
+                who=who))
         if nsid == "com.atproto.repo.createRecord":
-            raise ReplyRefused(f"{who}: the post was refused: {message or name or status}")
+            raise ReplyRefused(translate("Channels", "{who}: the post was refused: {detail}")
+                               .format(who=who, detail=message or name or status))
         detail = message or name
-        raise ChannelError(f"{who}: the server refused the request ({status})"
-                           f"{': ' + detail if detail else ''}")
+        raise refused_request(who, status, detail)
 
     def decode(self, response: httpx.Response) -> Any:
         try:
             return json.loads(response.content)
         except (ValueError, UnicodeDecodeError):
-            raise MalformedResponse(
-                f"Bluesky {self.host}: the server sent an answer that is not JSON") from None
+            raise MalformedResponse(translate(
+                "Channels", "{who}: the server sent an answer that is not JSON").format(
+                who=f"Bluesky {self.host}")) from None

@@ -41,6 +41,7 @@ from urllib.parse import urlsplit
 
 import httpx
 
+from ..i18n import translate
 from .base import (
     ChannelError,
     InstanceInfo,
@@ -85,11 +86,14 @@ def check_feed_url(url: str) -> str:
         text = "https://" + text
     clean = web_url(text)
     if not clean:
-        raise ChannelError(f"{url.strip() or 'an empty address'} is not a web address; type "
-                           "the feed like https://blog.example/feed/")
+        raise ChannelError(translate(
+            "Channels", "{address} is not a web address; type the feed like "
+            "https://blog.example/feed/").format(
+            address=url.strip() or translate("Channels", "an empty address")))
     parts = urlsplit(clean)
     if parts.username or parts.password:
-        raise ChannelError("A feed address must not contain a user name or password")
+        raise ChannelError(translate(
+            "Channels", "A feed address must not contain a user name or password"))
     return clean
 
 

@@ -21,6 +21,7 @@ from urllib.parse import urlsplit
 
 import httpx
 
+from ..i18n import translate
 from .base import (
     AuthError,
     ChannelError,
@@ -83,20 +84,28 @@ def network_error(label: str, exc: httpx.HTTPError) -> NetworkError:
     """A sentence for a connection problem (never the URL's query or credentials)."""
     detail = str(exc).lower()
     if isinstance(exc, httpx.TimeoutException):
-        return NetworkError(f"{label}: the site did not answer in time")
+        return NetworkError(translate("Channels", "{who}: the site did not answer in time")
+                            .format(who=label))
     if isinstance(exc, httpx.ConnectError):
         if "certificate" in detail or "ssl" in detail or "tls" in detail:
-            return NetworkError(f"{label}: the secure connection failed (the site's certificate "
-                                "was not accepted)")
+            return NetworkError(translate(
+                "Channels", "{who}: the secure connection failed (the site's certificate was "
+                "not accepted)").format(who=label))
         if any(word in detail for word in ("name or service", "getaddrinfo", "nodename",
                                            "name resolution", "no address", "not known")):
-            return NetworkError(f"{label}: the site's name could not be found")
+            return NetworkError(translate("Channels", "{who}: the site's name could not be found")
+                                .format(who=label))
         if "refused" in detail:
-            return NetworkError(f"{label}: the site refused the connection")
-        return NetworkError(f"{label}: could not connect to the site")
+            return NetworkError(translate("Channels", "{who}: the site refused the connection")
+                                .format(who=label))
+        return NetworkError(translate("Channels", "{who}: could not connect to the site")
+                            .format(who=label))
     if isinstance(exc, httpx.TooManyRedirects):
-        return NetworkError(f"{label}: the site redirects in a loop")
-    return NetworkError(f"{label}: the connection broke off before the whole answer came")
+        return NetworkError(translate("Channels", "{who}: the site redirects in a loop")
+                            .format(who=label))
+    return NetworkError(translate(
+        "Channels", "{who}: the connection broke off before the whole answer came").format(
+        who=label))
 
 
 class WebClient:
@@ -135,17 +144,20 @@ class WebClient:
     def _read(self, response: httpx.Response) -> bytes:
         declared = response.headers.get("Content-Length", "")
         if declared.isdigit() and int(declared) > self.max_bytes:
-            raise MalformedResponse(f"{self.label}: the answer is larger than "
-                                    f"{self.max_bytes // 1_000_000} MB; not read")
+            raise self._too_large()
         chunks: list[bytes] = []
         size = 0
         for chunk in response.iter_bytes():
             size += len(chunk)
             if size > self.max_bytes:
-                raise MalformedResponse(f"{self.label}: the answer is larger than "
-                                        f"{self.max_bytes // 1_000_000} MB; not read")
+                raise self._too_large()
             chunks.append(chunk)
         return b"".join(chunks)
+
+    def _too_large(self) -> MalformedResponse:
+        return MalformedResponse(translate(
+            "Channels", "{who}: the answer is larger than {size} MB; not read").format(
+            who=self.label, size=self.max_bytes // 1_000_000))
 
     def _once(self, method: str, url: str, **kw: Any) -> tuple[httpx.Response, bytes]:
         request = self.client.build_request(method, url, **kw)
@@ -172,7 +184,8 @@ class WebClient:
         """One call with the retry rules; a 2xx or 304 answer, or a ChannelError."""
         parts = urlsplit(url)
         if parts.scheme not in ("http", "https") or not parts.hostname:
-            raise ChannelError(f"{self.label}: {url!r} is not a web address")
+            raise ChannelError(translate("Channels", "{who}: {address} is not a web address")
+                               .format(who=self.label, address=repr(url)))
         budget = RetryBudget(self.sleep, self.max_wait, UNKNOWN_WAIT)
         while True:
             response, body = self._once(method, url, params=params, json=json,
@@ -194,15 +207,25 @@ class WebClient:
             explained = self.explain(response, body, method)
             if explained is not None:
                 return explained
+        who = self.label
         if status in (401, 403):
-            return AuthError(f"{self.label}: the site refused access ({status})")
+            return AuthError(translate("Channels", "{who}: the site refused access ({status})")
+                             .format(who=who, status=status))
         if status in (404, 410):
-            return NotFound(f"{self.label}: the address does not exist on the site ({status})")
+            return NotFound(translate(
+                "Channels", "{who}: the address does not exist on the site ({status})").format(
+                who=who, status=status))
         if status >= 500:
-            return ServerError(f"{self.label}: the site failed ({status}); try later")
+            return ServerError(translate(
+                "Channels", "{who}: the site failed ({status}); try later").format(
+                who=who, status=status))
         if 300 <= status < 400:
-            return ChannelError(f"{self.label}: the site redirected the request ({status})")
-        return ChannelError(f"{self.label}: the site refused the request ({status})")
+            return ChannelError(translate(
+                "Channels", "{who}: the site redirected the request ({status})").format(
+                who=who, status=status))
+        return ChannelError(translate(
+            "Channels", "{who}: the site refused the request ({status})").format(
+            who=who, status=status))
 
     def get(self, url: str, *, params: Any = None, etag: str = "", modified: str = "",
             headers: Mapping[str, str] | None = None) -> Fetched:

@@ -28,6 +28,7 @@ from urllib.parse import urljoin, urlsplit
 
 import feedparser
 
+from ..i18n import translate
 from .base import MalformedResponse
 
 log = logging.getLogger(__name__)
@@ -258,9 +259,12 @@ def short_lang(value: str | None) -> str | None:
 def parse_feed(content: bytes, url: str, content_type: str = "") -> ParsedFeed:
     """Parse a feed document fetched from ``url`` (relative links resolve against it)."""
     if not isinstance(content, bytes | bytearray):
-        raise FeedInvalid(f"Feed {host_of(url)}: nothing to read")
+        raise FeedInvalid(translate("Channels", "Feed {host}: nothing to read").format(
+            host=host_of(url)))
     if not content.strip():
-        raise FeedInvalid(f"Feed {host_of(url)}: the site sent an empty answer instead of a feed")
+        raise FeedInvalid(translate(
+            "Channels", "Feed {host}: the site sent an empty answer instead of a feed").format(
+            host=host_of(url)))
     headers = {"content-location": url}
     if content_type:
         headers["content-type"] = content_type
@@ -270,7 +274,8 @@ def parse_feed(content: bytes, url: str, content_type: str = "") -> ParsedFeed:
                                   resolve_relative_uris=True, sanitize_html=True)
     except Exception as exc:  # feedparser is not supposed to raise; guard the engine anyway
         log.warning("feedparser failed on %s: %s", host_of(url), type(exc).__name__)
-        raise FeedInvalid(f"Feed {host_of(url)}: the document could not be read") from None
+        raise FeedInvalid(translate("Channels", "Feed {host}: the document could not be read")
+                          .format(host=host_of(url))) from None
     problem = ""
     if parsed.get("bozo"):
         problem = one_line_problem(parsed.get("bozo_exception"))
@@ -279,8 +284,9 @@ def parse_feed(content: bytes, url: str, content_type: str = "") -> ParsedFeed:
     raw_entries = parsed.get("entries") or []
     if not version and not raw_entries:
         reason = f" ({problem})" if problem else ""
-        raise FeedInvalid(f"Feed {host_of(url)}: the site sent something that is not an RSS "
-                          f"or Atom feed{reason}")
+        raise FeedInvalid(translate(
+            "Channels", "Feed {host}: the site sent something that is not an RSS or Atom "
+            "feed{reason}").format(host=host_of(url), reason=reason))
     feed_lang = short_lang(meta.get("language"))
     result = ParsedFeed(
         url=url, version=version, title=_text(meta.get("title"), 500),

@@ -19,6 +19,7 @@ from urllib.parse import urlsplit
 
 import httpx
 
+from ..i18n import translate
 from .base import (
     AuthError,
     ChannelError,
@@ -28,6 +29,7 @@ from .base import (
     ReplyRefused,
     ServerError,
 )
+from .messages import server_network_error
 from .retry import RetryBudget
 
 UNKNOWN_WAIT = 30.0
@@ -48,17 +50,20 @@ def is_loopback(host: str) -> bool:
 def check_base_url(base_url: str) -> tuple[str, str]:
     """The normalised base URL and its host; http:// only on loopback."""
     if not isinstance(base_url, str) or not base_url.strip():
-        raise ChannelError("The Mastodon server address is empty")
+        raise ChannelError(translate("Channels", "The Mastodon server address is empty"))
     parts = urlsplit(base_url.strip())
     host = parts.hostname or ""
     if parts.scheme not in ("http", "https") or not host:
-        raise ChannelError(f"{base_url!r} is not a web address (https://server.example)")
+        raise ChannelError(translate(
+            "Channels", "{address} is not a web address (https://server.example)").format(
+            address=repr(base_url)))
     if parts.scheme == "http" and not is_loopback(host):
-        raise ChannelError(
-            f"Mastodon {host}: refusing an unencrypted http:// address; use https://"
-        )
+        raise ChannelError(translate(
+            "Channels", "{who}: refusing an unencrypted http:// address; use https://").format(
+            who=f"Mastodon {host}"))
     if parts.username or parts.password or parts.query or parts.fragment:
-        raise ChannelError("The Mastodon server address must be a plain https:// address")
+        raise ChannelError(translate(
+            "Channels", "The Mastodon server address must be a plain https:// address"))
     return f"{parts.scheme}://{parts.netloc}{parts.path.rstrip('/')}", host
 
 
@@ -135,22 +140,7 @@ class MastodonHttp:
         return (parts.scheme, parts.netloc) == (self._origin.scheme, self._origin.netloc)
 
     def _network_error(self, exc: httpx.HTTPError) -> NetworkError:
-        host = self.host
-        detail = str(exc).lower()
-        if isinstance(exc, httpx.TimeoutException):
-            return NetworkError(f"Mastodon {host}: the server did not answer in time")
-        if isinstance(exc, httpx.ConnectError):
-            if "certificate" in detail or "ssl" in detail or "tls" in detail:
-                return NetworkError(
-                    f"Mastodon {host}: the secure connection failed (the server's certificate "
-                    "was not accepted)"
-                )
-            if "name or service" in detail or "getaddrinfo" in detail or "nodename" in detail:
-                return NetworkError(f"Mastodon {host}: the server name could not be found")
-            if "refused" in detail:
-                return NetworkError(f"Mastodon {host}: the server refused the connection")
-            return NetworkError(f"Mastodon {host}: could not connect to the server")
-        return NetworkError(f"Mastodon {host}: the connection broke off before the answer came")
+        return server_network_error(f"Mastodon {self.host}", exc, str(exc).lower())
 
     def _error_text(self, response: httpx.Response) -> str:
         try:
@@ -174,7 +164,9 @@ class MastodonHttp:
     ) -> httpx.Response:
         """One API call with the retry rules; returns a 2xx response or raises ChannelError."""
         if url.startswith(("http://", "https://")) and not self.same_server(url):
-            raise MalformedResponse(f"Mastodon {self.host}: a page link pointed to another server")
+            raise MalformedResponse(translate(
+                "Channels", "{who}: a page link pointed to another server").format(
+                who=f"Mastodon {self.host}"))
         budget = RetryBudget(self.sleep, self.max_wait, UNKNOWN_WAIT)
         host = self.host
         while True:
@@ -188,22 +180,33 @@ class MastodonHttp:
             if 200 <= status < 300:
                 return response
             if status in (401, 403):
-                raise AuthError(f"Mastodon {host}: the access token was rejected; sign in again")
+                raise AuthError(translate(
+                    "Channels", "{who}: the access token was rejected; sign in again").format(
+                    who=f"Mastodon {host}"))
             if status in (404, 410):
-                raise NotFound(f"Mastodon {host}: that post or account does not exist any more")
+                raise NotFound(translate(
+                    "Channels", "{who}: that post or account does not exist any more").format(
+                    who=f"Mastodon {host}"))
             if status == 429:
                 budget.wait_out_rate_limit(wait_seconds(response), f"Mastodon {host}")
                 continue
             if status >= 500:
                 if budget.retry_server_failure():
                     continue
-                raise ServerError(f"Mastodon {host}: the server failed ({status}); try later")
+                raise ServerError(translate(
+                    "Channels", "{who}: the server failed ({status}); try later").format(
+                    who=f"Mastodon {host}", status=status))
             text = self._error_text(response)
             if status == 422 and method.upper() == "POST":
-                raise ReplyRefused(f"Mastodon {host} refused the post: {text or 'no reason given'}")
-            raise ChannelError(
-                f"Mastodon {host} refused the request ({status}){': ' + text if text else ''}"
-            )
+                raise ReplyRefused(translate("Channels", "{who} refused the post: {detail}")
+                                   .format(who=f"Mastodon {host}", detail=text or translate(
+                                       "Channels", "no reason given")))
+            if text:
+                raise ChannelError(translate(
+                    "Channels", "{who} refused the request ({status}): {detail}").format(
+                    who=f"Mastodon {host}", status=status, detail=text))
+            raise ChannelError(translate("Channels", "{who} refused the request ({status})")
+                               .format(who=f"Mastodon {host}", status=status))
 
     def get_json(self, url: str, params: Any = None) -> tuple[Any, httpx.Response]:
         response = self.request("GET", url, params=params)
@@ -213,6 +216,6 @@ class MastodonHttp:
         try:
             return json.loads(response.content)
         except (ValueError, UnicodeDecodeError):
-            raise MalformedResponse(
-                f"Mastodon {self.host}: the server sent an answer that is not JSON"
-            ) from None
+            raise MalformedResponse(translate(
+                "Channels", "{who}: the server sent an answer that is not JSON").format(
+                who=f"Mastodon {self.host}")) from None

@@ -17,6 +17,7 @@ from urllib.parse import urlencode
 
 import httpx
 
+from ..i18n import translate
 from .base import (
     AuthError,
     ChannelError,
@@ -81,9 +82,9 @@ def register_app(
         data = http.decode(http.request("POST", "/api/v1/apps", data=form))
         return _text(data, "client_id"), _text(data, "client_secret")
     except (NotFound, MalformedResponse):
-        raise ChannelError(
-            f"{http.host} does not answer like a Mastodon server; check the address"
-        ) from None
+        raise ChannelError(translate(
+            "Channels", "{host} does not answer like a Mastodon server; check the address")
+            .format(host=http.host)) from None
     finally:
         http.close()
 
@@ -142,14 +143,13 @@ def exchange_code(
     except (NetworkError, ServerError, RateLimited, MalformedResponse):
         raise
     except AuthError:
-        raise AuthError(
-            f"Mastodon {http.host}: the app registration was not accepted; register again"
-        ) from None
+        raise AuthError(translate(
+            "Channels", "{who}: the app registration was not accepted; register again").format(
+            who=f"Mastodon {http.host}")) from None
     except ChannelError:
-        raise AuthError(
-            f"Mastodon {http.host}: the sign-in code was not accepted (expired, already used "
-            "or mistyped); sign in again"
-        ) from None
+        raise AuthError(translate(
+            "Channels", "{who}: the sign-in code was not accepted (expired, already used or "
+            "mistyped); sign in again").format(who=f"Mastodon {http.host}")) from None
     finally:
         http.close()
 

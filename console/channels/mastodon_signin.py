@@ -32,6 +32,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import httpx
 
+from ..i18n import translate
 from .base import ChannelError, InstanceInfo, RemoteAuthor
 from .mastodon import MastodonChannel
 from .mastodon_http import check_base_url
@@ -136,8 +137,10 @@ class _CallbackServer(ThreadingHTTPServer):
 
 def _declined(error: str) -> str:
     if error == "access_denied":
-        return "The authorization was declined on the server, so no account was added"
-    return f"The server did not authorize Posventa ({error[:60]})"
+        return translate("Channels", "The authorization was declined on the server, so no "
+                         "account was added")
+    return translate("Channels", "The server did not authorize Posventa ({error})").format(
+        error=error[:60])
 
 
 class MastodonSignIn:
@@ -197,16 +200,19 @@ class MastodonSignIn:
         """The code in what the user pasted; raises SignInError when there is none."""
         text = (text or "").strip()
         if not text:
-            raise SignInError("Paste the authorization code the server showed you")
+            raise SignInError(translate("Channels",
+                                        "Paste the authorization code the server showed you"))
         if "code=" in text and ("://" in text or text.startswith("/")):
             query = {k: v[-1] for k, v in parse_qs(urlsplit(text).query).items()}
             if query.get("state") and query["state"] != self.state:
-                raise SignInError("That address belongs to another sign-in; start again")
+                raise SignInError(translate(
+                    "Channels", "That address belongs to another sign-in; start again"))
             code = query.get("code", "").strip()
             if code:
                 return ReceivedCode(code, self.redirect_uri)
         if any(c.isspace() for c in text) or len(text) > 512:
-            raise SignInError("That is not an authorization code; copy only the code shown")
+            raise SignInError(translate(
+                "Channels", "That is not an authorization code; copy only the code shown"))
         return ReceivedCode(text, OOB_REDIRECT)
 
     def wait(self, timeout: float | None = None) -> ReceivedCode:
@@ -217,7 +223,8 @@ class MastodonSignIn:
                 raise SignInCancelled("The sign-in was cancelled")
             remaining = 0.2 if deadline is None else min(0.2, deadline - time.monotonic())
             if remaining <= 0:
-                raise SignInError("No answer came from the server in time; start again")
+                raise SignInError(translate(
+                    "Channels", "No answer came from the server in time; start again"))
             try:
                 result = self._results.get(timeout=remaining)
             except queue.Empty:

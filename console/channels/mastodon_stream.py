@@ -21,6 +21,7 @@ from urllib.parse import urlsplit
 import httpx
 from httpx_sse import EventSource, SSEError
 
+from ..i18n import translate
 from .base import (
     AuthError,
     ChannelError,
@@ -166,16 +167,24 @@ def conversation_status(payload: Any) -> dict[str, Any] | None:
 def _refusal(response: httpx.Response, host: str) -> ChannelError:
     status = response.status_code
     if status in (401, 403):
-        return AuthError(f"Mastodon {host}: the access token was rejected; sign in again")
+        return AuthError(translate(
+            "Channels", "{who}: the access token was rejected; sign in again").format(
+            who=f"Mastodon {host}"))
     if status in (404, 410):
-        return NotFound(f"Mastodon {host}: this server offers no streaming")
+        return NotFound(translate("Channels", "{who}: this server offers no streaming").format(
+            who=f"Mastodon {host}"))
     if status == 429:
         wait = wait_seconds(response)
         wait = UNKNOWN_WAIT if wait is None else wait
-        return RateLimited(f"Mastodon {host}: too many requests; streaming paused", wait)
+        return RateLimited(translate(
+            "Channels", "{who}: too many requests; streaming paused").format(
+            who=f"Mastodon {host}"), wait)
     if status >= 500:
-        return ServerError(f"Mastodon {host}: the streaming server failed ({status})")
-    return ChannelError(f"Mastodon {host} refused the stream ({status})")
+        return ServerError(translate(
+            "Channels", "{who}: the streaming server failed ({status})").format(
+            who=f"Mastodon {host}", status=status))
+    return ChannelError(translate("Channels", "{who} refused the stream ({status})").format(
+        who=f"Mastodon {host}", status=status))
 
 
 def _event(channel: MastodonChannel, spec: StreamSpec, name: str, data: str) -> StreamEvent | None:
@@ -255,7 +264,8 @@ def run_stream(
         stop.detach()
         client.close()
     if not stop.is_set():
-        raise NetworkError(f"Mastodon {http.host}: the stream ended; reconnecting")
+        raise NetworkError(translate("Channels", "{who}: the stream ended; reconnecting").format(
+            who=f"Mastodon {http.host}"))
 
 
 def streaming_health(channel: MastodonChannel) -> bool:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 
+from ..i18n import translate
 from .base import RateLimited
 
 BACKOFF = (0.5, 1.0, 2.0)  # pauses before retrying a server failure
@@ -34,7 +35,9 @@ class RetryBudget:
             self.rate_tries += 1
             self.sleep(delay)
             return
-        raise RateLimited(f"{who}: too many requests; try again in {math.ceil(delay)} seconds",
+        raise RateLimited(translate(
+            "Channels", "{who}: too many requests; try again in {seconds} seconds").format(
+            who=who, seconds=math.ceil(delay)),
                           delay)
 
     def retry_server_failure(self) -> bool:

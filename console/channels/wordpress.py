@@ -32,6 +32,7 @@ from urllib.parse import urlsplit
 
 import httpx
 
+from ..i18n import translate
 from .base import (
     BrandReply,
     ChannelError,
@@ -75,14 +76,18 @@ def check_site_url(url: str) -> str:
         text = "https://" + text
     clean = web_url(text)
     if not clean:
-        raise ChannelError(f"{url.strip() or 'an empty address'} is not a web address; type "
-                           "the site like https://blog.example")
+        raise ChannelError(translate(
+            "Channels", "{address} is not a web address; type the site like "
+            "https://blog.example").format(
+            address=url.strip() or translate("Channels", "an empty address")))
     parts = urlsplit(clean)
     if parts.username or parts.password or parts.query or parts.fragment:
-        raise ChannelError("The WordPress address must be a plain https:// address")
+        raise ChannelError(translate(
+            "Channels", "The WordPress address must be a plain https:// address"))
     if parts.scheme == "http" and not is_loopback(parts.hostname or ""):
-        raise ChannelError(f"WordPress {parts.hostname}: refusing to send a password over "
-                           "unencrypted http://; use https://")
+        raise ChannelError(translate(
+            "Channels", "{who}: refusing to send a password over unencrypted http://; use "
+            "https://").format(who=f"WordPress {parts.hostname}"))
     return f"{parts.scheme}://{parts.netloc}{parts.path.rstrip('/')}"
 
 
@@ -142,7 +147,9 @@ class WordPressChannel:
                                     "REST index")
         spaces = index.get("namespaces")
         if isinstance(spaces, list) and "wp/v2" not in spaces:
-            raise ChannelError(f"{self.label}: the site's REST API has no wp/v2 (comments)")
+            raise ChannelError(translate(
+                "Channels", "{who}: the site's REST API has no wp/v2 (comments)").format(
+                who=self.label))
         name = index.get("name")
         title = to_plain_text(name)[:200] if isinstance(name, str) else ""
         return InstanceInfo(title=title or self.site, version="wp/v2",

@@ -17,6 +17,7 @@ from typing import Any
 
 import httpx
 
+from ..i18n import QT_TRANSLATE_NOOP, translate
 from .base import (
     AuthError,
     ChannelError,
@@ -160,24 +161,38 @@ class PageOutOfRange(ChannelError):
     """A page past the last one (comments were deleted while paging)."""
 
 
+# Sentences after "WordPress @user (host): ", translated where the error is raised.
+_REJECTED = QT_TRANSLATE_NOOP("Channels", "the application password was rejected; re-enter it")
 _AUTH = {
-    "incorrect_password": "the application password was rejected; re-enter it",
-    "invalid_username": "the site does not know that user name; check it",
-    "invalid_email": "the site does not know that user; check the user name",
-    "rest_not_logged_in": "the application password was rejected; re-enter it",
-    "application_passwords_disabled": "application passwords are turned off on this site",
-    "rest_comment_login_required": "the site wants a signed-in user; re-enter the "
-                                   "application password",
+    "incorrect_password": _REJECTED,
+    "invalid_username": QT_TRANSLATE_NOOP("Channels",
+                                          "the site does not know that user name; check it"),
+    "invalid_email": QT_TRANSLATE_NOOP("Channels",
+                                       "the site does not know that user; check the user name"),
+    "rest_not_logged_in": _REJECTED,
+    "application_passwords_disabled": QT_TRANSLATE_NOOP(
+        "Channels", "application passwords are turned off on this site"),
+    "rest_comment_login_required": QT_TRANSLATE_NOOP(
+        "Channels", "the site wants a signed-in user; re-enter the application password"),
 }
 _REFUSED = {
-    "rest_comment_closed": "comments are closed on that post",
-    "rest_comment_draft_post": "that post is a draft and takes no comments",
-    "rest_comment_trash_post": "that post is in the trash",
-    "rest_comment_invalid_post_id": "that post does not exist any more",
-    "rest_comment_content_invalid": "the site refused the reply's text",
-    "rest_comment_author_data_required": "the site wants a name and e-mail with each comment",
-    "comment_duplicate": "the site already has this exact reply",
+    "rest_comment_closed": QT_TRANSLATE_NOOP("Channels", "comments are closed on that post"),
+    "rest_comment_draft_post": QT_TRANSLATE_NOOP(
+        "Channels", "that post is a draft and takes no comments"),
+    "rest_comment_trash_post": QT_TRANSLATE_NOOP("Channels", "that post is in the trash"),
+    "rest_comment_invalid_post_id": QT_TRANSLATE_NOOP(
+        "Channels", "that post does not exist any more"),
+    "rest_comment_content_invalid": QT_TRANSLATE_NOOP(
+        "Channels", "the site refused the reply's text"),
+    "rest_comment_author_data_required": QT_TRANSLATE_NOOP(
+        "Channels", "the site wants a name and e-mail with each comment"),
+    "comment_duplicate": QT_TRANSLATE_NOOP("Channels", "the site already has this exact reply"),
 }
+
+
+def _said(label: str, sentence: str, detail: str = "") -> str:
+    """'<label>: <sentence><detail>' with the sentence in the console's language."""
+    return f"{label}: {translate('Channels', sentence)}{detail}"
 
 
 def explain(label: str) -> Any:
@@ -188,26 +203,37 @@ def explain(label: str) -> Any:
         code, message = error_of(body)
         detail = f" ({one_line(message)})" if message else ""
         if code == "comment_duplicate":
-            return DuplicateComment(f"{label}: {_REFUSED[code]}")
+            return DuplicateComment(_said(label, _REFUSED[code]))
         if code.endswith("_invalid_page_number"):
             return PageOutOfRange(f"{label}: no such page of results")
         if code in _AUTH:
-            return AuthError(f"{label}: {_AUTH[code]}")
+            return AuthError(_said(label, _AUTH[code]))
         if code in _REFUSED:
-            return ReplyRefused(f"{label}: {_REFUSED[code]}{detail}")
+            return ReplyRefused(_said(label, _REFUSED[code], detail))
         if code == "comment_flood":
-            return RateLimited(f"{label}: the site says replies are coming too fast; "
-                               "wait a minute", 60.0)
+            return RateLimited(translate(
+                "Channels", "{who}: the site says replies are coming too fast; wait a minute")
+                .format(who=label), 60.0)
         if status == 401:
-            return AuthError(f"{label}: the application password was rejected; re-enter it")
+            return AuthError(_said(label, _REJECTED))
         if status == 403:
-            doing = "post comments" if method.upper() == "POST" else "read this"
-            return AuthError(f"{label}: the user may not {doing} on this site{detail}")
+            if method.upper() == "POST":
+                return AuthError(translate(
+                    "Channels", "{who}: the user may not post comments on this site{detail}")
+                    .format(who=label, detail=detail))
+            return AuthError(translate(
+                "Channels", "{who}: the user may not read this on this site{detail}").format(
+                who=label, detail=detail))
         if status in (404, 410):
-            what = "post or comment" if code.startswith("rest_") else "address"
-            return NotFound(f"{label}: that {what} does not exist on the site")
+            if code.startswith("rest_"):
+                return NotFound(translate(
+                    "Channels", "{who}: that post or comment does not exist on the site")
+                    .format(who=label))
+            return NotFound(translate(
+                "Channels", "{who}: that address does not exist on the site").format(who=label))
         if 400 <= status < 500 and method.upper() == "POST":
-            return ReplyRefused(f"{label} refused the reply ({status}){detail}")
+            return ReplyRefused(translate("Channels", "{who} refused the reply ({status}){detail}")
+                                .format(who=label, status=status, detail=detail))
         return None
 
     return hook

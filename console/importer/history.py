@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 from console.channels.base import RemoteAuthor, RemotePost
+from console.i18n import translate
 from console.importer.mapping import ColumnMapping
 from console.importer.reader import CsvFile
 from console.store import mentions
@@ -107,19 +108,21 @@ def _row_post(row: dict[str, str], mapping: ColumnMapping) -> tuple[RemotePost, 
 
     text = cell("text")
     if not text:
-        return "the text is empty"
+        return translate("CsvImport", "the text is empty")
     handle = cell("author").lstrip("@")
     if not handle:
-        return "the author is empty"
+        return translate("CsvImport", "the author is empty")
     raw_time = cell("created_at")
     created = parse_time(raw_time)
     if created is None:
-        return f"the date {raw_time!r} is not a date" if raw_time else "the date is empty"
+        return (translate("CsvImport", "the date {value} is not a date").format(
+            value=repr(raw_time)) if raw_time else translate("CsvImport", "the date is empty"))
     channel = (cell("channel") or mapping.default_channel).strip().lower()
     status_word = cell("status").lower()
     status = _STATUS_WORDS.get(status_word, status_word) if status_word else "new"
     if status not in MENTION_STATUSES:
-        return f"the status {cell('status')!r} is unknown"
+        return translate("CsvImport", "the status {value} is unknown").format(
+            value=repr(cell("status")))
     remote_id = cell("remote_id") or synthetic_id(channel, handle, created, text)
     author = RemoteAuthor(channel=channel, remote_id=handle.lower(), handle=handle,
                           display_name=cell("author_name") or handle, url="",
@@ -145,9 +148,11 @@ def plan_import(store: Store, source: CsvFile, mapping: ColumnMapping) -> Import
         post, status = made
         key = (post.channel, post.remote_id)
         if key in seen:
-            plan.duplicates.append(Rejected(line, f"same post as line {seen[key]}"))
+            plan.duplicates.append(Rejected(line, translate(
+                "CsvImport", "same post as line {line}").format(line=seen[key])))
         elif mentions.existing_mention(store.db, post.channel, post.remote_id) is not None:
-            plan.duplicates.append(Rejected(line, "already in the workspace"))
+            plan.duplicates.append(Rejected(line, translate("CsvImport",
+                                                            "already in the workspace")))
         else:
             seen[key] = line
             plan.posts.append((line, post, status))

@@ -6,18 +6,26 @@ import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
-# field -> (label for people, required)
+from console.i18n import QT_TRANSLATE_NOOP, translate
+
+# field -> (label for people, required); labels are translated where shown (field_label).
 FIELDS: dict[str, tuple[str, bool]] = {
-    "text": ("Text", True),
-    "author": ("Author handle", True),
-    "author_name": ("Author name", False),
-    "channel": ("Channel", False),
-    "created_at": ("Date and time", True),
-    "remote_id": ("Post id", False),
-    "in_reply_to": ("In reply to (post id)", False),
-    "url": ("Link", False),
-    "status": ("Status", False),
+    "text": (QT_TRANSLATE_NOOP("CsvImport", "Text"), True),
+    "author": (QT_TRANSLATE_NOOP("CsvImport", "Author handle"), True),
+    "author_name": (QT_TRANSLATE_NOOP("CsvImport", "Author name"), False),
+    "channel": (QT_TRANSLATE_NOOP("CsvImport", "Channel"), False),
+    "created_at": (QT_TRANSLATE_NOOP("CsvImport", "Date and time"), True),
+    "remote_id": (QT_TRANSLATE_NOOP("CsvImport", "Post id"), False),
+    "in_reply_to": (QT_TRANSLATE_NOOP("CsvImport", "In reply to (post id)"), False),
+    "url": (QT_TRANSLATE_NOOP("CsvImport", "Link"), False),
+    "status": (QT_TRANSLATE_NOOP("CsvImport", "Status"), False),
 }
+
+
+def field_label(name: str) -> str:
+    """A field's name for people, in the console's language."""
+    known = FIELDS.get(name)
+    return translate("CsvImport", known[0]) if known else name
 
 # Normalised header words (no accents, lower case) that name each field, best first.
 _GUESSES: dict[str, tuple[str, ...]] = {
@@ -56,20 +64,30 @@ class ColumnMapping:
     columns: dict[str, str] = field(default_factory=dict)
     default_channel: str = "import"
 
+    def missing(self) -> list[str]:
+        """The required fields no column was chosen for."""
+        return [n for n, (_label, required) in FIELDS.items()
+                if required and n not in self.columns]
+
     def validate(self, header: Iterable[str]) -> None:
         known = set(header)
         for name, column in self.columns.items():
             if name not in FIELDS:
-                raise MappingProblem(f"unknown field {name!r}; use one of {', '.join(FIELDS)}")
+                raise MappingProblem(translate(
+                    "CsvImport", "unknown field {field}; use one of {fields}").format(
+                    field=repr(name), fields=", ".join(FIELDS)))
             if column not in known:
-                raise MappingProblem(f"the file has no column {column!r} (for {name}); its "
-                                     f"columns are {', '.join(sorted(known))}")
-        missing = [n for n, (_label, required) in FIELDS.items()
-                   if required and n not in self.columns]
+                raise MappingProblem(translate(
+                    "CsvImport", "the file has no column {column} (for {field}); its columns "
+                    "are {columns}").format(column=repr(column), field=name,
+                                            columns=", ".join(sorted(known))))
+        missing = self.missing()
         if missing:
-            raise MappingProblem(f"choose a column for {', '.join(missing)}")
+            raise MappingProblem(translate("CsvImport", "choose a column for {fields}").format(
+                fields=", ".join(missing)))
         if not self.default_channel.strip() and "channel" not in self.columns:
-            raise MappingProblem("choose a channel column or a channel name")
+            raise MappingProblem(translate("CsvImport",
+                                           "choose a channel column or a channel name"))
 
 
 def guess(header: Iterable[str]) -> dict[str, str]:

@@ -12,6 +12,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from console.i18n import translate
+
 ENCODINGS = ("utf-8-sig", "utf-8", "cp1252", "latin-1")
 DELIMITERS = ",;\t|"
 
@@ -77,13 +79,14 @@ def open_csv(path: Path | str) -> CsvFile:
     try:
         data = target.read_bytes()
     except OSError as exc:
-        raise CsvProblem(f"could not read {target}: {exc.strerror or exc}") from None
+        raise CsvProblem(translate("CsvImport", "could not read {file}: {error}").format(
+            file=target, error=exc.strerror or exc)) from None
     if b"\x00" in data[:4096]:
-        raise CsvProblem(f"{target} is not a text CSV file (UTF-16 or binary); "
-                         "save it as CSV UTF-8")
+        raise CsvProblem(translate("CsvImport", "{file} is not a text CSV file (UTF-16 or "
+                                   "binary); save it as CSV UTF-8").format(file=target))
     text, encoding = decode(data)
     if not text.strip():
-        raise CsvProblem(f"{target} is empty")
+        raise CsvProblem(translate("CsvImport", "{file} is empty").format(file=target))
     delimiter = sniff_delimiter(text)
     header_row = next(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter), [])
     header = tuple(h.strip() or f"column {i + 1}" for i, h in enumerate(header_row))

@@ -14,6 +14,7 @@ from typing import Any
 
 from peewee import Database
 
+from console.i18n import translate
 from console.people.names import fold
 from console.people.records import CustomerSummary, LoneAuthor, PeopleError
 from console.store.timeutil import from_db, to_db, utcnow
@@ -46,11 +47,12 @@ def require_customer(db: Database, customer_id: int) -> tuple[int, str, bool]:
     row = db.execute_sql("SELECT id, name, vip FROM customer WHERE id = ?",
                          (customer_id,)).fetchone()
     if row is None:
-        raise PeopleError(f"There is no customer {customer_id}.")
+        raise PeopleError(translate("People", "There is no customer {id}.").format(id=customer_id))
     merged = merged_into(db, customer_id)
     if merged is not None:
-        raise PeopleError(f"Customer {customer_id} was merged into customer {merged[1]} "
-                          f"(merge #{merged[0]}); use customer {merged[1]}.")
+        raise PeopleError(translate(
+            "People", "Customer {id} was merged into customer {survivor} (merge #{merge}); use "
+            "customer {survivor}.").format(id=customer_id, survivor=merged[1], merge=merged[0]))
     return int(row[0]), str(row[1]), bool(row[2])
 
 
@@ -59,7 +61,7 @@ def require_author(db: Database, author_id: int) -> tuple[int, str, str, str, in
     row = db.execute_sql("SELECT id, channel, handle, display_name, customer_id FROM author "
                          "WHERE id = ?", (author_id,)).fetchone()
     if row is None:
-        raise PeopleError(f"There is no author {author_id}.")
+        raise PeopleError(translate("People", "There is no author {id}.").format(id=author_id))
     return int(row[0]), str(row[1]), str(row[2]), str(row[3]), row[4]
 
 
@@ -77,7 +79,7 @@ def clean_name(name: str) -> str:
     """A name as an agent or a network gave it, on one line and of sane length."""
     text = " ".join(name.split())
     if not text:
-        raise PeopleError("The customer's name is empty.")
+        raise PeopleError(translate("People", "The customer's name is empty."))
     return text[:NAME_LIMIT]
 
 
@@ -121,7 +123,7 @@ def link(db: Database, author_ids: Iterable[int], customer_id: int | None = None
     """
     ids = list(dict.fromkeys(author_ids))
     if not ids:
-        raise PeopleError("Name at least one author to link.")
+        raise PeopleError(translate("People", "Name at least one author to link."))
     rows = [require_author(db, a) for a in ids]
     owners = {r[4] for r in rows if r[4] is not None}
     if customer_id is not None:
@@ -129,13 +131,15 @@ def link(db: Database, author_ids: Iterable[int], customer_id: int | None = None
         others = owners - {customer_id}
         if others:
             other = min(others)
-            raise PeopleError(f"An author already belongs to customer {other}; merge customer "
-                              f"{other} into {customer_id} instead.")
+            raise PeopleError(translate(
+                "People", "An author already belongs to customer {other}; merge customer "
+                "{other} into {id} instead.").format(other=other, id=customer_id))
         target, created = customer_id, False
     elif len(owners) > 1:
         first, second = sorted(owners)[:2]
-        raise PeopleError(f"These authors belong to customers {first} and {second}; merge "
-                          "those customers instead.")
+        raise PeopleError(translate(
+            "People", "These authors belong to customers {first} and {second}; merge those "
+            "customers instead.").format(first=first, second=second))
     elif owners:
         target, created = owners.pop(), False
     else:
@@ -161,7 +165,9 @@ def unlink(db: Database, author_id: int, agent: str = "") -> int:
     """
     row = require_author(db, author_id)
     if row[4] is None:
-        raise PeopleError(f"Author {author_id} (@{row[2]}) belongs to no customer.")
+        raise PeopleError(translate(
+            "People", "Author {id} (@{handle}) belongs to no customer.").format(
+            id=author_id, handle=row[2]))
     customer_id = int(row[4])
     db.execute_sql("UPDATE author SET customer_id = NULL WHERE id = ?", (author_id,))
     for other in author_ids_of(db, customer_id):
@@ -187,7 +193,7 @@ def set_vip(db: Database, customer_id: int, vip: bool) -> None:
 def clean_tag(name: str) -> str:
     text = " ".join(name.split()).lower()
     if not text:
-        raise PeopleError("A tag cannot be empty.")
+        raise PeopleError(translate("People", "A tag cannot be empty."))
     return text[:64]
 
 

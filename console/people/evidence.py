@@ -13,6 +13,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from console.i18n import translate
 from console.people import names
 from console.people.records import Reason
 
@@ -105,23 +106,35 @@ def name_reasons(a: Profile, b: Profile, homonyms: int = 0) -> list[Reason]:
     reason: Reason | None = None
     if ta == tb:
         weight = W_NAME if len(ta) >= 2 else W_NAME_SHORT
-        reason = Reason("name", "same display name", weight)
+        reason = Reason("name", translate("PeopleReasons", "same display name"), weight)
     elif len(ta) >= 2 and len(tb) >= 2 and ta[-1] == tb[-1] and names.same_given(ta[0], tb[0]):
         if len(ta) == len(tb) and ta[1:] == tb[1:]:
-            reason = Reason("nickname", f"same name ({ta[0].capitalize()} = "
-                            f"{tb[0].capitalize()})", W_NICKNAME)
+            reason = Reason("nickname", translate("PeopleReasons", "same name ({one} = {other})")
+                            .format(one=ta[0].capitalize(), other=tb[0].capitalize()),
+                            W_NICKNAME)
         elif set(ta[1:-1]) <= set(tb[1:-1]) or set(tb[1:-1]) <= set(ta[1:-1]):
-            reason = Reason("name", "same name, one written longer", W_NAME_PART)
+            reason = Reason("name", _longer(), W_NAME_PART)
     elif len(ta) >= 2 and len(tb) >= 2 and (set(ta) < set(tb) or set(tb) < set(ta)) \
             and ta[-1] == tb[-1]:
-        reason = Reason("name", "same name, one written longer", W_NAME_PART)
+        reason = Reason("name", _longer(), W_NAME_PART)
     if reason is None:
         return []
     if common:
-        why = (f"{homonyms} other accounts share it" if homonyms >= HOMONYMS
-               else "a common name")
-        reason = Reason(reason.code, f"{reason.text} ({why})", min(reason.weight, W_COMMON_NAME))
+        why = (translate("PeopleReasons", "{count} other accounts share it").format(
+            count=homonyms) if homonyms >= HOMONYMS
+            else translate("PeopleReasons", "a common name"))
+        reason = Reason(reason.code, translate("PeopleReasons", "{reason} ({why})").format(
+            reason=reason.text, why=why), min(reason.weight, W_COMMON_NAME))
     return [reason]
+
+
+def _longer() -> str:
+    return translate("PeopleReasons", "same name, one written longer")
+
+
+def _similar(a: Profile, b: Profile) -> str:
+    return translate("PeopleReasons", "similar handles ({one} and {other})").format(
+        one=a.label, other=b.label)
 
 
 def handle_reasons(a: Profile, b: Profile) -> list[Reason]:
@@ -129,19 +142,19 @@ def handle_reasons(a: Profile, b: Profile) -> list[Reason]:
     ka, kb = a.key, b.key
     if len(ka) >= 5 and len(kb) >= 5:
         if ka == kb:
-            out.append(Reason("handle", f"similar handles ({a.label} and {b.label})", W_HANDLE))
+            out.append(Reason("handle", _similar(a, b), W_HANDLE))
         else:
             limit = 2 if min(len(ka), len(kb)) >= 10 else 1
             if min(len(ka), len(kb)) >= 6 and names.edit_distance(ka, kb, limit) <= limit:
-                out.append(Reason("handle", f"similar handles ({a.label} and {b.label})",
-                                  W_HANDLE_NEAR))
+                out.append(Reason("handle", _similar(a, b), W_HANDLE_NEAR))
     for mine, theirs in ((a, b), (b, a)):
         spelled = names.name_handles(theirs.tokens).get(mine.key) if len(mine.key) >= 5 else None
         if len(theirs.tokens) >= 2 and spelled is not None and (not out or mine.key != theirs.key):
             weight = (W_HANDLE_NAME_COMMON if names.is_common_name(theirs.tokens)
                       else W_HANDLE_NAME if spelled else W_HANDLE_INITIALS)
-            out.append(Reason("handle_name", f"handle {mine.label} spells the name "
-                              f"{' '.join(theirs.display_name.split())}", weight))
+            out.append(Reason("handle_name", translate(
+                "PeopleReasons", "handle {handle} spells the name {name}").format(
+                handle=mine.label, name=" ".join(theirs.display_name.split())), weight))
             break
     return out
 
@@ -156,10 +169,13 @@ def contact_reasons(a: Profile, b: Profile,
             continue
         verified = a.sites[site] + b.sites[site]
         if verified == 2:
-            out.append(Reason("website", f"same verified website {site}", W_CERTAIN, True))
+            out.append(Reason("website", translate(
+                "PeopleReasons", "same verified website {site}").format(site=site),
+                W_CERTAIN, True))
         else:
             weight = W_SITE_ONE_VERIFIED if verified else W_SITE
-            out.append(Reason("website", f"same website {site}", weight))
+            out.append(Reason("website", translate(
+                "PeopleReasons", "same website {site}").format(site=site), weight))
     if not out:
         hosts_a = {names.site_host(s): s for s in a.sites}
         for site in b.sites:
@@ -167,27 +183,32 @@ def contact_reasons(a: Profile, b: Profile,
             other = hosts_a.get(host)
             if other and (other == host or site == host) and host not in names.PLATFORM_HOSTS \
                     and popular.get(host, 0) <= POPULAR_SITE:
-                out.append(Reason("website", f"websites on the same domain {host}",
-                                  W_SAME_DOMAIN))
+                out.append(Reason("website", translate(
+                    "PeopleReasons", "websites on the same domain {host}").format(host=host),
+                    W_SAME_DOMAIN))
                 break
     for mail in sorted(a.mails & b.mails):
-        out.append(Reason("email", f"same e-mail address {mail}", W_EMAIL))
+        out.append(Reason("email", translate(
+            "PeopleReasons", "same e-mail address {mail}").format(mail=mail), W_EMAIL))
     if not any(r.code == "email" for r in out):
         for mine, theirs in ((a, b), (b, a)):
             domains = {m.split("@", 1)[1] for m in mine.mails} - names.MAIL_PROVIDERS
             shared = domains & {names.site_host(s) for s in theirs.sites}
             if shared:
-                out.append(Reason("email", f"e-mail at the same website {min(shared)}",
-                                  W_EMAIL_SITE))
+                out.append(Reason("email", translate(
+                    "PeopleReasons", "e-mail at the same website {site}").format(
+                    site=min(shared)), W_EMAIL_SITE))
                 break
     for mine, theirs in ((a, b), (b, a)):
         hit, verified = mine.links_to(theirs)
         if verified:
-            out.append(Reason("crosslink", f"{mine.label} has a verified link to "
-                              f"{theirs.label} (rel=me)", W_CERTAIN, True))
+            out.append(Reason("crosslink", translate(
+                "PeopleReasons", "{one} has a verified link to {other} (rel=me)").format(
+                one=mine.label, other=theirs.label), W_CERTAIN, True))
         elif hit:
-            out.append(Reason("crosslink", f"{mine.label}'s profile links to {theirs.label}",
-                              W_CROSSLINK))
+            out.append(Reason("crosslink", translate(
+                "PeopleReasons", "{one}'s profile links to {other}").format(
+                one=mine.label, other=theirs.label), W_CROSSLINK))
     return out
 
 
@@ -218,7 +239,9 @@ def numbers(text: str) -> set[str]:
 
 
 def order_reason(number: str) -> Reason:
-    return Reason("order", f"both wrote about order or case number {number}", W_ORDER)
+    return Reason("order", translate(
+        "PeopleReasons", "both wrote about order or case number {number}").format(
+        number=number), W_ORDER)
 
 
 _STOP = frozenset({
@@ -243,8 +266,9 @@ def incident_words(text: str, ignore: Iterable[str] = ()) -> set[str]:
 
 def incident_reason(words: set[str], minutes: int) -> Reason:
     shown = ", ".join(f"“{w}”" for w in sorted(words)[:3])
-    return Reason("incident", f"complained about the same thing within {minutes} minutes "
-                  f"({shown})", W_INCIDENT)
+    return Reason("incident", translate(
+        "PeopleReasons", "complained about the same thing within {minutes} minutes "
+        "({words})").format(minutes=minutes, words=shown), W_INCIDENT)
 
 
 def score(a: Profile, b: Profile, *, homonyms: int = 0,

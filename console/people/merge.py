@@ -14,6 +14,7 @@ from typing import Any
 
 from peewee import Database
 
+from console.i18n import translate
 from console.people import customers, person
 from console.people.records import MergeInfo, MergePreview, PeopleError
 from console.store import mentions
@@ -31,7 +32,7 @@ def _customer_row(db: Database, customer_id: int) -> dict[str, Any]:
 
 def _check_pair(db: Database, survivor_id: int, merged_id: int) -> None:
     if survivor_id == merged_id:
-        raise PeopleError("A customer cannot be merged into itself.")
+        raise PeopleError(translate("People", "A customer cannot be merged into itself."))
     customers.require_customer(db, survivor_id)
     customers.require_customer(db, merged_id)
 
@@ -93,7 +94,7 @@ def _record(db: Database, record_id: int) -> tuple[int, int, dict[str, Any], Any
     row = db.execute_sql("SELECT survivor_id, merged_id, snapshot, undone_at FROM merge_record "
                          "WHERE id = ?", (record_id,)).fetchone()
     if row is None:
-        raise PeopleError(f"There is no merge #{record_id}.")
+        raise PeopleError(translate("People", "There is no merge #{id}.").format(id=record_id))
     return int(row[0]), int(row[1]), json.loads(row[2]), row[3]
 
 
@@ -111,12 +112,14 @@ def unmerge(db: Database, record_id: int, agent: str = "") -> MergeInfo:
     """Put back what merge `record_id` changed: the merged customer reappears as it was."""
     survivor_id, merged_id, snapshot, undone = _record(db, record_id)
     if undone is not None:
-        raise PeopleError(f"Merge #{record_id} was already undone.")
+        raise PeopleError(translate("People", "Merge #{id} was already undone.").format(
+            id=record_id))
     later = blockers(db, record_id)
     if later:
         ids = ", ".join(f"#{r[0]}" for r in later)
-        raise PeopleError(f"Merge #{record_id} cannot be undone yet: later merge(s) {ids} "
-                          f"involve the same customers; undo {ids} first.")
+        raise PeopleError(translate(
+            "People", "Merge #{id} cannot be undone yet: later merge(s) {ids} involve the same "
+            "customers; undo {ids} first.").format(id=record_id, ids=ids))
     authors = [int(a) for a in snapshot["authors"]]
     notes = [int(n) for n in snapshot["notes"]]
     for chunk in _chunks(authors):

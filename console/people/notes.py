@@ -7,6 +7,7 @@ from typing import Any
 
 from peewee import Database
 
+from console.i18n import translate
 from console.people.customers import now, require_author, require_customer
 from console.people.records import NoteInfo, PeopleError
 from console.store.timeutil import from_db
@@ -17,10 +18,11 @@ NOTE_LIMIT = 10_000
 def _clean(body: str) -> str:
     text = body.strip()
     if not text:
-        raise PeopleError("The note is empty.")
+        raise PeopleError(translate("People", "The note is empty."))
     if len(text) > NOTE_LIMIT:
-        raise PeopleError(f"The note is {len(text) - NOTE_LIMIT} characters over the limit of "
-                          f"{NOTE_LIMIT}.")
+        raise PeopleError(translate(
+            "People", "The note is {over} characters over the limit of {limit}.").format(
+            over=len(text) - NOTE_LIMIT, limit=NOTE_LIMIT))
     return text
 
 
@@ -39,7 +41,8 @@ def get_note(db: Database, note_id: int) -> NoteInfo:
                          "(customer_id IS NOT NULL OR author_id IS NOT NULL)",
                          (note_id,)).fetchone()
     if row is None:
-        raise PeopleError(f"There is no customer note {note_id}.")
+        raise PeopleError(translate("People", "There is no customer note {id}.").format(
+            id=note_id))
     return _note(row)
 
 
@@ -47,7 +50,8 @@ def add_note(db: Database, body: str, agent: str, customer_id: int | None = None
              author_id: int | None = None) -> NoteInfo:
     """A note on a customer, or on an author that has none (exactly one of the two)."""
     if (customer_id is None) == (author_id is None):
-        raise PeopleError("A note belongs to one customer or to one author.")
+        raise PeopleError(translate("People",
+                                    "A note belongs to one customer or to one author."))
     if customer_id is not None:
         require_customer(db, customer_id)
     else:

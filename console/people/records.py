@@ -9,10 +9,22 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from console.i18n import QT_TRANSLATE_NOOP, translate
 from console.store.mentions import AuthorInfo
 
 REDDIT = "reddit"  # Reddit's policy: never matched with identities elsewhere automatically
 OPEN_CASE_STATUSES = ("new", "open", "waiting")
+_CASE_STATUS_WORDS = {"new": QT_TRANSLATE_NOOP("People", "new"),
+                      "open": QT_TRANSLATE_NOOP("People", "open"),
+                      "waiting": QT_TRANSLATE_NOOP("People", "waiting"),
+                      "resolved": QT_TRANSLATE_NOOP("People", "resolved"),
+                      "closed": QT_TRANSLATE_NOOP("People", "closed")}
+
+
+def case_status(status: str) -> str:
+    """A case's state in the console's language (the stored value stays English)."""
+    word = _CASE_STATUS_WORDS.get(status)
+    return translate("People", word) if word else status
 
 
 class PeopleError(ValueError):
@@ -182,21 +194,29 @@ class MergePreview:
 
     def lines(self) -> list[str]:
         """The preview as sentences (the CLI prints them; the dialog lists them)."""
-        out = [f"Customer {self.merged.id} “{self.merged.name}” will be merged into "
-               f"customer {self.survivor.id} “{self.survivor.name}”, which keeps its name."]
-        if self.authors:
-            out.append(f"{len(self.authors)} account(s) move: " + ", ".join(
-                f"{a.channel} @{a.handle}" for a in self.authors))
+        # lupdate reads a plural's count only as a plain name: hence the locals.
+        moved, notes, cases = len(self.authors), self.notes, len(self.cases)
+        out = [translate(
+            "People", "Customer {merged} “{merged_name}” will be merged into customer "
+            "{survivor} “{survivor_name}”, which keeps its name.").format(
+            merged=self.merged.id, merged_name=self.merged.name, survivor=self.survivor.id,
+            survivor_name=self.survivor.name)]
+        if moved:
+            out.append(translate("People", "%n account(s) move: {accounts}", None, moved)
+                       .format(accounts=", ".join(f"{a.channel} @{a.handle}"
+                                                  for a in self.authors)))
         else:
-            out.append("No accounts move.")
-        out.append(f"{self.notes} note(s) move.")
+            out.append(translate("People", "No accounts move."))
+        out.append(translate("People", "%n note(s) move.", None, notes))
         if self.tags:
-            out.append("Tags added: " + ", ".join(self.tags))
-        if self.cases:
-            out.append(f"{len(self.cases)} case(s) follow their accounts: " + ", ".join(
-                f"#{c.id} ({c.status})" for c in self.cases))
+            out.append(translate("People", "Tags added: {tags}").format(
+                tags=", ".join(self.tags)))
+        if cases:
+            out.append(translate("People", "%n case(s) follow their accounts: {cases}", None,
+                                 cases).format(cases=", ".join(
+                                     f"#{c.id} ({case_status(c.status)})" for c in self.cases)))
         if self.vip_after and not self.survivor.vip:
-            out.append("The survivor becomes VIP.")
+            out.append(translate("People", "The survivor becomes VIP."))
         return out
 
 

@@ -11,6 +11,7 @@ from datetime import datetime
 
 from peewee import Database
 
+from console.i18n import translate
 from console.people import customers, merge, notes, person, suggest, timeline
 from console.people.customers import LinkResult
 from console.people.records import (
@@ -114,7 +115,7 @@ class PeopleService:
 
     def reject_pair(self, author_id: int, other_id: int) -> None:
         if author_id == other_id:
-            raise PeopleError("An author cannot be compared with itself.")
+            raise PeopleError(translate("People", "An author cannot be compared with itself."))
         with self.store.write():
             customers.require_author(self.db, author_id)
             customers.require_author(self.db, other_id)

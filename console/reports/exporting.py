@@ -40,7 +40,7 @@ class ViewExporter:
 
     def export(self, flt: FeedFilter, fmt: str, path: Path | str,
                progress: Callable[[int], None] | None = None,
-               pdf: PdfRenderer | None = None, title: str = "Posventa report") -> int:
+               pdf: PdfRenderer | None = None, title: str | None = None) -> int:
         """Write the export; returns how many mentions it holds. Raises ExportError."""
         if fmt not in FORMATS:
             raise ExportError(f"unknown export format {fmt!r}; use {', '.join(FORMATS)}")

@@ -14,6 +14,7 @@ from typing import Any
 
 from peewee import Database
 
+from console.i18n import QT_TRANSLATE_NOOP, translate
 from console.store.timeutil import to_db
 
 BUCKETS = ("day", "week")
@@ -56,6 +57,36 @@ class Table:
     title: str
     columns: tuple[str, ...]
     rows: list[tuple[Any, ...]]
+
+
+# How each column reads on screen (the CSV keeps the column keys: they are stable data).
+COLUMN_TITLES = {
+    "bucket": QT_TRANSLATE_NOOP("ReportColumns", "period"),
+    "channel": QT_TRANSLATE_NOOP("ReportColumns", "channel"),
+    "agent": QT_TRANSLATE_NOOP("ReportColumns", "agent"),
+    "mentions": QT_TRANSLATE_NOOP("ReportColumns", "mentions"),
+    "negative": QT_TRANSLATE_NOOP("ReportColumns", "negative"),
+    "neutral": QT_TRANSLATE_NOOP("ReportColumns", "neutral"),
+    "positive": QT_TRANSLATE_NOOP("ReportColumns", "positive"),
+    "complaints": QT_TRANSLATE_NOOP("ReportColumns", "complaints"),
+    "complaint_share": QT_TRANSLATE_NOOP("ReportColumns", "complaint share"),
+    "reason": QT_TRANSLATE_NOOP("ReportColumns", "reason"),
+    "cases": QT_TRANSLATE_NOOP("ReportColumns", "cases"),
+    "responded": QT_TRANSLATE_NOOP("ReportColumns", "responded"),
+    "avg_first_response_min": QT_TRANSLATE_NOOP("ReportColumns", "avg first response min"),
+    "first_response_met": QT_TRANSLATE_NOOP("ReportColumns", "first response met"),
+    "first_response_breached": QT_TRANSLATE_NOOP("ReportColumns", "first response breached"),
+    "resolved": QT_TRANSLATE_NOOP("ReportColumns", "resolved"),
+    "avg_resolution_min": QT_TRANSLATE_NOOP("ReportColumns", "avg resolution min"),
+    "resolution_met": QT_TRANSLATE_NOOP("ReportColumns", "resolution met"),
+    "resolution_breached": QT_TRANSLATE_NOOP("ReportColumns", "resolution breached"),
+}
+
+
+def column_title(column: str) -> str:
+    """A column's name as people read it, in the console's language (keys stay English)."""
+    title = COLUMN_TITLES.get(column)
+    return translate("ReportColumns", title) if title else column.replace("_", " ")
 
 
 def _key(moment: datetime) -> int:

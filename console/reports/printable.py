@@ -14,6 +14,8 @@ from typing import IO, Any
 
 from peewee import Database
 
+from console.i18n import QT_TRANSLATE_NOOP, translate
+
 _STYLE = """body { font-family: 'DejaVu Sans', sans-serif; font-size: 10pt; color: #222; }
 h1 { font-size: 16pt; margin-bottom: 2pt; } .meta { color: #666; font-size: 9pt; }
 .thread { margin: 10pt 0; padding: 6pt 8pt; border: 1px solid #bbb; }
@@ -48,10 +50,38 @@ def replies_by_mention(db: Database, ids: list[int]) -> dict[int, list[tuple[str
     return found
 
 
-def html_writer(db: Database | None, title: str = "Posventa report"
+def _word(value: object) -> str:
+    """A stored value (a status, a sentiment, a channel) in the reader's language; the
+    console's label catalogue ("Labels") names them, and unknown values stay as stored."""
+    return translate("Labels", str(value)) if value else ""
+
+
+_REASONS = {  # the stored keys, so the English report reads as before
+    "delivery": QT_TRANSLATE_NOOP("PrintableReport", "delivery"),
+    "billing": QT_TRANSLATE_NOOP("PrintableReport", "billing"),
+    "product": QT_TRANSLATE_NOOP("PrintableReport", "product"),
+    "service": QT_TRANSLATE_NOOP("PrintableReport", "service"),
+    "cancellation": QT_TRANSLATE_NOOP("PrintableReport", "cancellation"),
+    "account": QT_TRANSLATE_NOOP("PrintableReport", "account"),
+    "other": QT_TRANSLATE_NOOP("PrintableReport", "other"),
+}
+
+
+def _reason(value: object) -> str:
+    name = _REASONS.get(str(value or ""))
+    return translate("PrintableReport", name) if name else str(value or "")
+
+
+def default_title() -> str:
+    return translate("PrintableReport", "Posventa report")
+
+
+def html_writer(db: Database | None, title: str | None = None
                 ) -> Callable[[Iterator[dict[str, Any]], IO[str],
                                Callable[[int], None] | None], int]:
-    """A writer for `console.export.export_to_file` producing the printable report."""
+    """A writer for `console.export.export_to_file` producing the printable report
+    (in the console's language; English in the CLI)."""
+    title = title or default_title()
 
     def write(records: Iterator[dict[str, Any]], out: IO[str],
               progress: Callable[[int], None] | None = None) -> int:
@@ -67,20 +97,23 @@ def html_writer(db: Database | None, title: str = "Posventa report"
         now = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
         out.write(f'<!DOCTYPE html>\n<html><head><meta charset="utf-8">'
                   f"<title>{_e(title)}</title><style>{_STYLE}</style></head><body>\n"
-                  f"<h1>{_e(title)}</h1><p class=\"meta\">{count} mentions in "
-                  f"{len(threads)} conversations · written {now}</p>\n")
+                  f"<h1>{_e(title)}</h1><p class=\"meta\">" + _e(translate(
+                      "PrintableReport", "{count} mentions in {threads} conversations · "
+                      "written {when}").format(count=count, threads=len(threads), when=now))
+                  + "</p>\n")
         ordered = sorted(threads.values(), key=lambda posts: min(p["created_at"] or ""
                                                                  for p in posts))
         for posts in ordered:
             posts.sort(key=lambda p: (p["created_at"] or "", p["id"]))
             first = posts[0]
-            out.write(f'<div class="thread"><h2>{_e(first["channel"])} · '
+            out.write(f'<div class="thread"><h2>{_e(_word(first["channel"]))} · '
                       f'{_e(_name(first))}</h2>\n')
             for post in posts:
                 out.write(_post_html(post))
                 for sent, agent, text in replies.get(post["id"], []):
-                    out.write(f'<div class="reply"><div class="labels">brand reply · '
-                              f'{_e(sent)} · {_e(agent)}</div>'
+                    out.write('<div class="reply"><div class="labels">'
+                              + _e(translate("PrintableReport", "brand reply"))
+                              + f' · {_e(sent)} · {_e(agent)}</div>'
                               f'<div class="text">{_e(text)}</div></div>\n')
             out.write("</div>\n")
         out.write("</body></html>\n")
@@ -97,18 +130,22 @@ def _name(record: dict[str, Any]) -> str:
 
 def _post_html(post: dict[str, Any]) -> str:
     complaint = post.get("complaint") or 0.0
-    flag = (f' <span class="complaint">complaint: {_e(post.get("reason"))}</span>'
-            if complaint >= 0.5 else "")
+    flag = (' <span class="complaint">' + _e(translate(
+        "PrintableReport", "complaint: {reason}").format(reason=_reason(post.get("reason"))))
+        + "</span>" if complaint >= 0.5 else "")
     when = (post.get("created_at") or "").replace("T", " ").rstrip("Z")
+    status = translate("PrintableReport", "status {status}").format(
+        status=_word(post.get("status")))
+    opened = translate("PrintableReport", "open")
     return (f'<div class="post"><div class="labels"><b>{_e(_name(post))}</b> · {_e(when)} · '
-            f'{_link(post.get("url") or "", "open")} · {_e(post.get("sentiment_label"))} · '
-            f'status {_e(post.get("status"))}{flag}</div>'
+            f'{_link(post.get("url") or "", opened)} · '
+            f'{_e(_word(post.get("sentiment_label")))} · {_e(status)}{flag}</div>'
             f'<div class="text">{_e(post.get("text"))}</div></div>\n')
 
 
 def export_printable(db: Database, records: Iterator[dict[str, Any]], fmt: str,
                      output: str | None, progress: Callable[[int], None] | None = None,
-                     title: str = "Posventa report") -> int:
+                     title: str | None = None) -> int:
     """The CLI's html/pdf export: HTML to a file or stdout; PDF (through Qt) to a file."""
     import sys
 

@@ -30,6 +30,7 @@ from console.channels.base import (
     WatchSpec,
 )
 from console.channels.registry import Secrets, open_channel
+from console.i18n import translate
 from console.secrets import AccountSecrets, SecretStore
 from console.settings import Settings
 from console.store import accounts, outbox
@@ -68,6 +69,13 @@ class SyncReport:
     added: int = 0
     seen_again: int = 0
     error: str = ""
+
+
+def new_text(count: int) -> str:
+    """How many new mentions a pull brought, for the status bar ("1 new", "12 new")."""
+    if count == 1:
+        return translate("Sync", "1 new")
+    return translate("Sync", "{n} new").format(n=count)
 
 
 class Engine:
@@ -134,7 +142,8 @@ class Engine:
             if channel is None:
                 account = accounts.get_account(self.store, account_id)
                 if account is None:
-                    raise ChannelError(f"account {account_id} no longer exists")
+                    raise ChannelError(translate("Sync", "account {id} no longer exists")
+                                       .format(id=account_id))
                 channel = self._factory(account, AccountSecrets(self.secrets, account_id))
                 self._channels[account_id] = channel
             return channel
@@ -152,8 +161,8 @@ class Engine:
         """What a reply through this account may be, without touching the network."""
         account = accounts.get_account(self.store, account_id) if account_id else None
         if account is None:
-            return ReplyRules("characters", 0, can_reply=False,
-                              reason="This mention has no account to reply from.")
+            return ReplyRules("characters", 0, can_reply=False, reason=translate(
+                "Sync", "This mention has no account to reply from."))
         limit = int(account.settings.get("max_characters", 500))
         keep = visibility if visibility in ("direct", "private", "unlisted") else "public"
         return ReplyRules("characters", limit, visibility=keep)
@@ -207,7 +216,7 @@ class Engine:
             self._next_poll[account.id] = time.monotonic() + delay
             return report
         self._failures.pop(account.id, None)
-        self._status(account, "ok", f"{report.added} new")
+        self._status(account, "ok", new_text(report.added))
         self._next_poll[account.id] = time.monotonic() + self.settings.sync_interval
         return report
 
@@ -372,9 +381,9 @@ class Engine:
         problem = check_integrity(path, thorough=True)
         if problem is not None:
             log.error("database integrity check failed: %s", problem)
-            self._emit(AccountStatus(0, "workspace", "error",
-                                     f"the workspace database is damaged ({problem}); "
-                                     "restore a backup"))
+            self._emit(AccountStatus(0, translate("Sync", "workspace"), "error", translate(
+                "Sync", "the workspace database is damaged ({problem}); restore a backup")
+                .format(problem=problem)))
             return
         # Only a sound database is worth keeping: the daily automatic backup.
         from console.backup import BackupError, daily_backup_if_due
@@ -383,7 +392,8 @@ class Engine:
             daily_backup_if_due(path, keep=self.settings.backups_kept)
         except BackupError as exc:
             log.warning("automatic backup failed: %s", exc)
-            self._emit(AccountStatus(0, "workspace", "error", f"automatic backup failed: {exc}"))
+            self._emit(AccountStatus(0, translate("Sync", "workspace"), "error", translate(
+                "Sync", "automatic backup failed: {error}").format(error=exc)))
 
     def _schedule_loop(self) -> None:
         while not self._stop.is_set():

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import QCoreApplication, Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
@@ -74,8 +74,9 @@ class AccountForm(QWidget):
     def _on_added(self, account: AccountInfo) -> None:
         self._finish()
         self._cleared()
-        self._say(self.tr("Added %1. The first sync starts now.").replace("%1", account.label),
-                  error=False)
+        # Explicit context: `self.tr` here would take the subclass's name at runtime.
+        self._say(QCoreApplication.translate("AccountForm", "Added %1. The first sync starts now.")
+                  .replace("%1", labels.untrusted(account.label, 200)), error=False)
         self.accountAdded.emit(account.id)
 
     @Slot(str)

@@ -14,7 +14,7 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -54,11 +54,20 @@ class Network:
 
 # Names are translated where they are shown (context "Accounts").
 NETWORKS = (
-    Network("mastodon", "Mastodon", "console.ui.mastodon_form", "MastodonForm"),
-    Network("bluesky", "Bluesky", "console.ui.bluesky_form", "BlueskyForm"),
-    Network("feed", "RSS or Atom feed", "console.ui.feed_form", "FeedForm"),
-    Network("wordpress", "WordPress comments", "console.ui.feed_form", "WordPressForm"),
+    Network("mastodon", QT_TRANSLATE_NOOP("Accounts", "Mastodon"), "console.ui.mastodon_form",
+            "MastodonForm"),
+    Network("bluesky", QT_TRANSLATE_NOOP("Accounts", "Bluesky"), "console.ui.bluesky_form",
+            "BlueskyForm"),
+    Network("feed", QT_TRANSLATE_NOOP("Accounts", "RSS or Atom feed"), "console.ui.feed_form",
+            "FeedForm"),
+    Network("wordpress", QT_TRANSLATE_NOOP("Accounts", "WordPress comments"),
+            "console.ui.feed_form", "WordPressForm"),
 )
+
+
+def kind_text(kind: str) -> str:
+    """An account's network as people read it (the stored kind stays English)."""
+    return labels.channel_label(kind)
 
 
 def form_class(network: Network) -> type[QWidget] | None:
@@ -72,21 +81,22 @@ def form_class(network: Network) -> type[QWidget] | None:
 
 def status_text(status: AccountStatus | None) -> str:
     """One account's state in a few words: live, polling, sign in again, offline..."""
-    tr = QCoreApplication.translate
     if status is None:
-        return tr("Accounts", "waiting for the first sync")
+        return QCoreApplication.translate("Accounts", "waiting for the first sync")
     if status.state == "auth":
-        return tr("Accounts", "token rejected: sign in again")
+        return QCoreApplication.translate("Accounts", "token rejected: sign in again")
     if status.state in ("ok", "syncing", "idle"):
         if status.mode == "live":
-            return tr("Accounts", "live")
-        return tr("Accounts", "polling") if status.state != "syncing" else tr(
-            "Accounts", "syncing…")
+            return QCoreApplication.translate("Accounts", "live")
+        if status.state == "syncing":
+            return QCoreApplication.translate("Accounts", "syncing…")
+        return QCoreApplication.translate("Accounts", "polling")
     if status.state == "rate_limited":
-        return tr("Accounts", "rate limited: %1").replace("%1", status.message)
+        return QCoreApplication.translate("Accounts", "rate limited: %1").replace(
+            "%1", status.message)
     if status.state == "offline":
-        return tr("Accounts", "offline: %1").replace("%1", status.message)
-    return tr("Accounts", "error: %1").replace("%1", status.message)
+        return QCoreApplication.translate("Accounts", "offline: %1").replace("%1", status.message)
+    return QCoreApplication.translate("Accounts", "error: %1").replace("%1", status.message)
 
 
 class AccountsDialog(QDialog):
@@ -236,7 +246,7 @@ class AccountsController(QObject):
         table.setRowCount(len(self._shown))
         for row, account in enumerate(self._shown):
             name = labels.untrusted(account.label, 200)
-            for column, text in enumerate((name, account.kind, "")):
+            for column, text in enumerate((name, kind_text(account.kind), "")):
                 table.setItem(row, column, QTableWidgetItem(text))
             self._show_status(row, account)
         note = self.accounts.secrets.warning
@@ -384,7 +394,7 @@ class AccountsController(QObject):
         if account is None or self.busy() or not self.confirm(account):
             return
         self.dialog.remove.setEnabled(False)
-        self._run(Task(lambda: self.accounts.remove(account.id), "remove the account"),
+        self._run(Task(lambda: self.accounts.remove(account.id), self.tr("remove the account")),
                   self._on_removed, self._on_failed)
 
     @Slot(object)

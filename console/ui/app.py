@@ -10,7 +10,7 @@ import sys
 from dataclasses import dataclass
 
 import shiboken6
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QCoreApplication, QObject, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
@@ -27,6 +27,7 @@ from console.ui.case_panel import CaseController
 from console.ui.composer import ComposerController
 from console.ui.desktop import Desktop, apply_settings, install
 from console.ui.feed_pane import FeedController
+from console.ui.i18n import install_translations, translations_installed
 from console.ui.main_window import MainController, MainWindow
 from console.ui.profile_panel import ProfileController
 from console.ui.rules_dialog import RulesController, RulesDialog
@@ -55,8 +56,11 @@ class Console:
     desktop: Desktop | None = None  # settings, shortcuts help, feed keys, tray, layout
 
 
-def application() -> QApplication:
-    """The running QApplication, created with the desktop identity when there is none."""
+def application(language: str | None = None) -> QApplication:
+    """The running QApplication, created with the desktop identity when there is none.
+
+    `language` is the workspace's setting; the translators are installed the first time
+    (following the system locale when no workspace is known yet) or when it is given."""
     app = QApplication.instance()
     if app is None:
         app = QApplication(sys.argv)
@@ -65,6 +69,18 @@ def application() -> QApplication:
     app.setApplicationDisplayName("Posventa")
     app.setApplicationVersion(console.__version__)
     QGuiApplication.setDesktopFileName(console.APP_ID)
+    if app.windowIcon().isNull():
+        from console.ui.app_icon import app_icon
+
+        app.setWindowIcon(app_icon())
+    if app.property("posventaColours") is None:  # the desktop turned dark or light
+        app.setProperty("posventaColours", True)
+        from console.ui import colours
+
+        QGuiApplication.styleHints().colorSchemeChanged.connect(
+            lambda _scheme: colours.adapt(app.palette()))
+    if language is not None or not translations_installed():
+        install_translations(language or "system")
     return app
 
 
@@ -146,7 +162,8 @@ def build_console(runtime: Runtime, page_size: int = 200) -> Console:
     tray = tray_icon.notify if tray_icon is not None else None
 
     def alert(title: str, text: str) -> None:
-        window.statusBar().showMessage(f"{title}: {text.splitlines()[0]}", 15_000)
+        window.statusBar().showMessage(QCoreApplication.translate(
+            "Console", "{title}: {text}").format(title=title, text=text.splitlines()[0]), 15_000)
         if tray is not None:
             tray(title, text)
 
@@ -158,12 +175,18 @@ def build_console(runtime: Runtime, page_size: int = 200) -> Console:
                    case=case, alerts=alerts, desktop=desktop)
 
 
-def run_gui(runtime: Runtime) -> int:
-    """Show the console for `runtime`, run the event loop, stop the engine on close."""
-    app = application()
+def run_gui(runtime: Runtime, smoke_test: bool = False) -> int:
+    """Show the console for `runtime`, run the event loop, stop the engine on close.
+
+    `smoke_test` ends the event loop once the first mentions show (see `ui/smoke.py`)."""
+    app = application(runtime.workspace.settings.language)
     apply_settings(runtime, runtime.workspace.settings)  # theme, agent name
     built = build_console(runtime)
     built.window.show()
+    if smoke_test:
+        from console.ui.smoke import SmokeCheck
+
+        SmokeCheck(built.feed.model, parent=built.window)
     # Once the event loop runs: a first start without accounts greets the agent.
     QTimer.singleShot(0, built.window, lambda: show_welcome(
         built.window, FirstRun(runtime.workspace), built.main.open_accounts))

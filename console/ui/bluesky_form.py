@@ -73,7 +73,7 @@ class BlueskyForm(AccountForm):
         handle, password = self.handle.text(), self.password.text()
         service = self.service.text().strip() or DEFAULT_SERVICE
         self._start(lambda: self.accounts.add_bluesky(handle, password, service),
-                    "add the Bluesky account",
+                    self.tr("add the Bluesky account"),
                     self.tr("Signing in as %1 on %2…").replace(
                         "%1", handle.strip() or "…").replace("%2", service))
 

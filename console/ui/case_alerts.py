@@ -10,7 +10,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, QTimer, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal, Slot
 from PySide6.QtWidgets import QSystemTrayIcon, QWidget
 
 from console.cases.service import CaseService
@@ -69,7 +69,8 @@ class CaseAlerts(QObject):
         self._last = now
         count = len(self._waiting)
         title = (self.tr("An urgent case is about to breach its SLA") if count == 1 else
-                 self.tr("{0} urgent cases are about to breach their SLA").format(count))
+                 self.tr("{0} urgent cases are about to breach their SLA").format(
+                     labels.count_text(count)))
         text = "\n".join(self._waiting[:3])
         self._waiting = []
         self._notify(title, text)
@@ -81,7 +82,7 @@ def tray_notifier(window: QWidget) -> Callable[[str, str], None] | None:
     if not QSystemTrayIcon.isSystemTrayAvailable():
         return None
     tray = QSystemTrayIcon(window.windowIcon(), window)
-    tray.setToolTip("Posventa")
+    tray.setToolTip(QCoreApplication.applicationName())  # the product name, untranslated
     tray.show()
 
     def notify(title: str, text: str) -> None:

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QObject, QProcess, Qt, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QDate, QObject, QProcess, Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDateEdit,
@@ -130,7 +130,7 @@ class ExportCasesController(QObject):
         self.dialog.export_button.setEnabled(False)
         self.dialog.progress.setVisible(True)
         self.dialog.message.setText(self.tr("Exporting…"))
-        signals = start_task(Task(work, "export the cases"))
+        signals = start_task(Task(work, self.tr("export the cases")))
         signals.succeeded.connect(self._on_done)
         signals.failed.connect(self._on_failed)
         self._signals = signals
@@ -174,11 +174,13 @@ def install_case_file_actions(window: QMainWindow, runtime: Runtime, feed: objec
 
     def open_file() -> None:
         name, _ = QFileDialog.getOpenFileName(
-            window, window.tr("Open case file"), "",
-            window.tr("Posventa case files (*{suffix});;All files (*)").format(suffix=SUFFIX))
+            window, QCoreApplication.translate("CaseFileActions", "Open case file"), "",
+            QCoreApplication.translate(
+                "CaseFileActions", "Posventa case files (*{suffix});;All files (*)")
+            .format(suffix=SUFFIX))
         if name and not open_case_file_window(name):
-            window.statusBar().showMessage(window.tr("Could not start the review window."),
-                                           6000)
+            window.statusBar().showMessage(QCoreApplication.translate(
+                "CaseFileActions", "Could not start the review window."), 6000)
 
     window.export_cases_action.triggered.connect(export)  # type: ignore[attr-defined]
     window.open_case_file_action.triggered.connect(open_file)  # type: ignore[attr-defined]

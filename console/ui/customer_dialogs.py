@@ -38,9 +38,6 @@ from console.ui.person_sections import RecordListModel
 SEARCH_DELAY_MS = 200
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("CustomerDialogs", text)
-
 
 def customer_text(item: CustomerSummary) -> str:
     star = "★ " if item.vip else ""
@@ -56,8 +53,8 @@ def result_text(entry: tuple[str, Any]) -> str:
     author: LoneAuthor = item
     name = labels.untrusted(" ".join(author.display_name.split()), 120)
     return (f"{name or '@' + labels.untrusted(author.handle, 80)}\n"
-            f"{author.channel} @{labels.untrusted(author.handle, 80)} · "
-            + _tr("no customer yet"))
+            f"{labels.channel_label(author.channel)} @{labels.untrusted(author.handle, 80)} · "
+            + QCoreApplication.translate("CustomerDialogs", "no customer yet"))
 
 
 class _SearchList(QWidget):
@@ -232,15 +229,6 @@ class MergeDialog(QDialog):
             self.accept()
 
 
-def merge_text(item: MergeInfo) -> str:
-    when = labels.full_time(item.created_at)
-    state = (_tr("undone %1").replace("%1", labels.full_time(item.undone_at))
-             if item.undone_at else _tr("in force"))
-    return (f"#{item.id} · {when} · {labels.untrusted(item.agent or '?', 60)}\n"
-            f"#{item.merged_id} “{labels.untrusted(item.merged_name, 80)}” → "
-            f"#{item.survivor_id} · {item.authors} account(s), {item.notes} note(s) · {state}")
-
-
 class MergeHistoryDialog(QDialog):
     """The merges that touched a customer; undo one (later merges first)."""
 
@@ -251,7 +239,7 @@ class MergeHistoryDialog(QDialog):
         self.resize(520, 380)
         self._load, self._unmerge = load, unmerge
         self.undone: list[int] = []
-        self.model = RecordListModel(merge_text, self)
+        self.model = RecordListModel(self.merge_text, self)
         self.list = QListView(self)
         self.list.setModel(self.model)
         self.list.setWordWrap(True)
@@ -271,6 +259,17 @@ class MergeHistoryDialog(QDialog):
         self.undo_button.clicked.connect(self.undo_selected)
         self.list.selectionModel().currentChanged.connect(lambda *_a: self._update())
         self.reload()
+
+    def merge_text(self, item: MergeInfo) -> str:
+        """One merge: when, who, which customer went into which, what moved, and its state."""
+        when = labels.full_time(item.created_at)
+        state = (self.tr("undone %1").replace("%1", labels.full_time(item.undone_at))
+                 if item.undone_at else self.tr("in force"))
+        moved = ", ".join((self.tr("%n account(s)", "", item.authors),
+                           self.tr("%n note(s)", "", item.notes)))
+        return (f"#{item.id} · {when} · {labels.untrusted(item.agent or '?', 60)}\n"
+                f"#{item.merged_id} “{labels.untrusted(item.merged_name, 80)}” → "
+                f"#{item.survivor_id} · {moved} · {state}")
 
     def reload(self) -> None:
         self.model.set_items(self._load())

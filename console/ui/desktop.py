@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QObject, Slot
+from PySide6.QtCore import QCoreApplication, QObject, Slot
 
 from console.runtime import Runtime
 from console.settings import Settings
@@ -120,7 +120,8 @@ def install(window: MainWindow, runtime: Runtime, bridge: EngineBridge, feed: Fe
     bar = window.statusBar()  # not the window: the notifier must not keep it alive
 
     def show_in_bar(title: str, text: str) -> None:
-        bar.showMessage(f"{title}: {text}", 15_000)
+        bar.showMessage(QCoreApplication.translate("Console", "{title}: {text}").format(
+            title=title, text=text), 15_000)
 
     notify = tray.notify if tray is not None else show_in_bar
     notifier = UrgentNotifier(runtime.feed, runtime.cases, runtime.workspace.settings,

@@ -11,7 +11,16 @@ import os
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF, QObject, Qt, QThreadPool, Signal, Slot
+from PySide6.QtCore import (
+    QCoreApplication,
+    QLocale,
+    QMarginsF,
+    QObject,
+    Qt,
+    QThreadPool,
+    Signal,
+    Slot,
+)
 from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter, QTextDocument
 from PySide6.QtWidgets import (
     QComboBox,
@@ -46,15 +55,18 @@ def write_pdf(html: str, path: Path | str) -> None:
         writer = QPdfWriter(tmp)
         writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
         writer.setPageMargins(QMarginsF(15, 15, 15, 15), QPageLayout.Unit.Millimeter)
-        writer.setTitle("Posventa report")
+        writer.setTitle(QCoreApplication.translate("ExportDialog", "Posventa report"))
         document.print_(writer)
         del writer  # closes the file
         if os.path.getsize(tmp) == 0:
-            raise ExportError(f"could not write the PDF to {target}")
+            raise ExportError(QCoreApplication.translate(
+                "ExportDialog", "could not write the PDF to {file}").format(file=target))
         os.replace(tmp, target)
         tmp = ""
     except OSError as exc:
-        raise ExportError(f"could not write the PDF to {target}: {exc.strerror or exc}") from None
+        raise ExportError(QCoreApplication.translate(
+            "ExportDialog", "could not write the PDF to {file}: {error}").format(
+            file=target, error=exc.strerror or exc)) from None
     finally:
         if tmp:
             with contextlib.suppress(OSError):
@@ -169,7 +181,7 @@ class ExportController(QObject):
             except ExportError as exc:  # a sentence for the agent, shown word for word
                 raise InvalidInput(str(exc)) from None
 
-        task = Task(work, "export the view")
+        task = Task(work, self.tr("export the view"))
         task.signals.succeeded.connect(self._on_done)  # before starting: no result is lost
         task.signals.failed.connect(self._on_failed)
         self._signals = start_task(task, self.pool)
@@ -186,10 +198,11 @@ class ExportController(QObject):
         self.dialog.progress.setRange(0, 1)
         self.dialog.progress.setValue(1)
         self.dialog.export_button.setEnabled(True)
+        written = int(count)  # type: ignore[call-overload]
         self.dialog.status.setText(self.tr("Exported %1 mentions to %2.")
-                                   .replace("%1", str(count))
+                                   .replace("%1", QLocale().toString(written))
                                    .replace("%2", self.dialog.path.text()))
-        self.finished.emit(int(count))  # type: ignore[call-overload]
+        self.finished.emit(written)
 
     @Slot(str)
     def _on_failed(self, message: str) -> None:

@@ -58,7 +58,8 @@ class FeedForm(AccountForm):
             return
         url, name, own = self.url.text(), self.name.text(), self.own.isChecked()
         self._start(lambda: self.accounts.add_feed(url, name, every_comment=own),
-                    "add the feed", self.tr("Reading %1…").replace("%1", url.strip() or "…"))
+                    self.tr("add the feed"),
+                    self.tr("Reading %1…").replace("%1", url.strip() or "…"))
 
     def _cleared(self) -> None:
         self.url.clear()
@@ -110,7 +111,7 @@ class WordPressForm(AccountForm):
         site, user, password = self.site.text(), self.user.text(), self.password.text()
         own = self.own.isChecked()
         self._start(lambda: self.accounts.add_wordpress(site, user, password, every_comment=own),
-                    "add the WordPress site",
+                    self.tr("add the WordPress site"),
                     self.tr("Checking %1 on %2…").replace("%1", user.strip() or "…")
                     .replace("%2", site.strip() or "…"))
 

@@ -14,18 +14,25 @@ from typing import Any
 from PySide6.QtCore import (
     QAbstractTableModel,
     QCoreApplication,
+    QLocale,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
 )
 
 from console.cases.service import clocks_of
+from console.i18n import QT_TRANSLATE_NOOP
 from console.services import FeedService
 from console.store.feed import FeedFilter, FeedRow
 from console.store.timeutil import utcnow
 from console.ui import case_text, labels
 
-COLUMNS = ("Channel", "Author", "Time", "Case", "Text", "Sentiment", "Status", "Source")
+COLUMNS = (  # English source text; headers show them translated (context "FeedModel")
+    QT_TRANSLATE_NOOP("FeedModel", "Channel"), QT_TRANSLATE_NOOP("FeedModel", "Author"),
+    QT_TRANSLATE_NOOP("FeedModel", "Time"), QT_TRANSLATE_NOOP("FeedModel", "Case"),
+    QT_TRANSLATE_NOOP("FeedModel", "Text"), QT_TRANSLATE_NOOP("FeedModel", "Sentiment"),
+    QT_TRANSLATE_NOOP("FeedModel", "Status"), QT_TRANSLATE_NOOP("FeedModel", "Source"),
+)
 CHANNEL, AUTHOR, TIME, CASE, TEXT, SENTIMENT, STATUS, SOURCE = range(len(COLUMNS))
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1  # the FeedRow itself
 ID_ROLE = Qt.ItemDataRole.UserRole + 2  # the mention id
@@ -108,7 +115,7 @@ class FeedModel(QAbstractTableModel):
 
     def _display(self, row: FeedRow, column: int) -> str:
         if column == CHANNEL:
-            return row.channel
+            return labels.channel_label(row.channel)
         if column == AUTHOR:
             return labels.author_line(row.author_name, row.author_handle)
         if column == TIME:
@@ -120,7 +127,7 @@ class FeedModel(QAbstractTableModel):
         if column == CASE:
             return "" if row.case is None else case_text.feed_text(row.case, self._clocks(row))
         if column == STATUS:
-            return row.status
+            return labels.status_label(row.status)
         if column == SOURCE:
             return labels.sources_text(row.sources)
         return ""
@@ -131,8 +138,11 @@ class FeedModel(QAbstractTableModel):
         if column == TIME:
             return labels.tooltip(labels.full_time(row.created_at))
         if column == SENTIMENT:
-            return labels.tooltip(f"priority {row.priority}: {row.priority_reasons}\n"
-                                  f"sentiment {row.sentiment:+.2f}, reason: {row.reason}")
+            score = QLocale().toString(float(row.sentiment), "f", 2)
+            return labels.tooltip(QCoreApplication.translate(
+                "FeedModel", "priority {priority}: {reasons}\nsentiment {score}, reason: {reason}")
+                .format(priority=row.priority, reasons=row.priority_reasons,
+                        score=score if row.sentiment < 0 else f"+{score}", reason=row.reason))
         if column == CASE:
             about = (QCoreApplication.translate("FeedModel", "Not in a case")
                      if row.case is None else case_text.feed_tooltip(row.case, self._clocks(row)))

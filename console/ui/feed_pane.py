@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from datetime import datetime
+
 from PySide6.QtCore import (
     QCoreApplication,
     QItemSelectionModel,
@@ -28,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from console.cases.service import CaseService
 from console.channels.base import SOURCES
+from console.i18n import QT_TRANSLATE_NOOP
 from console.services import FeedService
 from console.store.feed import SORTS, FeedFilter
 from console.store.models import MENTION_STATUSES
@@ -45,30 +49,45 @@ from console.ui.feed_model import (
     FeedModel,
 )
 
-SORT_NAMES = {"newest": "newest first", "priority": "priority first"}
+SORT_NAMES = {  # English source text; shown translated (context "FeedPane")
+    "newest": QT_TRANSLATE_NOOP("FeedPane", "newest first"),
+    "priority": QT_TRANSLATE_NOOP("FeedPane", "priority first"),
+}
 SEARCH_DELAY_MS = 250
+
+
+def sort_name(value: str) -> str:
+    """A feed order ("newest", "priority") as the agent reads it."""
+    text = SORT_NAMES.get(value)
+    return QCoreApplication.translate("FeedPane", text) if text is not None else value
+
+
+QUEUE_NAMES = {  # English source text; shown translated (context "FeedPane")
+    "all": QT_TRANSLATE_NOOP("FeedPane", "all mentions"),
+    "mine": QT_TRANSLATE_NOOP("FeedPane", "my cases"),
+    "unassigned": QT_TRANSLATE_NOOP("FeedPane", "unassigned cases"),
+    "breaching": QT_TRANSLATE_NOOP("FeedPane", "breaching soon"),
+    "waiting": QT_TRANSLATE_NOOP("FeedPane", "waiting on customer"),
+}
 
 
 def queue_names() -> dict[str, str]:
     """The feed's queues as the agent reads them."""
-    def tr(text: str) -> str:
-        return QCoreApplication.translate("FeedPane", text)
-
-    return {"all": tr("all mentions"), "mine": tr("my cases"),
-            "unassigned": tr("unassigned cases"), "breaching": tr("breaching soon"),
-            "waiting": tr("waiting on customer")}
+    return {queue: QCoreApplication.translate("FeedPane", text)
+            for queue, text in QUEUE_NAMES.items()}
 
 
 def _combo(name: str, any_text: str | None, values: list[str],
-           names: dict[str, str] | None = None) -> QComboBox:
-    """A filter choice; each item's data is the value (None for "any")."""
+           show: Callable[[str], str] = str) -> QComboBox:
+    """A filter choice; each item shows `show(value)` and its data is the value (None for
+    "any"). `name` and `any_text` are already translated."""
     combo = QComboBox()
     combo.setAccessibleName(name)
     combo.setToolTip(labels.tooltip(name))
     if any_text is not None:
         combo.addItem(any_text, None)
     for value in values:
-        combo.addItem((names or {}).get(value, value), value)
+        combo.addItem(show(value), value)
     combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
     return combo
 
@@ -79,23 +98,25 @@ class FeedPane(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         names = queue_names()
-        self.queue = _combo(self.tr("Queue"), None, list(names), names)
-        self.status = _combo("Status", "any status", list(MENTION_STATUSES))
-        self.channel = _combo("Channel", "any channel", [])
-        self.source = _combo("Source", "any source", list(SOURCES))
+        self.queue = _combo(self.tr("Queue"), None, list(names), names.__getitem__)
+        self.status = _combo(self.tr("Status"), self.tr("any status"), list(MENTION_STATUSES),
+                             labels.status_label)
+        self.channel = _combo(self.tr("Channel"), self.tr("any channel"), [])
+        self.source = _combo(self.tr("Source"), self.tr("any source"), list(SOURCES),
+                             labels.source_label)
         self.hidden = QCheckBox(QCoreApplication.translate("FeedPane", "Show hidden"))
         self.hidden.setToolTip(QCoreApplication.translate(
             "FeedPane", "Also show posts hidden as spam or marked not relevant (never deleted)"))
         self.hidden.setAccessibleName(QCoreApplication.translate("FeedPane", "Show hidden posts"))
-        self.sort = _combo("Sort", None, list(SORTS), SORT_NAMES)
+        self.sort = _combo(self.tr("Sort"), None, list(SORTS), sort_name)
         self.search = QLineEdit()
-        self.search.setPlaceholderText("Search mentions  (Ctrl+F or /)")
+        self.search.setPlaceholderText(self.tr("Search mentions  (Ctrl+F or /)"))
         self.search.setClearButtonEnabled(True)
-        self.search.setAccessibleName("Search mentions")
+        self.search.setAccessibleName(self.tr("Search mentions"))
         self.table = QTableView()
-        self.table.setAccessibleName("Mention feed")
-        self.table.setAccessibleDescription(
-            "Mentions of the brand, newest first. Enter opens the reply composer.")
+        self.table.setAccessibleName(self.tr("Mention feed"))
+        self.table.setAccessibleDescription(self.tr(
+            "Mentions of the brand, newest first. Enter opens the reply composer."))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -130,10 +151,17 @@ class FeedPane(QWidget):
         header = self.table.horizontalHeader()
         header.setStretchLastSection(False)
         width = self.fontMetrics().horizontalAdvance
-        for column, sample in ((CHANNEL, "wordpress"), (AUTHOR, "Carolina Quint"),
-                               (TIME, "22 Nov 14:03"), (SENTIMENT, "▼ complaint 0.82"),
+        # Samples in the interface language, so the columns fit their translated words.
+        moment = datetime.now().astimezone().replace(month=11, day=22, hour=14, minute=3)
+        if moment.date() == datetime.now().date():
+            moment = moment.replace(month=12)
+        for column, sample in ((CHANNEL, labels.channel_label("wordpress")),
+                               (AUTHOR, "Carolina Quint"),
+                               (TIME, labels.when(moment)),
+                               (SENTIMENT, labels.sentiment_marker(0.82, "negative")),
                                (CASE, "waiting · ◔ 2h 20m left"),
-                               (STATUS, "replied"), (SOURCE, "keyword")):
+                               (STATUS, labels.status_label("replied")),
+                               (SOURCE, labels.source_label("keyword"))):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             header.resizeSection(column, width(sample) + 14)
         header.setSectionResizeMode(TEXT, QHeaderView.ResizeMode.Stretch)
@@ -200,7 +228,7 @@ class FeedController(QObject):
         self._clock.start()
 
         for channel in feed.channels():
-            pane.channel.addItem(channel, channel)
+            pane.channel.addItem(labels.channel_label(channel), channel)
         pane.table.setModel(self.model)
         pane.size_columns()
         pane.table.selectionModel().currentRowChanged.connect(self._on_current_changed)
@@ -291,7 +319,8 @@ class FeedController(QObject):
             feed_row = self.model.row_at(row)
             if feed_row is not None and feed_row.channel not in known:
                 known.add(feed_row.channel)
-                self.pane.channel.addItem(feed_row.channel, feed_row.channel)
+                self.pane.channel.addItem(labels.channel_label(feed_row.channel),
+                                          feed_row.channel)
 
     # --- selection and keyboard -------------------------------------------------------------
 

@@ -8,7 +8,7 @@ run on pool threads.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Qt, QThreadPool, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QLocale, QObject, Qt, QThreadPool, Signal, Slot
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -29,13 +29,24 @@ from PySide6.QtWidgets import (
 )
 
 from console.importer.history import CsvImportService, ImportPlan, ImportResult
-from console.importer.mapping import FIELDS, ColumnMapping, MappingProblem, guess
+from console.importer.mapping import FIELDS, ColumnMapping, MappingProblem, field_label, guess
 from console.importer.reader import CsvFile, CsvProblem, open_csv
 from console.services import InvalidInput
 from console.ui.tasks import Task, start_task
 
 PREVIEW_ROWS = 5
 SHOWN_REJECTS = 500
+
+
+def _number(count: int) -> str:
+    return QLocale().toString(count)
+
+
+def delimiter_name(delimiter: str) -> str:
+    """The delimiter as people read it: ";" stays a character, a tab is named."""
+    if delimiter == "\t":
+        return QCoreApplication.translate("ImportController", "tab")
+    return f"“{delimiter}”"
 
 
 class ImportDialog(QDialog):
@@ -53,18 +64,14 @@ class ImportDialog(QDialog):
         file_row.addWidget(self.browse)
         self.file_info = QLabel()
         self.file_info.setTextFormat(Qt.TextFormat.PlainText)
-        labels = {"text": self.tr("Text"), "author": self.tr("Author handle"),
-                  "author_name": self.tr("Author name"), "channel": self.tr("Channel"),
-                  "created_at": self.tr("Date and time"), "remote_id": self.tr("Post id"),
-                  "in_reply_to": self.tr("In reply to (post id)"), "url": self.tr("Link"),
-                  "status": self.tr("Status")}
         self.combos: dict[str, QComboBox] = {}
         mapping_box = QGroupBox(self.tr("Columns"))
         form = QFormLayout(mapping_box)
         for name, (_label, required) in FIELDS.items():
             combo = QComboBox()
+            combo.setAccessibleName(field_label(name))
             self.combos[name] = combo
-            form.addRow(labels[name] + (" *" if required else ""), combo)
+            form.addRow(field_label(name) + (" *" if required else ""), combo)
         self.channel = QLineEdit("import")
         form.addRow(self.tr("Channel name when no column gives it"), self.channel)
         self.preview = QTableWidget()
@@ -159,7 +166,7 @@ class ImportController(QObject):
                 raise InvalidInput(str(exc)) from None
 
         self.dialog.summary.setText(self.tr("Reading the file…"))
-        self._run(read, "read the CSV file", self._on_opened)
+        self._run(read, self.tr("read the CSV file"), self._on_opened)
 
     @Slot(object)
     def _on_opened(self, source: object) -> None:
@@ -184,10 +191,10 @@ class ImportController(QObject):
             for c, column in enumerate(source.header):
                 table.setItem(r, c, QTableWidgetItem(row.get(column, "")))
         table.resizeColumnsToContents()
-        self.dialog.file_info.setText(self.tr("%1 columns · encoding %2 · delimiter %3")
-                                      .replace("%1", str(len(source.header)))
-                                      .replace("%2", source.encoding)
-                                      .replace("%3", repr(source.delimiter)))
+        self.dialog.file_info.setText(self.tr("%n column(s) · encoding %1 · delimiter %2", "",
+                                              len(source.header))
+                                      .replace("%1", source.encoding)
+                                      .replace("%2", delimiter_name(source.delimiter)))
         self.dialog.summary.setText(self.tr("Check the columns, then run a dry run."))
         self._forget_plan()
 
@@ -202,6 +209,15 @@ class ImportController(QObject):
             self.dialog.summary.setText(self.tr("Choose a CSV file first."))
             return
         source, mapping, service = self.source, self.mapping(), self.service
+        missing = mapping.missing()
+        if missing:
+            self.dialog.summary.setText(self.tr("Choose a column for: %1.").replace(
+                "%1", ", ".join(field_label(name) for name in missing)))
+            return
+        if not mapping.default_channel and "channel" not in mapping.columns:
+            self.dialog.summary.setText(self.tr("Choose a channel column or type a channel "
+                                                "name."))
+            return
         try:
             mapping.validate(source.header)
         except MappingProblem as exc:
@@ -209,7 +225,8 @@ class ImportController(QObject):
             return
         self.dialog.summary.setText(self.tr("Checking every row…"))
         self.dialog.check_button.setEnabled(False)
-        self._run(lambda: service.plan(source, mapping), "check the CSV file", self._on_plan)
+        self._run(lambda: service.plan(source, mapping), self.tr("check the CSV file"),
+                  self._on_plan)
 
     @Slot(object)
     def _on_plan(self, plan: object) -> None:
@@ -217,8 +234,9 @@ class ImportController(QObject):
         self.plan = plan
         self.dialog.summary.setText(
             self.tr("%1 rows: %2 to import, %3 duplicates, %4 rejected. Nothing was written yet.")
-            .replace("%1", str(plan.rows)).replace("%2", str(len(plan.posts)))
-            .replace("%3", str(len(plan.duplicates))).replace("%4", str(len(plan.rejected))))
+            .replace("%1", _number(plan.rows)).replace("%2", _number(len(plan.posts)))
+            .replace("%3", _number(len(plan.duplicates)))
+            .replace("%4", _number(len(plan.rejected))))
         self._show_rejects(plan)
         self._set_ready()
 
@@ -240,7 +258,7 @@ class ImportController(QObject):
         self.dialog.check_button.setEnabled(False)
         self.dialog.progress.setRange(0, max(1, len(plan.posts)))
         self.dialog.progress.setValue(0)
-        self._run(lambda: service.run(plan, progress.moved.emit), "import the CSV file",
+        self._run(lambda: service.run(plan, progress.moved.emit), self.tr("import the CSV file"),
                   self._on_imported)
 
     @Slot(int, int)
@@ -253,8 +271,8 @@ class ImportController(QObject):
         assert isinstance(result, ImportResult)
         self.dialog.progress.setValue(self.dialog.progress.maximum())
         self.dialog.summary.setText(self.tr("Imported %1 mentions (%2 were already there).")
-                                    .replace("%1", str(result.added))
-                                    .replace("%2", str(result.already_there)))
+                                    .replace("%1", _number(result.added))
+                                    .replace("%2", _number(result.already_there)))
         self._set_ready()
         self.imported.emit(result)
 

@@ -10,9 +10,11 @@ import html
 import re
 from datetime import datetime, timedelta
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, QDateTime, QLocale, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QLabel, QWidget
+
+from console.i18n import QT_TRANSLATE_NOOP
 
 COMPLAINT_THRESHOLD = 0.5
 
@@ -23,13 +25,89 @@ POSITIVE_COLOUR = QColor("#1e7a34")
 NEUTRAL_COLOUR = QColor("#5f6368")
 REPLY_COLOUR = QColor("#1a5fb4")
 
-REPLY_STATE_WORDS = {
-    "queued": "queued",
-    "sending": "sending…",
-    "sent": "sent",
-    "failed": "failed",
-    "draft": "draft",
+REPLY_STATE_WORDS = {  # English source text; shown through reply_state_label()
+    "queued": QT_TRANSLATE_NOOP("Labels", "queued"),
+    "sending": QT_TRANSLATE_NOOP("Labels", "sending…"),
+    "sent": QT_TRANSLATE_NOOP("Labels", "sent"),
+    "failed": QT_TRANSLATE_NOOP("Labels", "failed"),
+    "draft": QT_TRANSLATE_NOOP("Labels", "draft"),
 }
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("Labels", text)
+
+
+# --- enumerations: the stored value stays English (it is data); people read a label -----
+
+_STATUSES = {
+    "new": QT_TRANSLATE_NOOP("Labels", "new"),
+    "open": QT_TRANSLATE_NOOP("Labels", "open"),
+    "replied": QT_TRANSLATE_NOOP("Labels", "replied"),
+    "closed": QT_TRANSLATE_NOOP("Labels", "closed"),
+    "ignored": QT_TRANSLATE_NOOP("Labels", "ignored"),
+}
+_SOURCES = {
+    "mention": QT_TRANSLATE_NOOP("Labels", "mention"),
+    "keyword": QT_TRANSLATE_NOOP("Labels", "keyword"),
+    "hashtag": QT_TRANSLATE_NOOP("Labels", "hashtag"),
+    "direct": QT_TRANSLATE_NOOP("Labels", "direct"),
+    "comment": QT_TRANSLATE_NOOP("Labels", "comment"),
+}
+_CHANNELS = {
+    "mastodon": QT_TRANSLATE_NOOP("Labels", "mastodon"),
+    "bluesky": QT_TRANSLATE_NOOP("Labels", "bluesky"),
+    "feed": QT_TRANSLATE_NOOP("Labels", "feed"),
+    "wordpress": QT_TRANSLATE_NOOP("Labels", "wordpress"),
+    "sandbox": QT_TRANSLATE_NOOP("Labels", "sandbox"),
+}
+_PRIORITIES = {
+    "urgent": QT_TRANSLATE_NOOP("Labels", "urgent"),
+    "high": QT_TRANSLATE_NOOP("Labels", "high"),
+    "normal": QT_TRANSLATE_NOOP("Labels", "normal"),
+    "low": QT_TRANSLATE_NOOP("Labels", "low"),
+}
+_SENTIMENTS = {
+    "negative": QT_TRANSLATE_NOOP("Labels", "negative"),
+    "neutral": QT_TRANSLATE_NOOP("Labels", "neutral"),
+    "positive": QT_TRANSLATE_NOOP("Labels", "positive"),
+}
+
+
+def _label(table: dict[str, str], value: str) -> str:
+    """The translated word for a known value; an unknown value is shown as stored."""
+    text = table.get(value)
+    return _tr(text) if text is not None else value
+
+
+def status_label(value: str) -> str:
+    """A mention status (new, open, replied, closed, ignored) as the agent reads it."""
+    return _label(_STATUSES, value)
+
+
+def source_label(value: str) -> str:
+    """How a mention was found (mention, keyword, hashtag, direct, comment)."""
+    return _label(_SOURCES, value)
+
+
+def channel_label(kind: str) -> str:
+    """A channel kind (mastodon, bluesky, feed, wordpress, sandbox)."""
+    return _label(_CHANNELS, kind)
+
+
+def priority_label(value: str) -> str:
+    """A priority tier (urgent, high, normal, low)."""
+    return _label(_PRIORITIES, value)
+
+
+def sentiment_label(value: str) -> str:
+    """A sentiment word (negative, neutral, positive)."""
+    return _label(_SENTIMENTS, value)
+
+
+def reply_state_label(state: str) -> str:
+    """A reply's state (draft, queued, sending…, sent, failed)."""
+    return _label(REPLY_STATE_WORDS, state)
 
 
 # Control characters (NUL, escape...), bidi embeddings, overrides and isolates (which can
@@ -61,6 +139,16 @@ def plain_label(text: str = "", parent: QWidget | None = None, *, wrap: bool = F
     return label
 
 
+DATA = "posventaData"
+
+
+def mark_data(widget: QWidget) -> QWidget:
+    """Mark `widget` as showing user data (a name, a post, a link), not interface text:
+    the translation checks skip it and everything under it."""
+    widget.setProperty(DATA, True)
+    return widget
+
+
 def tooltip(text: str) -> str:
     """Untrusted text made safe for a tooltip (which Qt renders as rich text), and short."""
     body = html.escape(untrusted(text, TOOLTIP_LIMIT)).replace("\n", "<br>")
@@ -78,35 +166,55 @@ def first_line(text: str, limit: int = 200) -> str:
     return untrusted(line.strip(), limit)
 
 
+def _qt_time(moment: datetime) -> QDateTime:
+    """`moment` as a QDateTime in the agent's time zone (as `datetime.astimezone` reads it)."""
+    return QDateTime.fromSecsSinceEpoch(int(moment.astimezone().timestamp())).toLocalTime()
+
+
+def _clock(locale: QLocale, moment: QDateTime) -> str:
+    """The time of day as the agent's locale writes it (14:03, 2:03 p. m.)."""
+    return locale.toString(moment.time(), QLocale.FormatType.ShortFormat)
+
+
 def when(moment: datetime, now: datetime | None = None) -> str:
-    """Local time; relative ("5 min ago") for today."""
+    """Local time; relative ("5 min ago") for today, then the day with the locale's month
+    name ("22 Nov 14:03", "22 nov 14:03"), with the year when it is not this one."""
     local = moment.astimezone()
     current = (now or datetime.now().astimezone()).astimezone()
     delta = current - local
     if local.date() == current.date() and delta >= timedelta(0):
         if delta < timedelta(minutes=1):
-            return "just now"
+            return QCoreApplication.translate("Labels", "just now")
         if delta < timedelta(hours=1):
-            return f"{int(delta.total_seconds() // 60)} min ago"
-        return f"{int(delta.total_seconds() // 3600)} h ago"
+            minutes = int(delta.total_seconds() // 60)
+            return QCoreApplication.translate("Labels", "{n} min ago").format(n=minutes)
+        hours = int(delta.total_seconds() // 3600)
+        return QCoreApplication.translate("Labels", "{n} h ago").format(n=hours)
+    locale = QLocale()
+    shown = _qt_time(moment)
     if local.year == current.year:
-        return local.strftime("%d %b %H:%M")
-    return local.strftime("%d %b %Y")
+        return f"{locale.toString(shown.date(), 'd MMM')} {_clock(locale, shown)}"
+    return locale.toString(shown.date(), "d MMM yyyy")
 
 
 def full_time(moment: datetime) -> str:
-    return moment.astimezone().strftime("%Y-%m-%d %H:%M")
+    """Day, month name, year and time in the agent's locale ("22 nov 2024 14:03")."""
+    locale = QLocale()
+    shown = _qt_time(moment)
+    return f"{locale.toString(shown.date(), 'd MMM yyyy')} {_clock(locale, shown)}"
 
 
 def sentiment_marker(complaint: float, sentiment_label: str) -> str:
-    """E.g. "▼ complaint 0.82", "▼ negative", "▲ positive", "neutral"."""
+    """E.g. "▼ complaint 0.82", "▼ negative", "▲ positive", "neutral" (translated; the
+    score is written with the locale's decimal separator)."""
     if complaint >= COMPLAINT_THRESHOLD:
-        return f"▼ complaint {complaint:.2f}"
+        return QCoreApplication.translate("Labels", "▼ complaint {score}").format(
+            score=QLocale().toString(float(complaint), "f", 2))
     if sentiment_label == "negative":
-        return "▼ negative"
+        return QCoreApplication.translate("Labels", "▼ negative")
     if sentiment_label == "positive":
-        return "▲ positive"
-    return sentiment_label or "neutral"
+        return QCoreApplication.translate("Labels", "▲ positive")
+    return _label(_SENTIMENTS, sentiment_label or "neutral")
 
 
 def sentiment_colour(complaint: float, sentiment_label: str) -> QColor:
@@ -120,16 +228,29 @@ def sentiment_colour(complaint: float, sentiment_label: str) -> QColor:
 
 
 def sources_text(sources: str) -> str:
-    return ", ".join(s for s in sources.split(",") if s)
+    """Stored sources ("keyword,hashtag") as the agent reads them ("keyword, hashtag")."""
+    return ", ".join(source_label(s) for s in sources.split(",") if s)
+
+
+_VISIBILITY_NOTES = {
+    "direct": QT_TRANSLATE_NOOP("Labels",
+                                "Direct message: only the people mentioned see this reply."),
+    "private": QT_TRANSLATE_NOOP("Labels", "Followers only: only followers see this reply."),
+    "unlisted": QT_TRANSLATE_NOOP("Labels",
+                                  "Unlisted: public, but kept out of public timelines."),
+}
+_PUBLIC_NOTE = QT_TRANSLATE_NOOP("Labels", "Public reply: anyone can see it.")
 
 
 def visibility_note(visibility: str) -> str:
-    return {
-        "direct": "Direct message: only the people mentioned see this reply.",
-        "private": "Followers only: only followers see this reply.",
-        "unlisted": "Unlisted: public, but kept out of public timelines.",
-    }.get(visibility, "Public reply: anyone can see it.")
+    """Who will see a reply with this visibility, in one sentence."""
+    return _tr(_VISIBILITY_NOTES.get(visibility, _PUBLIC_NOTE))
 
 
 def count_text(count: int) -> str:
-    return f"{count:,}".replace(",", " ")
+    """A count with the locale's digit grouping (12,400 or 12.400); the "C" locale, which
+    groups nothing, gets a space (12 400)."""
+    locale = QLocale()
+    if locale.language() == QLocale.Language.C:
+        return f"{count:,}".replace(",", " ")
+    return locale.toString(int(count))

@@ -32,7 +32,7 @@ class MainWindow(QMainWindow):
 
     def __init__(self, workspace_name: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(f"Posventa — {workspace_name}")
+        self.setWindowTitle(self.tr("Posventa — {workspace}").format(workspace=workspace_name))
         self.resize(1440, 860)
         self.feed = FeedPane()
         self.thread = ThreadView()
@@ -64,17 +64,17 @@ class MainWindow(QMainWindow):
         self.centre.setSizes([300, 300, 220])
         self.setCentralWidget(self.panes)
 
-        self.accounts_action = QAction("&Accounts…", self)
-        self.quit_action = QAction("&Quit", self)
+        self.accounts_action = QAction(self.tr("&Accounts…"), self)
+        self.quit_action = QAction(self.tr("&Quit"), self)
         self.quit_action.setShortcuts(shortcuts.sequences("quit"))
-        self.refresh_action = QAction("&Refresh now", self)
+        self.refresh_action = QAction(self.tr("&Refresh now"), self)
         self.refresh_action.setShortcuts(shortcuts.sequences("refresh"))
-        self.search_action = QAction("Focus &search", self)
+        self.search_action = QAction(self.tr("Focus &search"), self)
         # "/" never steals a keystroke from a text field: those claim printable keys first.
         self.search_action.setShortcuts(shortcuts.sequences("search"))
-        self.about_action = QAction("&About Posventa", self)
+        self.about_action = QAction(self.tr("&About Posventa"), self)
         menus = self.menuBar()
-        file_menu = menus.addMenu("&File")
+        file_menu = menus.addMenu(self.tr("&File"))
         file_menu.addAction(self.accounts_action)
         self.export_view_action = QAction(self.tr("&Export view…"), self)
         self.import_csv_action = QAction(self.tr("&Import CSV…"), self)
@@ -86,7 +86,7 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.open_case_file_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
-        view_menu = menus.addMenu("&View")
+        view_menu = menus.addMenu(self.tr("&View"))
         view_menu.addAction(self.refresh_action)
         view_menu.addAction(self.search_action)
         self.reports_action = QAction(self.tr("Re&ports…"), self)
@@ -100,16 +100,16 @@ class MainWindow(QMainWindow):
         self.settings_action.setShortcuts(shortcuts.sequences("settings"))
         tools_menu.addSeparator()
         tools_menu.addAction(self.settings_action)
-        help_menu = menus.addMenu("&Help")
+        help_menu = menus.addMenu(self.tr("&Help"))
         self.shortcuts_action = QAction(self.tr("&Keyboard shortcuts"), self)
         self.shortcuts_action.setShortcuts(shortcuts.sequences("shortcuts"))
         help_menu.addAction(self.shortcuts_action)
         help_menu.addAction(self.about_action)
 
         self.sync_label = labels.plain_label()
-        self.sync_label.setAccessibleName("Sync status")
+        self.sync_label.setAccessibleName(self.tr("Sync status"))
         self.outbox_label = labels.plain_label()
-        self.outbox_label.setAccessibleName("Outbox")
+        self.outbox_label.setAccessibleName(self.tr("Outbox"))
         self.statusBar().addWidget(self.sync_label, 1)
         self.statusBar().addPermanentWidget(self.outbox_label)
 
@@ -179,7 +179,8 @@ class MainController(QObject):
     def _on_mention_requested(self, mention_id: int) -> None:
         if not self.feed.select_mention(mention_id):
             self.window.statusBar().showMessage(
-                "That mention is not in the feed as filtered; set the filters to “all”.", 6000)
+                self.tr("That mention is not in the feed as filtered; set the filters to "
+                        "“all”."), 6000)
 
     @Slot(object)
     def _on_reply_queued(self, _reply: object) -> None:
@@ -194,7 +195,7 @@ class MainController(QObject):
     @Slot()
     def refresh(self) -> None:
         self._refresh()
-        self.window.statusBar().showMessage("Syncing every account now…", 3000)
+        self.window.statusBar().showMessage(self.tr("Syncing every account now…"), 3000)
 
     @Slot()
     def open_accounts(self) -> None:
@@ -202,9 +203,10 @@ class MainController(QObject):
 
     @Slot()
     def about(self) -> None:
-        box = QMessageBox(QMessageBox.Icon.Information, "About Posventa", "", parent=self.window)
+        box = QMessageBox(QMessageBox.Icon.Information, self.tr("About Posventa"), "",
+                          parent=self.window)
         box.setTextFormat(Qt.TextFormat.PlainText)
-        box.setText(f"Posventa {console.__version__}\n\nA console for proactive social "
-                    "customer care: see what people say about the brand, complaints first, "
-                    "and answer where they spoke.")
+        box.setText(self.tr("Posventa {version}\n\nA console for proactive social customer "
+                            "care: see what people say about the brand, complaints first, "
+                            "and answer where they spoke.").format(version=console.__version__))
         box.exec()

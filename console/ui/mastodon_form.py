@@ -222,7 +222,7 @@ class MastodonForm(QWidget):
         self.signin = signin
         self._set_busy(True)
         self._say(self.tr("Registering Posventa on %1…").replace("%1", signin.host))
-        self._run(Task(signin.start, "reach the server"),
+        self._run(Task(signin.start, self.tr("reach the server")),
                   lambda _r, s=signin: self._on_started(s), self._on_start_failed)
 
     def _on_started(self, signin: MastodonSignIn) -> None:
@@ -276,7 +276,8 @@ class MastodonForm(QWidget):
             return
         except Exception as exc:
             log.error("Mastodon sign-in failed: %s", type(exc).__name__)
-            self._emit(self._relay.failed, f"Could not sign in: unexpected {type(exc).__name__}.")
+            self._emit(self._relay.failed, self.tr("Could not sign in: unexpected %1.")
+                       .replace("%1", type(exc).__name__))
             return
         self._emit(self._relay.added, account)
 
@@ -316,7 +317,7 @@ class MastodonForm(QWidget):
         self.code.clear()
         if self.account is None:
             self.instance.clear()
-        self._say(self.tr("Signed in as @%1.").replace("%1", account.handle))
+        self._say(self.tr("Signed in as @%1.").replace("%1", labels.untrusted(account.handle, 200)))
         self.accountAdded.emit(account.id)
 
     @Slot(str)
@@ -337,7 +338,8 @@ class MastodonForm(QWidget):
         url, token = self.instance.text(), self.token.text()
         self._set_busy(True)
         self._say(self.tr("Checking the token with %1…").replace("%1", url.strip() or "…"))
-        self._run(Task(lambda: self.accounts.add_mastodon(url, token), "add the account"),
+        self._run(Task(lambda: self.accounts.add_mastodon(url, token),
+                       self.tr("add the account")),
                   self._on_token_added, self._on_token_failed)
 
     @Slot(object)

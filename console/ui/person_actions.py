@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QObject, Slot
+from PySide6.QtCore import QObject, Slot
 from PySide6.QtWidgets import QDialog
 
 from console.people.records import PeopleError, Suggestion
@@ -29,9 +29,6 @@ from console.ui.customer_dialogs import (
 if TYPE_CHECKING:
     from console.ui.profile_panel import ProfileController
 
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("PersonActions", text)
 
 
 class PersonActions(QObject):
@@ -114,7 +111,7 @@ class PersonActions(QObject):
         customer = self._customer()
         if customer is not None:
             self._attempt(lambda: (self.c.people.set_vip(customer, vip),
-                                   _tr("Marked VIP.") if vip else _tr("No longer VIP."))[1])
+                                   self.tr("Marked VIP.") if vip else self.tr("No longer VIP."))[1])
 
     @Slot()
     def edit_tags(self) -> None:
@@ -122,7 +119,7 @@ class PersonActions(QObject):
         if person is None or person.customer_id is None:
             return
         customer, before = person.customer_id, set(person.tags)
-        dialog = TextDialog(_tr("Tags"), _tr("Tags, separated by commas:"),
+        dialog = TextDialog(self.tr("Tags"), self.tr("Tags, separated by commas:"),
                             ", ".join(person.tags), parent=self.c.panel)
 
         def save(done: QDialog) -> None:
@@ -132,7 +129,7 @@ class PersonActions(QObject):
             def work() -> str:
                 added = self.c.people.add_tags(customer, sorted(wanted - before))
                 removed = self.c.people.remove_tags(customer, sorted(before - wanted))
-                return _tr("Tags saved (%1 added, %2 removed).").replace(
+                return self.tr("Tags saved (%1 added, %2 removed).").replace(
                     "%1", str(len(added))).replace("%2", str(len(removed)))
             self._attempt(work)
 
@@ -144,16 +141,16 @@ class PersonActions(QObject):
         if person is None or person.customer_id is None:
             return
         customer = person.customer_id
-        dialog = TextDialog(_tr("Rename customer"), _tr("The customer's name:"), person.name,
-                            parent=self.c.panel)
-        self._open(dialog, lambda d: self._attempt(lambda: _tr("Renamed to “%1”.").replace(
+        dialog = TextDialog(self.tr("Rename customer"), self.tr("The customer's name:"),
+                            person.name, parent=self.c.panel)
+        self._open(dialog, lambda d: self._attempt(lambda: self.tr("Renamed to “%1”.").replace(
             "%1", self.c.people.rename(customer, d.text()))))
 
     @Slot()
     def create_customer(self) -> None:
         author = self.c.author
         if author is not None:
-            self._attempt(lambda: _tr("Created customer #%1.").replace(
+            self._attempt(lambda: self.tr("Created customer #%1.").replace(
                 "%1", str(self.c.people.link([author.id]).customer_id)))
 
     @Slot()
@@ -175,23 +172,23 @@ class PersonActions(QObject):
         if kind == "new":
             self.create_customer()
         elif kind == "author" and target is not None:
-            self._attempt(lambda: _tr("Linked into customer #%1.").replace("%1", str(
+            self._attempt(lambda: self.tr("Linked into customer #%1.").replace("%1", str(
                 people.link([target], customer_id=customer).customer_id if customer
                 else people.link([author.id, target]).customer_id)))
         elif kind == "customer" and target is not None:
             if customer is not None and customer != target:
-                self.c.fail(_tr("Both are customers already: merge them instead."))
+                self.c.fail(self.tr("Both are customers already: merge them instead."))
                 self.open_merge_dialog(f"#{target}")
                 return
-            self._attempt(lambda: _tr("Linked to customer #%1.").replace("%1", str(
+            self._attempt(lambda: self.tr("Linked to customer #%1.").replace("%1", str(
                 people.link([author.id], customer_id=target).customer_id)))
 
     @Slot(int)
     def unlink(self, author_id: int) -> None:
-        if not self.c.confirm(_tr("Take this account out of the customer? It will not be "
+        if not self.c.confirm(self.tr("Take this account out of the customer? It will not be "
                                   "suggested with them again.")):
             return
-        self._attempt(lambda: _tr("Unlinked from customer #%1.").replace(
+        self._attempt(lambda: self.tr("Unlinked from customer #%1.").replace(
             "%1", str(self.c.people.unlink(author_id))))
 
     # --- merge ----------------------------------------------------------------------------
@@ -213,7 +210,7 @@ class PersonActions(QObject):
 
             def work() -> str:
                 record = self.c.people.merge(survivor, merged)
-                return _tr("Merged customer #%1 into #%2 (merge #%3; undo it from the merge "
+                return self.tr("Merged customer #%1 into #%2 (merge #%3; undo it from the merge "
                            "history).").replace("%1", str(merged)).replace(
                     "%2", str(survivor)).replace("%3", str(record))
             self._attempt(work)
@@ -234,7 +231,7 @@ class PersonActions(QObject):
         def closed(result: int) -> None:
             if dialog.undone:
                 self.c.reload()
-                self.c.done(_tr("Undid %1 merge(s).").replace("%1", str(len(dialog.undone))))
+                self.c.done(self.tr("Undid %1 merge(s).").replace("%1", str(len(dialog.undone))))
 
         dialog.finished.connect(closed)
         self._open(dialog, lambda _d: None)
@@ -250,41 +247,41 @@ class PersonActions(QObject):
         author, customer = self.c.author, self._customer()
         if author is None:
             return
-        dialog = TextDialog(_tr("Add note"), _tr("An internal note (never sent):"),
+        dialog = TextDialog(self.tr("Add note"), self.tr("An internal note (never sent):"),
                             multiline=True, parent=self.c.panel)
         self._open(dialog, lambda d: self._attempt(lambda: (self.c.people.add_note(
             d.text(), customer_id=customer,
-            author_id=None if customer is not None else author.id), _tr("Note added."))[1]))
+            author_id=None if customer is not None else author.id), self.tr("Note added."))[1]))
 
     @Slot()
     def edit_note(self) -> None:
         note = self._selected_note()
         if note is None:
             return
-        dialog = TextDialog(_tr("Edit note"), _tr("An internal note (never sent):"), note.body,
-                            multiline=True, parent=self.c.panel)
+        dialog = TextDialog(self.tr("Edit note"), self.tr("An internal note (never sent):"),
+                            note.body, multiline=True, parent=self.c.panel)
         self._open(dialog, lambda d: self._attempt(lambda: (self.c.people.edit_note(
-            note.id, d.text()), _tr("Note saved."))[1]))
+            note.id, d.text()), self.tr("Note saved."))[1]))
 
     @Slot()
     def delete_note(self) -> None:
         note = self._selected_note()
-        if note is None or not self.c.confirm(_tr("Delete this note? This cannot be undone.")):
+        if note is None or not self.c.confirm(self.tr("Delete this note? This cannot be undone.")):
             return
-        self._attempt(lambda: (self.c.people.delete_note(note.id), _tr("Note deleted."))[1])
+        self._attempt(lambda: (self.c.people.delete_note(note.id), self.tr("Note deleted."))[1])
 
     # --- suggestions ------------------------------------------------------------------------
     @Slot(object)
     def accept(self, suggestion: Suggestion) -> None:
         mine, theirs = self._customer(), suggestion.other_customer_id
         if mine is not None and theirs is not None and mine != theirs:
-            self.c.fail(_tr("Both accounts belong to customers already: merge them."))
+            self.c.fail(self.tr("Both accounts belong to customers already: merge them."))
             self.open_merge_dialog(f"#{theirs}")
             return
-        self._attempt(lambda: _tr("Linked: customer #%1.").replace(
+        self._attempt(lambda: self.tr("Linked: customer #%1.").replace(
             "%1", str(self.c.people.accept(suggestion).customer_id)))
 
     @Slot(object)
     def reject(self, suggestion: Suggestion) -> None:
         self._attempt(lambda: (self.c.people.reject(suggestion),
-                               _tr("They will not be suggested together again."))[1])
+                               self.tr("They will not be suggested together again."))[1])

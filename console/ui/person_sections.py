@@ -9,7 +9,13 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -32,10 +38,20 @@ def button_text(text: str, limit: int = 48) -> str:
     return labels.untrusted(" ".join(text.split()), limit).replace("&", "&&")
 
 
-def account_line(author: AuthorInfo) -> str:
-    followers = labels.count_text(author.followers)
-    bot = " · bot" if author.bot else ""
-    return f"{author.channel} · @{labels.untrusted(author.handle, 120)} · {followers}{bot}"
+def account_facts(author: AuthorInfo, followers: str, bot: str) -> str:
+    """An account's network, followers and bot flag (`followers` and `bot` already in the
+    agent's language): interface words and numbers only."""
+    parts = [labels.channel_label(author.channel), followers] + ([bot] if author.bot else [])
+    return " · ".join(parts)
+
+
+def _handle_label(author: AuthorInfo, name: bool = False) -> QWidget:
+    """@handle (and, when asked, the display name below it): user data, plain text."""
+    text = f"@{labels.untrusted(author.handle, 120)}"
+    if name:
+        shown = labels.untrusted(" ".join(author.display_name.split()), 120)
+        text += f"\n{shown}" if shown else ""
+    return labels.mark_data(labels.plain_label(text, wrap=True, selectable=True))
 
 
 class AccountsSection(QWidget):
@@ -83,14 +99,19 @@ class AccountsSection(QWidget):
         box = QVBoxLayout(row)
         box.setContentsMargins(6, 4, 6, 4)
         box.setSpacing(2)
-        title = labels.plain_label(account_line(author), wrap=True, selectable=True)
-        title.setAccessibleName(self.tr("Account"))
+        title = labels.plain_label(account_facts(
+            author, self.tr("%Ln follower(s)", "", author.followers), self.tr("bot")), wrap=True)
+        title.setAccessibleName(self.tr("Network and followers"))
+        handle = _handle_label(author)
+        handle.setAccessibleName(self.tr("Account"))
         name = labels.plain_label(labels.untrusted(" ".join(author.display_name.split()), 200),
                                   wrap=True, selectable=True)
         name.setAccessibleName(self.tr("Display name"))
         bio = labels.plain_label(labels.untrusted(author.bio.strip(), 600), wrap=True,
                                  selectable=True)
         bio.setAccessibleName(self.tr("Bio"))
+        for widget in (name, bio):
+            labels.mark_data(widget)
         bio.setVisible(bool(author.bio.strip()))
         buttons = QHBoxLayout()
         link = QPushButton(button_text(author.url) or self.tr("(no link)"), row)
@@ -100,6 +121,7 @@ class AccountsSection(QWidget):
         link.setToolTip(labels.tooltip(author.url))
         link.setAccessibleName(self.tr("Open this account in the browser"))
         link.setEnabled(is_safe(author.url))
+        labels.mark_data(link)  # the account's address (or "(no link)")
         # A long address must not widen the panel: the button shrinks and elides instead.
         link.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
         link.setMinimumWidth(60)
@@ -113,7 +135,7 @@ class AccountsSection(QWidget):
                 lambda _checked=False, a=author.id: self.unlinkRequested.emit(a))
             buttons.addWidget(unlink)
             self.unlink_buttons.append(unlink)
-        for widget in (title, name, bio):
+        for widget in (title, handle, name, bio):
             box.addWidget(widget)
         box.addLayout(buttons)
         return row
@@ -165,19 +187,23 @@ class SuggestionsSection(QWidget):
         box.setContentsMargins(6, 4, 6, 4)
         box.setSpacing(2)
         other = suggestion.other
-        who = (f"{account_line(other)}\n"
-               f"{labels.untrusted(' '.join(other.display_name.split()), 120)}"
-               if other else self.tr("author %1").replace("%1", str(suggestion.other_id)))
+        facts = (account_facts(other, self.tr("%Ln follower(s)", "", other.followers),
+                               self.tr("bot")) if other
+                 else self.tr("author %1").replace("%1", str(suggestion.other_id)))
         if suggestion.other_customer_id is not None:
-            who += "\n" + self.tr("already in customer #%1").replace(
+            facts += "\n" + self.tr("already in customer #%1").replace(
                 "%1", str(suggestion.other_customer_id))
-        title = labels.plain_label(who, wrap=True, selectable=True)
-        title.setAccessibleName(self.tr("Suggested account"))
+        title = labels.plain_label(facts, wrap=True)
+        title.setAccessibleName(self.tr("Network and followers"))
+        who = _handle_label(other, name=True) if other else None
+        if who is not None:
+            who.setAccessibleName(self.tr("Suggested account"))
         confidence = labels.plain_label(self.tr("confidence %1%").replace(
             "%1", str(round(suggestion.confidence * 100))))
         reasons = labels.plain_label("\n".join("• " + labels.untrusted(r.text, 300)
                                                for r in suggestion.reasons), wrap=True)
         reasons.setAccessibleName(self.tr("Reasons"))
+        labels.mark_data(reasons)  # names, handles and sites, in translated sentences
         accept = QPushButton(self.tr("Same person"), row)
         accept.setToolTip(self.tr("Link these accounts into one customer"))
         reject = QPushButton(self.tr("Not the same"), row)
@@ -188,8 +214,9 @@ class SuggestionsSection(QWidget):
         buttons.addWidget(accept)
         buttons.addWidget(reject)
         buttons.addStretch(1)
-        for widget in (title, confidence, reasons):
-            box.addWidget(widget)
+        for widget in (title, who, confidence, reasons):
+            if widget is not None:
+                box.addWidget(widget)
         box.addLayout(buttons)
         self.accept_buttons.append(accept)
         self.reject_buttons.append(reject)

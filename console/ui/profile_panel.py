@@ -12,11 +12,28 @@ from collections.abc import Callable
 from datetime import timedelta
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QModelIndex, QObject, Qt, QTimer, QUrl, Signal, Slot
+from PySide6.QtCore import (
+    QCoreApplication,
+    QLocale,
+    QModelIndex,
+    QObject,
+    Qt,
+    QTimer,
+    QUrl,
+    Signal,
+    Slot,
+)
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QMessageBox
 
-from console.people.records import CaseInfo, NoteInfo, PeopleError, Person, PersonStats
+from console.people.records import (
+    CaseInfo,
+    NoteInfo,
+    PeopleError,
+    Person,
+    PersonStats,
+    case_status,
+)
 from console.people.service import PeopleService
 from console.services import ProfileService
 from console.store.mentions import AuthorInfo
@@ -31,47 +48,42 @@ __all__ = ["SAFE_SCHEMES", "ProfileController", "ProfilePanel", "safe_url"]
 SUGGESTION_DELAY_MS = 250
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ProfileController", text)
+def _number(n: int) -> str:
+    return QLocale().toString(n)
 
 
 def duration_text(span: timedelta) -> str:
     minutes = int(span.total_seconds() // 60)
     if minutes < 60:
-        return _tr("%1 min").replace("%1", str(minutes))
+        return QCoreApplication.translate("ProfileController", "%1 min").replace(
+            "%1", _number(minutes))
     hours, minutes = divmod(minutes, 60)
     if hours < 48:
-        return _tr("%1 h %2 min").replace("%1", str(hours)).replace("%2", f"{minutes:02d}")
+        return QCoreApplication.translate("ProfileController", "%1 h %2 min").replace(
+            "%1", _number(hours)).replace("%2", f"{minutes:02d}")
     days, hours = divmod(hours, 24)
-    return _tr("%1 d %2 h").replace("%1", str(days)).replace("%2", str(hours))
-
-
-def figures_text(stats: PersonStats) -> str:
-    first = labels.full_time(stats.first_seen) if stats.first_seen else _tr("never")
-    last = labels.when(stats.last_contact) if stats.last_contact else _tr("never")
-    answer = (_tr("first answer in %1 on average (%2 answered)")
-              .replace("%1", duration_text(stats.average_first_answer))
-              .replace("%2", str(stats.answered))
-              if stats.average_first_answer is not None else _tr("never answered yet"))
-    return (_tr("First seen %1 · last contact %2").replace("%1", first).replace("%2", last)
-            + "\n" + _tr("%1 post(s) · %2 complaint(s) · %3")
-            .replace("%1", str(stats.mentions)).replace("%2", str(stats.complaints))
-            .replace("%3", answer))
+    return QCoreApplication.translate("ProfileController", "%1 d %2 h").replace(
+        "%1", _number(days)).replace("%2", _number(hours))
 
 
 def note_text(note: NoteInfo) -> str:
-    edited = (_tr(" · edited %1").replace("%1", labels.when(note.updated_at))
-              if note.updated_at else "")
+    edited = (QCoreApplication.translate("ProfileController", " · edited %1").replace(
+        "%1", labels.when(note.updated_at)) if note.updated_at else "")
     who = labels.untrusted(note.agent or "?", 60)
-    on = _tr(" · on one account") if note.customer_id is None else ""
+    on = (QCoreApplication.translate("ProfileController", " · on one account")
+          if note.customer_id is None else "")
     return (f"{labels.when(note.created_at)} · {who}{edited}{on}\n"
             f"{labels.untrusted(note.body, 600)}")
 
 
 def case_text(case: CaseInfo) -> str:
-    who = labels.untrusted(case.assignee, 40) if case.assignee else _tr("unassigned")
-    return (f"#{case.id} · {case.status} · {case.channel} · {_tr('priority')} {case.priority}"
-            f" · {who}\n{labels.first_line(case.subject, 160)}")
+    who = (labels.untrusted(case.assignee, 40) if case.assignee
+           else QCoreApplication.translate("ProfileController", "unassigned"))
+    facts = QCoreApplication.translate(
+        "ProfileController", "#{id} · {status} · {channel} · priority {priority} · {who}").format(
+        id=case.id, status=case_status(case.status), channel=labels.channel_label(case.channel),
+        priority=labels.priority_label(case.priority), who=who)
+    return f"{facts}\n{labels.first_line(case.subject, 160)}"
 
 
 class ProfileController(QObject):
@@ -138,7 +150,7 @@ class ProfileController(QObject):
             self.timeline.set_person(person.author_ids, person.customer_id)
             self.panel.suggestions_hint.setVisible(False)  # someone else: until they load
         self.suggestions_loaded = False
-        self.panel.suggestions.set_status(_tr("Looking for other accounts of this person…"))
+        self.panel.suggestions.set_status(self.tr("Looking for other accounts of this person…"))
         self._request += 1
         self._suggest_timer.start()
 
@@ -151,35 +163,38 @@ class ProfileController(QObject):
         warning = self.impersonation(author)
         panel.lookalike.setText(f"⚠ {labels.untrusted(warning)}" if warning else "")
         panel.lookalike.setVisible(bool(warning))
-        panel.handle.setText(f"@{labels.untrusted(author.handle, 200)}"
-                             + ("  ·  bot" if author.bot else ""))
+        panel.handle.setText(f"@{labels.untrusted(author.handle, 200)}")
         if person.customer_id is None:
-            panel.customer_line.setText(_tr("Not linked to a customer yet."))
+            panel.customer_line.setText(self.tr("Not linked to a customer yet."))
         else:
-            networks = ", ".join(sorted(person.followers_by_network()))
-            panel.customer_line.setText(_tr("Customer #%1 · %2 account(s) on %3")
+            networks = ", ".join(labels.channel_label(n)
+                                 for n in sorted(person.followers_by_network()))
+            panel.customer_line.setText(self.tr("Customer #%1 · %n account(s) on %2", "",
+                                                len(person.authors))
                                         .replace("%1", str(person.customer_id))
-                                        .replace("%2", str(len(person.authors)))
-                                        .replace("%3", networks))
-        panel.network.setText(author.channel)
+                                        .replace("%2", networks))
+        network = labels.channel_label(author.channel)
+        panel.network.setText(self.tr("%1 · bot").replace("%1", network) if author.bot else network)
         panel.followers.setText("  ·  ".join(
-            f"{network} {labels.count_text(count)}"
+            f"{labels.channel_label(network)} {labels.count_text(count)}"
             for network, count in sorted(person.followers_by_network().items()))
             if len(person.authors) > 1 else labels.count_text(author.followers))
-        panel.seen.setText(_tr("%1 mention(s) stored, first seen %2")
-                           .replace("%1", str(author.mention_count))
-                           .replace("%2", labels.full_time(author.first_seen)))
-        panel.bio.setText(labels.untrusted(author.bio.strip(), 2000) or _tr("(no bio)"))
+        panel.seen.setText(self.tr("%n mention(s) stored, first seen %1", "",
+                                   author.mention_count)
+                           .replace("%1", labels.full_time(author.first_seen)))
+        panel.bio.setText(labels.untrusted(author.bio.strip(), 2000) or self.tr("(no bio)"))
+        verified_mark = self.tr("✓ verified")
         panel.fields.setText("\n".join(
             f"{labels.untrusted(name, 200)}: {labels.untrusted(value, 500)}"
-            + ("  ✓ verified" if verified else "") for name, value, verified in author.fields))
+            + (f"  {verified_mark}" if verified else "")
+            for name, value, verified in author.fields))
         panel.fields.setVisible(bool(author.fields))
         panel.link.setEnabled(safe_url(author.url) is not None)
         panel.link.setToolTip(labels.tooltip(author.url))
-        panel.tags.setText(_tr("Tags: %1").replace("%1", ", ".join(
+        panel.tags.setText(self.tr("Tags: %1").replace("%1", ", ".join(
             labels.untrusted(t, 64) for t in person.tags)) if person.tags else "")
         panel.tags.setVisible(bool(person.tags))
-        panel.figures.setText(figures_text(person.stats))
+        panel.figures.setText(self.figures_text(person.stats))
         panel.sparkline.set_points(person.stats.sentiment)
         self._fill_actions(person)
         panel.accounts.set_accounts(person.authors, person.customer_id is not None,
@@ -187,16 +202,32 @@ class ProfileController(QObject):
         self.notes.set_items(person.notes)
         self.cases.set_items(person.open_cases)
         tabs = panel.tabs
-        tabs.setTabText(1, _tr("Accounts (%1)").replace("%1", str(len(person.authors))))
-        tabs.setTabText(2, _tr("Notes (%1)").replace("%1", str(len(person.notes))))
-        tabs.setTabText(3, _tr("Cases (%1)").replace("%1", str(len(person.open_cases))))
+        tabs.setTabText(1, self.tr("Accounts (%1)").replace("%1", str(len(person.authors))))
+        tabs.setTabText(2, self.tr("Notes (%1)").replace("%1", str(len(person.notes))))
+        tabs.setTabText(3, self.tr("Cases (%1)").replace("%1", str(len(person.open_cases))))
+
+    def figures_text(self, stats: PersonStats) -> str:
+        """First and last contact, posts, complaints and how fast the brand answers."""
+        never = self.tr("never")
+        first = labels.full_time(stats.first_seen) if stats.first_seen else never
+        last = labels.when(stats.last_contact) if stats.last_contact else never
+        if stats.average_first_answer is not None:
+            answer = self.tr("first answer in %1 on average (%n answered)", "",
+                             stats.answered).replace(
+                "%1", duration_text(stats.average_first_answer))
+        else:
+            answer = self.tr("never answered yet")
+        seen = self.tr("First seen %1 · last contact %2").replace("%1", first).replace("%2", last)
+        return seen + "\n" + " · ".join((self.tr("%n post(s)", "", stats.mentions),
+                                          self.tr("%n complaint(s)", "", stats.complaints),
+                                          answer))
 
     def _fill_actions(self, person: Person) -> None:
         panel, linked = self.panel, person.customer_id is not None
         panel.vip.blockSignals(True)
         panel.vip.setChecked(person.vip)
         panel.vip.blockSignals(False)
-        lone_tip = _tr("Link this account to a customer first.")
+        lone_tip = self.tr("Link this account to a customer first.")
         for widget in (panel.vip, panel.tags_button):
             widget.setEnabled(linked)
             widget.setToolTip("" if linked else lone_tip)
@@ -246,7 +277,7 @@ class ProfileController(QObject):
         if person is None:
             return
         request, ids, people = self._request, person.author_ids, self.people
-        task = Task(lambda: (request, people.suggestions(ids)), _tr("find suggestions"))
+        task = Task(lambda: (request, people.suggestions(ids)), self.tr("find suggestions"))
         signals = self.run_task(task)
         self._pending.append(signals)
         signals.succeeded.connect(self._on_suggestions)
@@ -261,9 +292,9 @@ class ProfileController(QObject):
         self.suggestions = list(found)
         self.panel.suggestions.set_suggestions(self.suggestions)
         count = len(self.suggestions)
-        self.panel.tabs.setTabText(4, _tr("Suggestions (%1)").replace("%1", str(count)))
+        self.panel.tabs.setTabText(4, self.tr("Suggestions (%1)").replace("%1", str(count)))
         self.panel.suggestions_hint.setText(
-            _tr("%1 other account(s) may be this person…").replace("%1", str(count)))
+            self.tr("%n other account(s) may be this person…", "", count))
         self.panel.suggestions_hint.setVisible(count > 0)
         self.suggestions_loaded = True
 
@@ -285,7 +316,7 @@ class ProfileController(QObject):
     def open_account(self, url: str) -> None:
         safe = safe_url(url)
         if safe is None:
-            self.linkRefused.emit(_tr("Not opened: %1 is not a web address.")
+            self.linkRefused.emit(self.tr("Not opened: %1 is not a web address.")
                                   .replace("%1", repr(labels.untrusted(url, 200))))
             return
         self.open_url(safe)
@@ -314,7 +345,7 @@ class ProfileController(QObject):
         self.message.emit(str(error))
 
     def _ask(self, question: str) -> bool:
-        box = QMessageBox(QMessageBox.Icon.Question, _tr("Posventa"), "", parent=self.panel)
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Posventa"), "", parent=self.panel)
         box.setTextFormat(Qt.TextFormat.PlainText)
         box.setText(question)
         box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)

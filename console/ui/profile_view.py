@@ -73,10 +73,12 @@ class ProfilePanel(QWidget):
         font.setBold(True)
         self.name.setFont(font)
         self.name.setAccessibleName(self.tr("Name"))
+        labels.mark_data(self.name)
         self.vip_badge = plain(self.tr("★ VIP"))
         self.vip_badge.setStyleSheet("color: #8a5a00; font-weight: bold;")
         self.handle = plain(wrap=True, selectable=True)
         self.handle.setAccessibleName(self.tr("Handle"))
+        labels.mark_data(self.handle)
         self.lookalike = plain(wrap=True, selectable=True)
         self.lookalike.setAccessibleName(self.tr("Impersonation warning"))
         self.lookalike.setStyleSheet(f"color: {labels.COMPLAINT_COLOUR.name()}; "
@@ -95,6 +97,10 @@ class ProfilePanel(QWidget):
         self.link.setAccessibleName(self.tr("Open profile in browser"))
         self.tags = plain(wrap=True, selectable=True)
         self.tags.setAccessibleName(self.tr("Tags"))
+        # What the network or agents wrote (the UI words in them are translated); the
+        # link's tooltip is the profile's address.
+        for widget in (self.bio, self.fields, self.link, self.tags):
+            labels.mark_data(widget)
         self.figures = plain(wrap=True)
         self.figures.setAccessibleName(self.tr("Figures"))
         self.sparkline = Sparkline()

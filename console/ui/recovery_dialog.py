@@ -12,7 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, QThreadPool, Signal, Slot
+from PySide6.QtCore import QLocale, QObject, Qt, QThreadPool, Signal, Slot
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -32,6 +32,8 @@ RESTORE, EMPTY, QUIT = "restore", "empty", "quit"
 
 
 def offer_time(offer: BackupOffer) -> str:
+    """When a backup was taken, as numbers only (2024-11-22 14:03): the same in every
+    language, and sorted like the list."""
     return offer.taken_at.astimezone().strftime("%Y-%m-%d %H:%M")
 
 
@@ -40,7 +42,9 @@ def _size(path: Path) -> str:
         size = path.stat().st_size
     except OSError:
         return "?"
-    return f"{size / 1_048_576:.1f} MB" if size >= 1_048_576 else f"{max(size // 1024, 1)} KB"
+    if size >= 1_048_576:
+        return f"{QLocale().toString(size / 1_048_576, 'f', 1)} MB"
+    return f"{labels.count_text(max(size // 1024, 1))} KB"
 
 
 class RecoveryDialog(QDialog):
@@ -142,7 +146,8 @@ class RecoveryDialog(QDialog):
         def work() -> str:
             return self.restore_backup(path) or ""
 
-        self._pending = start_task(Task(work, "restore the backup"), QThreadPool.globalInstance())
+        self._pending = start_task(Task(work, self.tr("restore the backup")),
+                                   QThreadPool.globalInstance())
         self._pending.succeeded.connect(self.restoreFinished.emit)
         self._pending.failed.connect(self.restoreFinished.emit)
         self.restored = path

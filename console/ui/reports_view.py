@@ -21,7 +21,17 @@ from PySide6.QtCharts import (
     QStackedBarSeries,
     QValueAxis,
 )
-from PySide6.QtCore import QDate, QObject, Qt, QThreadPool, Signal, Slot
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
+    QDate,
+    QLocale,
+    QObject,
+    Qt,
+    QThreadPool,
+    Signal,
+    Slot,
+)
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import (
     QComboBox,
@@ -40,11 +50,51 @@ from PySide6.QtWidgets import (
 )
 
 from console.export import ExportError
-from console.reports.figures import Period, Table, bucket_starts
+from console.reports.figures import Period, Table, bucket_starts, column_title
 from console.reports.service import ReportService, file_name, write_table_csv
+from console.ui import labels
 from console.ui.tasks import Task, start_task
 
 SENTIMENT_COLOURS = {"negative": "#c0392b", "neutral": "#95a5a6", "positive": "#27ae60"}
+# Complaint reasons as the triage strip names them (the stored value stays the key).
+REASON_NAMES = {
+    "delivery": QT_TRANSLATE_NOOP("ReportsView", "delivery or delay"),
+    "billing": QT_TRANSLATE_NOOP("ReportsView", "billing or refund"),
+    "product": QT_TRANSLATE_NOOP("ReportsView", "product defect"),
+    "service": QT_TRANSLATE_NOOP("ReportsView", "customer service"),
+    "cancellation": QT_TRANSLATE_NOOP("ReportsView", "cancellation"),
+    "account": QT_TRANSLATE_NOOP("ReportsView", "account or access"),
+    "other": QT_TRANSLATE_NOOP("ReportsView", "other"),
+}
+NO_AGENT = "(none)"  # what the figures say for a case nobody took
+
+
+
+def reason_name(reason: str) -> str:
+    """A complaint reason as it reads in the reports."""
+    name = REASON_NAMES.get(reason)
+    return QCoreApplication.translate("ReportsView", name) if name else reason
+
+
+def channel_name(channel: str) -> str:
+    """A channel kind as it reads in the reports (an unknown one as stored)."""
+    return labels.channel_label(channel)
+
+
+def cell_text(column: str, value: object) -> str:
+    """One table cell as it reads on screen: names of values translated, numbers localised."""
+    if value is None:
+        return ""
+    if column == "channel":
+        return channel_name(str(value))
+    if column == "reason":
+        return reason_name(str(value))
+    if column == "agent" and value == NO_AGENT:
+        return QCoreApplication.translate("ReportsView", "(nobody)")
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return str(value)
+    return QLocale().toString(value) if isinstance(value, int) else QLocale().toString(
+        float(value), "g", 6)
 
 
 class ReportTab(QWidget):
@@ -124,7 +174,7 @@ class _Chart(QObject):
         counts = {(row[0], row[1]): row[2] for row in table.rows}
         series = QStackedBarSeries()
         for channel in channels:
-            bars = QBarSet(channel)
+            bars = QBarSet(channel_name(channel))
             bars.append([float(counts.get((b, channel), 0)) for b in buckets])
             series.append(bars)
         return self._bars(self.tr("Mentions per channel"), series, buckets, vertical=True)
@@ -134,7 +184,7 @@ class _Chart(QObject):
         by_bucket = {row[0]: row for row in table.rows}
         series = QStackedBarSeries()
         for index, label in ((2, "negative"), (3, "neutral"), (4, "positive")):
-            bars = QBarSet(self.tr(label))
+            bars = QBarSet(labels.sentiment_label(label))
             bars.setColor(QColor(SENTIMENT_COLOURS[label]))
             bars.append([float(by_bucket[b][index]) if b in by_bucket else 0.0
                          for b in buckets])
@@ -161,10 +211,10 @@ class _Chart(QObject):
         bars.append([float(n) for _r, n in rows])
         series = QHorizontalBarSeries()
         series.append(bars)
-        return self._bars(self.tr("Top complaint reasons"), series, [r for r, _n in rows],
-                          vertical=False)
+        return self._bars(self.tr("Top complaint reasons"), series,
+                          [reason_name(r) for r, _n in rows], vertical=False)
 
-    def sla(self, table: Table, title: str) -> QChart:
+    def sla(self, table: Table, title: str, by: str) -> QChart:
         series = QBarSeries()
         names = (self.tr("first response met"), self.tr("first response breached"),
                  self.tr("resolution met"), self.tr("resolution breached"))
@@ -174,7 +224,8 @@ class _Chart(QObject):
             bars.setColor(QColor(colour))
             bars.append([float(row[column] or 0) for row in table.rows])
             series.append(bars)
-        return self._bars(title, series, [str(row[0]) for row in table.rows], vertical=True)
+        return self._bars(title, series, [cell_text(by, row[0]) for row in table.rows],
+                          vertical=True)
 
     def _bars(self, title: str, series: QBarSeries | QStackedBarSeries | QHorizontalBarSeries,
               categories: list[str], vertical: bool) -> QChart:
@@ -264,7 +315,7 @@ class ReportsController(QObject):
         self.view.refresh.setEnabled(False)
         self.view.status.setText(self.tr("Counting…"))
         service = self.service
-        task = Task(lambda: (period, service.tables(period)), "read the reports")
+        task = Task(lambda: (period, service.tables(period)), self.tr("read the reports"))
         task.signals.succeeded.connect(self._on_tables)  # before starting: no result is lost
         task.signals.failed.connect(self._on_failed)
         self._signals = start_task(task, self.pool)
@@ -278,9 +329,10 @@ class ReportsController(QObject):
                   "sentiment": self.charts.sentiment(by_name["sentiment"], period),
                   "reasons": self.charts.reasons(by_name["reasons"]),
                   "sla_agent": self.charts.sla(by_name["sla_agent"],
-                                               self.tr("Cases against SLA per agent")),
+                                               self.tr("Cases against SLA per agent"), "agent"),
                   "sla_channel": self.charts.sla(by_name["sla_channel"],
-                                                 self.tr("Cases against SLA per channel"))}
+                                                 self.tr("Cases against SLA per channel"),
+                                                 "channel")}
         for name, chart in charts.items():
             tab = self.view.tab[name]
             old = tab.chart_view.chart()
@@ -290,7 +342,7 @@ class ReportsController(QObject):
             self._fill_table(tab, by_name[name])
         mentions = sum(row[1] for row in by_name["sentiment"].rows)
         self.view.status.setText(self.tr("%1 mentions from %2 to %3 (UTC).")
-                                 .replace("%1", f"{mentions:,}")
+                                 .replace("%1", QLocale().toString(int(mentions)))
                                  .replace("%2", f"{period.since:%Y-%m-%d}")
                                  .replace("%3", f"{period.until - timedelta(days=1):%Y-%m-%d}"))
         self.view.refresh.setEnabled(True)
@@ -301,10 +353,10 @@ class ReportsController(QObject):
         tab.table.clear()
         tab.table.setColumnCount(len(table.columns))
         tab.table.setRowCount(len(table.rows))
-        tab.table.setHorizontalHeaderLabels([c.replace("_", " ") for c in table.columns])
+        tab.table.setHorizontalHeaderLabels([column_title(c) for c in table.columns])
         for r, row in enumerate(table.rows):
             for c, value in enumerate(row):
-                tab.table.setItem(r, c, QTableWidgetItem("" if value is None else str(value)))
+                tab.table.setItem(r, c, QTableWidgetItem(cell_text(table.columns[c], value)))
         tab.table.resizeColumnsToContents()
 
     @Slot(str)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import shiboken6
-from PySide6.QtCore import QObject, Qt, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QComboBox,
@@ -109,7 +109,7 @@ class ReviewController(QObject):
                                        or self.tr("No review yet."))
 
     def _line(self, review: Review) -> str:
-        when = review.created_at.astimezone().strftime("%Y-%m-%d %H:%M")
+        when = labels.full_time(review.created_at)
         return self.tr("{score}/5 by {reviewer}, {when}\n{note}").format(
             score=review.score, reviewer=review.reviewer or "?", when=when, note=review.note)
 
@@ -134,8 +134,8 @@ def install_review(built: object, runtime: Runtime) -> ReviewController:
     window = built.window  # type: ignore[attr-defined]
     feed = built.feed  # type: ignore[attr-defined]
     path: Path = runtime.extras["case_file"]
-    window.setWindowTitle(window.tr("Posventa — reviewing {name} (read-only)").format(
-        name=path.name))
+    window.setWindowTitle(QCoreApplication.translate(
+        "ReviewMode", "Posventa — reviewing {name} (read-only)").format(name=path.name))
     pane = ReviewPane()
     index = window.centre.indexOf(window.composer)
     window.composer.hide()
@@ -161,7 +161,8 @@ def install_review(built: object, runtime: Runtime) -> ReviewController:
     controller = ReviewController(pane, runtime.extras["reviews"], runtime.cases, window)
     feed.mentionSelected.connect(lambda mention_id, _author: controller.show_mention(mention_id))
     feed.selectionCleared.connect(controller.clear)
-    window.sync_label.setText(window.tr("Review mode: offline, nothing is sent."))
+    window.sync_label.setText(QCoreApplication.translate(
+        "ReviewMode", "Review mode: offline, nothing is sent."))
     return controller
 
 
@@ -174,7 +175,8 @@ def run_review(path: Path) -> int:
     try:
         runtime = open_review(path)
     except CaseFileError as exc:
-        box = QMessageBox(QMessageBox.Icon.Critical, app.tr("Cannot open the case file"), "")
+        box = QMessageBox(QMessageBox.Icon.Critical, QCoreApplication.translate(
+            "ReviewMode", "Cannot open the case file"), "")
         box.setTextFormat(Qt.TextFormat.PlainText)
         box.setText(str(exc))
         box.exec()

@@ -32,17 +32,29 @@ from PySide6.QtWidgets import (
 )
 
 from console.cases.service import CaseService
+from console.i18n import QT_TRANSLATE_NOOP
 from console.settings import Settings
+from console.ui import colours, labels
 from console.workspace import Workspace, WorkspaceError
 
 
 def _tr(text: str) -> str:
+    """A settings label or help (marked with QT_TRANSLATE_NOOP in console/settings.py)."""
     return QCoreApplication.translate("Settings", text)
 
 
+CHOICE_NAMES = {  # English source text; shown translated (context "Settings")
+    "system": QT_TRANSLATE_NOOP("Settings", "Follow the system"),
+    "es": QT_TRANSLATE_NOOP("Settings", "Español"),
+    "en": QT_TRANSLATE_NOOP("Settings", "English"),
+    "light": QT_TRANSLATE_NOOP("Settings", "Light"),
+    "dark": QT_TRANSLATE_NOOP("Settings", "Dark"),
+}
+
+
 def choice_names() -> dict[str, str]:
-    return {"system": _tr("Follow the system"), "es": _tr("Español"), "en": _tr("English"),
-            "light": _tr("Light"), "dark": _tr("Dark")}
+    """The display names of the settings' choices (languages, themes)."""
+    return {choice: _tr(text) for choice, text in CHOICE_NAMES.items()}
 
 
 def schema() -> list[Field[Any]]:
@@ -139,7 +151,7 @@ class SettingsDialog(QDialog):
                                        self.tr("First response"), self.tr("Resolution"))):
             grid.addWidget(QLabel(text), 1, column)
         for row, (tier, spec) in enumerate(team["targets"].items(), start=2):
-            name = QLabel(tier)
+            name = QLabel(labels.priority_label(tier))
             name.setTextFormat(Qt.TextFormat.PlainText)
             spins = (QSpinBox(), QSpinBox(), QSpinBox())
             spins[0].setRange(0, 100)
@@ -151,7 +163,8 @@ class SettingsDialog(QDialog):
             for column, (spin, what) in enumerate(zip(spins, (
                     self.tr("from priority"), self.tr("first response target"),
                     self.tr("resolution target")), strict=True), start=1):
-                spin.setAccessibleName(self.tr("{0} {1}").format(tier, what))
+                spin.setAccessibleName(self.tr("{0} {1}").format(labels.priority_label(tier),
+                                                                 what))
                 grid.addWidget(spin, row, column)
             grid.addWidget(name, row, 0)
             self.targets[tier] = spins
@@ -196,6 +209,7 @@ def apply_theme(theme: str) -> None:
         app.setPalette(light_palette())
     else:
         app.setPalette(QPalette())
+    colours.adapt(app.palette())  # meaning colours readable on this palette
 
 
 def light_palette() -> QPalette:

@@ -24,6 +24,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from console.i18n import QT_TRANSLATE_NOOP
+
 
 @dataclass(frozen=True)
 class Binding:
@@ -37,22 +39,33 @@ class Binding:
 
 
 TABLE: tuple[Binding, ...] = (
-    Binding("next", ("J",), "feed", "Next mention"),
-    Binding("previous", ("K",), "feed", "Previous mention"),
-    Binding("arrows", ("Down", "Up"), "feed", "Next or previous mention", native=True),
+    Binding("next", ("J",), "feed", QT_TRANSLATE_NOOP("Shortcuts", "Next mention")),
+    Binding("previous", ("K",), "feed", QT_TRANSLATE_NOOP("Shortcuts", "Previous mention")),
+    Binding("arrows", ("Down", "Up"), "feed",
+            QT_TRANSLATE_NOOP("Shortcuts", "Next or previous mention"), native=True),
     Binding("open", ("Return", "Enter"), "feed",
-            "Open the mention: claim its case and go to the reply"),
-    Binding("reply", ("R",), "feed", "Reply: put the cursor in the composer"),
-    Binding("assign", ("A",), "feed", "Assign: put the cursor in the case's assignee field"),
-    Binding("close", ("E",), "feed", "Close the case (or mark the mention closed)"),
-    Binding("search", ("/", "Ctrl+F"), "window", "Search mentions"),
-    Binding("refresh", ("F5",), "window", "Sync every account now"),
-    Binding("settings", ("Ctrl+,",), "window", "Settings"),
-    Binding("shortcuts", ("F1",), "window", "Keyboard shortcuts (this list)"),
-    Binding("quit", ("Ctrl+Q",), "window", "Quit"),
-    Binding("send", ("Ctrl+Return", "Ctrl+Enter"), "composer", "Send the reply"),
-    Binding("canned", ("Ctrl+/",), "composer", "Insert a canned reply"),
-    Binding("note", ("Ctrl+Return",), "note", "Add the internal note"),
+            QT_TRANSLATE_NOOP("Shortcuts",
+                              "Open the mention: claim its case and go to the reply")),
+    Binding("reply", ("R",), "feed",
+            QT_TRANSLATE_NOOP("Shortcuts", "Reply: put the cursor in the composer")),
+    Binding("assign", ("A",), "feed",
+            QT_TRANSLATE_NOOP("Shortcuts",
+                              "Assign: put the cursor in the case's assignee field")),
+    Binding("close", ("E",), "feed",
+            QT_TRANSLATE_NOOP("Shortcuts", "Close the case (or mark the mention closed)")),
+    Binding("search", ("/", "Ctrl+F"), "window", QT_TRANSLATE_NOOP("Shortcuts", "Search mentions")),
+    Binding("refresh", ("F5",), "window",
+            QT_TRANSLATE_NOOP("Shortcuts", "Sync every account now")),
+    Binding("settings", ("Ctrl+,",), "window", QT_TRANSLATE_NOOP("Shortcuts", "Settings")),
+    Binding("shortcuts", ("F1",), "window",
+            QT_TRANSLATE_NOOP("Shortcuts", "Keyboard shortcuts (this list)")),
+    Binding("quit", ("Ctrl+Q",), "window", QT_TRANSLATE_NOOP("Shortcuts", "Quit")),
+    Binding("send", ("Ctrl+Return", "Ctrl+Enter"), "composer",
+            QT_TRANSLATE_NOOP("Shortcuts", "Send the reply")),
+    Binding("canned", ("Ctrl+/",), "composer",
+            QT_TRANSLATE_NOOP("Shortcuts", "Insert a canned reply")),
+    Binding("note", ("Ctrl+Return",), "note",
+            QT_TRANSLATE_NOOP("Shortcuts", "Add the internal note")),
 )
 BY_NAME = {binding.name: binding for binding in TABLE}
 
@@ -62,8 +75,10 @@ def _tr(text: str) -> str:
 
 
 def scope_names() -> dict[str, str]:
-    return {"feed": _tr("In the mention list"), "window": _tr("Anywhere"),
-            "composer": _tr("In the reply editor"), "note": _tr("In the note editor")}
+    return {"feed": QCoreApplication.translate("Shortcuts", "In the mention list"),
+            "window": QCoreApplication.translate("Shortcuts", "Anywhere"),
+            "composer": QCoreApplication.translate("Shortcuts", "In the reply editor"),
+            "note": QCoreApplication.translate("Shortcuts", "In the note editor")}
 
 
 def sequences(name: str) -> list[QKeySequence]:
@@ -83,8 +98,9 @@ def bind(widget: QWidget, name: str, slot: Callable[[], object]) -> list[QShortc
 
 
 def key_text(binding: Binding) -> str:
-    return _tr(" or ").join(QKeySequence(key).toString(QKeySequence.SequenceFormat.NativeText)
-                            for key in binding.keys)
+    return QCoreApplication.translate("Shortcuts", " or ").join(
+        QKeySequence(key).toString(QKeySequence.SequenceFormat.NativeText)
+        for key in binding.keys)
 
 
 class ShortcutsDialog(QDialog):

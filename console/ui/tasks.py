@@ -6,7 +6,7 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, QTimer, Signal
 
 from console.channels.base import ChannelError
 from console.services import InvalidInput
@@ -34,6 +34,7 @@ class Task(QRunnable):
     """
 
     def __init__(self, work: Callable[[], Any], what: str) -> None:
+        """`what` is a translated verb phrase ("export the view") for the failure sentence."""
         super().__init__()
         self.work = work
         self.what = what
@@ -44,12 +45,21 @@ class Task(QRunnable):
         try:
             result = self.work()
         except (InvalidInput, ChannelError) as exc:
-            self.signals.failed.emit(str(exc))
+            self._tell(self.signals.failed, str(exc))
         except Exception as exc:
             log.error("%s failed: %s", self.what, type(exc).__name__)
-            self.signals.failed.emit(f"Could not {self.what}: unexpected {type(exc).__name__}.")
+            self._tell(self.signals.failed, QCoreApplication.translate(
+                "Task", "Could not {what}: unexpected {error}.").format(
+                    what=self.what, error=type(exc).__name__))
         else:
-            self.signals.succeeded.emit(result)
+            self._tell(self.signals.succeeded, result)
+
+    @staticmethod
+    def _tell(signal: Any, value: object) -> None:
+        try:
+            signal.emit(value)
+        except RuntimeError:  # whoever waited (a closed dialog) is gone: nobody to tell
+            log.debug("task result dropped: its receiver was deleted")
 
 
 MIN_WORKERS = 6  # tasks mostly wait on the network or the database, not on the CPU

@@ -13,7 +13,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor
 
-from console.people.records import HistoryItem
+from console.people.records import HistoryItem, case_status
 from console.people.service import PeopleService
 from console.ui import labels
 
@@ -23,28 +23,38 @@ NOTE_COLOUR = QColor("#6b4e16")
 Index = QModelIndex | QPersistentModelIndex
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("TimelineModel", text)
-
 
 def heading(item: HistoryItem) -> str:
     """The first line of an entry: when, where, what kind (plain text)."""
     when = labels.when(item.created_at)
     who = labels.untrusted(item.who, 80)
     if item.kind == "reply":
-        state = labels.REPLY_STATE_WORDS.get(item.state, item.state)
-        return _tr("{when} · {channel} · ↩ brand reply by {who} · {state}").format(
-            when=when, channel=item.channel, who=who or "?", state=state)
+        return QCoreApplication.translate(
+            "TimelineModel", "{when} · {channel} · ↩ brand reply by {who} · {state}").format(
+            when=when, channel=labels.channel_label(item.channel), who=who or "?",
+            state=labels.reply_state_label(item.state))
     if item.kind == "note":
-        edited = _tr(" (edited)") if item.state == "edited" else ""
-        return _tr("{when} · note by {who}{edited}").format(when=when, who=who or "?",
-                                                            edited=edited)
+        edited = (QCoreApplication.translate("TimelineModel", " (edited)")
+                  if item.state == "edited" else "")
+        return QCoreApplication.translate("TimelineModel", "{when} · note by {who}{edited}").format(
+            when=when, who=who or "?", edited=edited)
     if item.kind == "status":
-        return _tr("{when} · case #{case} · {who}").format(when=when, case=item.case_id,
-                                                           who=who or "?")
+        return QCoreApplication.translate("TimelineModel", "{when} · case #{case} · {who}").format(
+            when=when, case=item.case_id, who=who or "?")
     marker = labels.sentiment_marker(item.complaint, item.sentiment_label)
-    return _tr("{when} · {channel} · @{who} · {state} · {marker}").format(
-        when=when, channel=item.channel, who=who, state=item.state, marker=marker)
+    return QCoreApplication.translate(
+        "TimelineModel", "{when} · {channel} · @{who} · {state} · {marker}").format(
+        when=when, channel=labels.channel_label(item.channel), who=who,
+        state=labels.status_label(item.state), marker=marker)
+
+
+def body(item: HistoryItem) -> str:
+    """The second line: the post's text, or a case's change as "open → closed"."""
+    if item.kind == "status":
+        old, arrow, new = item.text.partition(" → ")
+        if arrow:
+            return f"{case_status(old)} → {case_status(new)}"
+    return labels.first_line(item.text, 160)
 
 
 class TimelineModel(QAbstractListModel):
@@ -92,7 +102,7 @@ class TimelineModel(QAbstractListModel):
             return None
         item = self._items[index.row()]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            return f"{heading(item)}\n{labels.first_line(item.text, 160)}"
+            return f"{heading(item)}\n{body(item)}"
         if role == Qt.ItemDataRole.ToolTipRole:
             return labels.tooltip(item.text)
         if role == Qt.ItemDataRole.ForegroundRole:

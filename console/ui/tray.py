@@ -107,7 +107,7 @@ class UrgentNotifier(QObject):
             return
         count, self.pending = self.pending, 0
         title = (self.tr("1 more urgent mention") if count == 1 else
-                 self.tr("{0} more urgent mentions").format(count))
+                 self.tr("{0} more urgent mentions").format(labels.count_text(count)))
         self._send(title, self.tr("Open Posventa and choose “priority first” to see them."))
 
     def _send(self, title: str, text: str) -> None:
@@ -180,8 +180,9 @@ class TrayIcon(QObject):
         return tray
 
     def text(self) -> str:
+        urgent = labels.count_text(self.urgent)
         return self.tr("Posventa: {0} new, {1} urgent").format(
-            self.new, f"{self.urgent}+" if self.urgent >= COUNT_LIMIT else self.urgent)
+            labels.count_text(self.new), f"{urgent}+" if self.urgent >= COUNT_LIMIT else urgent)
 
     @Slot()
     def schedule(self) -> None:

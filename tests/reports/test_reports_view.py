@@ -26,7 +26,7 @@ def test_reports_view_shows_and_exports(report_rt: Runtime, qtbot, tmp_path) -> 
         view.refresh.click()
     assert "5 mentions" in view.status.text()
     reasons = view.tab["reasons"]
-    assert reasons.table.rowCount() == 2 and reasons.table.item(0, 0).text() == "delivery"
+    assert reasons.table.rowCount() == 2 and reasons.table.item(0, 0).text() == "delivery or delay"
     assert len(view.tab["volume"].chart_view.chart().series()[0].barSets()) == 2
     png = controller.save_png("sentiment", str(tmp_path / "sentiment.png"))
     assert png is not None and not QImage(str(png)).isNull()

@@ -62,7 +62,7 @@ def _browser(approve: bool = True):
 def test_accounts_are_listed_with_their_status(runtime, account_id, qtbot):
     dialog, controller = _dialog(runtime, qtbot)
     assert dialog.table.rowCount() == 1
-    assert dialog.table.item(0, 1).text() == "mastodon"
+    assert dialog.table.item(0, 1).text().lower() == "mastodon"
     assert dialog.table.item(0, 2).text() == "waiting for the first sync"
     label = "mastodon @ventalia (127.0.0.1:9)"
     controller.on_account_status(AccountStatus(account_id, label, "ok", "3 new", "live"))

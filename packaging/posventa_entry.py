@@ -1,0 +1,8 @@
+"""Entry point of the frozen Posventa build (PyInstaller runs this file as ``__main__``)."""
+
+import sys
+
+from console.cli import main
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,63 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en">
+<context>
+    <name>AccountsSection</name>
+    <message numerus="yes">
+        <source>%Ln follower(s)</source>
+        <translation><numerusform>%Ln follower</numerusform><numerusform>%Ln followers</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>ImportController</name>
+    <message numerus="yes">
+        <source>%n column(s) · encoding %1 · delimiter %2</source>
+        <translation><numerusform>%n column · encoding %1 · delimiter %2</numerusform><numerusform>%n columns · encoding %1 · delimiter %2</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>MergeHistoryDialog</name>
+    <message numerus="yes">
+        <source>%n account(s)</source>
+        <translation><numerusform>%n account</numerusform><numerusform>%n accounts</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n note(s)</source>
+        <translation><numerusform>%n note</numerusform><numerusform>%n notes</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>ProfileController</name>
+    <message numerus="yes">
+        <source>Customer #%1 · %n account(s) on %2</source>
+        <translation><numerusform>Customer #%1 · %n account on %2</numerusform><numerusform>Customer #%1 · %n accounts on %2</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n mention(s) stored, first seen %1</source>
+        <translation><numerusform>%n mention stored, first seen %1</numerusform><numerusform>%n mentions stored, first seen %1</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>first answer in %1 on average (%n answered)</source>
+        <translation><numerusform>first answer in %1 on average (%n answered)</numerusform><numerusform>first answer in %1 on average (%n answered)</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n post(s)</source>
+        <translation><numerusform>%n post</numerusform><numerusform>%n posts</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n complaint(s)</source>
+        <translation><numerusform>%n complaint</numerusform><numerusform>%n complaints</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n other account(s) may be this person…</source>
+        <translation><numerusform>%n other account may be this person…</numerusform><numerusform>%n other accounts may be this person…</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>SuggestionsSection</name>
+    <message numerus="yes">
+        <source>%Ln follower(s)</source>
+        <translation><numerusform>%Ln follower</numerusform><numerusform>%Ln followers</numerusform></translation>
+    </message>
+</context>
+<context><name>People</name><message numerus="yes"><source>%n account(s) move: {accounts}</source><translation><numerusform>%n account moves: {accounts}</numerusform><numerusform>%n accounts move: {accounts}</numerusform></translation></message><message numerus="yes"><source>%n note(s) move.</source><translation><numerusform>%n note moves.</numerusform><numerusform>%n notes move.</numerusform></translation></message><message numerus="yes"><source>%n case(s) follow their accounts: {cases}</source><translation><numerusform>%n case follows its accounts: {cases}</numerusform><numerusform>%n cases follow their accounts: {cases}</numerusform></translation></message></context></TS>
