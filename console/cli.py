@@ -328,7 +328,8 @@ def run_gui(args: argparse.Namespace) -> int:
         from console.ui.review_pane import run_review
 
         return run_review(args.review)
-    if args.demo or args.smoke_test:
+    smoke = getattr(args, "smoke_test", False)  # callers may build a partial Namespace
+    if args.demo or smoke:
         rt = open_demo(args.workspace, speed=args.speed)
     else:
         folder = args.workspace or default_workspace_dir()
@@ -346,7 +347,7 @@ def run_gui(args: argparse.Namespace) -> int:
     from console.ui.app import run_gui as start
 
     try:
-        return start(rt, smoke_test=args.smoke_test)
+        return start(rt, smoke_test=smoke)
     finally:
         rt.close()
 

@@ -124,8 +124,8 @@ class ReplyService:
         """The channel's rules for a reply to this mention (its reply window applied)."""
         detail = mentions.mention_detail(mention_id)
         if detail is None:
-            return ReplyRules("characters", 0, can_reply=False,
-                              reason=f"There is no mention {mention_id}.")
+            return ReplyRules("characters", 0, can_reply=False, reason=translate(
+                "ReplyRules", "There is no mention {mention}.").format(mention=mention_id))
         rules = self.engine.reply_rules(detail.account_id, detail.visibility)
         rules = post_reply_rules(detail.channel, lambda: self._payload(mention_id), rules)
         return reply_rules.for_mention(rules, detail.created_at, utcnow())
@@ -158,8 +158,9 @@ class ReplyService:
         """
         rules = self.rules(mention_id)
         if rules.can_reply and rules.manual:
-            raise InvalidInput("This channel has no way to post a reply from here: open the "
-                               "post in the browser and paste the reply there.")
+            raise InvalidInput(translate(
+                "ReplyRules", "This channel has no way to post a reply from here: open the "
+                "post in the browser and paste the reply there."))
         problem = reply_rules.refusal(text, rules)
         if problem:
             raise InvalidInput(problem)
@@ -174,7 +175,8 @@ class ReplyService:
         """The agent posts this reply by hand in the browser: record it as sent."""
         rules = self.rules(mention_id)
         if not rules.manual:
-            raise InvalidInput("This channel takes replies from the console; use Send.")
+            raise InvalidInput(translate(
+                "ReplyRules", "This channel takes replies from the console; use Send."))
         problem = reply_rules.refusal(text, rules)
         if problem:
             raise InvalidInput(problem)
@@ -203,7 +205,8 @@ class ReplyService:
         """Queue a failed (or held) reply again, optionally with corrected text."""
         current = outbox.get_reply(reply_id)
         if current is None:
-            raise InvalidInput(f"There is no reply {reply_id}.")
+            raise InvalidInput(translate("ReplyRules", "There is no reply {reply}.").format(
+                reply=reply_id))
         if text is not None:
             problem = reply_rules.refusal(text, self.rules(current.mention_id))
             if problem:

@@ -46,3 +46,15 @@ def connected(runtime: Runtime, mini_sandbox) -> Runtime:
     runtime.extras["account_id"] = account.id
     runtime.extras["sandbox"] = mini_sandbox
     return runtime
+
+
+@pytest.fixture(autouse=True)
+def _english_after_each_test() -> Iterator[None]:
+    """A test that starts the application installs translators for the system locale;
+    take them away so the next test sees the English source text again."""
+    yield
+    import sys
+
+    i18n = sys.modules.get("console.ui.i18n")
+    if i18n is not None and i18n.translations_installed():
+        i18n.uninstall_translations()

@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 bash packaging/system-packages.sh test
 [ -x .venv/bin/python ] || python3 -m venv .venv
 .venv/bin/python -m pip install -q --upgrade pip
-.venv/bin/python -m pip install -q -e ".[test]"
+.venv/bin/python -m pip install -q -e ".[test,packaging]"
 .venv/bin/python packaging/build_translations.py  # .ts -> .qm
 
 echo "== ruff"

@@ -17,6 +17,7 @@ from pathlib import Path
 from peewee import IntegrityError
 
 from console.cases import canned_text
+from console.i18n import translate
 from console.resources import resource_path
 from console.settings import Settings
 from console.store import mentions
@@ -67,19 +68,21 @@ def _info(row: CannedReply) -> Canned:
 def clean_shortcut(shortcut: str) -> str:
     value = (shortcut or "").strip().lstrip("/").casefold()
     if not SHORTCUT.match(value):
-        raise CannedError(f"“{shortcut}” is not a usable shortcut: use letters, digits, "
-                          "- or _ (up to 40), without spaces")
+        raise CannedError(translate("Canned", "“{shortcut}” is not a usable shortcut: use "
+                                              "letters, digits, - or _ (up to 40), without "
+                                              "spaces").format(shortcut=shortcut))
     return value
 
 
 def _checked(name: str, body: str, lang: str) -> tuple[str, str, str]:
     name, lang = (name or "").strip(), (lang or "").strip().casefold()
     if not name:
-        raise CannedError("a canned reply needs a name")
+        raise CannedError(translate("Canned", "a canned reply needs a name"))
     if not (body or "").strip():
-        raise CannedError("a canned reply needs a body")
+        raise CannedError(translate("Canned", "a canned reply needs a body"))
     if len(lang) > 16:
-        raise CannedError(f"“{lang}” is not a language code (like es or en)")
+        raise CannedError(translate("Canned", "“{lang}” is not a language code (like es or en)")
+                          .format(lang=lang))
     return name[:255], body.strip("\n"), lang
 
 
@@ -111,12 +114,15 @@ def add_canned(store: Store, name: str, shortcut: str, body: str, lang: str = ""
     with store.write():
         taken = CannedReply.get_or_none(CannedReply.shortcut == short)
         if taken is not None:
-            raise CannedError(f"the shortcut /{short} is already used by “{taken.name}”")
+            raise CannedError(translate("Canned", "the shortcut /{shortcut} is already used by "
+                                                  "“{name}”").format(shortcut=short,
+                                                                     name=taken.name))
         try:
             row = CannedReply.create(name=name, shortcut=short, lang=lang, body=body,
                                      created_at=now, updated_at=now)
         except IntegrityError:
-            raise CannedError(f"the shortcut /{short} is already used") from None
+            raise CannedError(translate("Canned", "the shortcut /{shortcut} is already used")
+                              .format(shortcut=short)) from None
     return _info(row)
 
 
@@ -126,7 +132,8 @@ def update_canned(store: Store, canned_id: int, *, name: str | None = None,
     with store.write():
         row = CannedReply.get_or_none(CannedReply.id == canned_id)
         if row is None:
-            raise CannedError(f"there is no canned reply {canned_id}")
+            raise CannedError(translate("Canned", "there is no canned reply {id}").format(
+                id=canned_id))
         new_name, new_body, new_lang = _checked(
             row.name if name is None else name, row.body if body is None else body,
             row.lang if lang is None else lang)
@@ -134,7 +141,9 @@ def update_canned(store: Store, canned_id: int, *, name: str | None = None,
         taken = CannedReply.get_or_none((CannedReply.shortcut == short)
                                         & (CannedReply.id != canned_id))
         if taken is not None:
-            raise CannedError(f"the shortcut /{short} is already used by “{taken.name}”")
+            raise CannedError(translate("Canned", "the shortcut /{shortcut} is already used by "
+                                                  "“{name}”").format(shortcut=short,
+                                                                     name=taken.name))
         row.name, row.shortcut, row.body, row.lang = new_name, short, new_body, new_lang
         row.updated_at = to_db(utcnow())
         row.save()

@@ -20,6 +20,8 @@ from peewee import Database
 
 from console.cases.records import ACTIVE, STATUSES
 from console.cases.sla import SlaPolicy, resume_after_pause
+from console.cases.wording import state_list, state_name
+from console.i18n import translate
 from console.store.timeutil import from_db, to_db
 
 TRANSITIONS: dict[str, tuple[str, ...]] = {
@@ -61,7 +63,7 @@ def _state(db: Database, case_id: int) -> dict[str, Any]:
         'resolution_due, first_response_due, first_response_at, resolved_at, author_id '
         'FROM "case" WHERE id = ?', (case_id,)).fetchone()
     if row is None:
-        raise CaseError(f"there is no case {case_id}")
+        raise CaseError(translate("Cases", "there is no case {case}").format(case=case_id))
     keys = ("status", "assignee", "priority", "claimed_by", "claimed_at", "waiting_since",
             "resolution_due", "first_response_due", "first_response_at", "resolved_at",
             "author_id")
@@ -90,10 +92,12 @@ def open_case(db: Database, mention_id: int, agent: str, now: datetime, policy: 
         "SELECT channel, remote_id, thread_root, author_id, text, fetched_at, case_id "
         "FROM mention WHERE id = ?", (mention_id,)).fetchone()
     if row is None:
-        raise CaseError(f"there is no mention {mention_id}")
+        raise CaseError(translate("Cases", "there is no mention {mention}").format(
+            mention=mention_id))
     channel, remote_id, thread_root, author_id, text, fetched_at, existing = row
     if existing is not None:
-        raise CaseError(f"mention {mention_id} is already in case {existing}")
+        raise CaseError(translate("Cases", "mention {mention} is already in case {case}").format(
+            mention=mention_id, case=existing))
     root = thread_root or remote_id
     thread = [mention_id] + [int(r[0]) for r in db.execute_sql(
         "SELECT id FROM mention WHERE channel = ? AND thread_root = ? AND case_id IS NULL "
@@ -142,12 +146,15 @@ def attach(db: Database, case_id: int, mention_id: int, agent: str, now: datetim
     row = db.execute_sql("SELECT author_id, case_id FROM mention WHERE id = ?",
                          (mention_id,)).fetchone()
     if row is None:
-        raise CaseError(f"there is no mention {mention_id}")
+        raise CaseError(translate("Cases", "there is no mention {mention}").format(
+            mention=mention_id))
     if row[1] == case_id:
-        raise CaseError(f"mention {mention_id} is already in case {case_id}")
+        raise CaseError(translate("Cases", "mention {mention} is already in case {case}").format(
+            mention=mention_id, case=case_id))
     if not _same_customer(db, state["author_id"], row[0]):
-        raise CaseError(f"mention {mention_id} was written by another customer than "
-                        f"case {case_id}")
+        raise CaseError(translate("Cases", "mention {mention} was written by another customer "
+                                           "than case {case}").format(mention=mention_id,
+                                                                      case=case_id))
     if row[1] is not None:
         record(db, int(row[1]), "mention", agent, now, str(mention_id), f"moved to case {case_id}")
         _update(db, int(row[1]), now)
@@ -160,13 +167,15 @@ def detach(db: Database, mention_id: int, agent: str, now: datetime) -> int:
     """Take a mention out of its case; returns the case id."""
     row = db.execute_sql("SELECT case_id FROM mention WHERE id = ?", (mention_id,)).fetchone()
     if row is None or row[0] is None:
-        raise CaseError(f"mention {mention_id} is not in a case")
+        raise CaseError(translate("Cases", "mention {mention} is not in a case").format(
+            mention=mention_id))
     case_id = int(row[0])
     count = db.execute_sql("SELECT count(*) FROM mention WHERE case_id = ?",
                            (case_id,)).fetchone()[0]
     if count <= 1:
-        raise CaseError(f"mention {mention_id} is the only one in case {case_id}; "
-                        "close the case instead")
+        raise CaseError(translate("Cases", "mention {mention} is the only one in case {case}; "
+                                           "close the case instead").format(mention=mention_id,
+                                                                            case=case_id))
     db.execute_sql("UPDATE mention SET case_id = NULL WHERE id = ?", (mention_id,))
     record(db, case_id, "mention", agent, now, str(mention_id), "")
     _update(db, case_id, now)
@@ -194,12 +203,18 @@ def set_status(db: Database, case_id: int, status: str, agent: str, now: datetim
     state = _state(db, case_id)
     old = state["status"]
     if status not in STATUSES:
-        raise CaseError(f"{status!r} is not a case state; use one of {', '.join(STATUSES)}")
+        raise CaseError(translate("Cases", "{state!r} is not a case state; use one of {states}")
+                        .format(state=status, states=", ".join(STATUSES)))
     if status == old:
-        raise CaseError(f"case {case_id} is already {status}")
+        raise CaseError(translate("Cases", "case {case} is already {state}").format(
+            case=case_id, state=state_name(status)))
     if status not in TRANSITIONS.get(old, ()):
-        allowed = " or ".join(TRANSITIONS.get(old, ())) or "nothing else"
-        raise CaseError(f"a {old} case cannot become {status}; it can become {allowed}")
+        allowed = (state_list(TRANSITIONS.get(old, ()), translate("Cases", " or "))
+                   or translate("Cases", "nothing else"))
+        raise CaseError(translate("Cases", "a {old} case cannot become {new}; it can become "
+                                           "{allowed}").format(old=state_name(old),
+                                                               new=state_name(status),
+                                                               allowed=allowed))
     values: dict[str, Any] = {"status": status}
     if old == "waiting":
         paused, due = from_db(state["waiting_since"]), from_db(state["resolution_due"])
@@ -232,8 +247,9 @@ def assign(db: Database, case_id: int, assignee: str | None, agent: str,
     name = " ".join((assignee or "").split()) or None
     old = _state(db, case_id)["assignee"] or None
     if name == old:
-        raise CaseError(f"case {case_id} is already assigned to {name}" if name
-                        else f"case {case_id} has no assignee")
+        raise CaseError(translate("Cases", "case {case} is already assigned to {name}").format(
+            case=case_id, name=name) if name else translate(
+            "Cases", "case {case} has no assignee").format(case=case_id))
     _update(db, case_id, now, assignee=name)
     record(db, case_id, "assignee", agent, now, old or "", name or "")
 
@@ -242,11 +258,12 @@ def set_priority(db: Database, case_id: int, priority: int, agent: str, now: dat
                  policy: SlaPolicy) -> None:
     """Change a case's priority; due times still running move to the new tier's targets."""
     if not 0 <= priority <= 100:
-        raise CaseError("a priority is between 0 and 100")
+        raise CaseError(translate("Cases", "a priority is between 0 and 100"))
     state = _state(db, case_id)
     old = int(state["priority"])
     if priority == old:
-        raise CaseError(f"case {case_id} already has priority {priority}")
+        raise CaseError(translate("Cases", "case {case} already has priority {priority}").format(
+            case=case_id, priority=priority))
     values: dict[str, Any] = {"priority": priority}
     due = from_db(state["first_response_due"])
     if due is not None and state["first_response_at"] is None:
@@ -263,9 +280,10 @@ def set_priority(db: Database, case_id: int, priority: int, agent: str, now: dat
 def clean_tag(name: str) -> str:
     tag = " ".join(name.split()).strip("#").lower()
     if not tag:
-        raise CaseError("a tag needs at least one letter")
+        raise CaseError(translate("Cases", "a tag needs at least one letter"))
     if len(tag) > TAG_LENGTH or "," in tag:
-        raise CaseError(f"a tag is at most {TAG_LENGTH} characters, with no commas")
+        raise CaseError(translate("Cases", "a tag is at most {n} characters, with no commas")
+                        .format(n=TAG_LENGTH))
     return tag
 
 
@@ -301,9 +319,10 @@ def add_note(db: Database, case_id: int, body: str, agent: str, now: datetime) -
     _state(db, case_id)
     text = body.strip()
     if not text:
-        raise CaseError("the note is empty")
+        raise CaseError(translate("Cases", "the note is empty"))
     if len(text) > NOTE_LENGTH:
-        raise CaseError(f"a note is at most {NOTE_LENGTH} characters")
+        raise CaseError(translate("Cases", "a note is at most {n} characters").format(
+            n=NOTE_LENGTH))
     cursor = db.execute_sql("INSERT INTO note (body, agent, created_at, case_id) "
                             "VALUES (?, ?, ?, ?)", (text, agent, to_db(now), case_id))
     record(db, case_id, "note", agent, now, "", subject_of(text))
@@ -316,11 +335,12 @@ def add_note(db: Database, case_id: int, body: str, agent: str, now: datetime) -
 def claim(db: Database, case_id: int, agent: str, now: datetime) -> Claim:
     """Claim a case unless another agent holds it (then say who, and since when)."""
     if not agent:
-        raise CaseError("set your agent name first (posventa cases --agent NAME, or "
-                        "agent_name in the workspace settings)")
+        raise CaseError(translate("Cases", "set your agent name first (posventa cases --agent "
+                                           "NAME, or agent_name in the workspace settings)"))
     state = _state(db, case_id)
     if state["status"] not in ACTIVE:
-        raise CaseError(f"case {case_id} is {state['status']}; reopen it to work on it")
+        raise CaseError(translate("Cases", "case {case} is {state}; reopen it to work on it")
+                        .format(case=case_id, state=state_name(state["status"])))
     holder = state["claimed_by"] or None
     if holder is not None and holder != agent:
         return Claim(case_id, holder, from_db(state["claimed_at"]), False)
@@ -333,13 +353,14 @@ def claim(db: Database, case_id: int, agent: str, now: datetime) -> Claim:
 def take_over(db: Database, case_id: int, agent: str, now: datetime) -> Claim:
     """Take a case another agent claimed (explicitly: it is in the history)."""
     if not agent:
-        raise CaseError("set your agent name first")
+        raise CaseError(translate("Cases", "set your agent name first"))
     state = _state(db, case_id)
     holder = state["claimed_by"] or ""
     if holder == agent:
         return Claim(case_id, agent, from_db(state["claimed_at"]), True)
     if state["status"] not in ACTIVE:
-        raise CaseError(f"case {case_id} is {state['status']}; reopen it to work on it")
+        raise CaseError(translate("Cases", "case {case} is {state}; reopen it to work on it")
+                        .format(case=case_id, state=state_name(state["status"])))
     _update(db, case_id, now, claimed_by=agent, claimed_at=now)
     record(db, case_id, "takeover" if holder else "claim", agent, now, holder, agent)
     return Claim(case_id, agent, now, True)

@@ -12,15 +12,25 @@ from dataclasses import replace
 from datetime import datetime, timedelta
 
 from console.channels.base import ReplyRules
+from console.i18n import translate
 
 
 def window_text(seconds: float) -> str:
     hours = seconds / 3600
     if hours >= 48 and hours % 24 == 0:
-        return f"{int(hours // 24)} days"
+        return translate("ReplyRules", "{n} days").format(n=int(hours // 24))
     if hours >= 1:
-        return f"{hours:g} hours"
-    return f"{max(1, round(seconds / 60))} minutes"
+        return translate("ReplyRules", "{n} hours").format(n=f"{hours:g}")
+    return translate("ReplyRules", "{n} minutes").format(n=max(1, round(seconds / 60)))
+
+
+def unit_name(unit: str) -> str:
+    """A channel's length unit (characters, graphemes) in the console's language."""
+    if unit == "characters":
+        return translate("ReplyRules", "characters")
+    if unit == "graphemes":
+        return translate("ReplyRules", "graphemes")
+    return unit
 
 
 def for_mention(rules: ReplyRules, posted_at: datetime, now: datetime) -> ReplyRules:
@@ -31,9 +41,10 @@ def for_mention(rules: ReplyRules, posted_at: datetime, now: datetime) -> ReplyR
     if now <= closes:
         return rules
     when = closes.astimezone().strftime("%Y-%m-%d %H:%M")
-    return replace(rules, can_reply=False, reason=(
-        f"The reply window of this channel ({window_text(rules.window_seconds)} after the "
-        f"customer's message) closed on {when}."))
+    return replace(rules, can_reply=False, reason=translate(
+        "ReplyRules", "The reply window of this channel ({window} after the customer's "
+        "message) closed on {when}.").format(window=window_text(rules.window_seconds),
+                                             when=when))
 
 
 def closes_at(rules: ReplyRules, posted_at: datetime) -> datetime | None:
@@ -45,16 +56,20 @@ def closes_at(rules: ReplyRules, posted_at: datetime) -> datetime | None:
 def refusal(text: str, rules: ReplyRules) -> str:
     """Why `text` cannot be sent under `rules` (one sentence), or "" when it can."""
     if not rules.can_reply:
-        return rules.reason or "This channel does not allow a reply here."
+        return rules.reason or translate("ReplyRules",
+                                         "This channel does not allow a reply here.")
     if not text.strip():
-        return "The reply is empty."
+        return translate("ReplyRules", "The reply is empty.")
     used = rules.measure(text)
     if used > rules.limit:
-        return (f"The reply is {used - rules.limit} {rules.unit} over the limit of "
-                f"{rules.limit}.")
+        return translate("ReplyRules", "The reply is {over} {unit} over the limit of "
+                                       "{limit}.").format(over=used - rules.limit,
+                                                          unit=unit_name(rules.unit),
+                                                          limit=rules.limit)
     if rules.max_bytes is not None:
         size = len(text.encode("utf-8"))
         if size > rules.max_bytes:
-            return (f"The reply is {size - rules.max_bytes} bytes over this channel's limit "
-                    f"of {rules.max_bytes} bytes.")
+            return translate("ReplyRules", "The reply is {over} bytes over this channel's "
+                                           "limit of {limit} bytes.").format(
+                over=size - rules.max_bytes, limit=rules.max_bytes)
     return ""

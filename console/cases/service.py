@@ -17,6 +17,7 @@ from console.cases import cases, records, team_settings
 from console.cases.cases import CaseError, Claim
 from console.cases.records import CaseEventInfo, CaseInfo, NoteInfo
 from console.cases.sla import Clock, SlaPolicy, read_clock
+from console.i18n import translate
 from console.store.db import Store
 from console.store.timeutil import utcnow
 
@@ -78,7 +79,7 @@ class CaseService:
     def require(self, case_id: int) -> CaseInfo:
         found = self.case(case_id)
         if found is None:
-            raise CaseError(f"there is no case {case_id}")
+            raise CaseError(translate("Cases", "there is no case {case}").format(case=case_id))
         return found
 
     def case_for_mention(self, mention_id: int) -> CaseInfo | None:

@@ -18,6 +18,7 @@ from typing import Any
 
 import httpx
 
+from ..i18n import translate
 from .base import (
     AuthError,
     BrandReply,
@@ -77,7 +78,9 @@ def rules_for_post(raw: dict[str, Any], base: ReplyRules | None = None) -> Reply
     limited = replace(base or rules(), unit="graphemes", limit=MAX_GRAPHEMES,
                       visibility="public", max_bytes=MAX_BYTES)
     if limited.can_reply and (reply_disabled(raw) or gate_closed(raw.get("threadgate"))):
-        return replace(limited, can_reply=False, reason=f"Bluesky: {GATED}.")
+        return replace(limited, can_reply=False, reason=translate(
+            "ReplyRules", "Bluesky: the author limited who can reply to this thread; Bluesky "
+            "will not take a reply."))
     return limited
 
 

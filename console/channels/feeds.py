@@ -41,7 +41,7 @@ from urllib.parse import urlsplit
 
 import httpx
 
-from ..i18n import translate
+from ..i18n import QT_TRANSLATE_NOOP, translate
 from .base import (
     ChannelError,
     InstanceInfo,
@@ -74,9 +74,10 @@ MAX_MATCHED = 500
 ACCEPT = ("application/atom+xml, application/rss+xml;q=0.9, application/xml;q=0.8, "
           "text/xml;q=0.7, */*;q=0.1")
 _BLOGGER_PROFILE = re.compile(r"^https?://(?:www\.)?blogger\.com/profile/\d+$")
-MANUAL_REASON = ("{site} takes no replies through an API: open the post in the browser and "
-                 "paste the reply there (it is copied to the clipboard); the reply is still "
-                 "recorded in the case.")
+MANUAL_REASON = QT_TRANSLATE_NOOP(
+    "ReplyRules", "{site} takes no replies through an API: open the post in the browser and "
+    "paste the reply there (it is copied to the clipboard); the reply is still recorded in "
+    "the case.")
 
 
 def check_feed_url(url: str) -> str:
@@ -99,9 +100,10 @@ def check_feed_url(url: str) -> str:
 
 def manual_rules(url: str) -> ReplyRules:
     """What a reply to a blog comment read from a feed may be: written by hand."""
-    site = "Blogger" if blogger_kind(url) else f"The blog {host_of(url)}"
+    site = "Blogger" if blogger_kind(url) else translate("ReplyRules", "The blog {host}").format(
+        host=host_of(url))
     return ReplyRules("characters", COMMENT_LIMIT, can_reply=True, manual=True,
-                      reason=MANUAL_REASON.format(site=site))
+                      reason=translate("ReplyRules", MANUAL_REASON).format(site=site))
 
 
 def rules_for_post(raw: dict[str, Any], rules: ReplyRules) -> ReplyRules:

@@ -14,6 +14,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from console.i18n import QT_TRANSLATE_NOOP, translate
+
 from .relevance import count_terms
 from .text import fold
 
@@ -30,6 +32,32 @@ CONDITIONS = (
     "vip",  # the author belongs to a customer marked VIP (the value is ignored)
 )
 ACTIONS = ("tag", "set_priority", "assign", "hide_spam", "mark_not_relevant", "close")
+# How a condition or action is named in a sentence: the identifier in English (the CLI's
+# KIND=VALUE words), the rules dialog's words in a translation.
+KIND_NAMES = {
+    "keyword": QT_TRANSLATE_NOOP("RuleKinds", "keyword"),
+    "phrase": QT_TRANSLATE_NOOP("RuleKinds", "phrase"),
+    "language": QT_TRANSLATE_NOOP("RuleKinds", "language"),
+    "channel": QT_TRANSLATE_NOOP("RuleKinds", "channel"),
+    "source": QT_TRANSLATE_NOOP("RuleKinds", "source"),
+    "followers_at_least": QT_TRANSLATE_NOOP("RuleKinds", "followers_at_least"),
+    "author_in": QT_TRANSLATE_NOOP("RuleKinds", "author_in"),
+    "complaint_at_least": QT_TRANSLATE_NOOP("RuleKinds", "complaint_at_least"),
+    "sentiment_at_most": QT_TRANSLATE_NOOP("RuleKinds", "sentiment_at_most"),
+    "vip": QT_TRANSLATE_NOOP("RuleKinds", "vip"),
+    "tag": QT_TRANSLATE_NOOP("RuleKinds", "tag"),
+    "set_priority": QT_TRANSLATE_NOOP("RuleKinds", "set_priority"),
+    "assign": QT_TRANSLATE_NOOP("RuleKinds", "assign"),
+    "hide_spam": QT_TRANSLATE_NOOP("RuleKinds", "hide_spam"),
+    "mark_not_relevant": QT_TRANSLATE_NOOP("RuleKinds", "mark_not_relevant"),
+    "close": QT_TRANSLATE_NOOP("RuleKinds", "close"),
+}
+
+
+def kind_name(kind: str) -> str:
+    """A condition or action kind as a sentence names it (see KIND_NAMES)."""
+    text = KIND_NAMES.get(kind)
+    return translate("RuleKinds", text) if text is not None else kind
 
 
 @dataclass(frozen=True)
@@ -59,12 +87,14 @@ class Condition:
         kind, value = self.kind, self.value.strip()
         if kind not in CONDITIONS:
             raise ValueError(
-                f"unknown rule condition {kind!r}; use one of {', '.join(CONDITIONS)}"
+                translate("Rules", "unknown rule condition {kind!r}; use one of {kinds}").format(
+                    kind=kind, kinds=", ".join(CONDITIONS))
             )
         if kind == "followers_at_least":
             if not value.isdigit():
                 raise ValueError(
-                    f"the followers_at_least condition needs a whole number, not {value!r}"
+                    translate("Rules", "the {kind} condition needs a whole number, not "
+                                       "{value!r}").format(kind=kind_name(kind), value=value)
                 )
         elif kind in ("complaint_at_least", "sentiment_at_most"):
             low = 0.0 if kind == "complaint_at_least" else -1.0
@@ -74,10 +104,13 @@ class Condition:
                 number = float("nan")
             if not low <= number <= 1.0:
                 raise ValueError(
-                    f"the {kind} condition needs a number from {low:g} to 1, not {value!r}"
+                    translate("Rules", "the {kind} condition needs a number from {low:g} to 1, "
+                                       "not {value!r}").format(kind=kind_name(kind), low=low,
+                                                               value=value)
                 )
         elif kind != "vip" and not _items(value):
-            raise ValueError(f"the {kind} condition needs a value")
+            raise ValueError(translate("Rules", "the {kind} condition needs a value").format(
+                kind=kind_name(kind)))
 
     def holds(self, post: PostFacts, folded: str) -> bool:
         """Whether the condition is true for the post (``folded`` is its folded text)."""
@@ -129,15 +162,18 @@ class Action:
 
     def __post_init__(self) -> None:
         if self.kind not in ACTIONS:
-            raise ValueError(f"unknown rule action {self.kind!r}; use one of {', '.join(ACTIONS)}")
+            raise ValueError(translate("Rules", "unknown rule action {kind!r}; use one of {kinds}")
+                             .format(kind=self.kind, kinds=", ".join(ACTIONS)))
         if self.kind == "set_priority" and not (
             self.value.strip().isdigit() and 0 <= int(self.value) <= 100
         ):
             raise ValueError(
-                f"the set_priority action needs a whole number from 0 to 100, not {self.value!r}"
+                translate("Rules", "the {kind} action needs a whole number from 0 to 100, not "
+                                   "{value!r}").format(kind=kind_name(self.kind), value=self.value)
             )
         if self.kind in ("tag", "assign") and not self.value.strip():
-            raise ValueError(f"the {self.kind} action needs a value")
+            raise ValueError(translate("Rules", "the {kind} action needs a value").format(
+                kind=kind_name(self.kind)))
 
     def describe(self) -> str:
         """E.g. "tag legal", "set priority 90", "hide spam"."""
@@ -157,11 +193,12 @@ class Rule:
 
     def __post_init__(self) -> None:
         if not self.name.strip():
-            raise ValueError("a rule needs a name")
+            raise ValueError(translate("Rules", "a rule needs a name"))
         if self.match not in ("all", "any"):
-            raise ValueError("the match must be 'all' or 'any'")
+            raise ValueError(translate("Rules", "the match must be 'all' or 'any'"))
         if not self.actions:
-            raise ValueError(f"rule {self.name!r} needs at least one action")
+            raise ValueError(translate("Rules", "rule {name!r} needs at least one action").format(
+                name=self.name))
 
     def describe(self) -> str:
         """One line: "if keyword: abogado and language: es then tag legal, assign ana"."""
@@ -209,7 +246,8 @@ class Rule:
                 enabled=bool(data.get("enabled", True)),
             )
         except (KeyError, TypeError) as exc:
-            raise ValueError(f"malformed rule: {exc}") from exc
+            raise ValueError(translate("Rules", "malformed rule: {error}").format(error=exc)
+                             ) from exc
 
 
 @dataclass

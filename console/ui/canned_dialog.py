@@ -21,10 +21,13 @@ from PySide6.QtWidgets import (
 
 from console.cases import canned_text
 from console.cases.canned import Canned, CannedError, CannedService
+from console.i18n import QT_TRANSLATE_NOOP
 from console.ui import labels
 from console.ui.canned_model import CannedListModel
 
-LANGUAGES = (("", "Any language"), ("es", "Spanish (es)"), ("en", "English (en)"))
+LANGUAGES = (("", QT_TRANSLATE_NOOP("CannedRepliesDialog", "Any language")),
+             ("es", QT_TRANSLATE_NOOP("CannedRepliesDialog", "Spanish (es)")),
+             ("en", QT_TRANSLATE_NOOP("CannedRepliesDialog", "English (en)")))
 
 
 class CannedRepliesDialog(QDialog):

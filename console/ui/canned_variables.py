@@ -11,13 +11,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from console.i18n import QT_TRANSLATE_NOOP
 from console.ui import labels
 
 # What the well-known variables mean, shown beside their fields.
 HINTS = {
-    "nombre": "the customer's first name",
-    "agente": "your name as the customer sees it",
-    "numero_pedido": "the order number",
+    "nombre": QT_TRANSLATE_NOOP("VariablesDialog", "the customer's first name"),
+    "agente": QT_TRANSLATE_NOOP("VariablesDialog", "your name as the customer sees it"),
+    "numero_pedido": QT_TRANSLATE_NOOP("VariablesDialog", "the order number"),
 }
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 from console.cases.cases import TRANSITIONS, CaseError
 from console.cases.records import CaseInfo
 from console.cases.service import CaseService
+from console.cases.wording import sentence
 from console.store.db import StoreError
 from console.ui import case_text, labels
 from console.ui.case_models import PagedListModel
@@ -90,6 +91,7 @@ class CasePanel(QFrame):
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             combo.setMinimumContentsLength(10)
         self.assignee = QComboBox()
+        labels.mark_data(self.assignee)  # agent names
         self.assignee.setEditable(True)
         self.assignee.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.assignee.setAccessibleName(self.tr("Assignee"))
@@ -182,7 +184,8 @@ def choose_case_dialog(parent: QWidget, candidates: list[CaseInfo]) -> CaseInfo 
     names = [f"#{c.id} · {case_text.status_word(c.status)} · "
              f"{labels.untrusted(c.subject, 60)}" for c in candidates]
     chosen, ok = QInputDialog.getItem(
-        parent, parent.tr("Attach to case"), parent.tr("Add this mention to the case:"),
+        parent, QCoreApplication.translate("CasePanel", "Attach to case"),
+        QCoreApplication.translate("CasePanel", "Add this mention to the case:"),
         names, 0, False)
     return candidates[names.index(chosen)] if ok and chosen in names else None
 
@@ -371,7 +374,7 @@ class CaseController(QObject):
         try:
             work()
         except CaseError as exc:
-            self._say(str(exc))
+            self._say(sentence(str(exc)))
             self.refresh()
             return False
         except StoreError as exc:  # a full disk, a read-only folder: the sentence says which

@@ -8,11 +8,12 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QDateTime, QLocale
 from PySide6.QtGui import QColor
 
 from console.cases.service import CaseClocks
 from console.cases.sla import Clock, span_text
+from console.i18n import translate
 
 BREACHED_COLOUR = QColor("#b3261e")
 SOON_COLOUR = QColor("#9a5b00")
@@ -21,27 +22,27 @@ BREACHED_ICON = "⚠"
 SOON_ICON = "◔"
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("CaseText", text)
-
-
 def status_word(status: str) -> str:
     words = {
-        "new": tr("new"),
-        "open": tr("open"),
-        "waiting": tr("waiting on customer"),
-        "resolved": tr("resolved"),
-        "closed": tr("closed"),
+        "new": translate("CaseText", "new"),
+        "open": translate("CaseText", "open"),
+        "waiting": translate("CaseText", "waiting on customer"),
+        "resolved": translate("CaseText", "resolved"),
+        "closed": translate("CaseText", "closed"),
     }
     return words.get(status, status)
 
 
 def short_status(status: str) -> str:
-    return tr("waiting") if status == "waiting" else status_word(status)
+    return translate("CaseText", "waiting") if status == "waiting" else status_word(status)
 
 
 def clock_name(kind: str) -> str:
-    return tr("First response") if kind == "first_response" else tr("Resolution")
+    return (
+        translate("CaseText", "First response")
+        if kind == "first_response"
+        else translate("CaseText", "Resolution")
+    )
 
 
 def local_time(moment: datetime | None) -> str:
@@ -49,28 +50,34 @@ def local_time(moment: datetime | None) -> str:
         return "–"
     local = moment.astimezone()
     today = datetime.now().astimezone().date()
-    return local.strftime("%H:%M") if local.date() == today else local.strftime("%a %d %b %H:%M")
+    when = QDateTime.fromSecsSinceEpoch(int(local.timestamp()))
+    # The agent's locale: day and month names in their language.
+    return QLocale().toString(when, "HH:mm" if local.date() == today else "ddd d MMM HH:mm")
 
 
 def clock_text(clock: Clock) -> str:
     """A full sentence part for the case panel: "⚠ breached 10 min ago (due 11:00)"."""
     due = local_time(clock.due)
     if clock.state == "none":
-        return tr("no target")
+        return translate("CaseText", "no target")
     if clock.state == "met":
-        return tr("met at {0} (due {1})").format(local_time(clock.done_at), due)
+        return translate("CaseText", "met at {0} (due {1})").format(local_time(clock.done_at), due)
     if clock.state == "late":
-        return tr("{0} late: done {1}, due {2}").format(BREACHED_ICON, local_time(clock.done_at),
-                                                       due)
+        return translate("CaseText", "{0} late: done {1}, due {2}").format(
+            BREACHED_ICON, local_time(clock.done_at), due
+        )
     if clock.state == "paused":
-        return tr("paused while waiting on the customer")
+        return translate("CaseText", "paused while waiting on the customer")
     assert clock.left is not None
     if clock.state == "breached":
-        return tr("{0} breached {1} ago (due {2})").format(BREACHED_ICON,
-                                                           span_text(clock.left), due)
+        return translate("CaseText", "{0} breached {1} ago (due {2})").format(
+            BREACHED_ICON, span_text(clock.left), due
+        )
     if clock.state == "soon":
-        return tr("{0} {1} left — due {2}").format(SOON_ICON, span_text(clock.left), due)
-    return tr("{0} left — due {1}").format(span_text(clock.left), due)
+        return translate("CaseText", "{0} {1} left — due {2}").format(
+            SOON_ICON, span_text(clock.left), due
+        )
+    return translate("CaseText", "{0} left — due {1}").format(span_text(clock.left), due)
 
 
 def clock_colour(clock: Clock) -> QColor | None:
@@ -90,32 +97,38 @@ def feed_text(case: Any, clocks: CaseClocks) -> str:
     if case.status in ("resolved", "closed"):
         return state
     if case.status == "waiting" and clocks.first_response.state not in (
-            "running", "soon", "breached"):
-        return tr("{0} · paused").format(state)
+        "running",
+        "soon",
+        "breached",
+    ):
+        return translate("CaseText", "{0} · paused").format(state)
     clock = clocks.worst
     if clock.left is None:
         return state
     span = span_text(clock.left, compact=True)
     if clock.state == "breached":
-        return f"{state} · {BREACHED_ICON} " + tr("{0} late").format(span)
+        return f"{state} · {BREACHED_ICON} " + translate("CaseText", "{0} late").format(span)
     icon = f"{SOON_ICON} " if clock.state == "soon" else ""
-    return f"{state} · {icon}" + tr("{0} left").format(span)
+    return f"{state} · {icon}" + translate("CaseText", "{0} left").format(span)
 
 
 def feed_tooltip(case: Any, clocks: CaseClocks) -> str:
     """Plain text (the caller escapes it) describing the case and both clocks."""
-    lines = [tr("Case {0}: {1}").format(case.id, status_word(case.status))]
-    lines.append(tr("Assigned to {0}").format(case.assignee) if case.assignee
-                 else tr("Unassigned"))
+    lines = [translate("CaseText", "Case {0}: {1}").format(case.id, status_word(case.status))]
+    lines.append(
+        translate("CaseText", "Assigned to {0}").format(case.assignee)
+        if case.assignee
+        else translate("CaseText", "Unassigned")
+    )
     if case.claimed_by:
-        lines.append(tr("Claimed by {0}").format(case.claimed_by))
+        lines.append(translate("CaseText", "Claimed by {0}").format(case.claimed_by))
     for clock in (clocks.first_response, clocks.resolution):
         lines.append(f"{clock_name(clock.kind)}: {clock_text(clock)}")
     return "\n".join(lines)
 
 
 def agent_name(agent: str) -> str:
-    return agent or tr("Posventa")
+    return agent or translate("CaseText", "Posventa")
 
 
 def event_text(event: Any) -> str:
@@ -123,32 +136,47 @@ def event_text(event: Any) -> str:
     who = agent_name(event.agent)
     old, new = event.old, event.new
     if event.kind == "created":
-        what = tr("opened the case ({0})").format(new)
+        what = translate("CaseText", "opened the case ({0})").format(new)
     elif event.kind in ("status", "reopened"):
-        text = tr("reopened: {0} → {1}") if event.kind == "reopened" else tr("state {0} → {1}")
+        text = (
+            translate("CaseText", "reopened: {0} → {1}")
+            if event.kind == "reopened"
+            else translate("CaseText", "state {0} → {1}")
+        )
         what = text.format(status_word(old), status_word(new))
     elif event.kind == "assignee":
-        what = (tr("assigned to {0}").format(new) if new
-                else tr("unassigned (was {0})").format(old))
+        what = (
+            translate("CaseText", "assigned to {0}").format(new)
+            if new
+            else translate("CaseText", "unassigned (was {0})").format(old)
+        )
     elif event.kind == "priority":
-        what = tr("priority {0} → {1}").format(old, new)
+        what = translate("CaseText", "priority {0} → {1}").format(old, new)
     elif event.kind == "claim":
-        what = tr("claimed the case") if new else tr("released {0}'s claim").format(old)
+        what = (
+            translate("CaseText", "claimed the case")
+            if new
+            else translate("CaseText", "released {0}'s claim").format(old)
+        )
     elif event.kind == "takeover":
-        what = tr("took the case over from {0}").format(old)
+        what = translate("CaseText", "took the case over from {0}").format(old)
     elif event.kind == "tag":
-        what = tr("tagged {0}").format(new) if new else tr("removed tag {0}").format(old)
+        what = (
+            translate("CaseText", "tagged {0}").format(new)
+            if new
+            else translate("CaseText", "removed tag {0}").format(old)
+        )
     elif event.kind == "note":
-        what = tr("added a note: {0}").format(new)
+        what = translate("CaseText", "added a note: {0}").format(new)
     elif event.kind == "mention":
         if new and old:
-            what = tr("moved mention {0} ({1})").format(old, new)
+            what = translate("CaseText", "moved mention {0} ({1})").format(old, new)
         elif new:
-            what = tr("added mention {0}").format(new)
+            what = translate("CaseText", "added mention {0}").format(new)
         else:
-            what = tr("took out mention {0}").format(old)
+            what = translate("CaseText", "took out mention {0}").format(old)
     elif event.kind == "reply":
-        what = tr("brand reply: {0}").format(new)
+        what = translate("CaseText", "brand reply: {0}").format(new)
     else:
         what = f"{event.kind}: {old} → {new}"
     return f"{local_time(event.at)}  {who}  {what}"

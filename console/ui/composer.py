@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 
-from PySide6.QtCore import QObject, Qt, QTimer, QUrl, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QLocale, QObject, Qt, QTimer, QUrl, Signal, Slot
 from PySide6.QtGui import QDesktopServices, QGuiApplication, QKeySequence, QShortcut, QTextCursor
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -89,6 +89,15 @@ class ComposerView(QWidget):
         layout.addLayout(row)
         layout.addWidget(self.outbox)
         layout.addWidget(self.message)
+
+
+def unit_word(unit: str) -> str:
+    """The channel's length unit, in the console's language."""
+    if unit == "characters":
+        return QCoreApplication.translate("Composer", "characters")
+    if unit == "graphemes":
+        return QCoreApplication.translate("Composer", "characters (graphemes)")
+    return unit
 
 
 class ComposerController(QObject):
@@ -170,13 +179,13 @@ class ComposerController(QObject):
         who = (labels.author_line(detail.author.display_name, detail.author.handle)
                if detail else "")
         view.recipient.setText(self.tr("Reply to %1 on %2").replace("%1", who).replace(
-            "%2", detail.channel) if detail else "")
+            "%2", labels.channel_label(detail.channel)) if detail else "")
         self._load_text(self.replies.draft(mention_id))
         note = labels.visibility_note(rules.visibility)
         closes = reply_rules.closes_at(rules, detail.created_at) if detail else None
         if closes is not None and rules.can_reply:
             note += self.tr(" · The reply window closes %1.").replace(
-                "%1", closes.astimezone().strftime("%Y-%m-%d %H:%M"))
+                "%1", labels.full_time(closes))
         view.visibility.setText(note)
         allowed = rules.can_reply
         view.editor.setEnabled(allowed)
@@ -287,14 +296,17 @@ class ComposerController(QObject):
             return
         counter = self.replies.count(final, rules)
         if counter.over:
-            view.counter.setText(self.tr("%1 over").replace("%1",
-                                                            str(counter.used - counter.limit)))
+            view.counter.setText(self.tr("%1 over").replace(
+                "%1", QLocale().toString(counter.used - counter.limit)))
             colour = labels.COMPLAINT_COLOUR
         else:
-            view.counter.setText(self.tr("%1 left").replace("%1", str(counter.remaining)))
+            view.counter.setText(self.tr("%1 left").replace(
+                "%1", QLocale().toString(counter.remaining)))
             colour = labels.NEUTRAL_COLOUR if counter.remaining > 20 else labels.NEGATIVE_COLOUR
         view.counter.setStyleSheet(f"color: {colour.name()}; font-weight: bold;")
-        view.counter.setToolTip(labels.tooltip(f"{counter.used} of {counter.limit} {rules.unit}"))
+        view.counter.setToolTip(labels.tooltip(self.tr("{used} of {limit} {unit}").format(
+            used=QLocale().toString(counter.used), limit=QLocale().toString(counter.limit),
+            unit=unit_word(rules.unit))))
         view.send.setEnabled(bool(text.strip()) and not counter.over)
 
     def _ask(self, names: list[str], then: Callable[[], None], action: str) -> None:

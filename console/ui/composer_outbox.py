@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QObject, QTimer, Signal, Slot
+from PySide6.QtCore import QLocale, QObject, QTimer, Signal, Slot
 
 from console.services import InvalidInput, ReplyService
 from console.store.outbox import OutboxError, ReplyInfo
 from console.store.timeutil import utcnow
 from console.sync.events import OutboxChanged
+from console.sync.outbox_text import outbox_sentence
 from console.ui.outbox_bar import OutboxBar
 
 TICK_MS = 200
@@ -79,10 +80,10 @@ class ReplyFollower(QObject):
             self.bar.clear()
         elif reply.held:
             self.bar.show_state("held", self.tr("Held, not sent: %1").replace(
-                "%1", reply.warning), ("send_anyway", "edit", "discard"))
+                "%1", outbox_sentence(reply.warning)), ("send_anyway", "edit", "discard"))
         else:
             self.bar.show_state("failed", self.tr("Not sent: %1").replace(
-                "%1", reply.error or self.tr("the network refused it")),
+                "%1", outbox_sentence(reply.error) or self.tr("the network refused it")),
                 ("edit", "retry", "discard"))
 
     def follow(self, reply: ReplyInfo) -> None:
@@ -102,8 +103,8 @@ class ReplyFollower(QObject):
     def _count_down(self) -> None:
         left = self.seconds_left()
         if left > 0:
-            self.bar.show_state("pending", self.tr("Sending in %1 s…").replace("%1", str(left)),
-                                ("undo",))
+            self.bar.show_state("pending", self.tr("Sending in %1 s…").replace(
+                "%1", QLocale().toString(left)), ("undo",))
             return
         if self.bar.property("face") != "pending" or self.bar.undo.isVisible():
             self.bar.show_state("pending", self.tr("Sending…"), ())
@@ -141,7 +142,7 @@ class ReplyFollower(QObject):
             elif event.state == "queued" and event.error:
                 self.bar.show_state("pending", self.tr(
                     "Not sent yet: %1 It is tried again automatically.").replace(
-                    "%1", event.error), ())
+                    "%1", outbox_sentence(event.error)), ())
         elif self.pending is None and event.mention_id == self.mention_id:
             self._show_failed()
 

@@ -201,11 +201,34 @@ def pseudo(text: str) -> str:
     return f"{PSEUDO_OPEN}{''.join(out)}{padding}{PSEUDO_CLOSE}"
 
 
+def catalogue_keys(language: str = "es") -> set[tuple[str, str]]:
+    """(context, source) of every message in a `.ts` catalogue."""
+    import xml.etree.ElementTree as ET
+
+    path = catalog_dir() / f"posventa_{language}.ts"
+    try:
+        root = ET.parse(path).getroot()
+    except (OSError, ET.ParseError):
+        return set()
+    return {(c.findtext("name") or "", m.findtext("source") or "")
+            for c in root.iter("context") for m in c.iter("message")}
+
+
 class PseudoTranslator(QTranslator):
-    """Translates every message into its pseudo form (see :func:`pseudo`)."""
+    """Translates every message the catalogue knows into its pseudo form (see
+    :func:`pseudo`). A string the code shows but lupdate never extracted (a wrong context,
+    a wrapper lupdate cannot see) stays plain English, so it stands out as well."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.known = catalogue_keys()
 
     def translate(self, context: str, source: str, disambiguation: str | None = None,
                   n: int = -1) -> str:
+        # Qt's own widgets (contexts QTabBar, QPlatformTheme...) are pseudo-translated
+        # too; Posventa's strings only when lupdate extracted them.
+        if self.known and (context, source) not in self.known and not context.startswith("Q"):
+            return None  # type: ignore[return-value]  # a null string: "no translation"
         return pseudo(source)
 
     def isEmpty(self) -> bool:

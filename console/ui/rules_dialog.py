@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, QObject, Qt, QTimer, Slot
+from PySide6.QtCore import QCoreApplication, QLocale, QModelIndex, QObject, Qt, QTimer, Slot
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from console.i18n import QT_TRANSLATE_NOOP
 from console.services import InvalidInput
 from console.store.rules import StoredRule
 from console.triage.rules import ACTIONS, CONDITIONS, Rule
@@ -46,25 +47,44 @@ ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 def _t(text: str) -> str:
-    return QCoreApplication.translate("RulesDialog", text)
+    """A name from the tables below (marked with `N_`), in the console's language."""
+    return QCoreApplication.translate("RulesDialog", text) if text else ""
 
 
 CONDITION_NAMES = {
-    "keyword": "has any of the words", "phrase": "has the phrase", "language": "language is",
-    "channel": "channel is", "source": "found as", "followers_at_least": "followers at least",
-    "author_in": "author is one of (VIP list)", "complaint_at_least": "complaint at least",
-    "sentiment_at_most": "sentiment at most", "vip": "customer is marked VIP",
+    "keyword": QT_TRANSLATE_NOOP("RulesDialog", "has any of the words"),
+    "phrase": QT_TRANSLATE_NOOP("RulesDialog", "has the phrase"),
+    "language": QT_TRANSLATE_NOOP("RulesDialog", "language is"),
+    "channel": QT_TRANSLATE_NOOP("RulesDialog", "channel is"),
+    "source": QT_TRANSLATE_NOOP("RulesDialog", "found as"),
+    "followers_at_least": QT_TRANSLATE_NOOP("RulesDialog", "followers at least"),
+    "author_in": QT_TRANSLATE_NOOP("RulesDialog", "author is one of (VIP list)"),
+    "complaint_at_least": QT_TRANSLATE_NOOP("RulesDialog", "complaint at least"),
+    "sentiment_at_most": QT_TRANSLATE_NOOP("RulesDialog", "sentiment at most"),
+    "vip": QT_TRANSLATE_NOOP("RulesDialog", "customer is marked VIP"),
 }
+# Example values: words are translated, stored values (sources, channels) are not.
 CONDITION_HINTS = {
-    "keyword": "reembolso, refund", "phrase": "voy a cancelar", "language": "es, en",
-    "channel": "mastodon, bluesky", "source": "mention, keyword, hashtag, direct",
+    "keyword": QT_TRANSLATE_NOOP("RulesDialog", "refund, broken"),
+    "phrase": QT_TRANSLATE_NOOP("RulesDialog", "I will cancel"),
+    "language": "es, en", "channel": "mastodon, bluesky",
+    "source": "mention, keyword, hashtag, direct",
     "followers_at_least": "10000", "author_in": "@ana, bob@social.example",
     "complaint_at_least": "0.8", "sentiment_at_most": "-0.5", "vip": "",
 }
-ACTION_NAMES = {"tag": "tag with", "set_priority": "set priority to", "assign": "assign to",
-                "hide_spam": "hide as spam", "mark_not_relevant": "mark not relevant",
-                "close": "close"}
-ACTION_HINTS = {"tag": "legal", "set_priority": "0 to 100", "assign": "agent name"}
+ACTION_NAMES = {
+    "tag": QT_TRANSLATE_NOOP("RulesDialog", "tag with"),
+    "set_priority": QT_TRANSLATE_NOOP("RulesDialog", "set priority to"),
+    "assign": QT_TRANSLATE_NOOP("RulesDialog", "assign to"),
+    "hide_spam": QT_TRANSLATE_NOOP("RulesDialog", "hide as spam"),
+    "mark_not_relevant": QT_TRANSLATE_NOOP("RulesDialog", "mark not relevant"),
+    "close": QT_TRANSLATE_NOOP("RulesDialog", "close"),
+}
+ACTION_HINTS = {
+    "tag": QT_TRANSLATE_NOOP("RulesDialog", "legal"),
+    "set_priority": QT_TRANSLATE_NOOP("RulesDialog", "0 to 100"),
+    "assign": QT_TRANSLATE_NOOP("RulesDialog", "agent name"),
+}
 
 
 class ConditionRow(QWidget):
@@ -94,7 +114,7 @@ class ConditionRow(QWidget):
 
     def _hint(self) -> None:
         kind = str(self.kind.currentData())
-        self.value.setPlaceholderText(CONDITION_HINTS.get(kind, ""))
+        self.value.setPlaceholderText(_t(CONDITION_HINTS.get(kind, "")))
         self.value.setEnabled(kind != "vip")
 
     def data(self) -> dict[str, Any]:
@@ -126,7 +146,7 @@ class ActionRow(QWidget):
 
     def _hint(self) -> None:
         kind = str(self.kind.currentData())
-        self.value.setPlaceholderText(ACTION_HINTS.get(kind, ""))
+        self.value.setPlaceholderText(_t(ACTION_HINTS.get(kind, "")))
         self.value.setEnabled(kind in ACTION_HINTS)
 
     def data(self) -> dict[str, Any]:
@@ -222,7 +242,7 @@ class RulesDialog(QDialog):
         self.test_followers.setPrefix(self.tr("followers "))
         self.test_source = QComboBox()
         for source in ("mention", "keyword", "hashtag", "direct", "comment"):
-            self.test_source.addItem(source, source)
+            self.test_source.addItem(labels.source_label(source), source)
         self.test_channel = QLineEdit("mastodon")
         self.test_channel.setAccessibleName(self.tr("Channel"))
         self.test_author = QLineEdit()
@@ -312,7 +332,7 @@ class RulesController(QObject):
         for stored in self.rules:
             item = QListWidgetItem(f"{stored.position}. {stored.rule.name}")
             item.setData(ID_ROLE, stored.id)
-            item.setToolTip(labels.tooltip(stored.rule.describe()))
+            item.setToolTip(labels.tooltip(describe(stored.rule)))
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable
                           | Qt.ItemFlag.ItemIsDragEnabled)
             item.setCheckState(Qt.CheckState.Checked if stored.rule.enabled
@@ -599,19 +619,22 @@ class RulesController(QObject):
 
     def _show_test(self, result: RuleTest, complete: bool) -> None:
         out, lab = result.outcome, result.labels
+        score = QLocale().toString(float(lab.complaint), "f", 2)
         lines = [self.tr("Labels: %1, %2, complaint %3, priority %4")
-                 .replace("%1", lab.lang).replace("%2", lab.sentiment_label)
-                 .replace("%3", f"{lab.complaint:.2f}").replace("%4", str(lab.priority))]
+                 .replace("%1", self.tr("other language") if lab.lang == "other" else lab.lang)
+                 .replace("%2", self.tr("undefined") if lab.sentiment_label == "undefined"
+                          else labels.sentiment_label(lab.sentiment_label))
+                 .replace("%3", score).replace("%4", str(lab.priority))]
         if out.fired:
             lines.append(self.tr("Fires: %1").replace("%1", " · ".join(out.fired)))
-            effects = [f"tag {t}" for t in out.tags]
+            effects = [self.tr("tag %1").replace("%1", t) for t in out.tags]
             if out.priority is not None:
-                effects.append(f"priority {out.priority}")
+                effects.append(self.tr("priority %1").replace("%1", str(out.priority)))
             if out.assignee:
-                effects.append(f"assign {out.assignee}")
-            effects += [w for flag, w in ((out.spam, "hide as spam"),
-                                          (out.not_relevant, "not relevant"),
-                                          (out.closed, "close")) if flag]
+                effects.append(self.tr("assign to %1").replace("%1", out.assignee))
+            effects += [w for flag, w in ((out.spam, self.tr("hide as spam")),
+                                          (out.not_relevant, self.tr("not relevant")),
+                                          (out.closed, self.tr("close"))) if flag]
             lines.append(self.tr("Then: %1").replace("%1", ", ".join(effects)))
         else:
             lines.append(self.tr("No rule fires."))
@@ -619,3 +642,22 @@ class RulesController(QObject):
             lines.append(self.tr("(The rule in the form is not valid yet, so it was left "
                                  "out.)"))
         self.dialog.test_result.setText("\n".join(lines))
+
+
+def describe(rule: Rule) -> str:
+    """One line for the rule list's tooltip, in the dialog's words: "If has any of the
+    words: refund and not language is: en, then: tag with legal; stop"."""
+    conditions = []
+    for c in rule.conditions:
+        name = _t(CONDITION_NAMES.get(c.kind, c.kind))
+        text = name if c.kind == "vip" else f"{name}: {c.value}"
+        conditions.append(QCoreApplication.translate("RulesDialog", "not {0}").format(text)
+                          if c.negate else text)
+    joiner = (QCoreApplication.translate("RulesDialog", " and ") if rule.match == "all"
+              else QCoreApplication.translate("RulesDialog", " or "))
+    actions = [(f"{_t(ACTION_NAMES.get(a.kind, a.kind))} {a.value}" if a.value
+                else _t(ACTION_NAMES.get(a.kind, a.kind))) for a in rule.actions]
+    when = joiner.join(conditions) or QCoreApplication.translate("RulesDialog", "always")
+    line = QCoreApplication.translate("RulesDialog", "If {0}, then: {1}").format(
+        when, ", ".join(actions))
+    return line + (QCoreApplication.translate("RulesDialog", "; stop") if rule.stop else "")

@@ -3,13 +3,20 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date, datetime
 
-from PySide6.QtCore import QPointF, QSize, Qt
+from PySide6.QtCore import QDate, QLocale, QPointF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from console.people.records import SentimentPoint
 from console.ui import labels
+
+
+def day(moment: date | datetime) -> str:
+    """A period's first day with the locale's month name ("22 nov")."""
+    value = QDate(moment.year, moment.month, moment.day)
+    return QLocale().toString(value, "d MMM")
 
 
 class Sparkline(QWidget):
@@ -37,12 +44,12 @@ class Sparkline(QWidget):
                      self.tr("negative") if last < -0.05 else self.tr("neutral"))
             self.setAccessibleDescription(
                 self.tr("%1 periods; latest mean sentiment %2 (%3)")
-                .replace("%1", str(len(self._points))).replace("%2", f"{last:+.2f}")
+                .replace("%1", str(len(self._points)))
+                .replace("%2", QLocale().toString(float(last), "f", 2))
                 .replace("%3", words))
             self.setToolTip(labels.tooltip(self.tr("Mean sentiment per period, from %1 to %2")
-                                           .replace("%1", self._points[0].start.strftime("%d %b"))
-                                           .replace("%2", self._points[-1].start
-                                                    .strftime("%d %b"))))
+                                           .replace("%1", day(self._points[0].start))
+                                           .replace("%2", day(self._points[-1].start))))
         else:
             self.setAccessibleDescription(self.tr("No scored posts yet"))
             self.setToolTip("")

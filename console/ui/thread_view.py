@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, QUrl, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QLocale, QObject, Qt, QUrl, Signal, Slot
 from PySide6.QtGui import QDesktopServices, QFont, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -27,14 +27,28 @@ from console.services import ProfileService, ReplyService
 from console.store.mentions import AuthorInfo, MentionDetail
 from console.store.outbox import ReplyInfo
 from console.sync.events import OutboxChanged
+from console.sync.outbox_text import outbox_sentence
+from console.triage.reason_text import reasons_text, topic_name
 from console.trust.links import segments
 from console.ui import labels
 from console.ui.profile_panel import safe_url
+from console.ui.triage_strip import locale_number
 
 POST_LIMIT = 60_000  # characters of one post shown (the store keeps at most 50,000)
 
 # Given an author, the impersonation warning to show ("" when there is none).
 ImpersonationCheck = Callable[[AuthorInfo], str]
+
+
+def visibility_word(visibility: str) -> str:
+    """Who a reply was for, in one or two words (public, unlisted, followers, direct)."""
+    words = {
+        "public": QCoreApplication.translate("ThreadView", "public"),
+        "unlisted": QCoreApplication.translate("ThreadView", "unlisted"),
+        "private": QCoreApplication.translate("ThreadView", "followers only"),
+        "direct": QCoreApplication.translate("ThreadView", "direct message"),
+    }
+    return words.get(visibility, visibility)
 
 
 def no_impersonation_check(_author: AuthorInfo) -> str:
@@ -187,14 +201,18 @@ class ThreadController(QObject):
         view = self.view
         sources = labels.sources_text(mention.sources)
         view.summary.setText(self.tr("{0} · {1} · {2}\n{3} · priority {4}").format(
-            mention.channel, sources, mention.status,
+            labels.channel_label(mention.channel), sources, labels.status_label(mention.status),
             labels.sentiment_marker(mention.complaint, mention.sentiment_label),
             mention.priority))
+        reasons = reasons_text(mention.priority_reasons, locale_number)
+        language = {"es": self.tr("Spanish"), "en": self.tr("English"),
+                    "other": self.tr("other")}.get(mention.lang or "", mention.lang or "?")
         view.summary.setToolTip(labels.tooltip(self.tr(
-            "Found by: {0}\nPriority {1}: {2}\nSentiment {3:+.2f}, complaint {4:.2f} ({5}), "
+            "Found by: {0}\nPriority {1}: {2}\nSentiment {3}, complaint {4} ({5}), "
             "language {6}").format(
-                sources, mention.priority, mention.priority_reasons or self.tr("no reasons"),
-                mention.sentiment, mention.complaint, mention.reason, mention.lang or "?")))
+                sources, mention.priority, reasons or self.tr("no reasons"),
+                locale_number(mention.sentiment, 2), locale_number(mention.complaint, 2),
+                topic_name(mention.reason), language)))
         warning = self.impersonation(mention.author)
         view.warning.setText(f"⚠ {labels.untrusted(warning)}" if warning else "")
         view.warning.setVisible(bool(warning))
@@ -224,8 +242,8 @@ class ThreadController(QObject):
         link.setForeground(labels.REPLY_COLOUR)
         link.setFontUnderline(True)
         if len(thread) > 1:
-            cursor.insertText(self.tr("Thread ({0} posts, oldest first)").format(len(thread))
-                              + "\n\n", muted)
+            cursor.insertText(self.tr("Thread ({0} posts, oldest first)").format(
+                QLocale().toString(len(thread))) + "\n\n", muted)
         for post in thread:
             mark = "▶ " if post.id == mention.id else ""
             who = labels.author_line(post.author.display_name, post.author.handle)
@@ -248,16 +266,19 @@ class ThreadController(QObject):
         if self.shown_replies:
             cursor.insertText(self.tr("Brand replies") + "\n", heading)
         for reply in self.shown_replies:
-            state = labels.REPLY_STATE_WORDS.get(reply.state, reply.state)
+            state = labels.reply_state_label(reply.state)
             status = QTextCharFormat(muted)
             if reply.state == "failed":
                 status.setForeground(labels.COMPLAINT_COLOUR)
             elif reply.state == "sent":
                 status.setForeground(labels.POSITIVE_COLOUR)
             moment = labels.full_time(reply.sent_at or reply.created_at)
-            cursor.insertText(f"↩ {self.tr('reply')} · {reply.visibility} · {moment} · ", muted)
+            line = self.tr("↩ reply · {0} · {1} · ").format(visibility_word(reply.visibility),
+                                                             moment)
+            cursor.insertText(line, muted)
             cursor.insertText(state.upper(), status)
             if reply.error:
-                cursor.insertText(f" — {labels.untrusted(reply.error)}", status)
+                error = outbox_sentence(reply.error)
+                cursor.insertText(f" — {labels.untrusted(error)}", status)
             cursor.insertText("\n" + labels.untrusted(reply.text.strip()) + "\n\n", normal)
         view.text.moveCursor(QTextCursor.MoveOperation.Start)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QLocale, QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QFrame,
@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from console.triage.labels import COMPLAINT_REASONS
+from console.triage.reason_text import reasons_text, topic_name
 from console.triage.service import MentionTriage, ModelStatus, TriageService
 from console.ui import labels
 from console.ui.tasks import Task, TaskSignals, start_task
@@ -89,7 +90,6 @@ class TriageStrip(QFrame):
         flags_row.addWidget(self.relevant)
         flags_row.addWidget(self.spam)
         flags_row.addStretch(1)
-        flags_row.addWidget(self.model)
         flags_row.addWidget(self.reset)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 4, 6, 4)
@@ -98,6 +98,9 @@ class TriageStrip(QFrame):
         layout.addWidget(self.priority)
         layout.addWidget(self.rules)
         layout.addLayout(flags_row)
+        # On a line of its own: squeezed between the buttons, a longer language (Spanish)
+        # wrapped it into more lines than the buttons are tall.
+        layout.addWidget(self.model)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
 
 
@@ -211,14 +214,16 @@ class TriageStripController(QObject):
 
         for button in (v.language, v.sentiment, v.complaint, v.reason, v.relevant, v.spam):
             button.setEnabled(True)
-        v.language.setText(t.lang + mark("lang"))
+        v.language.setText(self._language(t.lang) + mark("lang"))
         if t.sentiment_label == "undefined":
             sentiment = self.tr("sentiment undefined")
         else:
-            sentiment = f"{t.sentiment_label} {t.sentiment:+.2f}"
+            score = locale_number(t.sentiment, 2)
+            sentiment = f"{labels.sentiment_label(t.sentiment_label)} {score}"
         v.sentiment.setText(sentiment + mark("sentiment_label"))
         complaint = self.tr("complaint %1") if t.is_complaint else self.tr("no complaint %1")
-        v.complaint.setText(complaint.replace("%1", f"{t.complaint:.2f}") + mark("is_complaint"))
+        v.complaint.setText(complaint.replace("%1", locale_number(t.complaint, 2))
+                            + mark("is_complaint"))
         reason = reason_name(t.reason) if t.reason != "none" else self.tr("no reason")
         v.reason.setText(reason + mark("reason"))
         v.reason.setEnabled(True)
@@ -226,7 +231,8 @@ class TriageStripController(QObject):
         v.relevant.setText((self.tr("Relevant after all") if not_relevant
                             else self.tr("Not relevant")) + mark("relevant"))
         v.spam.setText((self.tr("Not spam") if t.spam else self.tr("Spam")) + mark("spam"))
-        reasons = " · ".join(t.priority_reasons) or self.tr("no particular reason")
+        reasons = (reasons_text(t.priority_reasons, locale_number)
+                   or self.tr("no particular reason"))
         flags = []
         if t.spam:
             flags.append(self.tr("hidden as spam"))
@@ -240,6 +246,10 @@ class TriageStripController(QObject):
         if t.tags:
             line += "   " + self.tr("Tags: %1").replace("%1", ", ".join(t.tags))
         v.rules.setText(line)
+
+    def _language(self, code: str) -> str:
+        """The post's language on its button: the code (es, en) or "other"."""
+        return self.tr("other language") if code == "other" else code
 
     def _corrections(self, n: int) -> str:
         return self.tr("1 correction") if n == 1 else self.tr("%1 corrections").replace(
@@ -265,7 +275,7 @@ class TriageStripController(QObject):
             return
         mention_id = self.current.id
         self._run(Task(lambda: self.service.correct(mention_id, field, value),
-                       "store the correction"), self._on_corrected)
+                       self.tr("store the correction")), self._on_corrected)
 
     @Slot()
     def _toggle_relevant(self) -> None:
@@ -323,7 +333,8 @@ class TriageStripController(QObject):
         self.show_status(self.service.status(), note)
         emit = self._progress.progress.emit
         self._run(Task(lambda: work(progress=lambda d, t, c: emit(d, t, list(c))),
-                       "retrain the triage model"), self._on_learned, self._on_learn_failed)
+                       self.tr("retrain the triage model")),
+                  self._on_learned, self._on_learn_failed)
 
     @Slot(int, int, list)
     def _on_progress(self, done: int, total: int, changed: list[int]) -> None:
@@ -355,7 +366,7 @@ class TriageStripController(QObject):
     def _sync_with_team(self) -> None:
         if self._learning:
             return
-        self._run(Task(self.service.sync_model, "check for the team's corrections"),
+        self._run(Task(self.service.sync_model, self.tr("check for the team's corrections")),
                   lambda _changed: self.show_status(self.service.status()))
 
     def _run(self, task: Task, done: Callable[[Any], None],
@@ -374,12 +385,9 @@ class TriageStripController(QObject):
 
 def reason_name(reason: str) -> str:
     """How a complaint reason reads in the strip."""
-    from PySide6.QtCore import QCoreApplication
+    return topic_name(reason)
 
-    names = {
-        "delivery": "delivery or delay", "billing": "billing or refund",
-        "product": "product defect", "service": "customer service",
-        "cancellation": "cancellation", "account": "account or access", "other": "other",
-        "none": "none",
-    }
-    return QCoreApplication.translate("TriageStrip", names.get(reason, reason))
+
+def locale_number(value: float, decimals: int) -> str:
+    """A score with the locale's decimal separator (0,84 in Spanish)."""
+    return QLocale().toString(float(value), "f", decimals)

@@ -2,165 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="es">
 <context>
-    <name />
-    <message>
-        <source>new</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>open</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>waiting on customer</source>
-        <translation type="unfinished">en espera del cliente</translation>
-    </message>
-    <message>
-        <source>resolved</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>closed</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>waiting</source>
-        <translation type="unfinished">en espera</translation>
-    </message>
-    <message>
-        <source>First response</source>
-        <translation type="unfinished">Primera respuesta</translation>
-    </message>
-    <message>
-        <source>Resolution</source>
-        <translation type="unfinished">Resolución</translation>
-    </message>
-    <message>
-        <source>no target</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>met at {0} (due {1})</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>{0} late: done {1}, due {2}</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>paused while waiting on the customer</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>{0} breached {1} ago (due {2})</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>{0} {1} left — due {2}</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>{0} left — due {1}</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>{0} · paused</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>{0} late</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>{0} left</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Case {0}: {1}</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Assigned to {0}</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Unassigned</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Claimed by {0}</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Posventa</source>
-        <translation type="unfinished">Posventa</translation>
-    </message>
-    <message>
-        <source>opened the case ({0})</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>reopened: {0} → {1}</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>state {0} → {1}</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>assigned to {0}</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>unassigned (was {0})</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>priority {0} → {1}</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>claimed the case</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>released {0}'s claim</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>took the case over from {0}</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>tagged {0}</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>removed tag {0}</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>added a note: {0}</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>moved mention {0} ({1})</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>added mention {0}</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>took out mention {0}</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>brand reply: {0}</source>
-        <translation type="unfinished" />
-    </message>
-</context>
-<context>
     <name>AccountForm</name>
     <message>
         <source>Added %1. The first sync starts now.</source>
@@ -395,15 +236,15 @@ Su token se borra del llavero del sistema. Las menciones ya guardadas permanecen
     <name>ActionRow</name>
     <message>
         <source>Action</source>
-        <translation type="unfinished">Acción</translation>
+        <translation>Acción</translation>
     </message>
     <message>
         <source>Action value</source>
-        <translation type="unfinished" />
+        <translation>Valor de la acción</translation>
     </message>
     <message>
         <source>Remove action</source>
-        <translation type="unfinished" />
+        <translation>Quitar acción</translation>
     </message>
 </context>
 <context>
@@ -458,124 +299,167 @@ Su token se borra del llavero del sistema. Las menciones ya guardadas permanecen
     </message>
 </context>
 <context>
+    <name>Canned</name>
+    <message>
+        <source>“{shortcut}” is not a usable shortcut: use letters, digits, - or _ (up to 40), without spaces</source>
+        <translation>«{shortcut}» no sirve como atajo: use letras, números, - o _ (hasta 40), sin espacios</translation>
+    </message>
+    <message>
+        <source>a canned reply needs a name</source>
+        <translation>una respuesta predefinida necesita un nombre</translation>
+    </message>
+    <message>
+        <source>a canned reply needs a body</source>
+        <translation>una respuesta predefinida necesita un texto</translation>
+    </message>
+    <message>
+        <source>“{lang}” is not a language code (like es or en)</source>
+        <translation>«{lang}» no es un código de idioma (como es o en)</translation>
+    </message>
+    <message>
+        <source>the shortcut /{shortcut} is already used by “{name}”</source>
+        <translation>el atajo /{shortcut} ya lo usa «{name}»</translation>
+    </message>
+    <message>
+        <source>the shortcut /{shortcut} is already used</source>
+        <translation>el atajo /{shortcut} ya está en uso</translation>
+    </message>
+    <message>
+        <source>there is no canned reply {id}</source>
+        <translation>no existe la respuesta predefinida {id}</translation>
+    </message>
+</context>
+<context>
     <name>CannedPicker</name>
     <message>
         <source>Insert canned replies</source>
-        <translation type="unfinished" />
+        <translation>Insertar respuestas predefinidas</translation>
     </message>
     <message>
         <source>Search by shortcut, name or language…</source>
-        <translation type="unfinished" />
+        <translation>Buscar por atajo, nombre o idioma…</translation>
     </message>
     <message>
         <source>Search canned replies</source>
-        <translation type="unfinished" />
+        <translation>Buscar respuestas predefinidas</translation>
     </message>
     <message>
         <source>Canned replies</source>
-        <translation type="unfinished" />
+        <translation>Respuestas predefinidas</translation>
     </message>
     <message>
         <source>Canned reply text</source>
-        <translation type="unfinished" />
+        <translation>Texto de la respuesta predefinida</translation>
     </message>
     <message>
         <source>Select several with Ctrl or Shift to stack them into one reply.</source>
-        <translation type="unfinished" />
+        <translation>Seleccione varias con Ctrl o Mayús para unirlas en una sola respuesta.</translation>
     </message>
     <message>
         <source>Insert</source>
-        <translation type="unfinished" />
+        <translation>Insertar</translation>
     </message>
 </context>
 <context>
     <name>CannedRepliesController</name>
     <message>
         <source>Saved /%1.</source>
-        <translation type="unfinished" />
+        <translation>Guardada /%1.</translation>
     </message>
     <message>
         <source>Delete /%1 “%2” for the whole team?</source>
-        <translation type="unfinished" />
+        <translation>¿Eliminar /%1 «%2» para todo el equipo?</translation>
     </message>
     <message>
         <source>Delete canned reply</source>
-        <translation type="unfinished" />
+        <translation>Eliminar respuesta predefinida</translation>
     </message>
     <message>
         <source>Uses: %1</source>
-        <translation type="unfinished" />
+        <translation>Usa: %1</translation>
     </message>
     <message>
         <source>Uses no variables.</source>
-        <translation type="unfinished" />
+        <translation>No usa variables.</translation>
     </message>
 </context>
 <context>
     <name>CannedRepliesDialog</name>
     <message>
+        <source>Any language</source>
+        <translation>Cualquier idioma</translation>
+    </message>
+    <message>
+        <source>Spanish (es)</source>
+        <translation>Español (es)</translation>
+    </message>
+    <message>
+        <source>English (en)</source>
+        <translation>Inglés (en)</translation>
+    </message>
+    <message>
         <source>Canned replies</source>
-        <translation type="unfinished" />
+        <translation>Respuestas predefinidas</translation>
     </message>
     <message>
         <source>Search by shortcut, name or language…</source>
-        <translation type="unfinished" />
+        <translation>Buscar por atajo, nombre o idioma…</translation>
     </message>
     <message>
         <source>Search canned replies</source>
-        <translation type="unfinished" />
+        <translation>Buscar respuestas predefinidas</translation>
     </message>
     <message>
         <source>New</source>
-        <translation type="unfinished" />
+        <translation>Nueva</translation>
     </message>
     <message>
         <source>Delete</source>
-        <translation type="unfinished">Eliminar</translation>
+        <translation>Eliminar</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished">Nombre</translation>
+        <translation>Nombre</translation>
     </message>
     <message>
         <source>Shortcut</source>
-        <translation type="unfinished" />
+        <translation>Atajo</translation>
     </message>
     <message>
         <source>e.g. envio (typed as /envio)</source>
-        <translation type="unfinished" />
+        <translation>p. ej. envio (se escribe /envio)</translation>
     </message>
     <message>
         <source>Language</source>
-        <translation type="unfinished">Idioma</translation>
+        <translation>Idioma</translation>
     </message>
     <message>
         <source>Body</source>
-        <translation type="unfinished" />
+        <translation>Texto</translation>
     </message>
     <message>
         <source>Variables: {nombre} the customer's first name, {agente} your name, {numero_pedido} the order number found in the conversation. Any other {word} is asked for when the reply is inserted. Write {{ and }} for literal braces.</source>
-        <translation type="unfinished" />
+        <translation>Variables: {nombre} el nombre del cliente, {agente} su nombre, {numero_pedido} el número de pedido encontrado en la conversación. Cualquier otra {word} se pide al insertar la respuesta. Escriba {{ y }} para llaves literales.</translation>
     </message>
     <message>
         <source>Variables in this reply</source>
-        <translation type="unfinished" />
+        <translation>Variables de esta respuesta</translation>
     </message>
     <message>
         <source>Save</source>
-        <translation type="unfinished" />
+        <translation>Guardar</translation>
     </message>
     <message>
         <source>&amp;Name</source>
-        <translation type="unfinished" />
+        <translation>&amp;Nombre</translation>
     </message>
     <message>
         <source>&amp;Shortcut</source>
-        <translation type="unfinished" />
+        <translation>A&amp;tajo</translation>
     </message>
     <message>
         <source>&amp;Language</source>
-        <translation type="unfinished" />
+        <translation>&amp;Idioma</translation>
     </message>
 </context>
 <context>
@@ -597,95 +481,95 @@ Su token se borra del llavero del sistema. Las menciones ya guardadas permanecen
     <name>CaseController</name>
     <message>
         <source>claim the case</source>
-        <translation type="unfinished" />
+        <translation>tomar el caso</translation>
     </message>
     <message>
         <source>Case {0} · {1}</source>
-        <translation type="unfinished" />
+        <translation>Caso {0} · {1}</translation>
     </message>
     <message>
         <source>(no text)</source>
-        <translation type="unfinished" />
+        <translation>(sin texto)</translation>
     </message>
     <message>
         <source>→ {0}</source>
-        <translation type="unfinished" />
+        <translation>→ {0}</translation>
     </message>
     <message>
         <source>Notes ({0})</source>
-        <translation type="unfinished" />
+        <translation>Notas ({0})</translation>
     </message>
     <message>
         <source>⚑ Claimed by {0} at {1}</source>
-        <translation type="unfinished" />
+        <translation>⚑ Tomado por {0} a las {1}</translation>
     </message>
     <message>
         <source>Take over</source>
-        <translation type="unfinished" />
+        <translation>Hacerse cargo</translation>
     </message>
     <message>
         <source>Claimed by you at {0}</source>
-        <translation type="unfinished" />
+        <translation>Tomado por usted a las {0}</translation>
     </message>
     <message>
         <source>Release</source>
-        <translation type="unfinished" />
+        <translation>Liberar</translation>
     </message>
     <message>
         <source>Nobody has claimed this case.</source>
-        <translation type="unfinished" />
+        <translation>Nadie ha tomado este caso.</translation>
     </message>
     <message>
         <source>Claim</source>
-        <translation type="unfinished" />
+        <translation>Tomar</translation>
     </message>
     <message>
         <source>close the case</source>
-        <translation type="unfinished" />
+        <translation>cerrar el caso</translation>
     </message>
     <message>
         <source>Could not {0}: {1}.</source>
-        <translation type="unfinished" />
+        <translation>No se pudo {0}: {1}.</translation>
     </message>
     <message>
         <source>open a case</source>
-        <translation type="unfinished" />
+        <translation>abrir un caso</translation>
     </message>
     <message>
         <source>This customer has no other open case.</source>
-        <translation type="unfinished" />
+        <translation>Este cliente no tiene otro caso abierto.</translation>
     </message>
     <message>
         <source>attach the mention</source>
-        <translation type="unfinished" />
+        <translation>añadir la mención</translation>
     </message>
     <message>
         <source>release the case</source>
-        <translation type="unfinished" />
+        <translation>liberar el caso</translation>
     </message>
     <message>
         <source>take the case over</source>
-        <translation type="unfinished" />
+        <translation>hacerse cargo del caso</translation>
     </message>
     <message>
         <source>change the state</source>
-        <translation type="unfinished" />
+        <translation>cambiar el estado</translation>
     </message>
     <message>
         <source>change the priority</source>
-        <translation type="unfinished" />
+        <translation>cambiar la prioridad</translation>
     </message>
     <message>
         <source>assign the case</source>
-        <translation type="unfinished" />
+        <translation>asignar el caso</translation>
     </message>
     <message>
         <source>tag the case</source>
-        <translation type="unfinished" />
+        <translation>etiquetar el caso</translation>
     </message>
     <message>
         <source>add the note</source>
-        <translation type="unfinished" />
+        <translation>añadir la nota</translation>
     </message>
 </context>
 <context>
@@ -707,99 +591,380 @@ Su token se borra del llavero del sistema. Las menciones ya guardadas permanecen
     <name>CasePanel</name>
     <message>
         <source>Case</source>
-        <translation type="unfinished">Caso</translation>
+        <translation>Caso</translation>
     </message>
     <message>
         <source>Select a mention to see its case.</source>
-        <translation type="unfinished" />
+        <translation>Seleccione una mención para ver su caso.</translation>
     </message>
     <message>
         <source>This mention is not in a case.</source>
-        <translation type="unfinished" />
+        <translation>Esta mención no está en ningún caso.</translation>
     </message>
     <message>
         <source>Open case</source>
-        <translation type="unfinished" />
+        <translation>Abrir caso</translation>
     </message>
     <message>
         <source>Attach to case…</source>
-        <translation type="unfinished" />
+        <translation>Añadir a un caso…</translation>
     </message>
     <message>
         <source>Case state</source>
-        <translation type="unfinished" />
+        <translation>Estado del caso</translation>
     </message>
     <message>
         <source>Case priority</source>
-        <translation type="unfinished" />
+        <translation>Prioridad del caso</translation>
     </message>
     <message>
         <source>Assignee</source>
-        <translation type="unfinished" />
+        <translation>Asignado a</translation>
     </message>
     <message>
         <source>unassigned</source>
-        <translation type="unfinished">sin asignar</translation>
+        <translation>sin asignar</translation>
     </message>
     <message>
         <source>First response clock</source>
-        <translation type="unfinished" />
+        <translation>Reloj de primera respuesta</translation>
     </message>
     <message>
         <source>Resolution clock</source>
-        <translation type="unfinished" />
+        <translation>Reloj de resolución</translation>
     </message>
     <message>
         <source>Case tags</source>
-        <translation type="unfinished" />
+        <translation>Etiquetas del caso</translation>
     </message>
     <message>
         <source>tags, separated by commas (Enter saves)</source>
-        <translation type="unfinished" />
+        <translation>etiquetas, separadas por comas (Intro guarda)</translation>
     </message>
     <message>
         <source>Internal notes</source>
-        <translation type="unfinished" />
+        <translation>Notas internas</translation>
     </message>
     <message>
         <source>New internal note</source>
-        <translation type="unfinished" />
+        <translation>Nueva nota interna</translation>
     </message>
     <message>
         <source>Internal note for the team: never sent (Ctrl+Enter adds it)</source>
-        <translation type="unfinished" />
+        <translation>Nota interna para el equipo: nunca se envía (Ctrl+Intro la añade)</translation>
     </message>
     <message>
         <source>Add note</source>
-        <translation type="unfinished">Añadir nota</translation>
+        <translation>Añadir nota</translation>
     </message>
     <message>
         <source>Case history</source>
-        <translation type="unfinished" />
+        <translation>Historial del caso</translation>
     </message>
     <message>
         <source>Notes</source>
-        <translation type="unfinished">Notas</translation>
+        <translation>Notas</translation>
     </message>
     <message>
         <source>History</source>
-        <translation type="unfinished">Historial</translation>
+        <translation>Historial</translation>
     </message>
     <message>
         <source>State</source>
-        <translation type="unfinished" />
+        <translation>Estado</translation>
     </message>
     <message>
         <source>Priority</source>
-        <translation type="unfinished" />
+        <translation>Prioridad</translation>
     </message>
     <message>
         <source>Tags</source>
-        <translation type="unfinished">Etiquetas</translation>
+        <translation>Etiquetas</translation>
     </message>
     <message>
         <source>Case message</source>
-        <translation type="unfinished" />
+        <translation>Mensaje del caso</translation>
+    </message>
+    <message>
+        <source>Attach to case</source>
+        <translation>Añadir a un caso</translation>
+    </message>
+    <message>
+        <source>Add this mention to the case:</source>
+        <translation>Añadir esta mención al caso:</translation>
+    </message>
+</context>
+<context>
+    <name>CaseStates</name>
+    <message>
+        <source>new</source>
+        <translation>nuevo</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>abierto</translation>
+    </message>
+    <message>
+        <source>waiting</source>
+        <translation>en espera</translation>
+    </message>
+    <message>
+        <source>resolved</source>
+        <translation>resuelto</translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation>cerrado</translation>
+    </message>
+</context>
+<context>
+    <name>CaseText</name>
+    <message>
+        <source>new</source>
+        <translation>nuevo</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>abierto</translation>
+    </message>
+    <message>
+        <source>waiting on customer</source>
+        <translation>en espera del cliente</translation>
+    </message>
+    <message>
+        <source>resolved</source>
+        <translation>resuelto</translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation>cerrado</translation>
+    </message>
+    <message>
+        <source>waiting</source>
+        <translation>en espera</translation>
+    </message>
+    <message>
+        <source>First response</source>
+        <translation>Primera respuesta</translation>
+    </message>
+    <message>
+        <source>Resolution</source>
+        <translation>Resolución</translation>
+    </message>
+    <message>
+        <source>no target</source>
+        <translation>sin objetivo</translation>
+    </message>
+    <message>
+        <source>met at {0} (due {1})</source>
+        <translation>cumplido a las {0} (vencía {1})</translation>
+    </message>
+    <message>
+        <source>{0} late: done {1}, due {2}</source>
+        <translation>{0} con retraso: hecho {1}, vencía {2}</translation>
+    </message>
+    <message>
+        <source>paused while waiting on the customer</source>
+        <translation>en pausa mientras se espera al cliente</translation>
+    </message>
+    <message>
+        <source>{0} breached {1} ago (due {2})</source>
+        <translation>{0} incumplido hace {1} (vencía {2})</translation>
+    </message>
+    <message>
+        <source>{0} {1} left — due {2}</source>
+        <translation>{0} quedan {1} — vence {2}</translation>
+    </message>
+    <message>
+        <source>{0} left — due {1}</source>
+        <translation>quedan {0} — vence {1}</translation>
+    </message>
+    <message>
+        <source>{0} · paused</source>
+        <translation>{0} · en pausa</translation>
+    </message>
+    <message>
+        <source>{0} late</source>
+        <translation>{0} tarde</translation>
+    </message>
+    <message>
+        <source>{0} left</source>
+        <translation>quedan {0}</translation>
+    </message>
+    <message>
+        <source>Case {0}: {1}</source>
+        <translation>Caso {0}: {1}</translation>
+    </message>
+    <message>
+        <source>Assigned to {0}</source>
+        <translation>Asignado a {0}</translation>
+    </message>
+    <message>
+        <source>Unassigned</source>
+        <translation>Sin asignar</translation>
+    </message>
+    <message>
+        <source>Claimed by {0}</source>
+        <translation>Tomado por {0}</translation>
+    </message>
+    <message>
+        <source>Posventa</source>
+        <translation>Posventa</translation>
+    </message>
+    <message>
+        <source>opened the case ({0})</source>
+        <translation>abrió el caso ({0})</translation>
+    </message>
+    <message>
+        <source>reopened: {0} → {1}</source>
+        <translation>reabierto: {0} → {1}</translation>
+    </message>
+    <message>
+        <source>state {0} → {1}</source>
+        <translation>estado {0} → {1}</translation>
+    </message>
+    <message>
+        <source>assigned to {0}</source>
+        <translation>asignado a {0}</translation>
+    </message>
+    <message>
+        <source>unassigned (was {0})</source>
+        <translation>sin asignar (era {0})</translation>
+    </message>
+    <message>
+        <source>priority {0} → {1}</source>
+        <translation>prioridad {0} → {1}</translation>
+    </message>
+    <message>
+        <source>claimed the case</source>
+        <translation>tomó el caso</translation>
+    </message>
+    <message>
+        <source>released {0}'s claim</source>
+        <translation>liberó el caso de {0}</translation>
+    </message>
+    <message>
+        <source>took the case over from {0}</source>
+        <translation>se hizo cargo del caso de {0}</translation>
+    </message>
+    <message>
+        <source>tagged {0}</source>
+        <translation>etiquetó {0}</translation>
+    </message>
+    <message>
+        <source>removed tag {0}</source>
+        <translation>quitó la etiqueta {0}</translation>
+    </message>
+    <message>
+        <source>added a note: {0}</source>
+        <translation>añadió una nota: {0}</translation>
+    </message>
+    <message>
+        <source>moved mention {0} ({1})</source>
+        <translation>movió la mención {0} ({1})</translation>
+    </message>
+    <message>
+        <source>added mention {0}</source>
+        <translation>añadió la mención {0}</translation>
+    </message>
+    <message>
+        <source>took out mention {0}</source>
+        <translation>sacó la mención {0}</translation>
+    </message>
+    <message>
+        <source>brand reply: {0}</source>
+        <translation>respuesta de la marca: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>Cases</name>
+    <message>
+        <source>there is no case {case}</source>
+        <translation>no existe el caso {case}</translation>
+    </message>
+    <message>
+        <source>there is no mention {mention}</source>
+        <translation>no existe la mención {mention}</translation>
+    </message>
+    <message>
+        <source>mention {mention} is already in case {case}</source>
+        <translation>la mención {mention} ya está en el caso {case}</translation>
+    </message>
+    <message>
+        <source>mention {mention} was written by another customer than case {case}</source>
+        <translation>la mención {mention} la escribió otro cliente distinto al del caso {case}</translation>
+    </message>
+    <message>
+        <source>mention {mention} is not in a case</source>
+        <translation>la mención {mention} no está en ningún caso</translation>
+    </message>
+    <message>
+        <source>mention {mention} is the only one in case {case}; close the case instead</source>
+        <translation>la mención {mention} es la única del caso {case}; cierre el caso en su lugar</translation>
+    </message>
+    <message>
+        <source>{state!r} is not a case state; use one of {states}</source>
+        <translation>{state!r} no es un estado de caso; use uno de estos: {states}</translation>
+    </message>
+    <message>
+        <source>case {case} is already {state}</source>
+        <translation>el caso {case} ya está en el estado «{state}»</translation>
+    </message>
+    <message>
+        <source> or </source>
+        <translation> o </translation>
+    </message>
+    <message>
+        <source>nothing else</source>
+        <translation>ningún otro</translation>
+    </message>
+    <message>
+        <source>a {old} case cannot become {new}; it can become {allowed}</source>
+        <translation>un caso en el estado «{old}» no puede pasar a «{new}»; puede pasar a: {allowed}</translation>
+    </message>
+    <message>
+        <source>case {case} is already assigned to {name}</source>
+        <translation>el caso {case} ya está asignado a {name}</translation>
+    </message>
+    <message>
+        <source>case {case} has no assignee</source>
+        <translation>el caso {case} no tiene a nadie asignado</translation>
+    </message>
+    <message>
+        <source>a priority is between 0 and 100</source>
+        <translation>la prioridad va de 0 a 100</translation>
+    </message>
+    <message>
+        <source>case {case} already has priority {priority}</source>
+        <translation>el caso {case} ya tiene prioridad {priority}</translation>
+    </message>
+    <message>
+        <source>a tag needs at least one letter</source>
+        <translation>una etiqueta necesita al menos una letra</translation>
+    </message>
+    <message>
+        <source>a tag is at most {n} characters, with no commas</source>
+        <translation>una etiqueta tiene como máximo {n} caracteres, sin comas</translation>
+    </message>
+    <message>
+        <source>the note is empty</source>
+        <translation>la nota está vacía</translation>
+    </message>
+    <message>
+        <source>a note is at most {n} characters</source>
+        <translation>una nota tiene como máximo {n} caracteres</translation>
+    </message>
+    <message>
+        <source>set your agent name first (posventa cases --agent NAME, or agent_name in the workspace settings)</source>
+        <translation>indique primero su nombre de agente (posventa cases --agent NOMBRE, o agent_name en los ajustes del espacio de trabajo)</translation>
+    </message>
+    <message>
+        <source>case {case} is {state}; reopen it to work on it</source>
+        <translation>el caso {case} está en el estado «{state}»; reábralo para trabajar en él</translation>
+    </message>
+    <message>
+        <source>set your agent name first</source>
+        <translation>indique primero su nombre de agente</translation>
     </message>
 </context>
 <context>
@@ -1206,156 +1371,171 @@ Su token se borra del llavero del sistema. Las menciones ya guardadas permanecen
     </message>
 </context>
 <context>
+    <name>Composer</name>
+    <message>
+        <source>characters</source>
+        <translation>caracteres</translation>
+    </message>
+    <message>
+        <source>characters (graphemes)</source>
+        <translation>caracteres (grafemas)</translation>
+    </message>
+</context>
+<context>
     <name>ComposerController</name>
     <message>
         <source>Reply to %1 on %2</source>
-        <translation type="unfinished" />
+        <translation>Responder a %1 en %2</translation>
     </message>
     <message>
         <source> · The reply window closes %1.</source>
-        <translation type="unfinished" />
+        <translation> · El plazo para responder termina %1.</translation>
     </message>
     <message>
         <source>Copy and open in browser</source>
-        <translation type="unfinished" />
+        <translation>Copiar y abrir en el navegador</translation>
     </message>
     <message>
         <source>Send  (Ctrl+Enter)</source>
-        <translation type="unfinished" />
+        <translation>Enviar  (Ctrl+Intro)</translation>
     </message>
     <message>
         <source>This channel does not allow a reply here.</source>
-        <translation type="unfinished" />
+        <translation>Este canal no permite responder aquí.</translation>
     </message>
     <message>
         <source>This channel cannot take replies from here: the button copies the reply and opens the post in the browser to paste it; the reply is recorded as sent.</source>
-        <translation type="unfinished" />
+        <translation>Este canal no acepta respuestas desde aquí: el botón copia la respuesta y abre la publicación en el navegador para pegarla; la respuesta queda registrada como enviada.</translation>
     </message>
     <message>
         <source>Select a mention to reply.</source>
-        <translation type="unfinished" />
+        <translation>Seleccione una mención para responder.</translation>
     </message>
     <message>
         <source>The draft could not be saved: %1</source>
-        <translation type="unfinished" />
+        <translation>No se pudo guardar el borrador: %1</translation>
     </message>
     <message>
         <source>Variables: %1</source>
-        <translation type="unfinished" />
+        <translation>Variables: %1</translation>
     </message>
     <message>
         <source>%1 over</source>
-        <translation type="unfinished" />
+        <translation>%1 de más</translation>
     </message>
     <message>
         <source>%1 left</source>
-        <translation type="unfinished" />
+        <translation>quedan %1</translation>
+    </message>
+    <message>
+        <source>{used} of {limit} {unit}</source>
+        <translation>{used} de {limit} {unit}</translation>
     </message>
     <message>
         <source>Fill</source>
-        <translation type="unfinished" />
+        <translation>Rellenar</translation>
     </message>
     <message>
         <source>Insert</source>
-        <translation type="unfinished" />
+        <translation>Insertar</translation>
     </message>
     <message>
         <source>Send</source>
-        <translation type="unfinished" />
+        <translation>Enviar</translation>
     </message>
     <message>
         <source>Not sent: %1</source>
-        <translation type="unfinished" />
+        <translation>No enviada: %1</translation>
     </message>
     <message>
         <source>Not sent: this post has no web address to open; copy the reply by hand.</source>
-        <translation type="unfinished" />
+        <translation>No enviada: esta publicación no tiene dirección web que abrir; copie la respuesta a mano.</translation>
     </message>
     <message>
         <source>The reply is on the clipboard and the post is open in the browser: paste it there. It is recorded as sent.</source>
-        <translation type="unfinished" />
+        <translation>La respuesta está en el portapapeles y la publicación abierta en el navegador: péguela allí. Queda registrada como enviada.</translation>
     </message>
 </context>
 <context>
     <name>ComposerView</name>
     <message>
         <source>Reply text</source>
-        <translation type="unfinished" />
+        <translation>Texto de la respuesta</translation>
     </message>
     <message>
         <source>Write a reply…  Type / and a shortcut for a canned reply.  (Ctrl+Enter sends)</source>
-        <translation type="unfinished" />
+        <translation>Escriba una respuesta…  Escriba / y un atajo para una respuesta predefinida.  (Ctrl+Intro envía)</translation>
     </message>
     <message>
         <source>Preview of the reply as it will be posted</source>
-        <translation type="unfinished" />
+        <translation>Vista previa de la respuesta tal como se publicará</translation>
     </message>
     <message>
         <source>Write</source>
-        <translation type="unfinished" />
+        <translation>Escribir</translation>
     </message>
     <message>
         <source>Preview</source>
-        <translation type="unfinished" />
+        <translation>Vista previa</translation>
     </message>
     <message>
         <source>Reply visibility</source>
-        <translation type="unfinished" />
+        <translation>Visibilidad de la respuesta</translation>
     </message>
     <message>
         <source>Variables of the reply</source>
-        <translation type="unfinished" />
+        <translation>Variables de la respuesta</translation>
     </message>
     <message>
         <source>Characters left</source>
-        <translation type="unfinished" />
+        <translation>Caracteres restantes</translation>
     </message>
     <message>
         <source>Canned replies…</source>
-        <translation type="unfinished" />
+        <translation>Respuestas predefinidas…</translation>
     </message>
     <message>
         <source>Insert saved answers (Ctrl+/), or type / and a shortcut</source>
-        <translation type="unfinished" />
+        <translation>Insertar respuestas guardadas (Ctrl+/), o escriba / y un atajo</translation>
     </message>
     <message>
         <source>Fill variables…</source>
-        <translation type="unfinished" />
+        <translation>Rellenar variables…</translation>
     </message>
     <message>
         <source>Send  (Ctrl+Enter)</source>
-        <translation type="unfinished" />
+        <translation>Enviar  (Ctrl+Intro)</translation>
     </message>
     <message>
         <source>Send reply</source>
-        <translation type="unfinished" />
+        <translation>Enviar respuesta</translation>
     </message>
     <message>
         <source>Composer message</source>
-        <translation type="unfinished" />
+        <translation>Mensaje del editor de respuestas</translation>
     </message>
 </context>
 <context>
     <name>ConditionRow</name>
     <message>
         <source>Condition</source>
-        <translation type="unfinished" />
+        <translation>Condición</translation>
     </message>
     <message>
         <source>Condition value</source>
-        <translation type="unfinished" />
+        <translation>Valor de la condición</translation>
     </message>
     <message>
         <source>not</source>
-        <translation type="unfinished" />
+        <translation>no</translation>
     </message>
     <message>
         <source>The rule needs this condition to be false</source>
-        <translation type="unfinished" />
+        <translation>La regla necesita que esta condición sea falsa</translation>
     </message>
     <message>
         <source>Remove condition</source>
-        <translation type="unfinished" />
+        <translation>Quitar condición</translation>
     </message>
 </context>
 <context>
@@ -2417,34 +2597,65 @@ Una consola de atención proactiva al cliente en redes sociales: ver lo que la g
     </message>
 </context>
 <context>
+    <name>Outbox</name>
+    <message>
+        <source>the mention or its account no longer exists</source>
+        <translation>la mención o su cuenta ya no existe</translation>
+    </message>
+    <message>
+        <source>could not re-read the thread: {error}</source>
+        <translation>no se pudo volver a leer el hilo: {error}</translation>
+    </message>
+    <message>
+        <source>from another Posventa console</source>
+        <translation>desde otra consola de Posventa</translation>
+    </message>
+    <message>
+        <source>outside Posventa</source>
+        <translation>fuera de Posventa</translation>
+    </message>
+    <message>
+        <source>outside Posventa, via {app}</source>
+        <translation>fuera de Posventa, desde {app}</translation>
+    </message>
+    <message>
+        <source>by {agent}</source>
+        <translation>por {agent}</translation>
+    </message>
+    <message>
+        <source>The brand already replied at {time} ({who}) since you opened this conversation.</source>
+        <translation>La marca ya respondió a las {time} ({who}) después de que usted abriera esta conversación.</translation>
+    </message>
+</context>
+<context>
     <name>OutboxBar</name>
     <message>
         <source>Reply status</source>
-        <translation type="unfinished" />
+        <translation>Estado de la respuesta</translation>
     </message>
     <message>
         <source>Undo</source>
-        <translation type="unfinished" />
+        <translation>Deshacer</translation>
     </message>
     <message>
         <source>Undo send</source>
-        <translation type="unfinished" />
+        <translation>Deshacer envío</translation>
     </message>
     <message>
         <source>Send anyway</source>
-        <translation type="unfinished" />
+        <translation>Enviar de todos modos</translation>
     </message>
     <message>
         <source>Edit</source>
-        <translation type="unfinished" />
+        <translation>Editar</translation>
     </message>
     <message>
         <source>Retry</source>
-        <translation type="unfinished" />
+        <translation>Reintentar</translation>
     </message>
     <message>
         <source>Discard</source>
-        <translation type="unfinished" />
+        <translation>Descartar</translation>
     </message>
 </context>
 <context>
@@ -3142,43 +3353,114 @@ El archivo dañado se ha apartado, no se ha borrado:
     <name>ReplyFollower</name>
     <message>
         <source>Held, not sent: %1</source>
-        <translation type="unfinished" />
+        <translation>Retenida, no enviada: %1</translation>
     </message>
     <message>
         <source>Not sent: %1</source>
-        <translation type="unfinished" />
+        <translation>No enviada: %1</translation>
     </message>
     <message>
         <source>the network refused it</source>
-        <translation type="unfinished" />
+        <translation>la red la rechazó</translation>
     </message>
     <message>
         <source>Sending in %1 s…</source>
-        <translation type="unfinished" />
+        <translation>Enviando en %1 s…</translation>
     </message>
     <message>
         <source>Sending…</source>
-        <translation type="unfinished" />
+        <translation>Enviando…</translation>
     </message>
     <message>
         <source>Sent.</source>
-        <translation type="unfinished" />
+        <translation>Enviada.</translation>
     </message>
     <message>
         <source>Not sent yet: %1 It is tried again automatically.</source>
-        <translation type="unfinished" />
+        <translation>Aún no enviada: %1 Se volverá a intentar automáticamente.</translation>
     </message>
     <message>
         <source>Pulled back: nothing was sent.</source>
-        <translation type="unfinished" />
+        <translation>Retirada: no se envió nada.</translation>
     </message>
     <message>
         <source>Too late: the reply has already left.</source>
-        <translation type="unfinished" />
+        <translation>Demasiado tarde: la respuesta ya salió.</translation>
     </message>
     <message>
         <source>Editing the reply that was not sent: Send queues it again.</source>
-        <translation type="unfinished" />
+        <translation>Editando la respuesta que no se envió: Enviar la vuelve a poner en cola.</translation>
+    </message>
+</context>
+<context>
+    <name>ReplyRules</name>
+    <message>
+        <source>{n} days</source>
+        <translation>{n} días</translation>
+    </message>
+    <message>
+        <source>{n} hours</source>
+        <translation>{n} horas</translation>
+    </message>
+    <message>
+        <source>{n} minutes</source>
+        <translation>{n} minutos</translation>
+    </message>
+    <message>
+        <source>characters</source>
+        <translation>caracteres</translation>
+    </message>
+    <message>
+        <source>graphemes</source>
+        <translation>grafemas</translation>
+    </message>
+    <message>
+        <source>The reply window of this channel ({window} after the customer's message) closed on {when}.</source>
+        <translation>El plazo para responder en este canal ({window} después del mensaje del cliente) terminó el {when}.</translation>
+    </message>
+    <message>
+        <source>This channel does not allow a reply here.</source>
+        <translation>Este canal no permite responder aquí.</translation>
+    </message>
+    <message>
+        <source>The reply is empty.</source>
+        <translation>La respuesta está vacía.</translation>
+    </message>
+    <message>
+        <source>The reply is {over} {unit} over the limit of {limit}.</source>
+        <translation>La respuesta supera en {over} {unit} el límite de {limit}.</translation>
+    </message>
+    <message>
+        <source>The reply is {over} bytes over this channel's limit of {limit} bytes.</source>
+        <translation>La respuesta supera en {over} bytes el límite de {limit} bytes de este canal.</translation>
+    </message>
+    <message>
+        <source>Bluesky: the author limited who can reply to this thread; Bluesky will not take a reply.</source>
+        <translation>Bluesky: el autor limitó quién puede responder en este hilo; Bluesky no aceptará la respuesta.</translation>
+    </message>
+    <message>
+        <source>{site} takes no replies through an API: open the post in the browser and paste the reply there (it is copied to the clipboard); the reply is still recorded in the case.</source>
+        <translation>{site} no acepta respuestas mediante una API: abra la publicación en el navegador y pegue allí la respuesta (se copia al portapapeles); la respuesta queda igualmente registrada en el caso.</translation>
+    </message>
+    <message>
+        <source>The blog {host}</source>
+        <translation>El blog {host}</translation>
+    </message>
+    <message>
+        <source>There is no mention {mention}.</source>
+        <translation>No existe la mención {mention}.</translation>
+    </message>
+    <message>
+        <source>This channel has no way to post a reply from here: open the post in the browser and paste the reply there.</source>
+        <translation>Este canal no permite publicar una respuesta desde aquí: abra la publicación en el navegador y pegue allí la respuesta.</translation>
+    </message>
+    <message>
+        <source>This channel takes replies from the console; use Send.</source>
+        <translation>Este canal acepta respuestas desde la consola; use Enviar.</translation>
+    </message>
+    <message>
+        <source>There is no reply {reply}.</source>
+        <translation>No existe la respuesta {reply}.</translation>
     </message>
 </context>
 <context>
@@ -3501,181 +3783,435 @@ El archivo dañado se ha apartado, no se ha borrado:
     </message>
 </context>
 <context>
+    <name>RuleKinds</name>
+    <message>
+        <source>keyword</source>
+        <translation>«contiene alguna de las palabras»</translation>
+    </message>
+    <message>
+        <source>phrase</source>
+        <translation>«contiene la frase»</translation>
+    </message>
+    <message>
+        <source>language</source>
+        <translation>«el idioma es»</translation>
+    </message>
+    <message>
+        <source>channel</source>
+        <translation>«el canal es»</translation>
+    </message>
+    <message>
+        <source>source</source>
+        <translation>«encontrada como»</translation>
+    </message>
+    <message>
+        <source>followers_at_least</source>
+        <translation>«seguidores como mínimo»</translation>
+    </message>
+    <message>
+        <source>author_in</source>
+        <translation>«el autor es uno de»</translation>
+    </message>
+    <message>
+        <source>complaint_at_least</source>
+        <translation>«queja como mínimo»</translation>
+    </message>
+    <message>
+        <source>sentiment_at_most</source>
+        <translation>«sentimiento como máximo»</translation>
+    </message>
+    <message>
+        <source>vip</source>
+        <translation>«el cliente está marcado como VIP»</translation>
+    </message>
+    <message>
+        <source>tag</source>
+        <translation>«etiquetar con»</translation>
+    </message>
+    <message>
+        <source>set_priority</source>
+        <translation>«poner prioridad»</translation>
+    </message>
+    <message>
+        <source>assign</source>
+        <translation>«asignar a»</translation>
+    </message>
+    <message>
+        <source>hide_spam</source>
+        <translation>«ocultar como spam»</translation>
+    </message>
+    <message>
+        <source>mark_not_relevant</source>
+        <translation>«marcar como no relevante»</translation>
+    </message>
+    <message>
+        <source>close</source>
+        <translation>«cerrar»</translation>
+    </message>
+</context>
+<context>
+    <name>Rules</name>
+    <message>
+        <source>unknown rule condition {kind!r}; use one of {kinds}</source>
+        <translation>condición de regla desconocida {kind!r}; use una de estas: {kinds}</translation>
+    </message>
+    <message>
+        <source>the {kind} condition needs a whole number, not {value!r}</source>
+        <translation>la condición {kind} necesita un número entero, no {value!r}</translation>
+    </message>
+    <message>
+        <source>the {kind} condition needs a number from {low:g} to 1, not {value!r}</source>
+        <translation>la condición {kind} necesita un número de {low:g} a 1, no {value!r}</translation>
+    </message>
+    <message>
+        <source>the {kind} condition needs a value</source>
+        <translation>la condición {kind} necesita un valor</translation>
+    </message>
+    <message>
+        <source>unknown rule action {kind!r}; use one of {kinds}</source>
+        <translation>acción de regla desconocida {kind!r}; use una de estas: {kinds}</translation>
+    </message>
+    <message>
+        <source>the {kind} action needs a whole number from 0 to 100, not {value!r}</source>
+        <translation>la acción {kind} necesita un número entero de 0 a 100, no {value!r}</translation>
+    </message>
+    <message>
+        <source>the {kind} action needs a value</source>
+        <translation>la acción {kind} necesita un valor</translation>
+    </message>
+    <message>
+        <source>a rule needs a name</source>
+        <translation>una regla necesita un nombre</translation>
+    </message>
+    <message>
+        <source>the match must be 'all' or 'any'</source>
+        <translation>la coincidencia debe ser 'all' (todas) o 'any' (alguna)</translation>
+    </message>
+    <message>
+        <source>rule {name!r} needs at least one action</source>
+        <translation>la regla {name!r} necesita al menos una acción</translation>
+    </message>
+    <message>
+        <source>malformed rule: {error}</source>
+        <translation>regla mal formada: {error}</translation>
+    </message>
+</context>
+<context>
     <name>RulesController</name>
     <message>
         <source>Saved.</source>
-        <translation type="unfinished" />
+        <translation>Guardada.</translation>
     </message>
     <message>
         <source>Unsaved rule</source>
-        <translation type="unfinished" />
+        <translation>Regla sin guardar</translation>
     </message>
     <message>
         <source>Save the changes to this rule?</source>
-        <translation type="unfinished" />
+        <translation>¿Guardar los cambios de esta regla?</translation>
     </message>
     <message>
         <source>Delete rule</source>
-        <translation type="unfinished" />
+        <translation>Eliminar regla</translation>
     </message>
     <message>
         <source>Delete the rule “%1”? Mentions it already changed keep those changes.</source>
-        <translation type="unfinished" />
+        <translation>¿Eliminar la regla «%1»? Las menciones que ya cambió conservan esos cambios.</translation>
     </message>
     <message>
         <source>Delete</source>
-        <translation type="unfinished">Eliminar</translation>
+        <translation>Eliminar</translation>
     </message>
     <message>
         <source>Type or paste a post first.</source>
-        <translation type="unfinished" />
+        <translation>Escriba o pegue primero una publicación.</translation>
     </message>
     <message>
         <source>Testing…</source>
-        <translation type="unfinished" />
+        <translation>Probando…</translation>
     </message>
     <message>
         <source>Labels: %1, %2, complaint %3, priority %4</source>
-        <translation type="unfinished" />
+        <translation>Etiquetas: %1, %2, queja %3, prioridad %4</translation>
+    </message>
+    <message>
+        <source>other language</source>
+        <translation>otro idioma</translation>
+    </message>
+    <message>
+        <source>undefined</source>
+        <translation>sin definir</translation>
     </message>
     <message>
         <source>Fires: %1</source>
-        <translation type="unfinished" />
+        <translation>Se activa: %1</translation>
+    </message>
+    <message>
+        <source>tag %1</source>
+        <translation>etiquetar %1</translation>
+    </message>
+    <message>
+        <source>priority %1</source>
+        <translation>prioridad %1</translation>
+    </message>
+    <message>
+        <source>assign to %1</source>
+        <translation>asignar a %1</translation>
+    </message>
+    <message>
+        <source>hide as spam</source>
+        <translation>ocultar como spam</translation>
+    </message>
+    <message>
+        <source>not relevant</source>
+        <translation>no relevante</translation>
+    </message>
+    <message>
+        <source>close</source>
+        <translation>cerrar</translation>
     </message>
     <message>
         <source>Then: %1</source>
-        <translation type="unfinished" />
+        <translation>Entonces: %1</translation>
     </message>
     <message>
         <source>No rule fires.</source>
-        <translation type="unfinished" />
+        <translation>No se activa ninguna regla.</translation>
     </message>
     <message>
         <source>(The rule in the form is not valid yet, so it was left out.)</source>
-        <translation type="unfinished" />
+        <translation>(La regla del formulario aún no es válida, así que se dejó fuera.)</translation>
     </message>
 </context>
 <context>
     <name>RulesDialog</name>
     <message>
+        <source>has any of the words</source>
+        <translation>contiene alguna de las palabras</translation>
+    </message>
+    <message>
+        <source>has the phrase</source>
+        <translation>contiene la frase</translation>
+    </message>
+    <message>
+        <source>language is</source>
+        <translation>el idioma es</translation>
+    </message>
+    <message>
+        <source>channel is</source>
+        <translation>el canal es</translation>
+    </message>
+    <message>
+        <source>found as</source>
+        <translation>encontrada como</translation>
+    </message>
+    <message>
+        <source>followers at least</source>
+        <translation>seguidores como mínimo</translation>
+    </message>
+    <message>
+        <source>author is one of (VIP list)</source>
+        <translation>el autor es uno de (lista VIP)</translation>
+    </message>
+    <message>
+        <source>complaint at least</source>
+        <translation>queja como mínimo</translation>
+    </message>
+    <message>
+        <source>sentiment at most</source>
+        <translation>sentimiento como máximo</translation>
+    </message>
+    <message>
+        <source>customer is marked VIP</source>
+        <translation>el cliente está marcado como VIP</translation>
+    </message>
+    <message>
+        <source>refund, broken</source>
+        <translation>reembolso, roto</translation>
+    </message>
+    <message>
+        <source>I will cancel</source>
+        <translation>voy a cancelar</translation>
+    </message>
+    <message>
+        <source>tag with</source>
+        <translation>etiquetar con</translation>
+    </message>
+    <message>
+        <source>set priority to</source>
+        <translation>poner prioridad</translation>
+    </message>
+    <message>
+        <source>assign to</source>
+        <translation>asignar a</translation>
+    </message>
+    <message>
+        <source>hide as spam</source>
+        <translation>ocultar como spam</translation>
+    </message>
+    <message>
+        <source>mark not relevant</source>
+        <translation>marcar como no relevante</translation>
+    </message>
+    <message>
+        <source>close</source>
+        <translation>cerrar</translation>
+    </message>
+    <message>
+        <source>legal</source>
+        <translation>legal</translation>
+    </message>
+    <message>
+        <source>0 to 100</source>
+        <translation>0 a 100</translation>
+    </message>
+    <message>
+        <source>agent name</source>
+        <translation>nombre del agente</translation>
+    </message>
+    <message>
         <source>Rules</source>
-        <translation type="unfinished" />
+        <translation>Reglas</translation>
     </message>
     <message>
         <source>Rules, in the order they run</source>
-        <translation type="unfinished" />
+        <translation>Reglas, en el orden en que se ejecutan</translation>
     </message>
     <message>
         <source>New rule</source>
-        <translation type="unfinished" />
+        <translation>Nueva regla</translation>
     </message>
     <message>
         <source>Delete…</source>
-        <translation type="unfinished" />
+        <translation>Eliminar…</translation>
     </message>
     <message>
         <source>Move up</source>
-        <translation type="unfinished" />
+        <translation>Subir</translation>
     </message>
     <message>
         <source>Move down</source>
-        <translation type="unfinished" />
+        <translation>Bajar</translation>
     </message>
     <message>
         <source>Rules run from top to bottom on every new mention.</source>
-        <translation type="unfinished" />
+        <translation>Las reglas se ejecutan de arriba abajo con cada mención nueva.</translation>
     </message>
     <message>
         <source>Rule name</source>
-        <translation type="unfinished" />
+        <translation>Nombre de la regla</translation>
     </message>
     <message>
         <source>all conditions hold</source>
-        <translation type="unfinished" />
+        <translation>se cumplen todas las condiciones</translation>
     </message>
     <message>
         <source>any condition holds</source>
-        <translation type="unfinished" />
+        <translation>se cumple alguna condición</translation>
     </message>
     <message>
         <source>On</source>
-        <translation type="unfinished" />
+        <translation>Activa</translation>
     </message>
     <message>
         <source>Stop: no later rule runs when this one fires</source>
-        <translation type="unfinished" />
+        <translation>Parar: si esta se activa, no se ejecuta ninguna regla posterior</translation>
     </message>
     <message>
         <source>+ Condition</source>
-        <translation type="unfinished" />
+        <translation>+ Condición</translation>
     </message>
     <message>
         <source>+ Action</source>
-        <translation type="unfinished" />
+        <translation>+ Acción</translation>
     </message>
     <message>
         <source>Rule problem</source>
-        <translation type="unfinished" />
+        <translation>Problema en la regla</translation>
     </message>
     <message>
         <source>Save rule</source>
-        <translation type="unfinished" />
+        <translation>Guardar regla</translation>
     </message>
     <message>
         <source>Revert</source>
-        <translation type="unfinished" />
+        <translation>Revertir</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished">Nombre</translation>
+        <translation>Nombre</translation>
     </message>
     <message>
         <source>Fires when</source>
-        <translation type="unfinished" />
+        <translation>Se activa cuando</translation>
     </message>
     <message>
         <source>If</source>
-        <translation type="unfinished" />
+        <translation>Si</translation>
     </message>
     <message>
         <source>Then</source>
-        <translation type="unfinished" />
+        <translation>Entonces</translation>
     </message>
     <message>
         <source>Text to test the rules on</source>
-        <translation type="unfinished" />
+        <translation>Texto con el que probar las reglas</translation>
     </message>
     <message>
         <source>Paste a post to see which rules fire</source>
-        <translation type="unfinished" />
+        <translation>Pegue una publicación para ver qué reglas se activan</translation>
     </message>
     <message>
         <source>detect language</source>
-        <translation type="unfinished" />
+        <translation>detectar idioma</translation>
     </message>
     <message>
         <source>followers </source>
-        <translation type="unfinished" />
+        <translation>seguidores </translation>
     </message>
     <message>
         <source>Channel</source>
-        <translation type="unfinished">Canal</translation>
+        <translation>Canal</translation>
     </message>
     <message>
         <source>author handle</source>
-        <translation type="unfinished" />
+        <translation>usuario del autor</translation>
     </message>
     <message>
         <source>Test</source>
-        <translation type="unfinished" />
+        <translation>Probar</translation>
     </message>
     <message>
         <source>Rules that would fire</source>
-        <translation type="unfinished" />
+        <translation>Reglas que se activarían</translation>
     </message>
     <message>
         <source>Test on a text</source>
-        <translation type="unfinished" />
+        <translation>Probar con un texto</translation>
+    </message>
+    <message>
+        <source>not {0}</source>
+        <translation>no {0}</translation>
+    </message>
+    <message>
+        <source> and </source>
+        <translation> y </translation>
+    </message>
+    <message>
+        <source> or </source>
+        <translation> o </translation>
+    </message>
+    <message>
+        <source>always</source>
+        <translation>siempre</translation>
+    </message>
+    <message>
+        <source>If {0}, then: {1}</source>
+        <translation>Si {0}, entonces: {1}</translation>
+    </message>
+    <message>
+        <source>; stop</source>
+        <translation>; parar</translation>
     </message>
 </context>
 <context>
@@ -3945,38 +4481,38 @@ El archivo dañado se ha apartado, no se ha borrado:
     <name>SlashCompleter</name>
     <message>
         <source>Canned replies</source>
-        <translation type="unfinished" />
+        <translation>Respuestas predefinidas</translation>
     </message>
 </context>
 <context>
     <name>Sparkline</name>
     <message>
         <source>Sentiment over time</source>
-        <translation type="unfinished" />
+        <translation>Sentimiento a lo largo del tiempo</translation>
     </message>
     <message>
         <source>positive</source>
-        <translation type="unfinished" />
+        <translation>positivo</translation>
     </message>
     <message>
         <source>negative</source>
-        <translation type="unfinished" />
+        <translation>negativo</translation>
     </message>
     <message>
         <source>neutral</source>
-        <translation type="unfinished" />
+        <translation>neutro</translation>
     </message>
     <message>
         <source>%1 periods; latest mean sentiment %2 (%3)</source>
-        <translation type="unfinished" />
+        <translation>%1 periodos; último sentimiento medio %2 (%3)</translation>
     </message>
     <message>
         <source>Mean sentiment per period, from %1 to %2</source>
-        <translation type="unfinished" />
+        <translation>Sentimiento medio por periodo, de %1 a %2</translation>
     </message>
     <message>
         <source>No scored posts yet</source>
-        <translation type="unfinished" />
+        <translation>Aún no hay publicaciones puntuadas</translation>
     </message>
 </context>
 <context>
@@ -4131,11 +4667,11 @@ El archivo dañado se ha apartado, no se ha borrado:
     <name>ThreadController</name>
     <message>
         <source>Not opened: {0} is not a web address.</source>
-        <translation type="unfinished" />
+        <translation>No se abrió: {0} no es una dirección web.</translation>
     </message>
     <message>
         <source>Open link</source>
-        <translation type="unfinished" />
+        <translation>Abrir enlace</translation>
     </message>
     <message>
         <source>Open this address in your browser?
@@ -4143,57 +4679,96 @@ El archivo dañado se ha apartado, no se ha borrado:
 {0}
 
 It comes from a post: check that it is what you expect.</source>
-        <translation type="unfinished" />
+        <translation>¿Abrir esta dirección en el navegador?
+
+{0}
+
+Viene de una publicación: compruebe que es lo que espera.</translation>
     </message>
     <message>
         <source>{0} · {1} · {2}
 {3} · priority {4}</source>
-        <translation type="unfinished" />
+        <translation>{0} · {1} · {2}
+{3} · prioridad {4}</translation>
+    </message>
+    <message>
+        <source>Spanish</source>
+        <translation>español</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>inglés</translation>
+    </message>
+    <message>
+        <source>other</source>
+        <translation>otro</translation>
     </message>
     <message>
         <source>Found by: {0}
 Priority {1}: {2}
-Sentiment {3:+.2f}, complaint {4:.2f} ({5}), language {6}</source>
-        <translation type="unfinished" />
+Sentiment {3}, complaint {4} ({5}), language {6}</source>
+        <translation>Encontrada por: {0}
+Prioridad {1}: {2}
+Sentimiento {3}, queja {4} ({5}), idioma {6}</translation>
+    </message>
+    <message>
+        <source>↩ reply · {0} · {1} · </source>
+        <translation>↩ respuesta · {0} · {1} · </translation>
     </message>
     <message>
         <source>no reasons</source>
-        <translation type="unfinished" />
+        <translation>sin motivos</translation>
     </message>
     <message>
         <source>Thread ({0} posts, oldest first)</source>
-        <translation type="unfinished" />
+        <translation>Hilo ({0} publicaciones, las más antiguas primero)</translation>
     </message>
     <message>
         <source>Brand replies</source>
-        <translation type="unfinished" />
+        <translation>Respuestas de la marca</translation>
     </message>
 </context>
 <context>
     <name>ThreadView</name>
     <message>
+        <source>public</source>
+        <translation>pública</translation>
+    </message>
+    <message>
+        <source>unlisted</source>
+        <translation>no listada</translation>
+    </message>
+    <message>
+        <source>followers only</source>
+        <translation>solo seguidores</translation>
+    </message>
+    <message>
+        <source>direct message</source>
+        <translation>mensaje directo</translation>
+    </message>
+    <message>
         <source>Mention summary</source>
-        <translation type="unfinished" />
+        <translation>Resumen de la mención</translation>
     </message>
     <message>
         <source>Impersonation warning</source>
-        <translation type="unfinished">Aviso de suplantación</translation>
+        <translation>Aviso de suplantación</translation>
     </message>
     <message>
         <source>Open post ↗</source>
-        <translation type="unfinished" />
+        <translation>Abrir publicación ↗</translation>
     </message>
     <message>
         <source>Open post in browser</source>
-        <translation type="unfinished" />
+        <translation>Abrir la publicación en el navegador</translation>
     </message>
     <message>
         <source>Mention and thread</source>
-        <translation type="unfinished" />
+        <translation>Mención e hilo</translation>
     </message>
     <message>
         <source>Select a mention in the feed to read it here.</source>
-        <translation type="unfinished" />
+        <translation>Seleccione una mención en el listado para leerla aquí.</translation>
     </message>
 </context>
 <context>
@@ -4235,255 +4810,396 @@ Sentiment {3:+.2f}, complaint {4:.2f} ({5}), language {6}</source>
     </message>
 </context>
 <context>
+    <name>TriageReasons</name>
+    <message>
+        <source>delivery or delay</source>
+        <translation>entrega o retraso</translation>
+    </message>
+    <message>
+        <source>billing or refund</source>
+        <translation>facturación o reembolso</translation>
+    </message>
+    <message>
+        <source>product defect</source>
+        <translation>defecto del producto</translation>
+    </message>
+    <message>
+        <source>customer service</source>
+        <translation>atención al cliente</translation>
+    </message>
+    <message>
+        <source>cancellation</source>
+        <translation>cancelación</translation>
+    </message>
+    <message>
+        <source>account or access</source>
+        <translation>cuenta o acceso</translation>
+    </message>
+    <message>
+        <source>other</source>
+        <translation>otro</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>ninguno</translation>
+    </message>
+    <message>
+        <source>legal threat</source>
+        <translation>amenaza legal</translation>
+    </message>
+    <message>
+        <source>safety risk</source>
+        <translation>riesgo para la seguridad</translation>
+    </message>
+    <message>
+        <source>about to leave</source>
+        <translation>a punto de irse</translation>
+    </message>
+    <message>
+        <source>repeated contact</source>
+        <translation>contacto repetido</translation>
+    </message>
+    <message>
+        <source>marked urgent</source>
+        <translation>marcada como urgente</translation>
+    </message>
+    <message>
+        <source>untagged</source>
+        <translation>no menciona a la marca</translation>
+    </message>
+    <message>
+        <source>direct message</source>
+        <translation>mensaje directo</translation>
+    </message>
+    <message>
+        <source>comment</source>
+        <translation>comentario</translation>
+    </message>
+    <message>
+        <source>spam</source>
+        <translation>spam</translation>
+    </message>
+    <message>
+        <source>{n}M followers</source>
+        <translation>{n} M de seguidores</translation>
+    </message>
+    <message>
+        <source>a rule</source>
+        <translation>una regla</translation>
+    </message>
+    <message>
+        <source>rule {name} set {priority}</source>
+        <translation>la regla {name} fijó {priority}</translation>
+    </message>
+    <message>
+        <source>complaint {score}</source>
+        <translation>queja {score}</translation>
+    </message>
+    <message>
+        <source>negative {score}</source>
+        <translation>negativo {score}</translation>
+    </message>
+    <message>
+        <source>low relevance {score}</source>
+        <translation>relevancia baja {score}</translation>
+    </message>
+    <message>
+        <source>{n}k followers</source>
+        <translation>{n} mil seguidores</translation>
+    </message>
+    <message>
+        <source>{n} followers</source>
+        <translation>{n} seguidores</translation>
+    </message>
+    <message>
+        <source>{n} open case</source>
+        <translation>{n} caso abierto</translation>
+    </message>
+    <message>
+        <source>{n} open cases</source>
+        <translation>{n} casos abiertos</translation>
+    </message>
+    <message>
+        <source>{n} earlier mentions</source>
+        <translation>{n} menciones anteriores</translation>
+    </message>
+    <message>
+        <source>{n} days old</source>
+        <translation>de hace {n} días</translation>
+    </message>
+    <message>
+        <source>{n} hours old</source>
+        <translation>de hace {n} horas</translation>
+    </message>
+</context>
+<context>
     <name>TriageStrip</name>
     <message>
         <source>Triage</source>
-        <translation type="unfinished" />
+        <translation>Clasificación</translation>
     </message>
     <message>
         <source>Language</source>
-        <translation type="unfinished">Idioma</translation>
+        <translation>Idioma</translation>
     </message>
     <message>
         <source>Language of the post; click to correct it</source>
-        <translation type="unfinished" />
+        <translation>Idioma de la publicación; pulse para corregirlo</translation>
     </message>
     <message>
         <source>Sentiment</source>
-        <translation type="unfinished">Sentimiento</translation>
+        <translation>Sentimiento</translation>
     </message>
     <message>
         <source>Sentiment and its score; click to correct it</source>
-        <translation type="unfinished" />
+        <translation>Sentimiento y su puntuación; pulse para corregirlo</translation>
     </message>
     <message>
         <source>Complaint</source>
-        <translation type="unfinished" />
+        <translation>Queja</translation>
     </message>
     <message>
         <source>Probability that the post is a complaint; click to say whether it is one</source>
-        <translation type="unfinished" />
+        <translation>Probabilidad de que la publicación sea una queja; pulse para indicar si lo es</translation>
     </message>
     <message>
         <source>Complaint reason</source>
-        <translation type="unfinished" />
+        <translation>Motivo de la queja</translation>
     </message>
     <message>
         <source>What the complaint is about; click to correct it</source>
-        <translation type="unfinished" />
+        <translation>De qué trata la queja; pulse para corregirlo</translation>
     </message>
     <message>
         <source>Relevance</source>
-        <translation type="unfinished" />
+        <translation>Relevancia</translation>
     </message>
     <message>
         <source>Spam</source>
-        <translation type="unfinished" />
+        <translation>Spam</translation>
     </message>
     <message>
         <source>Whether the post is about the brand (posts marked not relevant are hidden like spam)</source>
-        <translation type="unfinished" />
+        <translation>Si la publicación trata de la marca (las marcadas como no relevantes se ocultan como el spam)</translation>
     </message>
     <message>
         <source>Spam is hidden from the feed, never deleted</source>
-        <translation type="unfinished" />
+        <translation>El spam se oculta del listado, nunca se borra</translation>
     </message>
     <message>
         <source>Priority and its reasons</source>
-        <translation type="unfinished" />
+        <translation>Prioridad y sus motivos</translation>
     </message>
     <message>
         <source>Rules that fired and tags</source>
-        <translation type="unfinished" />
+        <translation>Reglas activadas y etiquetas</translation>
     </message>
     <message>
         <source>Triage model</source>
-        <translation type="unfinished" />
+        <translation>Modelo de clasificación</translation>
     </message>
     <message>
         <source>Reset model…</source>
-        <translation type="unfinished" />
+        <translation>Restablecer modelo…</translation>
     </message>
     <message>
         <source>Reset to the shipped model</source>
-        <translation type="unfinished" />
+        <translation>Volver al modelo de fábrica</translation>
     </message>
     <message>
         <source>Forget what the model learned from corrections</source>
-        <translation type="unfinished" />
+        <translation>Olvidar lo que el modelo aprendió de las correcciones</translation>
     </message>
 </context>
 <context>
     <name>TriageStripController</name>
     <message>
         <source>Spanish</source>
-        <translation type="unfinished" />
+        <translation>Español</translation>
     </message>
     <message>
         <source>English</source>
-        <translation type="unfinished">English</translation>
+        <translation>Inglés</translation>
     </message>
     <message>
         <source>Other language</source>
-        <translation type="unfinished" />
+        <translation>Otro idioma</translation>
     </message>
     <message>
         <source>Negative</source>
-        <translation type="unfinished" />
+        <translation>Negativo</translation>
     </message>
     <message>
         <source>Neutral</source>
-        <translation type="unfinished" />
+        <translation>Neutro</translation>
     </message>
     <message>
         <source>Positive</source>
-        <translation type="unfinished" />
+        <translation>Positivo</translation>
     </message>
     <message>
         <source>Yes, a complaint</source>
-        <translation type="unfinished" />
+        <translation>Sí, es una queja</translation>
     </message>
     <message>
         <source>No, not a complaint</source>
-        <translation type="unfinished" />
+        <translation>No, no es una queja</translation>
     </message>
     <message>
         <source>No complaint</source>
-        <translation type="unfinished" />
+        <translation>Sin queja</translation>
     </message>
     <message>
         <source>language</source>
-        <translation type="unfinished" />
+        <translation>idioma</translation>
     </message>
     <message>
         <source>sentiment</source>
-        <translation type="unfinished" />
+        <translation>sentimiento</translation>
     </message>
     <message>
         <source>complaint</source>
-        <translation type="unfinished" />
+        <translation>queja</translation>
     </message>
     <message>
         <source>reason</source>
-        <translation type="unfinished">motivo</translation>
+        <translation>motivo</translation>
     </message>
     <message>
         <source>Not relevant</source>
-        <translation type="unfinished" />
+        <translation>No relevante</translation>
     </message>
     <message>
         <source>Spam</source>
-        <translation type="unfinished" />
+        <translation>Spam</translation>
     </message>
     <message>
         <source>Select a mention to see its triage.</source>
-        <translation type="unfinished" />
+        <translation>Seleccione una mención para ver su clasificación.</translation>
     </message>
     <message>
         <source>sentiment undefined</source>
-        <translation type="unfinished" />
+        <translation>sentimiento sin definir</translation>
     </message>
     <message>
         <source>complaint %1</source>
-        <translation type="unfinished" />
+        <translation>queja %1</translation>
     </message>
     <message>
         <source>no complaint %1</source>
-        <translation type="unfinished" />
+        <translation>sin queja %1</translation>
     </message>
     <message>
         <source>no reason</source>
-        <translation type="unfinished" />
+        <translation>sin motivo</translation>
     </message>
     <message>
         <source>Relevant after all</source>
-        <translation type="unfinished" />
+        <translation>Sí es relevante</translation>
     </message>
     <message>
         <source>Not spam</source>
-        <translation type="unfinished" />
+        <translation>No es spam</translation>
     </message>
     <message>
         <source>no particular reason</source>
-        <translation type="unfinished" />
+        <translation>sin motivo concreto</translation>
     </message>
     <message>
         <source>hidden as spam</source>
-        <translation type="unfinished" />
+        <translation>oculta como spam</translation>
     </message>
     <message>
         <source>hidden: not about the brand</source>
-        <translation type="unfinished" />
+        <translation>oculta: no trata de la marca</translation>
     </message>
     <message>
         <source>Priority %1: %2</source>
-        <translation type="unfinished" />
+        <translation>Prioridad %1: %2</translation>
     </message>
     <message>
         <source>none</source>
-        <translation type="unfinished" />
+        <translation>ninguna</translation>
     </message>
     <message>
         <source>Rules fired: %1</source>
-        <translation type="unfinished" />
+        <translation>Reglas activadas: %1</translation>
     </message>
     <message>
         <source>Tags: %1</source>
-        <translation type="unfinished">Etiquetas: %1</translation>
+        <translation>Etiquetas: %1</translation>
+    </message>
+    <message>
+        <source>other language</source>
+        <translation>otro idioma</translation>
     </message>
     <message>
         <source>1 correction</source>
-        <translation type="unfinished" />
+        <translation>1 corrección</translation>
     </message>
     <message>
         <source>%1 corrections</source>
-        <translation type="unfinished" />
+        <translation>%1 correcciones</translation>
     </message>
     <message>
         <source>Model learned from %1</source>
-        <translation type="unfinished" />
+        <translation>El modelo aprendió de %1</translation>
     </message>
     <message>
         <source>Shipped model (no corrections learned)</source>
-        <translation type="unfinished" />
+        <translation>Modelo de fábrica (sin correcciones aprendidas)</translation>
     </message>
     <message>
         <source> · %1 waiting</source>
-        <translation type="unfinished" />
+        <translation> · %1 en espera</translation>
+    </message>
+    <message>
+        <source>store the correction</source>
+        <translation>guardar la corrección</translation>
     </message>
     <message>
         <source>Correction saved; the model will learn it in a moment.</source>
-        <translation type="unfinished" />
+        <translation>Corrección guardada; el modelo la aprenderá en un momento.</translation>
     </message>
     <message>
         <source>Learning…</source>
-        <translation type="unfinished" />
+        <translation>Aprendiendo…</translation>
     </message>
     <message>
         <source>Resetting to the shipped model…</source>
-        <translation type="unfinished" />
+        <translation>Volviendo al modelo de fábrica…</translation>
     </message>
     <message>
         <source>Reset the triage model</source>
-        <translation type="unfinished" />
+        <translation>Restablecer el modelo de clasificación</translation>
     </message>
     <message>
         <source>Forget what the model learned from %1 and go back to the shipped model?
 
 The corrections stay listed, marked as forgotten, and the posts you corrected keep your labels. Open mentions are scored again.</source>
-        <translation type="unfinished" />
+        <translation>¿Olvidar lo que el modelo aprendió de %1 y volver al modelo de fábrica?
+
+Las correcciones siguen en la lista, marcadas como olvidadas, y las publicaciones que corrigió conservan sus etiquetas. Las menciones abiertas se vuelven a puntuar.</translation>
     </message>
     <message>
         <source>Reset model</source>
-        <translation type="unfinished" />
+        <translation>Restablecer modelo</translation>
+    </message>
+    <message>
+        <source>retrain the triage model</source>
+        <translation>reentrenar el modelo de clasificación</translation>
     </message>
     <message>
         <source>Re-scoring open mentions… %1%</source>
-        <translation type="unfinished" />
+        <translation>Volviendo a puntuar las menciones abiertas… %1%</translation>
     </message>
     <message>
         <source>Model learned from %1; %2 open mentions re-scored.</source>
-        <translation type="unfinished" />
+        <translation>El modelo aprendió de %1; %2 menciones abiertas vueltas a puntuar.</translation>
+    </message>
+    <message>
+        <source>check for the team's corrections</source>
+        <translation>buscar las correcciones del equipo</translation>
     </message>
 </context>
 <context>
@@ -4508,16 +5224,28 @@ The corrections stay listed, marked as forgotten, and the posts you corrected ke
 <context>
     <name>VariablesDialog</name>
     <message>
+        <source>the customer's first name</source>
+        <translation>el nombre de pila del cliente</translation>
+    </message>
+    <message>
+        <source>your name as the customer sees it</source>
+        <translation>su nombre tal como lo ve el cliente</translation>
+    </message>
+    <message>
+        <source>the order number</source>
+        <translation>el número de pedido</translation>
+    </message>
+    <message>
         <source>Fill in the reply</source>
-        <translation type="unfinished" />
+        <translation>Completar la respuesta</translation>
     </message>
     <message>
         <source>These variables have no value for this conversation yet:</source>
-        <translation type="unfinished" />
+        <translation>Estas variables aún no tienen valor en esta conversación:</translation>
     </message>
     <message>
         <source>Insert</source>
-        <translation type="unfinished" />
+        <translation>Insertar</translation>
     </message>
 </context>
 <context>
@@ -4689,17 +5417,6 @@ Este espacio de trabajo aún no tiene ninguna cuenta. La demostración lo muestr
     <message>
         <source>Nobody matches “%1”.</source>
         <translation>Nadie coincide con «%1».</translation>
-    </message>
-</context>
-<context>
-    <name>parent</name>
-    <message>
-        <source>Attach to case</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Add this mention to the case:</source>
-        <translation type="unfinished" />
     </message>
 </context>
 </TS>

@@ -40,7 +40,8 @@ def main() -> int:
     built.window.show()
     found: dict[tuple[str, str], str] = {}
     data = tuple(name for account in runtime.accounts.list()
-                 for name in (account.handle, account.display_name) if name)
+                 for name in (account.label.split(" ", 1)[-1], account.handle,
+                                  account.display_name) if name)
 
     def visit(label: str, root) -> None:
         if args.shots:

@@ -59,7 +59,9 @@ def test_spanish_is_installed_for_qt_and_the_qt_free_packages(system, qapp):
 def test_pseudo_marks_every_string(system, qapp):
     try:
         assert i18n.install_translations("pseudo") == "pseudo"
-        text = QCoreApplication.translate("Anything", "Reply to {name}")
-        assert text.startswith("⟦") and "{name}" in text
+        text = QCoreApplication.translate("CaseText", "Assigned to {0}")
+        assert text.startswith("⟦") and "{0}" in text
+        # A string lupdate never extracted stays English, so the tour catches it.
+        assert QCoreApplication.translate("Nowhere", "Reply to {name}") == "Reply to {name}"
     finally:
         i18n.uninstall_translations()

@@ -37,7 +37,8 @@ def test_every_screen_is_translated(language, in_language, tmp_path, qtbot):
         built.window.show()
         found: dict[tuple[str, str], str] = {}
         data = tuple(name for account in runtime.accounts.list()
-                     for name in (account.handle, account.display_name) if name)
+                     for name in (account.label.split(" ", 1)[-1], account.handle,
+                                  account.display_name) if name)
 
         def visit(label: str, root) -> None:
             for where, text in all_texts(root):

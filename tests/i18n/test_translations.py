@@ -61,7 +61,12 @@ def test_spanish_catalogue_covers_every_string_in_the_code(extracted):
         f"{unfinished[:5]}"
 
 
-_PLACEHOLDER = re.compile(r"\{[^{}]*\}|%L?\d+|%n")
+_PLACEHOLDER = re.compile(r"\{[^{}]*\}|%L?\d+|%L?n")
+
+
+def _placeholders(text: str) -> list[str]:
+    """{name}, {0:.2f}, %1, %n, %Ln; "{{" and "}}" are literal braces, not placeholders."""
+    return sorted(_PLACEHOLDER.findall(text.replace("{{", "").replace("}}", "")))
 _TAG = re.compile(r"</?[a-zA-Z][^<>]*>")
 
 
@@ -70,12 +75,12 @@ def test_translations_keep_every_placeholder_and_tag(language):
     wrong = []
     for (context, source), message in messages(
             catalog_dir() / f"posventa_{language}.ts").items():
-        wanted = sorted(_PLACEHOLDER.findall(source))
+        wanted = _placeholders(source)
         tags = sorted(_TAG.findall(source))
         for text in translations(message):
             if not text:
                 continue
-            got = sorted(_PLACEHOLDER.findall(text))
+            got = _placeholders(text)
             if ("%n" not in source and got != wanted) or ("%n" in source and \
                     sorted(set(got)) != sorted(set(wanted))) or sorted(_TAG.findall(text)) != tags:
                 wrong.append((context, source, text))
@@ -131,7 +136,12 @@ def test_tr_contexts_are_the_runtime_class_names():
                     elif cls.name in bases:
                         wrong.append(f"{path.name}:{node.lineno} self.tr in {cls.name}, "
                                      f"subclassed by {sorted(bases[cls.name])}")
+        in_classes = {id(n) for cls in _classes(tree).values() for n in ast.walk(cls)}
         for node in ast.walk(tree):
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) \
+                    and node.func.attr == "tr" and id(node) not in in_classes:
+                wrong.append(f"{path.name}:{node.lineno} {ast.unparse(node.func)} outside "
+                             "a class: say the context with QCoreApplication.translate")
             if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) \
                     and node.func.id == "tr":
                 wrong.append(f"{path.name}:{node.lineno} bare tr(): lupdate cannot see its "

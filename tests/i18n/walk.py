@@ -151,7 +151,7 @@ def _english_sources(language: str) -> set[str]:
     from console.ui.i18n import catalog_dir
 
     path = catalog_dir() / f"posventa_{language}.ts"
-    found = set()
+    found, same = set(), set()
     for message in ET.parse(path).getroot().iter("message"):
         source = message.findtext("source") or ""
         translation = message.find("translation")
@@ -159,7 +159,9 @@ def _english_sources(language: str) -> set[str]:
         if translation is not None and translation.get("type") not in ("unfinished",) \
                 and text and text != source:
             found.add(source)
-    return found
+        elif text == source:
+            same.add(source)  # e.g. a language shown by its own name, "English"
+    return found - same
 
 
 _SOURCES: dict[str, set[str]] = {}

@@ -11,12 +11,16 @@ from PySide6.QtGui import QGuiApplication
 import console
 from console.ui.app import application
 from console.ui.app_icon import SIZES, app_icon
+from console.ui.i18n import translations_installed, uninstall_translations
 
 DESKTOP = Path(__file__).resolve().parents[2] / "packaging" / f"{console.APP_ID}.desktop"
 
 
 def test_application_names_its_desktop_file_and_icon(qapp) -> None:
+    had_translations = translations_installed()
     app = application()
+    if not had_translations:  # leave the language as other tests expect it
+        uninstall_translations()
     assert QGuiApplication.desktopFileName() == console.APP_ID
     entry = configparser.ConfigParser(interpolation=None)
     entry.optionxform = str  # type: ignore[assignment,method-assign]

@@ -183,7 +183,7 @@ def test_the_gui_start_asks_before_opening_a_damaged_workspace(damaged, qtbot, m
         getattr(dialog, f"{button}_button").click()
         return int(dialog.result())
 
-    def fake_start(rt) -> int:
+    def fake_start(rt, smoke_test: bool = False) -> int:
         seen.append(rt)
         return 0
 
