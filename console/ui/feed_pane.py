@@ -88,7 +88,9 @@ def _combo(name: str, any_text: str | None, values: list[str],
         combo.addItem(any_text, None)
     for value in values:
         combo.addItem(show(value), value)
-    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+    # Narrow enough for longer (Spanish) words on a laptop: the list opens full width.
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    combo.setMinimumContentsLength(9)
     return combo
 
 

@@ -6,7 +6,14 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Qt, Signal, Slot
 from PySide6.QtGui import QAction, QCloseEvent
-from PySide6.QtWidgets import QMainWindow, QMessageBox, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QMainWindow,
+    QMessageBox,
+    QSizePolicy,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
 
 import console
 from console.sync.events import OutboxChanged
@@ -108,6 +115,11 @@ class MainWindow(QMainWindow):
 
         self.sync_label = labels.plain_label()
         self.sync_label.setAccessibleName(self.tr("Sync status"))
+        # Many accounts make a long line: it is cut to the window (the tooltip has it all)
+        # instead of forcing the window wider than a laptop screen.
+        self.sync_label.setMinimumWidth(120)
+        self.sync_label.setSizePolicy(QSizePolicy.Policy.Ignored,
+                                      QSizePolicy.Policy.Preferred)
         self.outbox_label = labels.plain_label()
         self.outbox_label.setAccessibleName(self.tr("Outbox"))
         self.statusBar().addWidget(self.sync_label, 1)
