@@ -13,6 +13,7 @@ from PySide6.QtGui import QColor
 
 from console.cases.service import CaseClocks
 from console.cases.sla import Clock, span_text
+from console.cases.wording import event_detail
 from console.i18n import translate
 
 BREACHED_COLOUR = QColor("#b3261e")
@@ -136,7 +137,7 @@ def event_text(event: Any) -> str:
     who = agent_name(event.agent)
     old, new = event.old, event.new
     if event.kind == "created":
-        what = translate("CaseText", "opened the case ({0})").format(new)
+        what = translate("CaseText", "opened the case ({0})").format(event_detail(new))
     elif event.kind in ("status", "reopened"):
         text = (
             translate("CaseText", "reopened: {0} → {1}")
@@ -170,13 +171,14 @@ def event_text(event: Any) -> str:
         what = translate("CaseText", "added a note: {0}").format(new)
     elif event.kind == "mention":
         if new and old:
-            what = translate("CaseText", "moved mention {0} ({1})").format(old, new)
+            what = translate("CaseText", "moved mention {0} ({1})").format(old,
+                                                                           event_detail(new))
         elif new:
             what = translate("CaseText", "added mention {0}").format(new)
         else:
             what = translate("CaseText", "took out mention {0}").format(old)
     elif event.kind == "reply":
-        what = translate("CaseText", "brand reply: {0}").format(new)
+        what = translate("CaseText", "brand reply: {0}").format(event_detail(new))
     else:
         what = f"{event.kind}: {old} → {new}"
     return f"{local_time(event.at)}  {who}  {what}"

@@ -25,6 +25,7 @@ from console.i18n import QT_TRANSLATE_NOOP
 from console.services import FeedService
 from console.store.feed import FeedFilter, FeedRow
 from console.store.timeutil import utcnow
+from console.triage.reason_text import reasons_text, topic_name
 from console.ui import case_text, labels
 
 COLUMNS = (  # English source text; headers show them translated (context "FeedModel")
@@ -38,6 +39,12 @@ ROW_ROLE = Qt.ItemDataRole.UserRole + 1  # the FeedRow itself
 ID_ROLE = Qt.ItemDataRole.UserRole + 2  # the mention id
 
 Index = QModelIndex | QPersistentModelIndex
+
+
+def _reasons(stored: str) -> str:
+    """Triage's stored reasons in the agent's language, scores with the locale's comma."""
+    return reasons_text(stored, lambda value, decimals: QLocale().toString(
+        float(value), "f", decimals))
 
 
 class FeedModel(QAbstractTableModel):
@@ -141,13 +148,14 @@ class FeedModel(QAbstractTableModel):
             score = QLocale().toString(float(row.sentiment), "f", 2)
             return labels.tooltip(QCoreApplication.translate(
                 "FeedModel", "priority {priority}: {reasons}\nsentiment {score}, reason: {reason}")
-                .format(priority=row.priority, reasons=row.priority_reasons,
-                        score=score if row.sentiment < 0 else f"+{score}", reason=row.reason))
+                .format(priority=row.priority, reasons=_reasons(row.priority_reasons),
+                        score=score if row.sentiment < 0 else f"+{score}",
+                        reason=topic_name(row.reason)))
         if column == CASE:
             about = (QCoreApplication.translate("FeedModel", "Not in a case")
                      if row.case is None else case_text.feed_tooltip(row.case, self._clocks(row)))
             priority = QCoreApplication.translate("FeedModel", "Priority {0}: {1}").format(
-                row.priority, row.priority_reasons or "–")
+                row.priority, _reasons(row.priority_reasons) or "–")
             return labels.tooltip(f"{about}\n{priority}")
         return labels.tooltip(self._display(row, column))
 

@@ -573,6 +573,49 @@ Su token se borra del llavero del sistema. Las menciones ya guardadas permanecen
     </message>
 </context>
 <context>
+    <name>CaseEvents</name>
+    <message>
+        <source>a rule</source>
+        <translation>una regla</translation>
+    </message>
+    <message>
+        <source>answered before the case was opened</source>
+        <translation>respondida antes de abrir el caso</translation>
+    </message>
+    <message>
+        <source>opened by an agent</source>
+        <translation>abierto por un agente</translation>
+    </message>
+    <message>
+        <source>direct message</source>
+        <translation>mensaje directo</translation>
+    </message>
+    <message>
+        <source>rule: {0}</source>
+        <translation>regla: {0}</translation>
+    </message>
+    <message>
+        <source>complaint {0}</source>
+        <translation>queja {0}</translation>
+    </message>
+    <message>
+        <source>from mention {0}</source>
+        <translation>desde la mención {0}</translation>
+    </message>
+    <message>
+        <source>opened by {0}</source>
+        <translation>abierto por {0}</translation>
+    </message>
+    <message>
+        <source>moved to case {0}</source>
+        <translation>movida al caso {0}</translation>
+    </message>
+    <message>
+        <source>reply {0} sent</source>
+        <translation>respuesta {0} enviada</translation>
+    </message>
+</context>
+<context>
     <name>CaseFileActions</name>
     <message>
         <source>Open case file</source>

@@ -11,7 +11,7 @@ import pytest
 
 from console import i18n
 from console.cases import reply_rules
-from console.cases.wording import sentence, state_name
+from console.cases.wording import event_detail, sentence, state_name
 from console.channels.base import ReplyRules
 from console.sync.outbox_text import outbox_sentence
 from console.triage.labels import TriageInput
@@ -30,6 +30,8 @@ SPANISH = {
                "conversation."): "La marca ya respondió a las {time} ({who}).",
     ("Outbox", "outside Posventa, via {app}"): "fuera de Posventa, desde {app}",
     ("CaseStates", "closed"): "cerrado",
+    ("CaseEvents", "from mention {0}"): "desde la mención {0}",
+    ("CaseEvents", "reply {0} sent"): "respuesta {0} enviada",
     ("ReplyRules", "The reply is {over} {unit} over the limit of {limit}."):
         "La respuesta supera en {over} {unit} el límite de {limit}.",
     ("ReplyRules", "graphemes"): "grafemas",
@@ -120,3 +122,9 @@ def test_reply_limits_are_worded_in_the_agents_language(in_spanish: None) -> Non
     i18n.install(None)
     assert reply_rules.refusal("seven!!", rules) == \
         "The reply is 2 graphemes over the limit of 5."
+
+
+def test_case_history_details_written_by_the_code_are_translated(in_spanish: None) -> None:
+    assert event_detail("from mention 12") == "desde la mención 12"
+    assert event_detail("reply 4 sent") == "respuesta 4 enviada"
+    assert event_detail("reembolso") == "reembolso"  # a tag: data, shown as stored
