@@ -35,123 +35,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from console.i18n import QT_TRANSLATE_NOOP
 from console.services import InvalidInput
 from console.store.rules import StoredRule
-from console.triage.rules import ACTIONS, CONDITIONS, Rule
+from console.triage.rules import Rule
 from console.triage.service import RuleService, RuleTest
 from console.ui import labels
+from console.ui.rule_rows import ACTION_NAMES, CONDITION_NAMES, ActionRow, ConditionRow, rule_word
 from console.ui.tasks import Task, TaskSignals, start_task
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
-
-
-def _t(text: str) -> str:
-    """A name from the tables below (marked with `N_`), in the console's language."""
-    return QCoreApplication.translate("RulesDialog", text) if text else ""
-
-
-CONDITION_NAMES = {
-    "keyword": QT_TRANSLATE_NOOP("RulesDialog", "has any of the words"),
-    "phrase": QT_TRANSLATE_NOOP("RulesDialog", "has the phrase"),
-    "language": QT_TRANSLATE_NOOP("RulesDialog", "language is"),
-    "channel": QT_TRANSLATE_NOOP("RulesDialog", "channel is"),
-    "source": QT_TRANSLATE_NOOP("RulesDialog", "found as"),
-    "followers_at_least": QT_TRANSLATE_NOOP("RulesDialog", "followers at least"),
-    "author_in": QT_TRANSLATE_NOOP("RulesDialog", "author is one of (VIP list)"),
-    "complaint_at_least": QT_TRANSLATE_NOOP("RulesDialog", "complaint at least"),
-    "sentiment_at_most": QT_TRANSLATE_NOOP("RulesDialog", "sentiment at most"),
-    "vip": QT_TRANSLATE_NOOP("RulesDialog", "customer is marked VIP"),
-}
-# Example values: words are translated, stored values (sources, channels) are not.
-CONDITION_HINTS = {
-    "keyword": QT_TRANSLATE_NOOP("RulesDialog", "refund, broken"),
-    "phrase": QT_TRANSLATE_NOOP("RulesDialog", "I will cancel"),
-    "language": "es, en", "channel": "mastodon, bluesky",
-    "source": "mention, keyword, hashtag, direct",
-    "followers_at_least": "10000", "author_in": "@ana, bob@social.example",
-    "complaint_at_least": "0.8", "sentiment_at_most": "-0.5", "vip": "",
-}
-ACTION_NAMES = {
-    "tag": QT_TRANSLATE_NOOP("RulesDialog", "tag with"),
-    "set_priority": QT_TRANSLATE_NOOP("RulesDialog", "set priority to"),
-    "assign": QT_TRANSLATE_NOOP("RulesDialog", "assign to"),
-    "hide_spam": QT_TRANSLATE_NOOP("RulesDialog", "hide as spam"),
-    "mark_not_relevant": QT_TRANSLATE_NOOP("RulesDialog", "mark not relevant"),
-    "close": QT_TRANSLATE_NOOP("RulesDialog", "close"),
-}
-ACTION_HINTS = {
-    "tag": QT_TRANSLATE_NOOP("RulesDialog", "legal"),
-    "set_priority": QT_TRANSLATE_NOOP("RulesDialog", "0 to 100"),
-    "assign": QT_TRANSLATE_NOOP("RulesDialog", "agent name"),
-}
-
-
-class ConditionRow(QWidget):
-    """One condition: kind, value, "not", remove."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.kind = QComboBox()
-        self.kind.setAccessibleName(self.tr("Condition"))
-        for kind in CONDITIONS:
-            self.kind.addItem(_t(CONDITION_NAMES[kind]), kind)
-        self.value = QLineEdit()
-        self.value.setAccessibleName(self.tr("Condition value"))
-        self.negate = QCheckBox(self.tr("not"))
-        self.negate.setToolTip(self.tr("The rule needs this condition to be false"))
-        self.remove = QToolButton()
-        self.remove.setText("✕")
-        self.remove.setAccessibleName(self.tr("Remove condition"))
-        row = QHBoxLayout(self)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(self.negate)
-        row.addWidget(self.kind)
-        row.addWidget(self.value, 1)
-        row.addWidget(self.remove)
-        self.kind.currentIndexChanged.connect(self._hint)
-        self._hint()
-
-    def _hint(self) -> None:
-        kind = str(self.kind.currentData())
-        self.value.setPlaceholderText(_t(CONDITION_HINTS.get(kind, "")))
-        self.value.setEnabled(kind != "vip")
-
-    def data(self) -> dict[str, Any]:
-        return {"kind": str(self.kind.currentData()), "value": self.value.text().strip(),
-                "negate": self.negate.isChecked()}
-
-
-class ActionRow(QWidget):
-    """One action: kind, value, remove."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.kind = QComboBox()
-        self.kind.setAccessibleName(self.tr("Action"))
-        for kind in ACTIONS:
-            self.kind.addItem(_t(ACTION_NAMES[kind]), kind)
-        self.value = QLineEdit()
-        self.value.setAccessibleName(self.tr("Action value"))
-        self.remove = QToolButton()
-        self.remove.setText("✕")
-        self.remove.setAccessibleName(self.tr("Remove action"))
-        row = QHBoxLayout(self)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(self.kind)
-        row.addWidget(self.value, 1)
-        row.addWidget(self.remove)
-        self.kind.currentIndexChanged.connect(self._hint)
-        self._hint()
-
-    def _hint(self) -> None:
-        kind = str(self.kind.currentData())
-        self.value.setPlaceholderText(_t(ACTION_HINTS.get(kind, "")))
-        self.value.setEnabled(kind in ACTION_HINTS)
-
-    def data(self) -> dict[str, Any]:
-        kind = str(self.kind.currentData())
-        return {"kind": kind, "value": self.value.text().strip() if kind in ACTION_HINTS else ""}
 
 
 class RulesDialog(QDialog):
@@ -649,14 +541,14 @@ def describe(rule: Rule) -> str:
     words: refund and not language is: en, then: tag with legal; stop"."""
     conditions = []
     for c in rule.conditions:
-        name = _t(CONDITION_NAMES.get(c.kind, c.kind))
+        name = rule_word(CONDITION_NAMES.get(c.kind, c.kind))
         text = name if c.kind == "vip" else f"{name}: {c.value}"
         conditions.append(QCoreApplication.translate("RulesDialog", "not {0}").format(text)
                           if c.negate else text)
     joiner = (QCoreApplication.translate("RulesDialog", " and ") if rule.match == "all"
               else QCoreApplication.translate("RulesDialog", " or "))
-    actions = [(f"{_t(ACTION_NAMES.get(a.kind, a.kind))} {a.value}" if a.value
-                else _t(ACTION_NAMES.get(a.kind, a.kind))) for a in rule.actions]
+    actions = [(f"{rule_word(ACTION_NAMES.get(a.kind, a.kind))} {a.value}" if a.value
+                else rule_word(ACTION_NAMES.get(a.kind, a.kind))) for a in rule.actions]
     when = joiner.join(conditions) or QCoreApplication.translate("RulesDialog", "always")
     line = QCoreApplication.translate("RulesDialog", "If {0}, then: {1}").format(
         when, ", ".join(actions))

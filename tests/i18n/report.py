@@ -29,7 +29,7 @@ def main() -> int:
     os.environ["POSVENTA_LANGUAGE"] = args.language
     from console.ui.app import application, build_console
     from console.ui.settings_dialog import apply_theme
-    from tests.i18n.screens import demo_runtime, tour
+    from tests.i18n.screens import account_names, demo_runtime, tour
     from tests.i18n.walk import all_texts, problems
 
     application()
@@ -39,9 +39,7 @@ def main() -> int:
     built.window.resize(1400, 900)
     built.window.show()
     found: dict[tuple[str, str], str] = {}
-    data = tuple(name for account in runtime.accounts.list()
-                 for name in (account.label.split(" ", 1)[-1], account.handle,
-                                  account.display_name) if name)
+    data = account_names(runtime)
 
     def visit(label: str, root) -> None:
         if args.shots:

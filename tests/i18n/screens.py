@@ -27,6 +27,13 @@ def demo_runtime(folder: Path) -> Runtime:
     return runtime
 
 
+def account_names(runtime: Runtime) -> tuple[str, ...]:
+    """The brand accounts' names and hosts: user data inside status-bar sentences."""
+    return tuple(name for account in runtime.accounts.list()
+                 for name in (account.label.split(" ", 1)[-1], account.handle,
+                              account.display_name) if name)
+
+
 def select_complaint(built: object) -> None:
     """Select the top complaint, so the profile, case panel and composer fill in."""
     feed = built.feed  # type: ignore[attr-defined]

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from tests.i18n.screens import demo_runtime, tour
+from tests.i18n.screens import account_names, demo_runtime, tour
 from tests.i18n.walk import all_texts, problems
 
 
@@ -36,9 +36,7 @@ def test_every_screen_is_translated(language, in_language, tmp_path, qtbot):
         built.window.resize(1400, 900)
         built.window.show()
         found: dict[tuple[str, str], str] = {}
-        data = tuple(name for account in runtime.accounts.list()
-                     for name in (account.label.split(" ", 1)[-1], account.handle,
-                                  account.display_name) if name)
+        data = account_names(runtime)
 
         def visit(label: str, root) -> None:
             for where, text in all_texts(root):
