@@ -227,7 +227,8 @@ def build_parser() -> argparse.ArgumentParser:
                              "layouts and spot untranslated strings")
     parser.add_argument("--review", type=Path, metavar="FILE",
                         help="open a case file read-only for review (no network)")
-    # Opens the demo, prints "smoke ok: N mentions" once mentions show, exits (for tests).
+    # Opens the demo (or the --review file), prints "smoke ok: N mentions" once mentions
+    # show, and exits (for tests).
     parser.add_argument("--smoke-test", action="store_true", help=argparse.SUPPRESS)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
@@ -327,7 +328,7 @@ def run_gui(args: argparse.Namespace) -> int:
     if getattr(args, "review", None) is not None:
         from console.ui.review_pane import run_review
 
-        return run_review(args.review)
+        return run_review(args.review, smoke_test=getattr(args, "smoke_test", False))
     smoke = getattr(args, "smoke_test", False)  # callers may build a partial Namespace
     if args.demo or smoke:
         rt = open_demo(args.workspace, speed=args.speed)

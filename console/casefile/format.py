@@ -19,6 +19,8 @@ from console.store import migrations
 
 FORMAT_NAME = "posventa-case-file"
 FORMAT_VERSION = 1
+# The case history kind a review takes once imported into a workspace.
+REVIEW_KIND = "review"
 
 # Every table whose rows the file carries, parents before children (import order too).
 DATA_TABLES = (

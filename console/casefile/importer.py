@@ -5,6 +5,10 @@ key: mentions and authors by (channel, remote id), cases by their thread, replie
 idempotency key, notes, history entries and corrections by their content and time, tags
 by name. Accounts and watches are never created (an account needs its owner to sign in);
 rows pointing at unknown ones keep no link. The workspace's own team settings win.
+
+A reviewer's scores (the file's ``review`` table) become entries of the case's history
+(kind ``review``: the score in ``old``, the note in ``new``), so they show with the
+case, travel in the next case file and are never added twice.
 """
 
 from __future__ import annotations
@@ -17,7 +21,7 @@ from typing import Any
 
 from peewee import Database
 
-from console.casefile.format import open_case_file, verify
+from console.casefile.format import REVIEW_KIND, open_case_file, verify
 from console.store.db import Store
 from console.store.mentions import insert_mention
 
@@ -191,6 +195,20 @@ class _Import:
                  link["created_at"])).rowcount > 0
             self.summary.count("link decisions", added)
 
+    def reviews(self) -> None:
+        for review in _rows(self.src, "review"):
+            case_id = self.new("case", review["case_id"])
+            if case_id is None:
+                continue  # a review of a case the file does not hold
+            event = (case_id, review["created_at"], review["reviewer"], REVIEW_KIND,
+                     str(review["score"]), review["note"])
+            found = self.one('SELECT id FROM case_event WHERE case_id = ? AND "at" = ? AND '
+                             'agent = ? AND kind = ? AND "old" = ? AND "new" = ?', event)
+            if found is None:
+                self.db.execute_sql('INSERT INTO case_event (case_id, "at", agent, kind, '
+                                    '"old", "new") VALUES (?, ?, ?, ?, ?, ?)', event)
+            self.summary.count("reviews", found is None)
+
 
 def import_case_file(store: Store, path: Path,
                      progress: Callable[[int, int], None] | None = None) -> ImportSummary:
@@ -199,7 +217,8 @@ def import_case_file(store: Store, path: Path,
     try:
         verify(src, Path(path).name)
         run = _Import(store.db, src)
-        steps = (run.lookups, run.people, run.conversations, run.attachments)
+        steps = (run.lookups, run.people, run.conversations, run.attachments,
+                 run.reviews)
         with store.write():
             for done, step in enumerate(steps, start=1):
                 step()

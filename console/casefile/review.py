@@ -3,7 +3,8 @@
 The console reads a temporary copy of the case file (so nothing the window does can
 change the file's data rows, and the workspace is never opened). The engine is built but
 never started: review mode makes no network connection. Reviews are the one thing
-written, into the original file's ``review`` table.
+written, into the original file's ``review`` table. Reviews made earlier, imported into
+the workspace and exported again, travel as case history entries and are read from there.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from console.casefile.format import CaseFileError, open_case_file, verify
+from console.casefile.format import REVIEW_KIND, CaseFileError, open_case_file, verify
 from console.runtime import Runtime, open_runtime
 from console.store.timeutil import from_db, to_db, utcnow
 from console.workspace import DB_NAME
@@ -33,6 +34,7 @@ class Review:
     score: int
     note: str
     created_at: datetime
+    earlier: bool = False  # from an earlier review, carried in the case history
 
 
 class ReviewService:
@@ -61,19 +63,25 @@ class ReviewService:
                       created)
 
     def for_case(self, case_id: int) -> list[Review]:
-        return self._read("WHERE case_id = ?", (case_id,))
-
-    def all(self) -> list[Review]:
-        return self._read("", ())
-
-    def _read(self, where: str, args: tuple[object, ...]) -> list[Review]:
+        """The case's reviews, oldest first: earlier ones, then this file's own."""
         con = open_case_file(self.path)
         try:
-            rows = con.execute("SELECT id, case_id, reviewer, score, note, created_at "
-                               f'FROM "review" {where} ORDER BY id', args).fetchall()
+            earlier = con.execute(
+                'SELECT id, case_id, agent, "old", "new", "at" FROM case_event '
+                "WHERE case_id = ? AND kind = ? ORDER BY id", (case_id, REVIEW_KIND)).fetchall()
+            own = con.execute("SELECT id, case_id, reviewer, score, note, created_at "
+                              'FROM "review" WHERE case_id = ? ORDER BY id',
+                              (case_id,)).fetchall()
         finally:
             con.close()
-        return [Review(r[0], r[1], r[2], r[3], r[4], from_db(r[5]) or utcnow()) for r in rows]
+        return ([Review(r[0], r[1], r[2], _score(r[3]), r[4], from_db(r[5]) or utcnow(), True)
+                 for r in earlier]
+                + [Review(r[0], r[1], r[2], r[3], r[4], from_db(r[5]) or utcnow())
+                   for r in own])
+
+
+def _score(text: str) -> int:
+    return int(text) if text.isdigit() else 0
 
 
 def open_review(path: Path, reviewer: str = "") -> Runtime:

@@ -125,6 +125,8 @@ def _show(service: CaseService, case_id: int, out: TextIO) -> None:
     print("  history:", file=out)
     for event in service.history(case.id):
         change = f"{event.old or '-'} -> {event.new or '-'}" if event.old else event.new
+        if event.kind == "review":
+            change = f"{event.old}/5 {event.new}".rstrip()
         print(f"    {_when(event.at)}  {event.agent or 'Posventa'}  {event.kind}  {change}",
               file=out)
 

@@ -7,7 +7,8 @@ Runs last, inside the ingest transaction, on mentions just stored:
 - otherwise a case opens for a complaint at or above the team's threshold
   (``complaint_threshold``, default 0.6), for a direct message (``open_direct``), or when
   an earlier step asked for one (a rule's "assign" or "open case" action);
-- spam, and mentions a rule closed, never open or join a case.
+- spam, mentions a rule closed, and past conversations imported as history (an import
+  that did not ask for cases) never open or join a case.
 """
 
 from __future__ import annotations
@@ -37,7 +38,7 @@ def run(db: Database, items: list[Ingested]) -> None:
     policy = None
     now = utcnow()
     for item in items:
-        if item.closed or item.labels.spam:
+        if item.closed or item.labels.spam or item.history:
             continue
         post = item.post
         root = item.thread_root or post.thread_root or post.remote_id

@@ -47,10 +47,11 @@ def cmd_import_csv(args: argparse.Namespace) -> int:
                 sys.stderr.write(f"\rimported {done:,} of {total:,}")
                 sys.stderr.flush()
 
-        result = run_import(rt.workspace.store, rt.triager, plan, show)
+        result = run_import(rt.workspace.store, rt.triager, plan, show, args.open_cases)
         print(f"\rimported {result.added} mentions"
               + (f" ({result.already_there} were already there)" if result.already_there
-                 else ""))
+                 else "")
+              + ("" if args.open_cases else "; as history, so no case was opened"))
         return 0
     finally:
         rt.close()
@@ -66,6 +67,9 @@ def register(subparsers: Any) -> None:
                      help="which column holds a field, e.g. text=Mensaje (repeatable)")
     imp.add_argument("--channel", default="import",
                      help="channel name when no column gives it (default: import)")
+    imp.add_argument("--open-cases", action="store_true",
+                     help="let complaints and direct messages open cases, as live mentions "
+                          "do (default: past conversations open no case)")
     imp.add_argument("--dry-run", action="store_true",
                      help="only report what would be imported and what is rejected")
     imp.set_defaults(func=cmd_import_csv)

@@ -2,9 +2,12 @@
 
 Rows become posts and go through the very insert path a network pull uses
 (`console.sync.ingest`): authors are created or refreshed, the triage scores each post,
-the rules/people/cases steps run, and a post already stored (same channel and remote id)
-is never stored twice. Rows without a remote id get one from a hash of channel, author,
-time and text, so importing the same file twice adds nothing.
+the rules and people steps run, and a post already stored (same channel and remote id)
+is never stored twice. Past conversations were handled in the other tool, so by default
+they open no case (and join none); `open_cases=True` lets the cases step treat them like
+fresh mentions, for an export of conversations still waiting for an answer. Rows without
+a remote id get one from a hash of channel, author, time and text, so importing the same
+file twice adds nothing.
 """
 
 from __future__ import annotations
@@ -162,13 +165,15 @@ def plan_import(store: Store, source: CsvFile, mapping: ColumnMapping) -> Import
 
 
 def run_import(store: Store, triager: Triager, plan: ImportPlan,
-               progress: Callable[[int, int], None] | None = None) -> ImportResult:
+               progress: Callable[[int, int], None] | None = None,
+               open_cases: bool = False) -> ImportResult:
     """Store the planned posts in batches through the ingest path; reports (done, total)."""
     result = ImportResult(plan=plan)
     total = len(plan.posts)
     for start in range(0, total, BATCH):
         batch = plan.posts[start:start + BATCH]
-        stored = ingest(store, triager, None, [post for _line, post, _s in batch], None, None)
+        stored = ingest(store, triager, None, [post for _line, post, _s in batch], None, None,
+                        history=not open_cases)
         result.added += len(stored.added)
         result.already_there += len(batch) - len(stored.added)
         _apply_statuses(store, batch, set(stored.added))
@@ -200,6 +205,6 @@ class CsvImportService:
     def plan(self, source: CsvFile, mapping: ColumnMapping) -> ImportPlan:
         return plan_import(self.store, source, mapping)
 
-    def run(self, plan: ImportPlan,
-            progress: Callable[[int, int], None] | None = None) -> ImportResult:
-        return run_import(self.store, self.triager, plan, progress)
+    def run(self, plan: ImportPlan, progress: Callable[[int, int], None] | None = None,
+            open_cases: bool = False) -> ImportResult:
+        return run_import(self.store, self.triager, plan, progress, open_cases)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
-from datetime import UTC, datetime, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -16,24 +16,25 @@ class ReportArgumentError(ValueError):
     """A date or period the user typed makes no sense; the message says why."""
 
 
-def parse_day(text: str) -> datetime:
-    """A day (YYYY-MM-DD) or an ISO moment, as aware UTC."""
+def parse_day(text: str) -> date:
+    """A day written YYYY-MM-DD."""
     try:
-        value = datetime.fromisoformat(text.strip())
+        return date.fromisoformat(text.strip())
     except ValueError:
         raise ReportArgumentError(f"{text!r} is not a date; write it as YYYY-MM-DD") from None
-    return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
 
 
 def period_from_args(since: str | None, until: str | None, bucket: str,
-                     now: datetime | None = None) -> Period:
-    """--since/--until as a period; --until is inclusive of its day; default the last 30 days."""
-    if since is None and until is None:
-        return Period.last_days(30, bucket, now)
-    end = parse_day(until) + timedelta(days=1) if until else Period.last_days(1, now=now).until
-    start = parse_day(since) if since else end - timedelta(days=30)
+                     now: datetime | None = None, zone: str = "UTC") -> Period:
+    """--since/--until as whole days in `zone`; --until is included; default the last 30
+    days."""
     try:
-        return Period(start, end, bucket)
+        if since is None and until is None:
+            return Period.last_days(30, bucket, now, zone)
+        today = Period.last_days(1, now=now, zone=zone).days_shown()[1]
+        last = parse_day(until) if until else today
+        first = parse_day(since) if since else last - timedelta(days=29)
+        return Period.days(first, last, bucket, zone)
     except ValueError as exc:
         raise ReportArgumentError(str(exc)) from None
 
@@ -61,17 +62,20 @@ def _cell(value: Any) -> str:
 def cmd_report(args: argparse.Namespace) -> int:
     from console.cli import CliError, _runtime
 
-    try:
-        period = period_from_args(args.since, args.until, args.bucket)
-    except ReportArgumentError as exc:
-        raise CliError(str(exc)) from None
     rt = _runtime(args)
     try:
-        tables = ReportService(rt.workspace.store).tables(period)
+        service = ReportService(rt.workspace.store)
+        try:
+            period = period_from_args(args.since, args.until, args.bucket,
+                                      zone=args.zone or service.zone())
+        except ReportArgumentError as exc:
+            raise CliError(str(exc)) from None
+        tables = service.tables(period)
     finally:
         rt.close()
-    print(f"Report {period.since:%Y-%m-%d} to {period.until - timedelta(days=1):%Y-%m-%d} "
-          f"(per {period.bucket}, UTC)\n")
+    first, last = period.days_shown()
+    print(f"Report {first:%Y-%m-%d} to {last:%Y-%m-%d} (per {period.bucket}, days in "
+          f"{period.zone})\n")
     for table in tables:
         print(format_table(table) + "\n")
     if args.csv:
@@ -87,8 +91,11 @@ def cmd_report(args: argparse.Namespace) -> int:
 def register(subparsers: Any) -> None:
     report = subparsers.add_parser("report", help="mention volume, sentiment, reasons and SLA "
                                                   "figures for a period")
-    report.add_argument("--since", help="first day (YYYY-MM-DD, UTC); default 30 days ago")
+    report.add_argument("--since", help="first day (YYYY-MM-DD); default 30 days ago")
     report.add_argument("--until", help="last day, included (YYYY-MM-DD); default today")
     report.add_argument("--bucket", choices=BUCKETS, default="day")
+    report.add_argument("--zone", metavar="AREA/CITY",
+                        help="whose days to count in (default: the team's time zone, "
+                             "`posventa cases sla --set timezone=...`)")
     report.add_argument("--csv", metavar="DIR", help="also write one CSV file per figure here")
     report.set_defaults(func=cmd_report)

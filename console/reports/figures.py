@@ -1,16 +1,21 @@
 """The report figures, each aggregated in SQL so a period over a million mentions stays fast.
 
 Mentions are filtered by ``feed_key`` (created_at in ms shifted 20 bits), which every
-mention index carries, and bucketed by the same key: a day is ``(feed_key >> 20) / 86400000``
-and a week starts on Monday (1970-01-01 was a Thursday, hence the 3-day shift). Cases are
-counted in the period they were opened.
+mention index carries, and bucketed by the same key. Days are the team's days, in its time
+zone: the period is cut where the zone's UTC offset changes (daylight saving time), and in
+each piece a day is ``((feed_key >> 20) + offset_ms) / 86400000``, counted from
+1970-01-01 local; a week starts on Monday (1970-01-01 was a Thursday, hence the 3-day
+shift). Cases are counted in the period they were opened.
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, time, timedelta, tzinfo
+from itertools import pairwise
 from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from peewee import Database
 
@@ -23,30 +28,89 @@ _DAY_MS = 86_400_000
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 
 
+def zone_info(name: str) -> tzinfo:
+    """The time zone called `name` (IANA, e.g. Europe/Madrid); ValueError when unknown."""
+    if name.upper() == "UTC":
+        return UTC
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise ValueError(f"unknown time zone {name!r}; use a name like Europe/Madrid") from None
+
+
 @dataclass(frozen=True)
 class Period:
-    """The reported span [since, until) in UTC, and how figures over time are grouped."""
+    """The reported span [since, until) as aware moments, how figures over time are grouped,
+    and the time zone whose days the buckets follow."""
 
     since: datetime
     until: datetime
     bucket: str = "day"
+    zone: str = "UTC"
 
     def __post_init__(self) -> None:
         if self.bucket not in BUCKETS:
             raise ValueError(f"unknown bucket {self.bucket!r}; use day or week")
         if self.until <= self.since:
             raise ValueError("the report period must end after it starts")
+        zone_info(self.zone)
 
     @classmethod
-    def last_days(cls, days: int, bucket: str = "day", now: datetime | None = None) -> Period:
-        """The last `days` whole days up to the end of today (UTC)."""
-        today = (now or datetime.now(UTC)).astimezone(UTC).replace(
-            hour=0, minute=0, second=0, microsecond=0)
-        return cls(today + timedelta(days=1 - days), today + timedelta(days=1), bucket)
+    def days(cls, first: date, last: date, bucket: str = "day", zone: str = "UTC") -> Period:
+        """From the start of day `first` to the end of day `last`, in `zone`."""
+        where = zone_info(zone)
+        start = datetime.combine(first, time(), where)
+        end = datetime.combine(last + timedelta(days=1), time(), where)
+        return cls(start.astimezone(UTC), end.astimezone(UTC), bucket, zone)
+
+    @classmethod
+    def last_days(cls, days: int, bucket: str = "day", now: datetime | None = None,
+                  zone: str = "UTC") -> Period:
+        """The last `days` whole days up to the end of today (in `zone`)."""
+        today = (now or datetime.now(UTC)).astimezone(zone_info(zone)).date()
+        return cls.days(today - timedelta(days=days - 1), today, bucket, zone)
+
+    def days_shown(self) -> tuple[date, date]:
+        """The first and last day of the period, in its zone."""
+        where = zone_info(self.zone)
+        return (self.since.astimezone(where).date(),
+                (self.until - timedelta(milliseconds=1)).astimezone(where).date())
 
     def key_range(self) -> tuple[int, int]:
         """The feed keys of the period: [first, last)."""
         return _key(self.since), _key(self.until)
+
+    def pieces(self) -> list[tuple[int, int, int]]:
+        """(first key, end key, UTC offset in ms) for each stretch of one offset."""
+        where = zone_info(self.zone)
+        cuts = [self.since]
+        moment = self.since
+        while moment < self.until:
+            step = min(moment + timedelta(hours=12), self.until)
+            if _offset(step, where) != _offset(moment, where):
+                cuts.append(_change(moment, step, where))
+            moment = step
+        cuts.append(self.until)
+        return [(_key(a), _key(b), _offset(a, where)) for a, b in pairwise(cuts)
+                if a < b]
+
+
+def _offset(moment: datetime, where: tzinfo) -> int:
+    shift = moment.astimezone(where).utcoffset()
+    return int(shift.total_seconds() * 1000) if shift else 0
+
+
+def _change(low: datetime, high: datetime, where: tzinfo) -> datetime:
+    """The first second in (low, high] with the offset of `high` (a zone changes once in
+    twelve hours at most)."""
+    after = _offset(high, where)
+    while high - low > timedelta(seconds=1):
+        middle = low + (high - low) / 2
+        if _offset(middle, where) == after:
+            high = middle
+        else:
+            low = middle
+    return high.replace(microsecond=0)
 
 
 @dataclass(frozen=True)
@@ -95,9 +159,13 @@ def _key(moment: datetime) -> int:
     return millis << 20
 
 
-def _bucket_sql(bucket: str) -> str:
-    day = f"((feed_key >> 20) / {_DAY_MS})"
+def _bucket_sql(bucket: str, offset_ms: int) -> str:
+    day = f"(((feed_key >> 20) + {int(offset_ms)}) / {_DAY_MS})"
     return day if bucket == "day" else f"((({day} + 3) / 7) * 7 - 3)"
+
+
+def _week(day: int) -> int:
+    return ((day + 3) // 7) * 7 - 3
 
 
 def bucket_label(number: int) -> str:
@@ -107,33 +175,51 @@ def bucket_label(number: int) -> str:
 
 def bucket_starts(period: Period) -> list[str]:
     """Every bucket of the period, so empty days still show as zero."""
-    first, last = (_key(period.since) >> 20) // _DAY_MS, ((_key(period.until) >> 20) - 1) // _DAY_MS
+    where = zone_info(period.zone)
+    last_moment = period.until - timedelta(milliseconds=1)
+    first = _date_number(period.since.astimezone(where).date())
+    last = _date_number(last_moment.astimezone(where).date())
     if period.bucket == "week":
-        first, last = ((first + 3) // 7) * 7 - 3, ((last + 3) // 7) * 7 - 3
+        first, last = _week(first), _week(last)
     step = 1 if period.bucket == "day" else 7
     return [bucket_label(n) for n in range(first, last + 1, step)]
 
 
+def _date_number(day: date) -> int:
+    return (day - _EPOCH.date()).days
+
+
+def _grouped(db: Database, period: Period, columns: str, group: str,
+             args: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+    """Rows (bucket, *group values, *sums) over the period, each piece of one UTC offset
+    counted in SQL and the pieces added up here."""
+    totals: dict[tuple[Any, ...], Counter[int]] = {}
+    for low, high, offset in period.pieces():
+        for row in db.execute_sql(
+                f"SELECT {_bucket_sql(period.bucket, offset)} AS b{group}, {columns} "
+                f"FROM mention WHERE feed_key >= ? AND feed_key < ? GROUP BY b{group}",
+                (*args, low, high)).fetchall():
+            width = 1 + group.count(",")
+            sums = totals.setdefault(tuple(row[:width]), Counter())
+            for index, value in enumerate(row[width:]):
+                sums[index] += value or 0
+    return [(*key, *(sums[i] for i in range(len(sums))))
+            for key, sums in sorted(totals.items())]
+
+
 def volume_by_channel(db: Database, period: Period) -> Table:
     """Mentions per bucket and channel (reads only the (channel, feed_key) index)."""
-    low, high = period.key_range()
-    rows = db.execute_sql(
-        f"SELECT {_bucket_sql(period.bucket)} AS b, channel, count(*) FROM mention "
-        "WHERE feed_key >= ? AND feed_key < ? GROUP BY b, channel ORDER BY b, channel",
-        (low, high)).fetchall()
+    rows = _grouped(db, period, "count(*)", ", channel")
     return Table("volume", "Mentions per channel", ("bucket", "channel", "mentions"),
                  [(bucket_label(b), ch, n) for b, ch, n in rows])
 
 
 def sentiment_over_time(db: Database, period: Period) -> Table:
     """Per bucket: mentions, negative/neutral/positive counts, complaints and their share."""
-    low, high = period.key_range()
-    rows = db.execute_sql(
-        f"SELECT {_bucket_sql(period.bucket)} AS b, count(*), "
-        "sum(sentiment_label = 'negative'), sum(sentiment_label = 'neutral'), "
-        "sum(sentiment_label = 'positive'), sum(complaint >= ?) FROM mention "
-        "WHERE feed_key >= ? AND feed_key < ? GROUP BY b ORDER BY b",
-        (COMPLAINT_THRESHOLD, low, high)).fetchall()
+    rows = _grouped(db, period,
+                    "count(*), sum(sentiment_label = 'negative'), "
+                    "sum(sentiment_label = 'neutral'), sum(sentiment_label = 'positive'), "
+                    "sum(complaint >= ?)", "", (COMPLAINT_THRESHOLD,))
     return Table("sentiment", "Sentiment and complaint share",
                  ("bucket", "mentions", "negative", "neutral", "positive", "complaints",
                   "complaint_share"),

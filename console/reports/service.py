@@ -23,6 +23,12 @@ class ReportService:
     def tables(self, period: Period, now: datetime | None = None) -> list[Table]:
         return all_tables(self.store.db, period, now)
 
+    def zone(self) -> str:
+        """The team's time zone (the business-hours setting): reports count its days."""
+        from console.cases import team_settings
+
+        return str(team_settings.get(self.store.db, "timezone"))
+
 
 def table_csv_lines(table: Table) -> list[list[str]]:
     """A table as CSV rows, header first (None as an empty cell)."""
@@ -43,9 +49,11 @@ def write_table_csv(table: Table, path: Path | str) -> Path:
 
 
 def file_name(table: Table, period: Period) -> str:
-    """A file name for one table of a period, e.g. ``volume_2026-11-01_2026-11-08.csv``."""
+    """A file name for one table of a period, first and last day included, e.g.
+    ``volume_2026-11-01_2026-11-07.csv``."""
     safe = re.sub(r"[^a-z0-9_]+", "_", table.name.lower())
-    return f"{safe}_{period.since:%Y-%m-%d}_{period.until:%Y-%m-%d}.csv"
+    first, last = period.days_shown()
+    return f"{safe}_{first:%Y-%m-%d}_{last:%Y-%m-%d}.csv"
 
 
 __all__ = ["ExportError", "ReportService", "file_name", "table_csv_lines", "write_table_csv"]

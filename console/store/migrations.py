@@ -190,12 +190,16 @@ _V3 = [
     'CREATE INDEX "reply_remote_id" ON "reply" ("remote_id")',
     'ALTER TABLE "reply" ADD COLUMN "context_since" DATETIME',
     "ALTER TABLE \"reply\" ADD COLUMN \"warning\" TEXT NOT NULL DEFAULT ''",
-    # Reports read only this index (a covering scan of the period), never the mention rows.
-    'CREATE INDEX "mention_report" ON "mention" '
+]
+
+# v4: reports read only this index (a covering scan of the period), never the mention
+# rows. Some v3 workspaces were created with it already (it was briefly part of v3).
+_V4 = [
+    'CREATE INDEX IF NOT EXISTS "mention_report" ON "mention" '
     '("feed_key", "channel", "sentiment_label", "complaint", "reason")',
 ]
 
-MIGRATIONS: list[list[str]] = [_V1, _V2, _V3]
+MIGRATIONS: list[list[str]] = [_V1, _V2, _V3, _V4]
 LATEST = len(MIGRATIONS)
 
 BackupHook = Callable[[Path, int], Path | None]

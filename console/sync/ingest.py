@@ -42,8 +42,11 @@ def is_tagged(post: RemotePost, brand_handle: str) -> bool:
 
 def ingest(store: Store, triager: Triager, account_id: int | None, posts: list[RemotePost],
            cursor_name: str | None, cursor_value: str | None, brand_handle: str = "",
-           brand_remote_id: str = "") -> IngestResult:
-    """Store `posts` found by one pull and its cursor together; returns the ids touched."""
+           brand_remote_id: str = "", history: bool = False) -> IngestResult:
+    """Store `posts` found by one pull and its cursor together; returns the ids touched.
+
+    `history` marks posts imported from the past: the cases step leaves them alone.
+    """
     result = IngestResult()
     prepared = []
     now = utcnow()
@@ -101,7 +104,8 @@ def ingest(store: Store, triager: Triager, account_id: int | None, posts: list[R
             name = f"{post.author.display_name} {post.author.handle}"
             mention_id = mentions.insert_mention(db, values, name)
             result.added.append(mention_id)
-            fresh.append(Ingested(mention_id, author_id, account_id, post, labels, tagged, root))
+            fresh.append(Ingested(mention_id, author_id, account_id, post, labels, tagged, root,
+                                  history=history))
         run_steps(db, fresh)
         if account_id is not None and cursor_name and cursor_value:
             accounts.set_cursor(account_id, cursor_name, cursor_value)

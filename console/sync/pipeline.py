@@ -41,6 +41,7 @@ class Ingested:
     assignee: str | None = None
     open_case: bool = False
     closed: bool = False
+    history: bool = False  # imported past conversation: stored and triaged, opens no case
 
 
 class Step(Protocol):

@@ -179,6 +179,8 @@ def event_text(event: Any) -> str:
             what = translate("CaseText", "took out mention {0}").format(old)
     elif event.kind == "reply":
         what = translate("CaseText", "brand reply: {0}").format(event_detail(new))
+    elif event.kind == "review":
+        what = translate("CaseText", "reviewed the case: {0}/5 {1}").format(old, new).rstrip()
     else:
         what = f"{event.kind}: {old} → {new}"
     return f"{local_time(event.at)}  {who}  {what}"

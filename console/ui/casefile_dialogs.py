@@ -155,9 +155,18 @@ class ExportCasesController(QObject):
         self.dialog.export_button.setEnabled(True)
 
 
+def review_command(path: str) -> tuple[str, list[str]]:
+    """The program and arguments that open ``path`` in review mode: the same Posventa,
+    whether it runs from source (``python -m console``) or as a frozen build."""
+    if getattr(sys, "frozen", False):
+        return sys.executable, ["--review", path]
+    return sys.executable, ["-m", "console", "--review", path]
+
+
 def open_case_file_window(path: str) -> bool:
     """Start a review window for the case file at ``path`` in its own process."""
-    return QProcess.startDetached(sys.executable, ["-m", "console", "--review", path])[0]
+    program, arguments = review_command(path)
+    return bool(QProcess.startDetached(program, arguments)[0])
 
 
 def install_case_file_actions(window: QMainWindow, runtime: Runtime, feed: object) -> None:

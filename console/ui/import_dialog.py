@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QLocale, QObject, Qt, QThreadPool, Signal, Slot
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -74,6 +75,12 @@ class ImportDialog(QDialog):
             form.addRow(field_label(name) + (" *" if required else ""), combo)
         self.channel = QLineEdit("import")
         form.addRow(self.tr("Channel name when no column gives it"), self.channel)
+        self.open_cases = QCheckBox(self.tr("Open cases for complaints and direct messages"))
+        self.open_cases.setToolTip(self.tr(
+            "Leave this off for past conversations already handled in the other tool: they "
+            "are stored, triaged and searchable, and open no case. Turn it on for an export "
+            "of conversations still waiting for an answer."))
+        form.addRow(self.open_cases)
         self.preview = QTableWidget()
         self.preview.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         preview_box = QGroupBox(self.tr("First rows"))
@@ -258,8 +265,9 @@ class ImportController(QObject):
         self.dialog.check_button.setEnabled(False)
         self.dialog.progress.setRange(0, max(1, len(plan.posts)))
         self.dialog.progress.setValue(0)
-        self._run(lambda: service.run(plan, progress.moved.emit), self.tr("import the CSV file"),
-                  self._on_imported)
+        open_cases = self.dialog.open_cases.isChecked()
+        self._run(lambda: service.run(plan, progress.moved.emit, open_cases),
+                  self.tr("import the CSV file"), self._on_imported)
 
     @Slot(int, int)
     def _on_moved(self, done: int, total: int) -> None:

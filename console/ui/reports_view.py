@@ -6,8 +6,9 @@ chart (QtCharts) over its data table, and can save the chart as PNG and the data
 
 from __future__ import annotations
 
+import logging
 import math
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 from PySide6.QtCharts import (
@@ -50,10 +51,12 @@ from PySide6.QtWidgets import (
 )
 
 from console.export import ExportError
-from console.reports.figures import Period, Table, bucket_starts, column_title
+from console.reports.figures import Period, Table, bucket_starts, column_title, zone_info
 from console.reports.service import ReportService, file_name, write_table_csv
 from console.ui import labels
 from console.ui.tasks import Task, start_task
+
+log = logging.getLogger(__name__)
 
 SENTIMENT_COLOURS = {"negative": "#c0392b", "neutral": "#95a5a6", "positive": "#27ae60"}
 # Complaint reasons as the triage strip names them (the stored value stays the key).
@@ -68,6 +71,10 @@ REASON_NAMES = {
 }
 NO_AGENT = "(none)"  # what the figures say for a case nobody took
 
+
+
+def _qdate(day: date) -> QDate:
+    return QDate(day.year, day.month, day.day)
 
 
 def reason_name(reason: str) -> str:
@@ -279,8 +286,9 @@ class ReportsController(QObject):
         self.charts = _Chart(self)
         self.period: Period | None = None
         self._signals: object = None
-        day = (today or datetime.now(UTC)).date()
-        self._today = QDate(day.year, day.month, day.day)
+        self.zone = self._team_zone()
+        day = (today or datetime.now(UTC)).astimezone(zone_info(self.zone)).date()
+        self._today = _qdate(day)
         view.preset.currentIndexChanged.connect(self._on_preset)
         view.refresh.clicked.connect(self.load)
         for name, tab in view.tab.items():
@@ -300,13 +308,24 @@ class ReportsController(QObject):
             self.view.since.setDate(self._today.addDays(1 - days))
 
     def chosen_period(self) -> Period:
+        """The chosen days, in the team's time zone (so a day is the team's day)."""
         since, until = self.view.since.date(), self.view.until.date()
-        start = datetime(since.year(), since.month(), since.day(), tzinfo=UTC)
-        end = datetime(until.year(), until.month(), until.day(), tzinfo=UTC) + timedelta(days=1)
-        return Period(start, end, str(self.view.bucket.currentData()))
+        return Period.days(date(since.year(), since.month(), since.day()),
+                           date(until.year(), until.month(), until.day()),
+                           str(self.view.bucket.currentData()), self.zone)
+
+    def _team_zone(self) -> str:
+        try:
+            zone = self.service.zone()
+            zone_info(zone)
+        except Exception:  # an unreadable setting: count UTC days rather than none
+            log.warning("the team's time zone could not be read; reports use UTC")
+            return "UTC"
+        return zone
 
     @Slot()
     def load(self) -> None:
+        self.zone = self._team_zone()
         try:
             period = self.chosen_period()
         except ValueError:
@@ -341,10 +360,15 @@ class ReportsController(QObject):
                 old.deleteLater()
             self._fill_table(tab, by_name[name])
         mentions = sum(row[1] for row in by_name["sentiment"].rows)
-        self.view.status.setText(self.tr("%1 mentions from %2 to %3 (UTC).")
-                                 .replace("%1", QLocale().toString(int(mentions)))
-                                 .replace("%2", f"{period.since:%Y-%m-%d}")
-                                 .replace("%3", f"{period.until - timedelta(days=1):%Y-%m-%d}"))
+        first, last = period.days_shown()
+        locale = QLocale()
+        self.view.status.setText(self.tr("%1 mentions from %2 to %3 (days in %4).")
+                                 .replace("%1", locale.toString(int(mentions)))
+                                 .replace("%2", locale.toString(_qdate(first),
+                                                                QLocale.FormatType.ShortFormat))
+                                 .replace("%3", locale.toString(_qdate(last),
+                                                                QLocale.FormatType.ShortFormat))
+                                 .replace("%4", period.zone))
         self.view.refresh.setEnabled(True)
         self.shown.emit()
 

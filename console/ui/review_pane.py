@@ -110,8 +110,10 @@ class ReviewController(QObject):
 
     def _line(self, review: Review) -> str:
         when = labels.full_time(review.created_at)
-        return self.tr("{score}/5 by {reviewer}, {when}\n{note}").format(
-            score=review.score, reviewer=review.reviewer or "?", when=when, note=review.note)
+        text = (self.tr("{score}/5 by {reviewer}, {when} (earlier review)\n{note}")
+                if review.earlier else self.tr("{score}/5 by {reviewer}, {when}\n{note}"))
+        return text.format(score=review.score, reviewer=review.reviewer or "?", when=when,
+                           note=review.note)
 
     @Slot()
     def save(self) -> None:
@@ -166,8 +168,9 @@ def install_review(built: object, runtime: Runtime) -> ReviewController:
     return controller
 
 
-def run_review(path: Path) -> int:
-    """Open the case file at ``path`` in review mode and run the event loop."""
+def run_review(path: Path, smoke_test: bool = False) -> int:
+    """Open the case file at ``path`` in review mode and run the event loop (with
+    ``smoke_test``, quit once the feed shows the file's mentions)."""
     from console.ui.app import application, build_console
     from console.ui.desktop import apply_settings
 
@@ -186,6 +189,10 @@ def run_review(path: Path) -> int:
         built = build_console(runtime)
         install_review(built, runtime)
         built.window.show()
+        if smoke_test:
+            from console.ui.smoke import SmokeCheck
+
+            SmokeCheck(built.feed.model, parent=built.window)
         try:
             return app.exec()
         finally:

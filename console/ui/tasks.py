@@ -6,7 +6,7 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QThreadPool, QTimer, Signal
 
 from console.channels.base import ChannelError
 from console.services import InvalidInput
@@ -26,20 +26,24 @@ class TaskSignals(QObject):
     failed = Signal(str)
 
 
-class Task(QRunnable):
+class Task:
     """Calls `work()` on a pool thread; reports through :attr:`signals`, never touching widgets.
 
     Only errors the agent can act on (InvalidInput, ChannelError) are shown word for word;
     anything else is reported by its type only, since its text might quote what was typed.
+
+    Lifetimes matter here. The pool runs a plain callable (Qt owns and frees its wrapper),
+    and :attr:`signals` is a child of the application, created on the GUI thread: dropping
+    Python references, on any thread, never destroys it. It is deleted on the GUI thread
+    once its outcome has been delivered. (A runnable owning its signals object let a pool
+    thread destroy it while the GUI thread was still delivering its signal: a rare crash.)
     """
 
     def __init__(self, work: Callable[[], Any], what: str) -> None:
         """`what` is a translated verb phrase ("export the view") for the failure sentence."""
-        super().__init__()
         self.work = work
         self.what = what
-        self.signals = TaskSignals()
-        self.setAutoDelete(True)
+        self.signals = TaskSignals(QCoreApplication.instance())
 
     def run(self) -> None:
         try:
@@ -53,13 +57,19 @@ class Task(QRunnable):
                     what=self.what, error=type(exc).__name__))
         else:
             self._tell(self.signals.succeeded, result)
+        finally:
+            self.work = _spent  # the pool thread lets go of what the work held
 
     @staticmethod
     def _tell(signal: Any, value: object) -> None:
         try:
             signal.emit(value)
-        except RuntimeError:  # whoever waited (a closed dialog) is gone: nobody to tell
+        except RuntimeError:  # the application is going away: nobody to tell
             log.debug("task result dropped: its receiver was deleted")
+
+
+def _spent() -> None:
+    raise RuntimeError("a task runs once")
 
 
 MIN_WORKERS = 6  # tasks mostly wait on the network or the database, not on the CPU
@@ -75,9 +85,17 @@ def task_pool() -> QThreadPool:
 
 
 def start_task(task: Task, pool: QThreadPool | None = None) -> TaskSignals:
-    """Start `task`; keep the returned signals object alive until it reports."""
+    """Start `task`; the returned signals object lives until it has reported."""
     signals = task.signals
+
+    def begin() -> None:
+        # Connected last, so it runs after the caller's slots; the deletion is deferred
+        # to the GUI thread's event loop, after every queued delivery of this outcome.
+        signals.succeeded.connect(signals.deleteLater)
+        signals.failed.connect(signals.deleteLater)
+        (pool or task_pool()).start(task.run)
+
     # Start on the next turn of the event loop: the caller connects to `signals` right
     # after this returns, and a quick task must not report before anyone listens.
-    QTimer.singleShot(0, lambda: (pool or task_pool()).start(task))
+    QTimer.singleShot(0, begin)
     return signals

@@ -918,6 +918,10 @@ Su token se borra del llavero del sistema. Las menciones ya guardadas permanecen
         <source>brand reply: {0}</source>
         <translation>respuesta de la marca: {0}</translation>
     </message>
+    <message>
+        <source>reviewed the case: {0}/5 {1}</source>
+        <translation>revisó el caso: {0}/5 {1}</translation>
+    </message>
 </context>
 <context>
     <name>Cases</name>
@@ -2152,6 +2156,14 @@ sentimiento {score}, motivo: {reason}</translation>
     <message>
         <source>Channel name when no column gives it</source>
         <translation>Nombre del canal si ninguna columna lo indica</translation>
+    </message>
+    <message>
+        <source>Open cases for complaints and direct messages</source>
+        <translation>Abrir casos para quejas y mensajes directos</translation>
+    </message>
+    <message>
+        <source>Leave this off for past conversations already handled in the other tool: they are stored, triaged and searchable, and open no case. Turn it on for an export of conversations still waiting for an answer.</source>
+        <translation>Déjelo desmarcado para conversaciones pasadas que ya se atendieron en la otra herramienta: se guardan, se clasifican y se pueden buscar, pero no abren casos. Márquelo para una exportación de conversaciones que aún esperan respuesta.</translation>
     </message>
     <message>
         <source>First rows</source>
@@ -3619,8 +3631,8 @@ El archivo dañado se ha apartado, no se ha borrado:
         <translation>Casos frente al SLA por canal</translation>
     </message>
     <message>
-        <source>%1 mentions from %2 to %3 (UTC).</source>
-        <translation>%1 menciones del %2 al %3 (UTC).</translation>
+        <source>%1 mentions from %2 to %3 (days in %4).</source>
+        <translation>%1 menciones del %2 al %3 (días según %4).</translation>
     </message>
     <message>
         <source>Save chart</source>
@@ -3771,6 +3783,12 @@ El archivo dañado se ha apartado, no se ha borrado:
     <message>
         <source>No review yet.</source>
         <translation>Todavía no hay revisiones.</translation>
+    </message>
+    <message>
+        <source>{score}/5 by {reviewer}, {when} (earlier review)
+{note}</source>
+        <translation>{score}/5 de {reviewer}, {when} (revisión anterior)
+{note}</translation>
     </message>
     <message>
         <source>{score}/5 by {reviewer}, {when}

@@ -84,6 +84,8 @@ def main() -> None:
         now = datetime(2026, 11, 1, tzinfo=UTC)
         whole = Period.last_days(30, "day", now)
         week = Period.last_days(7, "week", now)
+        # Madrid's clocks went back on 25 October: two pieces of one UTC offset each.
+        madrid = Period.last_days(30, "day", now, "Europe/Madrid")
         print("best of 3, 30 days (every mention) unless noted:")
         base = timed("baseline count(*)", lambda: db.execute_sql(
             "SELECT count(*) FROM mention").fetchone())
@@ -91,7 +93,9 @@ def main() -> None:
         for label, work in (
                 ("volume per channel", lambda: figures.volume_by_channel(db, whole)),
                 ("volume per channel, 7 days", lambda: figures.volume_by_channel(db, week)),
+                ("volume, Madrid days (DST)", lambda: figures.volume_by_channel(db, madrid)),
                 ("sentiment over time", lambda: figures.sentiment_over_time(db, whole)),
+                ("sentiment, Madrid days", lambda: figures.sentiment_over_time(db, madrid)),
                 ("top complaint reasons", lambda: figures.top_reasons(db, whole)),
                 ("SLA per agent", lambda: figures.sla(db, whole, "agent", now)),
                 ("SLA per channel", lambda: figures.sla(db, whole, "channel", now))):

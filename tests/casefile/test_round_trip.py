@@ -109,19 +109,40 @@ def test_round_trip_review_then_import(runtime: Runtime, seeded: Seeded, tmp_pat
     try:
         first = import_case_file(fresh.workspace.store, path)
         assert first.added["mentions"] == 2 and first.added["cases"] == 1
+        assert first.added["reviews"] == 1
         assert not first.existing
         second = import_case_file(fresh.workspace.store, path)
         assert second.total_added == 0
-        assert second.existing["mentions"] == 2
+        assert second.existing["mentions"] == 2 and second.existing["reviews"] == 1
         con = sqlite3.connect(fresh.workspace.db_path)
         imported = facts(con)
         hits = con.execute("SELECT count(*) FROM mention_fts WHERE mention_fts MATCH "
                            "'blender'").fetchone()[0]
         con.close()
+        # The review is now part of the case's history in the workspace...
+        case_id = fresh.cases.list_cases()[0].id
+        reviews = [(e.agent, e.old, e.new) for e in fresh.cases.history(case_id)
+                   if e.kind == "review"]
+        assert reviews == [("Marta", "4", "Good tone; refund offered quickly.")]
+        # ...and the next case file carries it to the next reviewer, marked as earlier.
+        again = tmp_path / "again.posventa-cases"
+        export_cases(fresh.workspace.db_path, again, Selection(case_ids=(case_id,)))
     finally:
         fresh.close()
-    assert imported == exported
+    review_events = [e for e in imported["case_event"] if e[0] == "review"]
+    assert len(review_events) == 1
+    assert {**imported, "case_event": [e for e in imported["case_event"]
+                                       if e[0] != "review"]} == exported
     assert hits == 1
+    second_look = open_review(again, reviewer="Luis")
+    try:
+        service = second_look.extras["reviews"]
+        service.add(case_id, 2, "The second reply came too late.")
+        found = service.for_case(case_id)
+    finally:
+        close_review(second_look)
+    assert [(r.reviewer, r.score, r.earlier) for r in found] == [
+        ("Marta", 4, True), ("Luis", 2, False)]
 
 
 def test_import_into_the_source_workspace_adds_nothing(runtime: Runtime, seeded: Seeded,

@@ -10,7 +10,7 @@ from console.cli import main
 from console.importer.history import plan_import, run_import
 from console.importer.mapping import ColumnMapping, MappingProblem, guess
 from console.importer.reader import open_csv
-from console.runtime import Runtime
+from console.runtime import Runtime, open_runtime
 
 # Semicolons, a quoted newline (row on lines 3-4), a bad date (line 5), an empty text
 # (line 6), a repeated row (line 7 = line 2), a reply to line 2's post (line 8).
@@ -133,3 +133,48 @@ def test_cli_dry_run_then_import(runtime: Runtime, tmp_path, capsys) -> None:
     assert "imported 3 mentions" in capsys.readouterr().out
     assert main(["--workspace", ws, "import-csv", str(path), "--map", "text=Nope"]) == 1
     assert "no column 'Nope'" in capsys.readouterr().err
+
+
+def case_count(rt: Runtime) -> int:
+    return int(rt.workspace.store.db.execute_sql('SELECT count(*) FROM "case"').fetchone()[0])
+
+
+def every_post_opens_a_case(rt: Runtime) -> None:
+    from console.cases import team_settings
+
+    store = rt.workspace.store
+    with store.write():
+        team_settings.put(store.db, "complaint_threshold", 0.0)
+
+
+def test_history_opens_no_case_unless_asked(runtime: Runtime, tmp_path) -> None:
+    every_post_opens_a_case(runtime)  # a live mention at this threshold would open one
+    store = runtime.workspace.store
+    source = open_csv(write(tmp_path, SPANISH, "utf-8"))
+    mapping = ColumnMapping(guess(source.header))
+    assert run_import(store, runtime.triager, plan_import(store, source, mapping)).added == 3
+    assert mention_count(runtime) == 3 and case_count(runtime) == 0
+    # The same rows again, under new ids, asking for cases: each thread gets one.
+    fresh = write(tmp_path, SPANISH.replace(";p", ";q"), "utf-8", name="open.csv")
+    source = open_csv(fresh)
+    result = run_import(store, runtime.triager, plan_import(store, source, mapping),
+                        open_cases=True)
+    assert result.added == 3
+    assert case_count(runtime) == 2  # q1 with its reply q5, and q2
+
+
+def test_cli_open_cases_flag(runtime: Runtime, tmp_path, capsys) -> None:
+    every_post_opens_a_case(runtime)
+    ws = str(runtime.workspace.path)
+    runtime.close()
+    history = write(tmp_path, SPANISH, "utf-8")
+    assert main(["--workspace", ws, "import-csv", str(history)]) == 0
+    assert "as history, so no case was opened" in capsys.readouterr().out
+    waiting = write(tmp_path, SPANISH.replace(";p", ";q"), "utf-8", name="open.csv")
+    assert main(["--workspace", ws, "import-csv", str(waiting), "--open-cases"]) == 0
+    assert "no case" not in capsys.readouterr().out
+    rt = open_runtime(runtime.workspace.path, memory_secrets=True)
+    try:
+        assert case_count(rt) == 2
+    finally:
+        rt.close()

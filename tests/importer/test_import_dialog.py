@@ -5,7 +5,13 @@ from __future__ import annotations
 from console.importer.history import CsvImportService
 from console.runtime import Runtime
 from console.ui.import_dialog import ImportController, ImportDialog
-from tests.importer.test_import_csv import SPANISH, mention_count, write
+from tests.importer.test_import_csv import (
+    SPANISH,
+    case_count,
+    every_post_opens_a_case,
+    mention_count,
+    write,
+)
 
 
 def test_dialog_maps_checks_and_imports(runtime: Runtime, qtbot, tmp_path) -> None:
@@ -44,3 +50,23 @@ def test_dialog_says_why_a_file_cannot_be_read(runtime: Runtime, qtbot, tmp_path
     controller.open_file(str(tmp_path / "missing.csv"))
     qtbot.waitUntil(lambda: "could not read" in dialog.summary.text(), timeout=10000)
     assert not dialog.check_button.isEnabled()
+
+
+def test_dialog_imports_history_without_cases_unless_ticked(runtime: Runtime, qtbot,
+                                                             tmp_path) -> None:
+    every_post_opens_a_case(runtime)
+    for name, text, tick, cases in (("past.csv", SPANISH, False, 0),
+                                    ("waiting.csv", SPANISH.replace(";p", ";q"), True, 2)):
+        dialog = ImportDialog()
+        qtbot.addWidget(dialog)
+        controller = ImportController(dialog, CsvImportService(runtime.workspace.store,
+                                                               runtime.triager))
+        assert not dialog.open_cases.isChecked()  # past conversations: off by default
+        controller.open_file(str(write(tmp_path, text, "utf-8", name=name)))
+        qtbot.waitUntil(lambda c=controller: c.source is not None, timeout=10000)
+        dialog.open_cases.setChecked(tick)
+        dialog.check_button.click()
+        qtbot.waitUntil(lambda c=controller: c.plan is not None, timeout=10000)
+        with qtbot.waitSignal(controller.imported, timeout=10000):
+            dialog.import_button.click()
+        assert case_count(runtime) == cases

@@ -7,12 +7,20 @@ from datetime import UTC, datetime
 from PySide6.QtCore import QDate
 from PySide6.QtGui import QImage
 
+from console.cases import team_settings
 from console.reports.service import ReportService
 from console.runtime import Runtime
 from console.ui.reports_view import ReportsController, ReportsView
 
 
+def set_zone(rt: Runtime, zone: str) -> None:
+    store = rt.workspace.store
+    with store.write():
+        team_settings.put(store.db, "timezone", zone)
+
+
 def test_reports_view_shows_and_exports(report_rt: Runtime, qtbot, tmp_path) -> None:
+    set_zone(report_rt, "UTC")  # the figures worked out by hand count UTC days
     view = ReportsView()
     qtbot.addWidget(view)
     controller = ReportsController(view, ReportService(report_rt.workspace.store),
@@ -35,3 +43,10 @@ def test_reports_view_shows_and_exports(report_rt: Runtime, qtbot, tmp_path) -> 
     for name in ("volume", "sentiment", "sla_agent"):
         view.tabs.setCurrentWidget(view.tab[name])
         view.grab().save(f"/tmp/reports_{name}.png")
+    # The team works in Madrid (UTC+1 in March): its 2nd starts at 23:00 UTC on the 1st,
+    # which brings mention 6 (and its billing complaint) into the period.
+    set_zone(report_rt, "Europe/Madrid")
+    with qtbot.waitSignal(controller.shown, timeout=10000):
+        view.refresh.click()
+    assert "6 mentions" in view.status.text() and "Europe/Madrid" in view.status.text()
+    assert reasons.table.rowCount() == 3

@@ -77,3 +77,28 @@ def test_corrupt_database_is_kept_aside_and_reported(tmp_path):
         Workspace(folder, memory_secrets=True)
     assert info.value.aside.exists() and not db.exists()
     Workspace(folder, memory_secrets=True).close()  # a fresh database opens after that
+
+
+def _index_names(db) -> set[str]:
+    return {r[0] for r in db.execute_sql("SELECT name FROM sqlite_master WHERE type = 'index'")}
+
+
+@pytest.mark.parametrize("had_index", [False, True])
+def test_v3_workspaces_get_the_report_index_once(tmp_path, had_index):
+    """The report index was briefly part of v3: v4 adds it wherever it is missing."""
+    folder = tmp_path / "ws"
+    folder.mkdir()
+    shutil.copy(FIXTURES / "schema_v3.sqlite", folder / "posventa.db")
+    if had_index:
+        with sqlite3.connect(folder / "posventa.db") as con:
+            con.execute(MIGRATIONS[3][0])
+    ws = Workspace(folder, memory_secrets=True)
+    try:
+        assert ws.migrated[:2] == (3, LATEST)
+        assert "mention_report" in _index_names(ws.store.db)
+        plan = " ".join(r[3] for r in ws.store.db.execute_sql(
+            "EXPLAIN QUERY PLAN SELECT sum(sentiment_label = 'positive'), "
+            "sum(complaint >= 0.6) FROM mention WHERE feed_key >= 0 AND feed_key < 1"))
+        assert "mention_report" in plan
+    finally:
+        ws.close()
