@@ -137,11 +137,11 @@ COLUMN_TITLES = {
     "reason": QT_TRANSLATE_NOOP("ReportColumns", "reason"),
     "cases": QT_TRANSLATE_NOOP("ReportColumns", "cases"),
     "responded": QT_TRANSLATE_NOOP("ReportColumns", "responded"),
-    "avg_first_response_min": QT_TRANSLATE_NOOP("ReportColumns", "avg first response min"),
+    "avg_first_response_min": QT_TRANSLATE_NOOP("ReportColumns", "avg first response"),
     "first_response_met": QT_TRANSLATE_NOOP("ReportColumns", "first response met"),
     "first_response_breached": QT_TRANSLATE_NOOP("ReportColumns", "first response breached"),
     "resolved": QT_TRANSLATE_NOOP("ReportColumns", "resolved"),
-    "avg_resolution_min": QT_TRANSLATE_NOOP("ReportColumns", "avg resolution min"),
+    "avg_resolution_min": QT_TRANSLATE_NOOP("ReportColumns", "avg resolution"),
     "resolution_met": QT_TRANSLATE_NOOP("ReportColumns", "resolution met"),
     "resolution_breached": QT_TRANSLATE_NOOP("ReportColumns", "resolution breached"),
 }

@@ -83,6 +83,20 @@ def reason_name(reason: str) -> str:
     return QCoreApplication.translate("ReportsView", name) if name else reason
 
 
+def duration_text(minutes: float) -> str:
+    """Minutes as people read a wait: "45 min", "2 h 05 min", "3 d 4 h"."""
+    whole = round(minutes)
+    if whole < 60:
+        return QCoreApplication.translate("ReportsView", "%1 min").replace("%1", str(whole))
+    hours, rest = divmod(whole, 60)
+    if hours < 48:
+        return QCoreApplication.translate("ReportsView", "%1 h %2 min").replace(
+            "%1", str(hours)).replace("%2", f"{rest:02d}")
+    days, hours = divmod(hours, 24)
+    return QCoreApplication.translate("ReportsView", "%1 d %2 h").replace(
+        "%1", str(days)).replace("%2", str(hours))
+
+
 def channel_name(channel: str) -> str:
     """A channel kind as it reads in the reports (an unknown one as stored)."""
     return labels.channel_label(channel)
@@ -100,6 +114,11 @@ def cell_text(column: str, value: object) -> str:
         return QCoreApplication.translate("ReportsView", "(nobody)")
     if isinstance(value, bool) or not isinstance(value, int | float):
         return str(value)
+    if column.endswith("_min"):
+        return duration_text(float(value))
+    if column.endswith("_share"):
+        return QCoreApplication.translate("ReportsView", "%1%").replace(
+            "%1", QLocale().toString(float(value) * 100, "f", 1))
     return QLocale().toString(value) if isinstance(value, int) else QLocale().toString(
         float(value), "g", 6)
 
@@ -247,7 +266,8 @@ class _Chart(QObject):
         values = QValueAxis()
         values.setLabelFormat("%d")
         top = _tallest(series, len(categories))
-        ceiling = max(1, math.ceil(top))
+        # A little room above the tallest bar, so it never touches the chart's top edge.
+        ceiling = max(1, math.ceil(top if top <= 5 else top * 1.08))
         values.setRange(0, ceiling)
         if ceiling <= 5:
             values.setTickCount(ceiling + 1)  # whole numbers only

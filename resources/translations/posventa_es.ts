@@ -3569,8 +3569,12 @@ El archivo dañado se ha apartado, no se ha borrado:
         <translation>respondidos</translation>
     </message>
     <message>
-        <source>avg first response min</source>
-        <translation>primera respuesta media (min)</translation>
+        <source>avg first response</source>
+        <translation>primera respuesta media</translation>
+    </message>
+    <message>
+        <source>avg resolution</source>
+        <translation>resolución media</translation>
     </message>
     <message>
         <source>first response met</source>
@@ -3583,10 +3587,6 @@ El archivo dañado se ha apartado, no se ha borrado:
     <message>
         <source>resolved</source>
         <translation>resueltos</translation>
-    </message>
-    <message>
-        <source>avg resolution min</source>
-        <translation>resolución media (min)</translation>
     </message>
     <message>
         <source>resolution met</source>
@@ -3698,8 +3698,24 @@ El archivo dañado se ha apartado, no se ha borrado:
         <translation>otro</translation>
     </message>
     <message>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+    <message>
+        <source>%1 d %2 h</source>
+        <translation>%1 d %2 h</translation>
+    </message>
+    <message>
         <source>(nobody)</source>
         <translation>(nadie)</translation>
+    </message>
+    <message>
+        <source>%1%</source>
+        <translation>%1 %</translation>
     </message>
     <message>
         <source>Reports</source>

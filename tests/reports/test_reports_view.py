@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, QLocale
 from PySide6.QtGui import QImage
 
 from console.cases import team_settings
 from console.reports.service import ReportService
 from console.runtime import Runtime
-from console.ui.reports_view import ReportsController, ReportsView
+from console.ui.reports_view import ReportsController, ReportsView, cell_text, duration_text
 
 
 def set_zone(rt: Runtime, zone: str) -> None:
@@ -50,3 +50,16 @@ def test_reports_view_shows_and_exports(report_rt: Runtime, qtbot, tmp_path) -> 
         view.refresh.click()
     assert "6 mentions" in view.status.text() and "Europe/Madrid" in view.status.text()
     assert reasons.table.rowCount() == 3
+
+
+def test_waits_and_shares_read_as_people_say_them() -> None:
+    assert [duration_text(m) for m in (0.4, 45, 125, 2070, 3000)] == [
+        "0 min", "45 min", "2 h 05 min", "34 h 30 min", "2 d 2 h"]
+    assert cell_text("avg_resolution_min", 240.0) == "4 h 00 min"
+    before = QLocale()
+    QLocale.setDefault(QLocale("en_US"))
+    try:
+        assert cell_text("complaint_share", 0.3333) == "33.3%"
+        assert cell_text("cases", 1234) == "1,234"
+    finally:
+        QLocale.setDefault(before)

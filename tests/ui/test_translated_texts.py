@@ -75,7 +75,7 @@ def test_qt_free_sentences_follow_the_installed_language(marking) -> None:
     with pytest.raises(SignInInvalid) as english:
         check_sign_in("", "x", "")
     assert str(english.value) == "The Bluesky handle is empty; type it like marca.bsky.social."
-    assert column_title("avg_first_response_min") == "avg first response min"
+    assert column_title("avg_first_response_min") == "avg first response"
 
     marking("Channels", "ReportColumns", "CsvImport", "PeopleReasons")
     with pytest.raises(SignInInvalid) as shown:
@@ -85,7 +85,7 @@ def test_qt_free_sentences_follow_the_installed_language(marking) -> None:
     with pytest.raises(ChannelError, match=r"^<Channels> <Channels> an empty address is not"):
         check_feed_url("")  # the sentence and the word put into it are both translated
     assert column_title("avg_first_response_min") == marked("ReportColumns",
-                                                            "avg first response min")
+                                                            "avg first response")
     assert column_title("unknown_column") == "unknown column"
     assert field_label("created_at") == marked("CsvImport", "Date and time")
     assert ColumnMapping({"text": "Texto"}).missing() == ["author", "created_at"]
