@@ -47,9 +47,14 @@ def cmd_export_cases(args: argparse.Namespace) -> int:
 
 
 def cmd_import_cases(args: argparse.Namespace) -> int:
-    from console.casefile.importer import import_case_file
+    from console.casefile.importer import import_case_file, inspect_case_file
     from console.cli import _runtime
 
+    for line in inspect_case_file(Path(args.file)).lines():
+        print(line)
+    if args.check:
+        print("check only: nothing was imported")
+        return 0
     rt = _runtime(args)
     try:
         summary = import_case_file(rt.workspace.store, Path(args.file),
@@ -78,4 +83,6 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     imp = subparsers.add_parser(
         "import-cases", help="add a case file's cases to this workspace (no duplicates)")
     imp.add_argument("file", metavar="FILE")
+    imp.add_argument("--check", action="store_true",
+                     help="only say what the case file holds and whether it is intact")
     imp.set_defaults(func=cmd_import_cases)

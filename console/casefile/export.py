@@ -28,6 +28,7 @@ from console.casefile.format import (
     create_schema,
     row_counts,
 )
+from console.i18n import translate
 from console.store.search import fts_query
 from console.store.timeutil import to_db, utcnow
 
@@ -106,12 +107,13 @@ def _select(con: sqlite3.Connection, selection: Selection) -> None:
         con.execute(f"CREATE TEMP TABLE {name} (id INTEGER PRIMARY KEY)")
     for case_id in selection.case_ids:
         if con.execute('SELECT 1 FROM src."case" WHERE id = ?', (case_id,)).fetchone() is None:
-            raise CaseFileError(f"there is no case {case_id} in this workspace")
+            raise CaseFileError(translate(
+                "CaseFile", "there is no case {number} in this workspace").format(number=case_id))
         con.execute("INSERT OR IGNORE INTO temp.sel_case VALUES (?)", (case_id,))
     if selection.search.strip():
         query = fts_query(selection.search)
         if query is None:
-            raise CaseFileError("the search has no words to look for")
+            raise CaseFileError(translate("CaseFile", "the search has no words to look for"))
         con.execute("INSERT OR IGNORE INTO temp.seed SELECT m.id FROM src.mention m WHERE "
                     "m.feed_key IN (SELECT rowid FROM src.mention_fts WHERE mention_fts "
                     "MATCH ?)", (query,))
@@ -142,17 +144,20 @@ def _select(con: sqlite3.Connection, selection: Selection) -> None:
     con.execute("INSERT OR IGNORE INTO temp.sel_author SELECT id FROM src.author "
                 "WHERE customer_id IN temp.sel_customer")
     if not con.execute("SELECT count(*) FROM temp.sel_mention").fetchone()[0]:
-        raise CaseFileError("nothing matches that selection; no case file was written")
+        raise CaseFileError(translate(
+            "CaseFile", "nothing matches that selection; no case file was written"))
 
 
 def export_cases(workspace_db: Path, target: Path, selection: Selection, *,
                  workspace_id: str = "", progress: Progress | None = None) -> ExportResult:
     """Write the case file for ``selection`` to ``target`` (replaced atomically)."""
     if selection.is_empty():
-        raise CaseFileError("choose what to export: case ids, a search or a start date")
+        raise CaseFileError(translate(
+            "CaseFile", "choose what to export: case ids, a search or a start date"))
     target = Path(target).expanduser()
     if not target.parent.is_dir():
-        raise CaseFileError(f"the folder {target.parent} does not exist")
+        raise CaseFileError(translate("CaseFile", "the folder {folder} does not exist").format(
+            folder=target.parent))
     partial = target.with_name(f".{target.name}.partial")
     with contextlib.suppress(FileNotFoundError):
         partial.unlink()
@@ -160,7 +165,8 @@ def export_cases(workspace_db: Path, target: Path, selection: Selection, *,
     try:
         con = sqlite3.connect(str(partial), isolation_level=None)
     except sqlite3.Error as exc:
-        raise CaseFileError(f"cannot write {target}: {exc}") from None
+        raise CaseFileError(translate("CaseFile", "cannot write {file}: {error}").format(
+            file=target, error=exc)) from None
     try:
         con.execute("ATTACH DATABASE ? AS src", (str(workspace_db),))
         con.execute("BEGIN")
@@ -194,7 +200,9 @@ def export_cases(workspace_db: Path, target: Path, selection: Selection, *,
     except sqlite3.Error as exc:
         con.close()
         partial.unlink(missing_ok=True)
-        raise CaseFileError(f"cannot write the case file {target.name}: {exc}") from None
+        raise CaseFileError(translate(
+            "CaseFile", "cannot write the case file {name}: {error}").format(
+                name=target.name, error=exc)) from None
     except BaseException:
         con.close()
         partial.unlink(missing_ok=True)

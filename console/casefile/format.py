@@ -14,6 +14,7 @@ import json
 import sqlite3
 from pathlib import Path
 
+from console.i18n import translate
 from console.services import InvalidInput
 from console.store import migrations
 
@@ -74,23 +75,31 @@ def row_counts(con: sqlite3.Connection) -> dict[str, int]:
             for table in DATA_TABLES}
 
 
+def _not_a_case_file(path: Path) -> CaseFileError:
+    return CaseFileError(translate("CaseFile", "{name} is not a Posventa case file").format(
+        name=path.name))
+
+
 def open_case_file(path: Path, *, writable: bool = False) -> sqlite3.Connection:
     """A connection to a case file, checked to be one (read-only unless ``writable``)."""
     path = Path(path).expanduser()
     if not path.is_file():
-        raise CaseFileError(f"there is no case file at {path}")
+        raise CaseFileError(translate("CaseFile", "there is no case file at {path}").format(
+            path=path))
     mode = "rw" if writable else "ro"
     try:
         con = sqlite3.connect(f"file:{path.resolve().as_posix()}?mode={mode}", uri=True)
         found = dict(con.execute('SELECT "key", "value" FROM "case_file_manifest"').fetchall())
     except sqlite3.DatabaseError:
-        raise CaseFileError(f"{path.name} is not a Posventa case file") from None
+        raise _not_a_case_file(path) from None
     if found.get("format") != FORMAT_NAME:
         con.close()
-        raise CaseFileError(f"{path.name} is not a Posventa case file")
+        raise _not_a_case_file(path)
     if int(found.get("format_version", "0")) > FORMAT_VERSION:
         con.close()
-        raise CaseFileError(f"{path.name} was written by a newer Posventa; update to open it")
+        raise CaseFileError(translate(
+            "CaseFile", "{name} was written by a newer Posventa; update to open it").format(
+                name=path.name))
     return con
 
 
@@ -101,5 +110,6 @@ def manifest(con: sqlite3.Connection) -> dict[str, str]:
 def verify(con: sqlite3.Connection, name: str) -> None:
     """Raise when the data rows no longer match the checksum written at export."""
     if content_digest(con) != manifest(con).get("content_sha256"):
-        raise CaseFileError(f"{name} was changed after it was exported (its checksum does "
-                            "not match); ask for a fresh copy")
+        raise CaseFileError(translate(
+            "CaseFile", "{name} was changed after it was exported (its checksum does not "
+            "match); ask for a fresh copy").format(name=name))

@@ -13,15 +13,17 @@ case, travel in the next case file and are never added twice.
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from peewee import Database
 
-from console.casefile.format import REVIEW_KIND, open_case_file, verify
+from console.casefile.format import REVIEW_KIND, manifest, open_case_file, row_counts, verify
 from console.store.db import Store
 from console.store.mentions import insert_mention
 
@@ -208,6 +210,49 @@ class _Import:
                 self.db.execute_sql('INSERT INTO case_event (case_id, "at", agent, kind, '
                                     '"old", "new") VALUES (?, ?, ?, ?, ?, ?)', event)
             self.summary.count("reviews", found is None)
+
+
+@dataclass(frozen=True)
+class CaseFileInfo:
+    """What a case file says about itself, read before importing it."""
+
+    name: str
+    created_at: datetime | None
+    app_version: str
+    selection: dict[str, Any]
+    counts: dict[str, int]
+    reviews: int
+
+    def lines(self) -> list[str]:
+        when = self.created_at.strftime("%Y-%m-%d %H:%M UTC") if self.created_at else "?"
+        return [f"{self.name}: written {when} by Posventa {self.app_version or '?'}",
+                f"selection: {json.dumps(self.selection, ensure_ascii=False)}",
+                f"{self.counts.get('case', 0)} cases, {self.counts.get('mention', 0)} mentions, "
+                f"{self.counts.get('author', 0)} authors, {self.counts.get('note', 0)} notes, "
+                f"{self.reviews} reviews"]
+
+
+def inspect_case_file(path: Path) -> CaseFileInfo:
+    """Read and check a case file without importing it (CaseFileError when it is not one,
+    or when its rows no longer match their checksum)."""
+    src = open_case_file(path)
+    try:
+        verify(src, Path(path).name)
+        info = manifest(src)
+        reviews = int(src.execute('SELECT count(*) FROM "review"').fetchone()[0])
+        counts = row_counts(src)
+    finally:
+        src.close()
+    try:
+        created: datetime | None = datetime.fromisoformat(info.get("created_at", ""))
+    except ValueError:
+        created = None
+    try:
+        selection = json.loads(info.get("selection", "{}"))
+    except json.JSONDecodeError:
+        selection = {}
+    return CaseFileInfo(Path(path).name, created, info.get("app_version", ""),
+                        selection if isinstance(selection, dict) else {}, counts, reviews)
 
 
 def import_case_file(store: Store, path: Path,

@@ -17,6 +17,7 @@ from datetime import datetime
 from pathlib import Path
 
 from console.casefile.format import REVIEW_KIND, CaseFileError, open_case_file, verify
+from console.i18n import translate
 from console.runtime import Runtime, open_runtime
 from console.store.timeutil import from_db, to_db, utcnow
 from console.workspace import DB_NAME
@@ -46,7 +47,8 @@ class ReviewService:
 
     def add(self, case_id: int, score: int, note: str) -> Review:
         if score not in SCORES:
-            raise CaseFileError("a review score is a whole number from 1 to 5")
+            raise CaseFileError(translate("CaseFile",
+                                          "a review score is a whole number from 1 to 5"))
         created = utcnow()
         con = open_case_file(self.path, writable=True)
         try:
@@ -56,7 +58,9 @@ class ReviewService:
                     "VALUES (?, ?, ?, ?, ?)",
                     (case_id, self.reviewer, score, note.strip(), str(to_db(created))))
         except sqlite3.Error as exc:
-            raise CaseFileError(f"cannot save the review in {self.path.name}: {exc}") from None
+            raise CaseFileError(translate(
+                "CaseFile", "cannot save the review in {name}: {error}").format(
+                    name=self.path.name, error=exc)) from None
         finally:
             con.close()
         return Review(int(cursor.lastrowid or 0), case_id, self.reviewer, score, note.strip(),

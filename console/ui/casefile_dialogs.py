@@ -169,8 +169,19 @@ def open_case_file_window(path: str) -> bool:
     return bool(QProcess.startDetached(program, arguments)[0])
 
 
+def choose_case_file(parent: QWidget) -> str:
+    """Ask for a case file to open; "" when the agent cancels."""
+    name, _ = QFileDialog.getOpenFileName(
+        parent, QCoreApplication.translate("CaseFileActions", "Open case file"), "",
+        QCoreApplication.translate(
+            "CaseFileActions", "Posventa case files (*{suffix});;All files (*)")
+        .format(suffix=SUFFIX))
+    return name
+
+
 def install_case_file_actions(window: QMainWindow, runtime: Runtime, feed: object) -> None:
-    """Connect File > Export cases… and File > Open case file… of ``window``."""
+    """Connect File > Export cases…, Open case file… and Import case file… of ``window``."""
+    from console.ui.casefile_import import open_case_file_import
 
     def export() -> None:
         mention_id = feed.current_mention()  # type: ignore[attr-defined]
@@ -182,14 +193,16 @@ def install_case_file_actions(window: QMainWindow, runtime: Runtime, feed: objec
         dialog.deleteLater()
 
     def open_file() -> None:
-        name, _ = QFileDialog.getOpenFileName(
-            window, QCoreApplication.translate("CaseFileActions", "Open case file"), "",
-            QCoreApplication.translate(
-                "CaseFileActions", "Posventa case files (*{suffix});;All files (*)")
-            .format(suffix=SUFFIX))
+        name = choose_case_file(window)
         if name and not open_case_file_window(name):
             window.statusBar().showMessage(QCoreApplication.translate(
                 "CaseFileActions", "Could not start the review window."), 6000)
 
     window.export_cases_action.triggered.connect(export)  # type: ignore[attr-defined]
     window.open_case_file_action.triggered.connect(open_file)  # type: ignore[attr-defined]
+
+    def imported(_summary: object) -> None:
+        feed.apply_filter()  # type: ignore[attr-defined]  # show what arrived
+
+    window.import_case_file_action.triggered.connect(  # type: ignore[attr-defined]
+        lambda: open_case_file_import(window, runtime.workspace.store, imported))

@@ -146,7 +146,7 @@ def install_review(built: object, runtime: Runtime) -> ReviewController:
     for action in (window.accounts_action, window.refresh_action, window.import_csv_action,
                    window.canned_action, window.rules_action):
         action.setEnabled(False)
-    for extra in ("export_cases_action",):
+    for extra in ("export_cases_action", "import_case_file_action"):
         if hasattr(window, extra):
             getattr(window, extra).setEnabled(False)
     # Reading only: no claim on open, no triage corrections, no case edits.

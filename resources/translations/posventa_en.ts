@@ -9,6 +9,13 @@
     </message>
 </context>
 <context>
+    <name>ImportCaseFileController</name>
+    <message numerus="yes">
+        <source>Imported: %n new rows.</source>
+        <translation><numerusform>Imported: %n new row.</numerusform><numerusform>Imported: %n new rows.</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>ImportController</name>
     <message numerus="yes">
         <source>%n column(s) · encoding %1 · delimiter %2</source>

@@ -616,6 +616,61 @@ Su token se borra del llavero del sistema. Las menciones ya guardadas permanecen
     </message>
 </context>
 <context>
+    <name>CaseFile</name>
+    <message>
+        <source>there is no case {number} in this workspace</source>
+        <translation>no hay ningún caso {number} en este espacio de trabajo</translation>
+    </message>
+    <message>
+        <source>the search has no words to look for</source>
+        <translation>la búsqueda no tiene palabras que buscar</translation>
+    </message>
+    <message>
+        <source>nothing matches that selection; no case file was written</source>
+        <translation>nada coincide con esa selección; no se escribió ningún archivo de casos</translation>
+    </message>
+    <message>
+        <source>choose what to export: case ids, a search or a start date</source>
+        <translation>elija qué exportar: números de caso, una búsqueda o una fecha de inicio</translation>
+    </message>
+    <message>
+        <source>the folder {folder} does not exist</source>
+        <translation>la carpeta {folder} no existe</translation>
+    </message>
+    <message>
+        <source>cannot write {file}: {error}</source>
+        <translation>no se puede escribir {file}: {error}</translation>
+    </message>
+    <message>
+        <source>cannot write the case file {name}: {error}</source>
+        <translation>no se puede escribir el archivo de casos {name}: {error}</translation>
+    </message>
+    <message>
+        <source>{name} is not a Posventa case file</source>
+        <translation>{name} no es un archivo de casos de Posventa</translation>
+    </message>
+    <message>
+        <source>there is no case file at {path}</source>
+        <translation>no hay ningún archivo de casos en {path}</translation>
+    </message>
+    <message>
+        <source>{name} was written by a newer Posventa; update to open it</source>
+        <translation>{name} se escribió con una versión más reciente de Posventa; actualice para abrirlo</translation>
+    </message>
+    <message>
+        <source>{name} was changed after it was exported (its checksum does not match); ask for a fresh copy</source>
+        <translation>{name} se modificó después de exportarse (su suma de control no coincide); pida una copia nueva</translation>
+    </message>
+    <message>
+        <source>a review score is a whole number from 1 to 5</source>
+        <translation>la puntuación de una revisión es un número entero del 1 al 5</translation>
+    </message>
+    <message>
+        <source>cannot save the review in {name}: {error}</source>
+        <translation>no se puede guardar la revisión en {name}: {error}</translation>
+    </message>
+</context>
+<context>
     <name>CaseFileActions</name>
     <message>
         <source>Open case file</source>
@@ -628,6 +683,57 @@ Su token se borra del llavero del sistema. Las menciones ya guardadas permanecen
     <message>
         <source>Could not start the review window.</source>
         <translation>No se pudo abrir la ventana de revisión.</translation>
+    </message>
+</context>
+<context>
+    <name>CaseFileImport</name>
+    <message>
+        <source>tags</source>
+        <translation>etiquetas</translation>
+    </message>
+    <message>
+        <source>customers</source>
+        <translation>clientes</translation>
+    </message>
+    <message>
+        <source>accounts of customers</source>
+        <translation>cuentas de clientes</translation>
+    </message>
+    <message>
+        <source>cases</source>
+        <translation>casos</translation>
+    </message>
+    <message>
+        <source>mentions</source>
+        <translation>menciones</translation>
+    </message>
+    <message>
+        <source>replies</source>
+        <translation>respuestas</translation>
+    </message>
+    <message>
+        <source>notes</source>
+        <translation>notas</translation>
+    </message>
+    <message>
+        <source>case history entries</source>
+        <translation>entradas del historial de casos</translation>
+    </message>
+    <message>
+        <source>triage corrections</source>
+        <translation>correcciones de clasificación</translation>
+    </message>
+    <message>
+        <source>tag links</source>
+        <translation>etiquetados</translation>
+    </message>
+    <message>
+        <source>link decisions</source>
+        <translation>decisiones de vinculación</translation>
+    </message>
+    <message>
+        <source>reviews</source>
+        <translation>revisiones</translation>
     </message>
 </context>
 <context>
@@ -2057,6 +2163,52 @@ sentimiento {score}, motivo: {reason}</translation>
     </message>
 </context>
 <context>
+    <name>ImportCaseFileController</name>
+    <message>
+        <source>read the case file</source>
+        <translation>leer el archivo de casos</translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation>Importando…</translation>
+    </message>
+    <message>
+        <source>import the case file</source>
+        <translation>importar el archivo de casos</translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported: %n new rows.</source>
+        <translation><numerusform>Importado: %n fila nueva.</numerusform><numerusform>Importado: %n filas nuevas.</numerusform></translation>
+    </message>
+    <message>
+        <source>Nothing new: everything in the case file was already here.</source>
+        <translation>Nada nuevo: todo lo del archivo de casos ya estaba aquí.</translation>
+    </message>
+    <message>
+        <source>This file cannot be imported.</source>
+        <translation>Este archivo no se puede importar.</translation>
+    </message>
+</context>
+<context>
+    <name>ImportCaseFileDialog</name>
+    <message>
+        <source>Import case file</source>
+        <translation>Importar archivo de casos</translation>
+    </message>
+    <message>
+        <source>Reading %1…</source>
+        <translation>Leyendo %1…</translation>
+    </message>
+    <message>
+        <source>What the import added</source>
+        <translation>Lo que añadió la importación</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Importar</translation>
+    </message>
+</context>
+<context>
     <name>ImportController</name>
     <message>
         <source>Import CSV</source>
@@ -2420,6 +2572,10 @@ Una consola de atención proactiva al cliente en redes sociales: ver lo que la g
     <message>
         <source>&amp;Open case file…</source>
         <translation>&amp;Abrir archivo de casos…</translation>
+    </message>
+    <message>
+        <source>Import case &amp;file…</source>
+        <translation>Importar a&amp;rchivo de casos…</translation>
     </message>
     <message>
         <source>&amp;View</source>

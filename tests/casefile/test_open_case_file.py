@@ -92,3 +92,74 @@ def test_a_frozen_build_starts_itself(monkeypatch) -> None:
     monkeypatch.setattr(sys, "executable", "/opt/posventa/posventa")
     assert casefile_dialogs.review_command("/cases/a.posventa-cases") == (
         "/opt/posventa/posventa", ["--review", "/cases/a.posventa-cases"])
+
+
+def test_import_case_file_from_the_menu(qtbot, runtime: Runtime, seeded: Seeded,
+                                        tmp_path: Path, monkeypatch) -> None:
+    from console.casefile.review import close_review, open_review
+    from console.runtime import open_runtime
+    from console.ui.casefile_import import ImportCaseFileController, ImportCaseFileDialog
+
+    path = tmp_path / "week.posventa-cases"
+    export_cases(runtime.workspace.db_path, path, Selection(case_ids=(seeded.complaint_case,)))
+    review = open_review(path, reviewer="Marta")
+    try:
+        case_id = review.cases.list_cases()[0].id
+        review.extras["reviews"].add(case_id, 5, "Textbook apology.")
+    finally:
+        close_review(review)
+
+    fresh = open_runtime(tmp_path / "fresh", memory_secrets=True)
+    try:
+        seen: list[ImportCaseFileController] = []
+        original = ImportCaseFileController.__init__
+
+        def keep(self, *args, **kw) -> None:  # type: ignore[no-untyped-def]
+            original(self, *args, **kw)
+            seen.append(self)
+
+        monkeypatch.setattr(ImportCaseFileController, "__init__", keep)
+        monkeypatch.setattr(QFileDialog, "getOpenFileName",
+                            staticmethod(lambda *a, **k: (str(path), "")))
+        shown: list[str] = []
+
+        def run_dialog(dialog: ImportCaseFileDialog) -> int:
+            controller = seen[-1]
+            qtbot.waitUntil(lambda: controller.info is not None, timeout=10_000)
+            shown.append(dialog.about.text())
+            with qtbot.waitSignal(controller.imported, timeout=10_000):
+                dialog.import_button.click()
+            shown.append(dialog.outcome.toPlainText())
+            shown.append(dialog.message.text())
+            dialog.grab().save(str(tmp_path / "import-case-file.png"))
+            return 0
+
+        monkeypatch.setattr(ImportCaseFileDialog, "exec", run_dialog)
+        built = build_console(fresh)
+        qtbot.addWidget(built.window)
+        built.window.import_case_file_action.trigger()
+        assert "Cases: 1 · mentions: 2" in shown[0] and "reviews: 1" in shown[0]
+        assert "mentions: 2 added, 0 already there" in shown[1]
+        assert "reviews: 1 added, 0 already there" in shown[1]
+        assert shown[2].startswith("Imported:")
+        qtbot.waitUntil(lambda: built.feed.model.rowCount() == 2, timeout=10_000)
+        # The same file again: the dialog says nothing new arrived.
+        shown.clear()
+        built.window.import_case_file_action.trigger()
+        assert "Nothing new" in shown[2]
+        built.bridge.close()
+    finally:
+        fresh.close()
+
+
+def test_import_dialog_refuses_a_damaged_file(qtbot, runtime: Runtime, tmp_path: Path) -> None:
+    from console.ui.casefile_import import ImportCaseFileController, ImportCaseFileDialog
+
+    junk = tmp_path / "junk.posventa-cases"
+    junk.write_bytes(b"\x00garbage" * 64)
+    dialog = ImportCaseFileDialog(junk)
+    qtbot.addWidget(dialog)
+    controller = ImportCaseFileController(dialog, runtime.workspace.store, junk)
+    qtbot.waitUntil(lambda: "not a Posventa case file" in dialog.message.text(), timeout=10_000)
+    assert controller.info is None and not dialog.import_button.isEnabled()
+    assert dialog.about.text() == "This file cannot be imported."

@@ -119,4 +119,29 @@ def tour(built: object, runtime: Runtime, visit: Visit) -> list[str]:
     visit("WelcomeDialog", welcome)
     welcome.close()
     opened.append("WelcomeDialog")
+    opened.append(_visit_case_file_import(window, runtime, visit))
     return opened
+
+
+def _visit_case_file_import(window: QWidget, runtime: Runtime, visit: Visit) -> str:
+    """File > Import case file… for a damaged file: its sentences come from the Qt-free
+    case file code, and must be in the agent's language too."""
+    import tempfile
+    import time
+
+    from console.ui.casefile_import import ImportCaseFileController, ImportCaseFileDialog
+
+    with tempfile.TemporaryDirectory() as folder:
+        junk = Path(folder) / "damaged.posventa-cases"
+        junk.write_bytes(b"\x00 not a case file" * 32)
+        dialog = ImportCaseFileDialog(junk, window)
+        ImportCaseFileController(dialog, runtime.workspace.store, junk)
+        dialog.show()
+        deadline = time.monotonic() + 10
+        while not dialog.message.text() and time.monotonic() < deadline:
+            settle()
+            time.sleep(0.01)
+        visit("ImportCaseFileDialog", dialog)
+        dialog.close()
+        dialog.deleteLater()
+    return "ImportCaseFileDialog"
