@@ -3,8 +3,10 @@
 Rows get new ids in the workspace; what is already there is recognised by its natural
 key: mentions and authors by (channel, remote id), cases by their thread, replies by
 idempotency key, notes, history entries and corrections by their content and time, tags
-by name. Accounts and watches are never created (an account needs its owner to sign in);
-rows pointing at unknown ones keep no link. The workspace's own team settings win.
+by name. A reply that was not sent yet arrives failed, never queued: it is sent only from
+the workspace it was written in, unless an agent here retries it. Accounts and watches are
+never created (an account needs its owner to sign in); rows pointing at unknown ones keep
+no link. The workspace's own team settings win.
 
 A reviewer's scores (the file's ``review`` table) become entries of the case's history
 (kind ``review``: the score in ``old``, the note in ``new``), so they show with the
@@ -24,6 +26,7 @@ from typing import Any
 from peewee import Database
 
 from console.casefile.format import REVIEW_KIND, manifest, open_case_file, row_counts, verify
+from console.i18n import translate
 from console.store.db import Store
 from console.store.mentions import insert_mention
 
@@ -150,9 +153,16 @@ class _Import:
         for reply in _rows(self.src, "reply"):
             found = self.one("SELECT id FROM reply WHERE idempotency_key = ?",
                              (reply["idempotency_key"],))
+            unsent = {} if reply["state"] == "sent" else {
+                # A reply still waiting in the workspace it was written in must not go out
+                # from this one too: it arrives failed, to be retried only by choice.
+                "state": "failed", "next_attempt_at": None,
+                "error": translate("CaseFile", "came in a case file; it was not sent from "
+                                   "this workspace")}
             new = found or self.insert("reply", reply,
                                        mention_id=self.new("mention", reply["mention_id"]),
-                                       account_id=self.new("account", reply["account_id"]))
+                                       account_id=self.new("account", reply["account_id"]),
+                                       **unsent)
             self.keep("reply", reply["id"], new, found is None, "replies")
 
     def attachments(self) -> None:

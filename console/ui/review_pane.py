@@ -165,6 +165,7 @@ def install_review(built: object, runtime: Runtime) -> ReviewController:
     feed.selectionCleared.connect(controller.clear)
     window.sync_label.setText(QCoreApplication.translate(
         "ReviewMode", "Review mode: offline, nothing is sent."))
+    window.outbox_label.hide()  # a reply waiting in the file is never sent from here
     return controller
 
 

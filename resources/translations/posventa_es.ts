@@ -669,6 +669,10 @@ Su token se borra del llavero del sistema. Las menciones ya guardadas permanecen
         <source>cannot save the review in {name}: {error}</source>
         <translation>no se puede guardar la revisión en {name}: {error}</translation>
     </message>
+    <message>
+        <source>came in a case file; it was not sent from this workspace</source>
+        <translation>llegó en un archivo de casos; no se envió desde este espacio de trabajo</translation>
+    </message>
 </context>
 <context>
     <name>CaseFileActions</name>

@@ -131,8 +131,14 @@ def test_round_trip_review_then_import(runtime: Runtime, seeded: Seeded, tmp_pat
         fresh.close()
     review_events = [e for e in imported["case_event"] if e[0] == "review"]
     assert len(review_events) == 1
-    assert {**imported, "case_event": [e for e in imported["case_event"]
-                                       if e[0] != "review"]} == exported
+    # Replies not sent from the source workspace arrive failed, never queued here.
+    unsent = [r for r in exported["reply"] if r[2] != "sent"]
+    assert unsent  # the seeded case has a reply still waiting to go out
+    assert sorted(imported["reply"]) == sorted(
+        (key, text, "sent" if state == "sent" else "failed")
+        for key, text, state in exported["reply"])
+    assert {**imported, "reply": exported["reply"],
+            "case_event": [e for e in imported["case_event"] if e[0] != "review"]} == exported
     assert hits == 1
     second_look = open_review(again, reviewer="Luis")
     try:
@@ -151,3 +157,26 @@ def test_import_into_the_source_workspace_adds_nothing(runtime: Runtime, seeded:
     summary = import_case_file(runtime.workspace.store, path)
     assert summary.total_added == 0
     assert summary.existing["mentions"] == 2 and summary.existing["notes"] == 1
+
+
+def test_an_unsent_reply_is_never_sent_by_the_importing_workspace(
+        runtime: Runtime, seeded: Seeded, tmp_path: Path) -> None:
+    """A second console of the same brand imports the file: it has the same account, and a
+    queued reply would go out twice. It arrives failed, with why, and nothing is due."""
+    from console.store import accounts
+
+    path = export_first_case(runtime, seeded, tmp_path / "ana.posventa-cases")
+    fresh = open_runtime(tmp_path / "fresh", memory_secrets=True)
+    try:
+        accounts.add_account(fresh.workspace.store, "mastodon", "http://127.0.0.1:9",
+                             handle="ventalia", remote_id="1")
+        import_case_file(fresh.workspace.store, path)
+        rows = fresh.workspace.store.db.execute_sql(
+            "SELECT state, error, account_id FROM reply").fetchall()
+        assert rows and all(state == "failed" for state, _e, _a in rows)
+        assert all("not sent from this workspace" in error for _s, error, _a in rows)
+        assert all(account is not None for _s, _e, account in rows)  # linked, not sent
+        assert fresh.workspace.store.db.execute_sql(
+            "SELECT count(*) FROM reply WHERE state IN ('queued', 'sending')").fetchone()[0] == 0
+    finally:
+        fresh.close()
