@@ -194,12 +194,12 @@ def _grouped(db: Database, period: Period, columns: str, group: str,
     """Rows (bucket, *group values, *sums) over the period, each piece of one UTC offset
     counted in SQL and the pieces added up here."""
     totals: dict[tuple[Any, ...], Counter[int]] = {}
+    width = 1 + group.count(",")  # the bucket and the grouped columns lead each row
     for low, high, offset in period.pieces():
         for row in db.execute_sql(
                 f"SELECT {_bucket_sql(period.bucket, offset)} AS b{group}, {columns} "
                 f"FROM mention WHERE feed_key >= ? AND feed_key < ? GROUP BY b{group}",
                 (*args, low, high)).fetchall():
-            width = 1 + group.count(",")
             sums = totals.setdefault(tuple(row[:width]), Counter())
             for index, value in enumerate(row[width:]):
                 sums[index] += value or 0

@@ -29,19 +29,9 @@ from PySide6.QtWidgets import (
 from console.casefile.export import ExportResult, Selection, export_cases
 from console.runtime import Runtime
 from console.ui import labels
-from console.ui.tasks import Task, start_task
+from console.ui.tasks import Progress, Task, start_task
 
 SUFFIX = ".posventa-cases"
-
-
-class ExportProgress(QObject):
-    """Carries export progress from the pool thread to the dialog (queued).
-
-    Signals:
-        progressed(int, int): steps done, steps in all.
-    """
-
-    progressed = Signal(int, int)
 
 
 class ExportCasesDialog(QDialog):
@@ -103,8 +93,8 @@ class ExportCasesController(QObject):
         self.dialog, self.runtime = dialog, runtime
         self._ask_path = ask_path or self._ask
         self._signals: object = None
-        self.reporter = ExportProgress(self)
-        self.reporter.progressed.connect(self._on_progress)
+        self.reporter = Progress(self)
+        self.reporter.moved.connect(self._on_progress)
         dialog.export_button.clicked.connect(self.start)
 
     def _ask(self) -> str:
@@ -125,7 +115,7 @@ class ExportCasesController(QObject):
         def work() -> ExportResult:
             return export_cases(workspace.db_path, Path(target), selection,
                                 workspace_id=workspace.settings.workspace_id,
-                                progress=reporter.progressed.emit)
+                                progress=reporter.moved.emit)
 
         self.dialog.export_button.setEnabled(False)
         self.dialog.progress.setVisible(True)

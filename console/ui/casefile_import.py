@@ -29,7 +29,7 @@ from console.i18n import QT_TRANSLATE_NOOP
 from console.store.db import Store
 from console.ui import labels
 from console.ui.casefile_dialogs import choose_case_file
-from console.ui.tasks import Task, start_task
+from console.ui.tasks import Progress, Task, start_task
 
 # The kinds of rows an import counts (console/casefile/importer.py), as people read them.
 KINDS = {
@@ -105,12 +105,6 @@ class ImportCaseFileDialog(QDialog):
         self.resize(560, 360)
 
 
-class _Progress(QObject):
-    """Carries the import's (step, steps) to the GUI thread. Signals: moved(int, int)."""
-
-    moved = Signal(int, int)
-
-
 class ImportCaseFileController(QObject):
     """Reads the file, then imports it when asked.
 
@@ -126,7 +120,7 @@ class ImportCaseFileController(QObject):
         self.dialog, self.store, self.path, self.pool = dialog, store, path, pool
         self.info: CaseFileInfo | None = None
         self._signals: object = None
-        self._progress = _Progress(self)
+        self._progress = Progress(self)
         self._progress.moved.connect(self._on_moved)
         dialog.import_button.clicked.connect(self.start)
         self._run(Task(lambda: inspect_case_file(path), self.tr("read the case file")),

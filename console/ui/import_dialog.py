@@ -33,7 +33,7 @@ from console.importer.history import CsvImportService, ImportPlan, ImportResult
 from console.importer.mapping import FIELDS, ColumnMapping, MappingProblem, field_label, guess
 from console.importer.reader import CsvFile, CsvProblem, open_csv
 from console.services import InvalidInput
-from console.ui.tasks import Task, start_task
+from console.ui.tasks import Progress, Task, start_task
 
 PREVIEW_ROWS = 5
 SHOWN_REJECTS = 500
@@ -114,12 +114,6 @@ class ImportDialog(QDialog):
         self.resize(980, 640)
 
 
-class _Progress(QObject):
-    """Carries the import's (done, total) to the GUI thread. Signals: moved(int, int)."""
-
-    moved = Signal(int, int)
-
-
 class ImportController(QObject):
     """Owns the steps: read the file, map, dry run, import.
 
@@ -136,7 +130,7 @@ class ImportController(QObject):
         self.source: CsvFile | None = None
         self.plan: ImportPlan | None = None
         self._signals: list[object] = []
-        self._progress = _Progress(self)
+        self._progress = Progress(self)
         self._progress.moved.connect(self._on_moved)
         dialog.browse.clicked.connect(self._on_browse)
         dialog.path.returnPressed.connect(lambda: self.open_file(dialog.path.text()))

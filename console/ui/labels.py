@@ -126,6 +126,22 @@ def untrusted(text: str, limit: int | None = None) -> str:
     return text
 
 
+def wait_text(minutes: int) -> str:
+    """A wait in whole minutes as people read it: "45 min", "2 h 05 min", "3 d 4 h"."""
+    def number(n: int) -> str:
+        return QLocale().toString(n)
+
+    if minutes < 60:
+        return QCoreApplication.translate("Labels", "%1 min").replace("%1", number(minutes))
+    hours, minutes = divmod(minutes, 60)
+    if hours < 48:
+        return QCoreApplication.translate("Labels", "%1 h %2 min").replace(
+            "%1", number(hours)).replace("%2", f"{minutes:02d}")
+    days, hours = divmod(hours, 24)
+    return QCoreApplication.translate("Labels", "%1 d %2 h").replace(
+        "%1", number(days)).replace("%2", number(hours))
+
+
 def plain_label(text: str = "", parent: QWidget | None = None, *, wrap: bool = False,
                 selectable: bool = False) -> QLabel:
     """A QLabel that never interprets its text as HTML."""

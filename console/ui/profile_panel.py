@@ -14,7 +14,6 @@ from datetime import timedelta
 import shiboken6
 from PySide6.QtCore import (
     QCoreApplication,
-    QLocale,
     QModelIndex,
     QObject,
     Qt,
@@ -48,22 +47,8 @@ __all__ = ["SAFE_SCHEMES", "ProfileController", "ProfilePanel", "safe_url"]
 SUGGESTION_DELAY_MS = 250
 
 
-def _number(n: int) -> str:
-    return QLocale().toString(n)
-
-
 def duration_text(span: timedelta) -> str:
-    minutes = int(span.total_seconds() // 60)
-    if minutes < 60:
-        return QCoreApplication.translate("ProfileController", "%1 min").replace(
-            "%1", _number(minutes))
-    hours, minutes = divmod(minutes, 60)
-    if hours < 48:
-        return QCoreApplication.translate("ProfileController", "%1 h %2 min").replace(
-            "%1", _number(hours)).replace("%2", f"{minutes:02d}")
-    days, hours = divmod(hours, 24)
-    return QCoreApplication.translate("ProfileController", "%1 d %2 h").replace(
-        "%1", _number(days)).replace("%2", _number(hours))
+    return labels.wait_text(int(span.total_seconds() // 60))
 
 
 def note_text(note: NoteInfo) -> str:

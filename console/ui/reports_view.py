@@ -84,17 +84,8 @@ def reason_name(reason: str) -> str:
 
 
 def duration_text(minutes: float) -> str:
-    """Minutes as people read a wait: "45 min", "2 h 05 min", "3 d 4 h"."""
-    whole = round(minutes)
-    if whole < 60:
-        return QCoreApplication.translate("ReportsView", "%1 min").replace("%1", str(whole))
-    hours, rest = divmod(whole, 60)
-    if hours < 48:
-        return QCoreApplication.translate("ReportsView", "%1 h %2 min").replace(
-            "%1", str(hours)).replace("%2", f"{rest:02d}")
-    days, hours = divmod(hours, 24)
-    return QCoreApplication.translate("ReportsView", "%1 d %2 h").replace(
-        "%1", str(days)).replace("%2", str(hours))
+    """An average wait in minutes as people read it (see labels.wait_text)."""
+    return labels.wait_text(round(minutes))
 
 
 def channel_name(channel: str) -> str:
@@ -306,8 +297,7 @@ class ReportsController(QObject):
         self.charts = _Chart(self)
         self.period: Period | None = None
         self._signals: object = None
-        self.zone = self._team_zone()
-        day = (today or datetime.now(UTC)).astimezone(zone_info(self.zone)).date()
+        day = (today or datetime.now(UTC)).astimezone(zone_info(self._team_zone())).date()
         self._today = _qdate(day)
         view.preset.currentIndexChanged.connect(self._on_preset)
         view.refresh.clicked.connect(self.load)
@@ -327,12 +317,11 @@ class ReportsController(QObject):
             self.view.until.setDate(self._today)
             self.view.since.setDate(self._today.addDays(1 - days))
 
-    def chosen_period(self) -> Period:
-        """The chosen days, in the team's time zone (so a day is the team's day)."""
+    def chosen_days(self) -> tuple[date, date]:
+        """The first and last day chosen (the team's days: the task reads its zone)."""
         since, until = self.view.since.date(), self.view.until.date()
-        return Period.days(date(since.year(), since.month(), since.day()),
-                           date(until.year(), until.month(), until.day()),
-                           str(self.view.bucket.currentData()), self.zone)
+        return (date(since.year(), since.month(), since.day()),
+                date(until.year(), until.month(), until.day()))
 
     def _team_zone(self) -> str:
         try:
@@ -345,16 +334,19 @@ class ReportsController(QObject):
 
     @Slot()
     def load(self) -> None:
-        self.zone = self._team_zone()
-        try:
-            period = self.chosen_period()
-        except ValueError:
+        first, last = self.chosen_days()
+        if last < first:
             self.view.status.setText(self.tr("The period must end on or after its first day."))
             return
         self.view.refresh.setEnabled(False)
         self.view.status.setText(self.tr("Counting…"))
-        service = self.service
-        task = Task(lambda: (period, service.tables(period)), self.tr("read the reports"))
+        service, bucket, zone = self.service, str(self.view.bucket.currentData()), self._team_zone
+
+        def work() -> tuple[Period, list[Table]]:
+            period = Period.days(first, last, bucket, zone())  # the zone is read off the GUI
+            return period, service.tables(period)
+
+        task = Task(work, self.tr("read the reports"))
         task.signals.succeeded.connect(self._on_tables)  # before starting: no result is lost
         task.signals.failed.connect(self._on_failed)
         self._signals = start_task(task, self.pool)

@@ -26,6 +26,18 @@ class TaskSignals(QObject):
     failed = Signal(str)
 
 
+class Progress(QObject):
+    """Carries a task's progress from its pool thread to the GUI thread (queued there).
+
+    Make it on the GUI thread with a parent there, and hand ``moved.emit`` to the work.
+
+    Signals:
+        moved(int, int): steps (or rows) done, and in all.
+    """
+
+    moved = Signal(int, int)
+
+
 class Task:
     """Calls `work()` on a pool thread; reports through :attr:`signals`, never touching widgets.
 
@@ -57,8 +69,6 @@ class Task:
                     what=self.what, error=type(exc).__name__))
         else:
             self._tell(self.signals.succeeded, result)
-        finally:
-            self.work = _spent  # the pool thread lets go of what the work held
 
     @staticmethod
     def _tell(signal: Any, value: object) -> None:
@@ -66,10 +76,6 @@ class Task:
             signal.emit(value)
         except RuntimeError:  # the application is going away: nobody to tell
             log.debug("task result dropped: its receiver was deleted")
-
-
-def _spent() -> None:
-    raise RuntimeError("a task runs once")
 
 
 MIN_WORKERS = 6  # tasks mostly wait on the network or the database, not on the CPU

@@ -2445,6 +2445,18 @@ sentimiento {score}, motivo: {reason}</translation>
         <translation>positivo</translation>
     </message>
     <message>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+    <message>
+        <source>%1 d %2 h</source>
+        <translation>%1 d %2 h</translation>
+    </message>
+    <message>
         <source>just now</source>
         <translation>ahora mismo</translation>
     </message>
@@ -3232,18 +3244,6 @@ Una consola de atención proactiva al cliente en redes sociales: ver lo que la g
 <context>
     <name>ProfileController</name>
     <message>
-        <source>%1 min</source>
-        <translation>%1 min</translation>
-    </message>
-    <message>
-        <source>%1 h %2 min</source>
-        <translation>%1 h %2 min</translation>
-    </message>
-    <message>
-        <source>%1 d %2 h</source>
-        <translation>%1 d %2 h</translation>
-    </message>
-    <message>
         <source> · edited %1</source>
         <translation> · editada %1</translation>
     </message>
@@ -3856,18 +3856,6 @@ El archivo dañado se ha apartado, no se ha borrado:
     <message>
         <source>other</source>
         <translation>otro</translation>
-    </message>
-    <message>
-        <source>%1 min</source>
-        <translation>%1 min</translation>
-    </message>
-    <message>
-        <source>%1 h %2 min</source>
-        <translation>%1 h %2 min</translation>
-    </message>
-    <message>
-        <source>%1 d %2 h</source>
-        <translation>%1 d %2 h</translation>
     </message>
     <message>
         <source>(nobody)</source>
