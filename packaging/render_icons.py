@@ -107,14 +107,41 @@ def read_icns(data: bytes) -> list[tuple[bytes, bytes]]:
     return elements
 
 
-def same_pixels(a: bytes, b: bytes) -> bool:
-    """Whether two encoded images decode to the same pixels (PNG bytes may differ with
-    the zlib in use, the pixels do not)."""
+# Another machine's rasteriser (FreeType, pixman, Qt build) may put an anti-aliased edge
+# pixel one or two levels apart; a stale icon (another colour, shape or size) differs by
+# tens of levels over many pixels.
+MAX_LEVEL_DIFFERENCE = 4  # of 255, in any channel of any pixel
+MAX_CHANGED_SHARE = 0.02  # of the pixels, changed at all
+
+
+def pixel_difference(a: bytes, b: bytes) -> tuple[int, float] | None:
+    """(largest channel difference, share of pixels that differ) between two encoded
+    images, or None when they cannot be compared (unreadable, or another size)."""
     first, second = QImage.fromData(a), QImage.fromData(b)
-    if first.isNull() or second.isNull():
+    if first.isNull() or second.isNull() or first.size() != second.size():
+        return None
+    first = first.convertToFormat(QImage.Format.Format_ARGB32)
+    second = second.convertToFormat(QImage.Format.Format_ARGB32)
+    one, two = bytes(first.constBits()), bytes(second.constBits())
+    if one == two:
+        return 0, 0.0
+    largest, changed = 0, 0
+    for at in range(0, len(one), 4):
+        pixel = max(abs(x - y) for x, y in zip(one[at:at + 4], two[at:at + 4], strict=True))
+        if pixel:
+            changed += 1
+            largest = max(largest, pixel)
+    return largest, changed / (first.width() * first.height())
+
+
+def same_pixels(a: bytes, b: bytes) -> bool:
+    """Whether two encoded images show the same picture (PNG bytes may differ with the zlib
+    in use; pixels may differ by a rasteriser's rounding, within the tolerance above)."""
+    difference = pixel_difference(a, b)
+    if difference is None:
         return False
-    return (first.convertToFormat(QImage.Format.Format_ARGB32)
-            == second.convertToFormat(QImage.Format.Format_ARGB32))
+    largest, share = difference
+    return largest <= MAX_LEVEL_DIFFERENCE and share <= MAX_CHANGED_SHARE
 
 
 def up_to_date(path: Path, data: bytes) -> bool:

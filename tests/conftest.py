@@ -10,7 +10,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pytest
 
-from console.runtime import Runtime, open_runtime
+from console.app.runtime import Runtime, open_runtime
 
 
 @pytest.fixture
@@ -27,7 +27,7 @@ MINI_SCRIPT = Path(__file__).parent / "channels" / "fixtures" / "mini_script.jso
 @pytest.fixture
 def mini_sandbox() -> Iterator:
     """A sandbox server on 127.0.0.1 playing the small test script, everything published."""
-    from console.channels.sandbox import SandboxServer
+    from console.sandbox import SandboxServer
 
     server = SandboxServer(MINI_SCRIPT, speed=1000, release_all=True)
     server.start()
@@ -38,7 +38,7 @@ def mini_sandbox() -> Iterator:
 @pytest.fixture
 def connected(runtime: Runtime, mini_sandbox) -> Runtime:
     """A runtime with one Mastodon account on the mini sandbox and a brand watch."""
-    from console.store import accounts
+    from console.accounts import queries as accounts
 
     account = accounts.add_account(runtime.workspace.store, "mastodon", mini_sandbox.url)
     runtime.workspace.secrets.set(account.id, "token", "test-token")

@@ -9,7 +9,7 @@ import keyring
 import pytest
 from keyring.backends import fail
 
-from console.secrets import NO_KEYRING, SecretStore
+from console.app.secrets import NO_KEYRING, SecretStore
 
 
 def _has_secret_service() -> bool:

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from console.casefile.format import CaseFileError
 
@@ -27,14 +29,13 @@ def _progress(label: str):  # -> Callable[[int, int], None]
     return show
 
 
-def cmd_export_cases(args: argparse.Namespace) -> int:
+def cmd_export_cases(args: argparse.Namespace, open_console: Callable[[], Any]) -> int:
     from console.casefile.export import Selection, export_cases
-    from console.cli import _runtime
 
     selection = Selection(tuple(args.case or ()), args.search or "", args.since)
     if selection.is_empty():
         raise CaseFileError("choose what to export: --case ID, --search TEXT or --since DATE")
-    rt = _runtime(args)
+    rt = open_console()
     try:
         result = export_cases(rt.workspace.db_path, Path(args.output), selection,
                               workspace_id=rt.workspace.settings.workspace_id,
@@ -46,16 +47,15 @@ def cmd_export_cases(args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_import_cases(args: argparse.Namespace) -> int:
+def cmd_import_cases(args: argparse.Namespace, open_console: Callable[[], Any]) -> int:
     from console.casefile.importer import import_case_file, inspect_case_file
-    from console.cli import _runtime
 
     for line in inspect_case_file(Path(args.file)).lines():
         print(line)
     if args.check:
         print("check only: nothing was imported")
         return 0
-    rt = _runtime(args)
+    rt = open_console()
     try:
         summary = import_case_file(rt.workspace.store, Path(args.file),
                                    progress=_progress("importing"))

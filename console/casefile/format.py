@@ -14,8 +14,8 @@ import json
 import sqlite3
 from pathlib import Path
 
+from console.errors import InvalidInput
 from console.i18n import translate
-from console.services import InvalidInput
 from console.store import migrations
 
 FORMAT_NAME = "posventa-case-file"

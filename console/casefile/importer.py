@@ -27,8 +27,8 @@ from peewee import Database
 
 from console.casefile.format import REVIEW_KIND, manifest, open_case_file, row_counts, verify
 from console.i18n import translate
+from console.mentions.queries import insert_mention
 from console.store.db import Store
-from console.store.mentions import insert_mention
 
 Row = dict[str, Any]
 

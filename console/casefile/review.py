@@ -16,11 +16,11 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from console.app.runtime import Runtime, open_runtime
+from console.app.workspace import DB_NAME
 from console.casefile.format import REVIEW_KIND, CaseFileError, open_case_file, verify
 from console.i18n import translate
-from console.runtime import Runtime, open_runtime
 from console.store.timeutil import from_db, to_db, utcnow
-from console.workspace import DB_NAME
 
 SCORES = range(1, 6)
 

@@ -16,11 +16,11 @@ from pathlib import Path
 
 from peewee import IntegrityError
 
+from console.app.settings import Settings
 from console.cases import canned_text
 from console.i18n import translate
+from console.mentions import queries as mentions
 from console.resources import resource_path
-from console.settings import Settings
-from console.store import mentions
 from console.store.db import Store
 from console.store.models import CannedReply, TeamSetting
 from console.store.timeutil import from_db, to_db, utcnow

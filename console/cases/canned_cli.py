@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable
 from typing import Any
 
 from console.cases.canned import Canned, CannedError
@@ -121,10 +122,9 @@ def _run(rt: Any, args: argparse.Namespace) -> int:
     return 0
 
 
-def run_canned(args: argparse.Namespace) -> int:
-    from console.cli import _runtime
+def run_canned(args: argparse.Namespace, open_console: Callable[[], Any]) -> int:
 
-    rt = _runtime(args)
+    rt = open_console()
     try:
         return _run(rt, args)
     except CannedError as exc:

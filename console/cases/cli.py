@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable
 from datetime import datetime
-from pathlib import Path
 from typing import Any, TextIO
 
 from console.cases.cases import CaseError
@@ -18,7 +18,7 @@ from console.cases.records import STATUSES, CaseInfo
 from console.cases.service import CaseService, default_agent
 from console.cases.sla import Clock, span_text
 from console.cases.team_settings import SettingError
-from console.store.feed import QUEUES
+from console.feed.queries import QUEUES
 
 EXIT_FAILED = 1
 CLOCK_NAMES = {"first_response": "first response", "resolution": "resolution"}
@@ -138,12 +138,10 @@ def _service(args: argparse.Namespace, rt: Any) -> CaseService:
     return service
 
 
-def run_cases(args: argparse.Namespace, out: TextIO | None = None) -> int:
-    from console.runtime import open_runtime
-    from console.workspace import default_workspace_dir
-
+def run_cases(args: argparse.Namespace, open_console: Callable[[], Any],
+              out: TextIO | None = None) -> int:
     out = out or sys.stdout
-    rt = open_runtime(Path(args.workspace or default_workspace_dir()))
+    rt = open_console()
     try:
         return _dispatch(args, _service(args, rt), out)
     except (CaseError, SettingError) as exc:

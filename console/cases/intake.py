@@ -16,8 +16,8 @@ from __future__ import annotations
 from peewee import Database
 
 from console.cases import cases, records, team_settings
+from console.mentions.ingested import Ingested
 from console.store.timeutil import utcnow
-from console.sync.pipeline import Ingested
 
 
 def _reason(item: Ingested, threshold: float, open_direct: bool) -> str:

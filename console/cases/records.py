@@ -12,7 +12,7 @@ from typing import Any
 
 from peewee import Database
 
-from console.store.feed import case_queue_sql
+from console.feed.queries import case_queue_sql
 from console.store.timeutil import from_db
 
 STATUSES = ("new", "open", "waiting", "resolved", "closed")

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import httpx
 
-from ..i18n import translate
-from .base import ChannelError, NetworkError
+from console.channels.base import ChannelError, NetworkError
+from console.i18n import translate
 
 
 def _is_tls(detail: str) -> bool:

@@ -10,8 +10,8 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 
-from ..i18n import translate
-from .base import RateLimited
+from console.channels.base import RateLimited
+from console.i18n import translate
 
 BACKOFF = (0.5, 1.0, 2.0)  # pauses before retrying a server failure
 RATE_RETRIES = 2

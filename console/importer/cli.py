@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable
 from typing import Any
 
 from console.importer.history import ImportPlan, plan_import, run_import
@@ -22,8 +23,8 @@ def print_plan(plan: ImportPlan) -> None:
             print(f"  ... and {len(items) - SHOWN_REJECTS} more {title} rows")
 
 
-def cmd_import_csv(args: argparse.Namespace) -> int:
-    from console.cli import CliError, _runtime
+def cmd_import_csv(args: argparse.Namespace, open_console: Callable[[], Any]) -> int:
+    from console.errors import CliError
 
     try:
         source = open_csv(args.file)
@@ -34,7 +35,7 @@ def cmd_import_csv(args: argparse.Namespace) -> int:
         raise CliError(str(exc)) from None
     print(f"{source.path.name}: {source.encoding}, delimiter {source.delimiter!r}; "
           f"mapping {describe(columns)}", file=sys.stderr)
-    rt = _runtime(args)
+    rt = open_console()
     try:
         plan = plan_import(rt.workspace.store, source, mapping)
         print_plan(plan)

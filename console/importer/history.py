@@ -21,7 +21,7 @@ from console.channels.base import RemoteAuthor, RemotePost
 from console.i18n import translate
 from console.importer.mapping import ColumnMapping
 from console.importer.reader import CsvFile
-from console.store import mentions
+from console.mentions import queries as mentions
 from console.store.db import Store
 from console.store.models import MENTION_STATUSES
 from console.sync.ingest import ingest

@@ -10,7 +10,7 @@ from __future__ import annotations
 import argparse
 import getpass
 import sys
-from pathlib import Path
+from collections.abc import Callable
 from typing import Any, TextIO
 
 from console.people.records import PeopleError, Person, Suggestion
@@ -88,12 +88,11 @@ def _agent(args: argparse.Namespace, configured: str) -> str:
         return ""
 
 
-def run_customers(args: argparse.Namespace, out: TextIO | None = None,
-                  ask: Any = None) -> int:
-    from console.workspace import Workspace, default_workspace_dir
-
+def run_customers(args: argparse.Namespace, open_console: Callable[[], Any],
+                  out: TextIO | None = None, ask: Any = None) -> int:
     out = out or sys.stdout
-    workspace = Workspace(Path(args.workspace or default_workspace_dir()), memory_secrets=True)
+    rt = open_console()
+    workspace = rt.workspace
     try:
         service = PeopleService(workspace.store, _agent(args, workspace.settings.agent_name))
         handler = ACTIONS[args.people_action]
@@ -102,7 +101,7 @@ def run_customers(args: argparse.Namespace, out: TextIO | None = None,
         print(f"posventa: {exc}", file=sys.stderr)
         return EXIT_FAILED
     finally:
-        workspace.close()
+        rt.close()
 
 
 def _when(moment: Any) -> str:

@@ -19,10 +19,10 @@ from dataclasses import dataclass
 
 from peewee import Database
 
+from console.mentions.ingested import Ingested
 from console.people import customers, evidence, names
 from console.people.evidence import Profile
 from console.people.records import REDDIT, PeopleError
-from console.sync.pipeline import Ingested
 
 log = logging.getLogger(__name__)
 AGENT = "auto"

@@ -15,9 +15,9 @@ from typing import Any
 from peewee import Database
 
 from console.i18n import translate
+from console.mentions import queries as mentions
 from console.people import customers, person
 from console.people.records import MergeInfo, MergePreview, PeopleError
-from console.store import mentions
 from console.store.timeutil import from_db, to_db, utcnow
 
 SNAPSHOT_VERSION = 1

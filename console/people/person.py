@@ -8,6 +8,7 @@ from typing import Any
 
 from peewee import Database
 
+from console.mentions import queries as mentions
 from console.people import customers, notes
 from console.people.records import (
     OPEN_CASE_STATUSES,
@@ -16,7 +17,6 @@ from console.people.records import (
     PersonStats,
     SentimentPoint,
 )
-from console.store import mentions
 from console.store.timeutil import from_db
 
 COMPLAINT_THRESHOLD = 0.5

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from console.i18n import QT_TRANSLATE_NOOP, translate
-from console.store.mentions import AuthorInfo
+from console.mentions.queries import AuthorInfo
 
 REDDIT = "reddit"  # Reddit's policy: never matched with identities elsewhere automatically
 OPEN_CASE_STATUSES = ("new", "open", "waiting")

@@ -17,10 +17,10 @@ from datetime import timedelta
 
 from peewee import Database
 
+from console.mentions import queries as mentions
 from console.people import customers, evidence, names
 from console.people.evidence import Profile
 from console.people.records import REDDIT, Reason, Suggestion
-from console.store import mentions
 from console.store.timeutil import from_db
 
 PER_TERM = 300  # authors read per name or handle term

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -59,10 +60,10 @@ def _cell(value: Any) -> str:
     return str(value)
 
 
-def cmd_report(args: argparse.Namespace) -> int:
-    from console.cli import CliError, _runtime
+def cmd_report(args: argparse.Namespace, open_console: Callable[[], Any]) -> int:
+    from console.errors import CliError
 
-    rt = _runtime(args)
+    rt = open_console()
     try:
         service = ReportService(rt.workspace.store)
         try:

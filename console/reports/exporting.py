@@ -1,6 +1,6 @@
 """Exporting what the feed shows (its FeedFilter) as CSV, JSON lines, HTML or PDF (no Qt here).
 
-The GUI and the CLI share this: CSV and JSON lines come from `console.export`, the printable
+The GUI and the CLI share this: CSV and JSON lines come from `console.feed.export`, the printable
 HTML from `console.reports.printable`; PDF is that HTML rendered by a callable the caller
 passes in (the Qt part lives in `console/ui/`).
 """
@@ -11,10 +11,10 @@ import io
 from collections.abc import Callable
 from pathlib import Path
 
-from console.export import ExportError, export_to_file, iter_records, write_csv, write_jsonl
+from console.feed.export import ExportError, export_to_file, iter_records, write_csv, write_jsonl
+from console.feed.queries import FeedFilter
 from console.reports.printable import html_writer
 from console.store.db import Store
-from console.store.feed import FeedFilter
 
 FORMATS = ("csv", "jsonl", "html", "pdf")
 SUFFIXES = {"csv": ".csv", "jsonl": ".jsonl", "html": ".html", "pdf": ".pdf"}
@@ -29,7 +29,7 @@ class ViewExporter:
         self.store = store
 
     def count(self, flt: FeedFilter) -> int:
-        from console.store.feed import filter_clauses
+        from console.feed.queries import filter_clauses
 
         clauses, params = filter_clauses(flt)
         where = " AND ".join(clauses) or "1"

@@ -79,7 +79,7 @@ def default_title() -> str:
 def html_writer(db: Database | None, title: str | None = None
                 ) -> Callable[[Iterator[dict[str, Any]], IO[str],
                                Callable[[int], None] | None], int]:
-    """A writer for `console.export.export_to_file` producing the printable report
+    """A writer for `console.feed.export.export_to_file` producing the printable report
     (in the console's language; English in the CLI)."""
     title = title or default_title()
 
@@ -149,7 +149,7 @@ def export_printable(db: Database, records: Iterator[dict[str, Any]], fmt: str,
     """The CLI's html/pdf export: HTML to a file or stdout; PDF (through Qt) to a file."""
     import sys
 
-    from console.export import ExportError, export_to_file
+    from console.feed.export import ExportError, export_to_file
 
     writer = html_writer(db, title)
     if fmt == "html":

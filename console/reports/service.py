@@ -9,7 +9,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import IO, Any
 
-from console.export import ExportError, export_to_file
+from console.feed.export import ExportError, export_to_file
 from console.reports.figures import Period, Table, all_tables
 from console.store.db import Store
 

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from peewee import DatabaseProxy, OperationalError, SqliteDatabase
 
+from console.errors import StoreError
 from console.trust.storage import sqlite_problem
 
 # Every model binds to this proxy; `open_database` points it at a real database.
@@ -22,10 +23,6 @@ PRAGMAS = {
     "busy_timeout": 5000,
     "cache_size": -32000,  # 32 MB page cache
 }
-
-
-class StoreError(Exception):
-    """A problem with the workspace database, worded for the agent."""
 
 
 class Store:

@@ -17,8 +17,11 @@ from dataclasses import dataclass
 from datetime import datetime
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
+from console.accounts import queries as accounts
+from console.accounts.queries import AccountInfo
+from console.accounts.secrets import AccountSecrets, WorkspaceSecrets
 from console.channels.base import (
     AuthError,
     Channel,
@@ -30,12 +33,10 @@ from console.channels.base import (
     WatchSpec,
 )
 from console.channels.registry import Secrets, open_channel
+from console.errors import BackupError, StoreError
 from console.i18n import translate
-from console.secrets import AccountSecrets, SecretStore
-from console.settings import Settings
-from console.store import accounts, outbox
-from console.store.accounts import AccountInfo
-from console.store.db import Store, StoreError, check_integrity
+from console.replies import queries as outbox
+from console.store.db import Store, check_integrity
 from console.store.timeutil import utcnow
 from console.sync.events import (
     AccountStatus,
@@ -51,7 +52,7 @@ from console.triage import Triager
 from console.trust.sender_lock import SenderLock
 
 if TYPE_CHECKING:
-    from console.channels.mastodon_stream import StreamEvent
+    from console.channels.mastodon.stream import StreamEvent
 
 log = logging.getLogger(__name__)
 
@@ -78,12 +79,26 @@ def new_text(count: int) -> str:
     return translate("Sync", "{n} new").format(n=count)
 
 
-class Engine:
-    """Runs pulls and the outbox. Thread-safe; `start()` for the GUI, `sync_once()` for the CLI."""
+class SyncSettings(Protocol):
+    """The workspace settings the engine reads (console/app/settings.py `Settings`)."""
 
-    def __init__(self, store: Store, secrets: SecretStore, triager: Triager,
-                 settings: Settings, channel_factory: ChannelFactory = open_channel) -> None:
+    sync_interval: float
+    outbox_delay: float
+    backups_kept: int
+
+
+class Engine:
+    """Runs pulls and the outbox. Thread-safe; `start()` for the GUI, `sync_once()` for the CLI.
+
+    `keep_backup(path)`, when given, makes the daily automatic backup of a sound database
+    (the app layer owns backups); it raises `BackupError` when it cannot.
+    """
+
+    def __init__(self, store: Store, secrets: WorkspaceSecrets, triager: Triager,
+                 settings: SyncSettings, channel_factory: ChannelFactory = open_channel,
+                 keep_backup: Callable[[Path], object] | None = None) -> None:
         self.store = store
+        self._keep_backup = keep_backup
         self.secrets = secrets
         self.triager = triager
         self.settings = settings
@@ -386,10 +401,10 @@ class Engine:
                 .format(problem=problem)))
             return
         # Only a sound database is worth keeping: the daily automatic backup.
-        from console.backup import BackupError, daily_backup_if_due
-
+        if self._keep_backup is None:
+            return
         try:
-            daily_backup_if_due(path, keep=self.settings.backups_kept)
+            self._keep_backup(path)
         except BackupError as exc:
             log.warning("automatic backup failed: %s", exc)
             self._emit(AccountStatus(0, translate("Sync", "workspace"), "error", translate(

@@ -10,12 +10,14 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 
+from console.accounts import queries as accounts
 from console.channels.base import RemotePost
 from console.channels.html import sanitize
-from console.store import accounts, mentions
+from console.mentions import queries as mentions
+from console.mentions.ingested import Ingested
 from console.store.db import Store
 from console.store.timeutil import to_db, utcnow
-from console.sync.pipeline import Ingested, run_steps
+from console.sync.pipeline import run_steps
 from console.triage import TriageInput, Triager, TriageResult
 from console.triage.context import context_of_remote_author, watch_terms
 from console.trust.unicode import storable_post

@@ -220,6 +220,6 @@ class LiveStreams:
 
 
 def _default_stop() -> Any:
-    from console.channels.mastodon_stream import StreamStop
+    from console.channels.mastodon.stream import StreamStop
 
     return StreamStop()

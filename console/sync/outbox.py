@@ -24,11 +24,11 @@ from console.channels.base import (
     ReplyRefused,
     ThreadReader,
 )
-from console.store import outbox
+from console.mentions.queries import MentionDetail, mention_detail
+from console.replies import queries as outbox
+from console.replies.queries import ReplyInfo
 from console.store.db import Store
-from console.store.mentions import MentionDetail, mention_detail
 from console.store.models import Reply
-from console.store.outbox import ReplyInfo
 from console.store.timeutil import to_db
 
 # Seconds before retrying a reply that failed for a passing reason, by attempt number.

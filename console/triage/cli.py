@@ -9,13 +9,14 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any, Protocol, TextIO
 
 from .engine import Triager
 from .evaluate import evaluate, format_evaluation
 from .labels import TriageInput, TriageResult
+from .service import TriageService
 
 JSONL_FIELDS = (
     "lang",
@@ -51,11 +52,14 @@ def register(subparsers: Any) -> argparse.ArgumentParser:
     parser.add_argument("--lang", help="language hint (es, en, ...)")
     parser.add_argument("--model-dir", type=Path, help="folder with the learned model")
     parser.set_defaults(func=run_triage)
+    retriage = subparsers.add_parser("retriage", help="score every stored mention again")
+    retriage.set_defaults(func=run_retriage)
     return parser
 
 
 def run_triage(
     args: argparse.Namespace,
+    _open_console: object = None,  # scores text alone: no workspace needed
     stdin: TextIO | None = None,
     stdout: TextIO | None = None,
     stderr: TextIO | None = None,
@@ -151,3 +155,33 @@ def _evaluate(triager: Triager, path: Path, out: TextIO, err: TextIO) -> int:
     for message in report.errors[:20]:
         print(f"posventa triage: skipped {message}", file=err)
     return 0
+
+
+class Console(Protocol):
+    """What ``retriage`` uses of a running console."""
+
+    triage_service: TriageService
+
+    def close(self) -> None: ...
+
+
+def run_retriage(args: argparse.Namespace, open_console: Callable[[], Console]) -> int:
+    """Scores every stored mention again; agents' labels, the rules and the customer's
+    history count, as on ingest."""
+    rt = open_console()
+    try:
+        def show(done: int, total: int, _changed: list[int]) -> None:
+            if sys.stderr.isatty():
+                width = 30
+                filled = int(width * done / max(total, 1))
+                sys.stderr.write(f"\rre-scoring [{'#' * filled}{'.' * (width - filled)}] "
+                                 f"{done:,}/{total:,}")
+                sys.stderr.flush()
+
+        n = rt.triage_service.rescore_all(show).scored
+        if sys.stderr.isatty():
+            sys.stderr.write("\n")
+        print(f"re-scored {n:,} mentions")
+        return 0
+    finally:
+        rt.close()

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable
 from typing import Any
 
-from console.services import InvalidInput
-from console.workspace import WorkspaceError
+from console.errors import InvalidInput, WorkspaceError
 
 from .labels import CORRECTION_FIELDS
 from .rules_cli import progress_bar, workspace_runtime
@@ -47,10 +47,10 @@ def plural(n: int) -> str:
     return "1 correction" if n == 1 else f"{n:,} corrections"
 
 
-def run_corrections(args: argparse.Namespace) -> int:
+def run_corrections(args: argparse.Namespace, open_console: Callable[[], Any]) -> int:
     """Handles ``posventa corrections ...``; 0 when done, 1 on bad input."""
     try:
-        with workspace_runtime(args) as rt:
+        with workspace_runtime(open_console) as rt:
             return _act(rt.triage_service, args)
     except (InvalidInput, WorkspaceError) as exc:
         print(f"posventa corrections: {exc}", file=sys.stderr)

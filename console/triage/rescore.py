@@ -19,9 +19,9 @@ from typing import Any
 
 from peewee import Database
 
-from console.store import rules as stored_rules
 from console.store.db import Store
 from console.store.timeutil import from_db, utcnow
+from console.triage import rule_queries as stored_rules
 
 from . import corrections
 from .context import WatchTerms, context_of_author, watch_terms

@@ -14,8 +14,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, TextIO
 
-from console.services import InvalidInput
-from console.workspace import WorkspaceError
+from console.errors import InvalidInput, WorkspaceError
 
 from .rules import ACTIONS, CONDITIONS, Rule
 from .service import RuleService, as_sentence
@@ -116,22 +115,19 @@ def progress_bar(label: str, out: TextIO | None = None) -> Callable[[int, int, l
 
 
 @contextmanager
-def workspace_runtime(args: argparse.Namespace) -> Iterator[Any]:
-    """The workspace named by ``--workspace`` (or the default one), closed afterwards."""
-    from console.runtime import open_runtime
-    from console.workspace import default_workspace_dir
-
-    rt = open_runtime(getattr(args, "workspace", None) or default_workspace_dir())
+def workspace_runtime(open_console: Callable[[], Any]) -> Iterator[Any]:
+    """The running console of the chosen workspace, closed afterwards."""
+    rt = open_console()
     try:
         yield rt
     finally:
         rt.close()
 
 
-def run_rules(args: argparse.Namespace) -> int:
+def run_rules(args: argparse.Namespace, open_console: Callable[[], Any]) -> int:
     """Handles ``posventa rules ...``; 0 when done, 1 on bad input."""
     try:
-        with workspace_runtime(args) as rt:
+        with workspace_runtime(open_console) as rt:
             return _act(rt.rules, args)
     except (InvalidInput, WorkspaceError) as exc:
         print(f"posventa rules: {exc}", file=sys.stderr)

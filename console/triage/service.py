@@ -17,10 +17,10 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
-from console.services import InvalidInput
-from console.store import rules as stored_rules
+from console.errors import InvalidInput
 from console.store.db import Store
-from console.store.rules import StoredRule
+from console.triage import rule_queries as stored_rules
+from console.triage.rule_queries import StoredRule
 
 from . import corrections
 from .corrections import StoredCorrection, value_text

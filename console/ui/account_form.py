@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from console.services import AccountService
-from console.store.accounts import AccountInfo
+from console.accounts.queries import AccountInfo
+from console.accounts.service import AccountService
 from console.ui import labels
 from console.ui.tasks import Task, TaskSignals, start_task
 

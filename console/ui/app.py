@@ -15,9 +15,9 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
 import console
-from console.first_run import FirstRun
-from console.runtime import Runtime
-from console.store.mentions import AuthorInfo
+from console.app.first_run import FirstRun
+from console.app.runtime import Runtime
+from console.mentions.queries import AuthorInfo
 from console.trust.lookalike import LookalikeCheck
 from console.ui.accounts_dialog import AccountsController, AccountsDialog
 from console.ui.bridge import EngineBridge

@@ -36,7 +36,7 @@ from console.cases.cases import TRANSITIONS, CaseError
 from console.cases.records import CaseInfo
 from console.cases.service import CaseService
 from console.cases.wording import sentence
-from console.store.db import StoreError
+from console.errors import StoreError
 from console.ui import case_text, labels
 from console.ui.case_models import PagedListModel
 

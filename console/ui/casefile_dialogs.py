@@ -26,8 +26,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from console.app.runtime import Runtime
 from console.casefile.export import ExportResult, Selection, export_cases
-from console.runtime import Runtime
 from console.ui import labels
 from console.ui.tasks import Progress, Task, start_task
 

@@ -22,12 +22,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from console.cases import canned_text, reply_rules
+from console.cases import canned_text
 from console.cases.canned import Canned, CannedService
 from console.channels.base import ReplyRules
-from console.services import InvalidInput, ProfileService, ReplyService
-from console.store.db import StoreError
-from console.store.outbox import OutboxError, ReplyInfo
+from console.errors import InvalidInput, StoreError
+from console.mentions.service import ProfileService
+from console.replies import reply_rules
+from console.replies.queries import OutboxError, ReplyInfo
+from console.replies.service import ReplyService
 from console.store.timeutil import utcnow
 from console.ui import labels
 from console.ui.canned_picker import CannedPicker, SlashCompleter, SlashEditor

@@ -12,8 +12,9 @@ import math
 
 from PySide6.QtCore import QLocale, QObject, QTimer, Signal, Slot
 
-from console.services import InvalidInput, ReplyService
-from console.store.outbox import OutboxError, ReplyInfo
+from console.errors import InvalidInput
+from console.replies.queries import OutboxError, ReplyInfo
+from console.replies.service import ReplyService
 from console.store.timeutil import utcnow
 from console.sync.events import OutboxChanged
 from console.sync.outbox_text import outbox_sentence

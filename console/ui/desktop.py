@@ -8,8 +8,8 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, QObject, Slot
 
-from console.runtime import Runtime
-from console.settings import Settings
+from console.app.runtime import Runtime
+from console.app.settings import Settings
 from console.ui import shortcuts
 from console.ui.bridge import EngineBridge
 from console.ui.case_panel import CaseController

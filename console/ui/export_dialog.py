@@ -37,10 +37,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from console.export import ExportError
+from console.errors import InvalidInput
+from console.feed.export import ExportError
+from console.feed.queries import FeedFilter
 from console.reports.exporting import FORMATS, SUFFIXES, ViewExporter
-from console.services import InvalidInput
-from console.store.feed import FeedFilter
 from console.ui.tasks import Task, start_task
 
 

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from console.services import AccountService
+from console.accounts.service import AccountService
 from console.ui.account_form import AccountForm, secondary_note
 
 

@@ -21,9 +21,9 @@ from PySide6.QtCore import (
 )
 
 from console.cases.service import clocks_of
+from console.feed.queries import FeedFilter, FeedRow
+from console.feed.service import FeedService
 from console.i18n import QT_TRANSLATE_NOOP
-from console.services import FeedService
-from console.store.feed import FeedFilter, FeedRow
 from console.store.timeutil import utcnow
 from console.triage.reason_text import reasons_text, topic_name
 from console.ui import case_text, labels

@@ -31,9 +31,9 @@ from PySide6.QtWidgets import (
 
 from console.cases.service import CaseService
 from console.channels.base import SOURCES
+from console.feed.queries import SORTS, FeedFilter
+from console.feed.service import FeedService
 from console.i18n import QT_TRANSLATE_NOOP
-from console.services import FeedService
-from console.store.feed import SORTS, FeedFilter
 from console.store.models import MENTION_STATUSES
 from console.store.timeutil import utcnow
 from console.ui import labels, shortcuts

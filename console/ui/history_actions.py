@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from console.app.runtime import Runtime
 from console.importer.history import CsvImportService
 from console.reports.exporting import ViewExporter
 from console.reports.service import ReportService
-from console.runtime import Runtime
 
 
 def install_history_actions(window: Any, runtime: Runtime, feed: Any) -> None:

@@ -1,7 +1,7 @@
 """The "add a Mastodon account" form: sign in through the browser, or paste a code or token.
 
 The accounts dialog embeds it (also to sign an account in again). The flow itself is
-:class:`console.channels.mastodon_signin.MastodonSignIn`: registering the app and the
+:class:`console.channels.mastodon.signin.MastodonSignIn`: registering the app and the
 loopback listener start on a worker; the browser opens on the authorization page; a
 background thread waits for the loopback redirect or a pasted code, then exchanges it and
 keeps the account. Every outcome comes back to the GUI thread as a queued signal.
@@ -27,10 +27,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from console.accounts.queries import AccountInfo
+from console.accounts.service import AccountService, check_instance_url
 from console.channels.base import ChannelError
-from console.channels.mastodon_signin import MastodonSignIn, SignInCancelled
-from console.services import AccountService, InvalidInput, check_instance_url
-from console.store.accounts import AccountInfo
+from console.channels.mastodon.signin import MastodonSignIn, SignInCancelled
+from console.errors import InvalidInput
 from console.ui import labels
 from console.ui.tasks import Task, TaskSignals, start_task
 

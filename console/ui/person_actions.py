@@ -16,8 +16,8 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, Slot
 from PySide6.QtWidgets import QDialog
 
+from console.errors import StoreError
 from console.people.records import PeopleError, Suggestion
-from console.store.db import StoreError
 from console.ui import labels
 from console.ui.customer_dialogs import (
     LinkCustomerDialog,

@@ -25,8 +25,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from console.mentions.queries import AuthorInfo
 from console.people.records import Suggestion
-from console.store.mentions import AuthorInfo
 from console.ui import labels
 
 MAX_ROWS = 20

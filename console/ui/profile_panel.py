@@ -25,6 +25,8 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QMessageBox
 
+from console.mentions.queries import AuthorInfo
+from console.mentions.service import ProfileService
 from console.people.records import (
     CaseInfo,
     NoteInfo,
@@ -34,8 +36,6 @@ from console.people.records import (
     case_status,
 )
 from console.people.service import PeopleService
-from console.services import ProfileService
-from console.store.mentions import AuthorInfo
 from console.ui import labels
 from console.ui.person_actions import PersonActions
 from console.ui.person_sections import RecordListModel

@@ -2,7 +2,7 @@
 
 The agent reads what happened and where the damaged file was kept, then chooses: put back
 a backup (the newest is offered first), start with an empty database, or quit. A restore
-runs off the GUI thread through :func:`console.backup.restore`, which checks the backup
+runs off the GUI thread through :func:`console.app.backup.restore`, which checks the backup
 first; a refused backup leaves the dialog open with the reason, so another can be chosen.
 """
 
@@ -23,10 +23,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from console.backup import BackupError, restore
+from console.app.backup import BackupError, restore
+from console.app.workspace import BackupOffer, Workspace, WorkspaceCorrupt, WorkspaceError
 from console.ui import labels
 from console.ui.tasks import Task, start_task
-from console.workspace import BackupOffer, Workspace, WorkspaceCorrupt, WorkspaceError
 
 RESTORE, EMPTY, QUIT = "restore", "empty", "quit"
 

@@ -50,7 +50,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from console.export import ExportError
+from console.feed.export import ExportError
 from console.reports.figures import Period, Table, bucket_starts, column_title, zone_info
 from console.reports.service import ReportService, file_name, write_table_csv
 from console.ui import labels

@@ -24,10 +24,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from console.app.runtime import Runtime
 from console.casefile.format import CaseFileError
 from console.casefile.review import Review, ReviewService, close_review, open_review
 from console.cases.service import CaseService
-from console.runtime import Runtime
 from console.ui import labels
 
 

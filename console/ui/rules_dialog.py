@@ -35,8 +35,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from console.services import InvalidInput
-from console.store.rules import StoredRule
+from console.errors import InvalidInput
+from console.triage.rule_queries import StoredRule
 from console.triage.rules import Rule
 from console.triage.service import RuleService, RuleTest
 from console.ui import labels

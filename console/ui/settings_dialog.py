@@ -1,7 +1,7 @@
 """The Settings dialog, built from the settings schema, and the theme it can apply.
 
-The "This console" tab has one row per :class:`console.settings.Settings` field declared
-with :func:`console.settings.option`; the "Team" tab shows the SLA targets and warning
+The "This console" tab has one row per :class:`console.app.settings.Settings` field declared
+with :func:`console.app.settings.option`; the "Team" tab shows the SLA targets and warning
 window every console shares (``console/cases/team_settings.py`` through the case service).
 """
 
@@ -31,15 +31,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from console.app.settings import Settings
+from console.app.workspace import Workspace, WorkspaceError
 from console.cases.service import CaseService
 from console.i18n import QT_TRANSLATE_NOOP
-from console.settings import Settings
 from console.ui import colours, labels
-from console.workspace import Workspace, WorkspaceError
 
 
 def _tr(text: str) -> str:
-    """A settings label or help (marked with QT_TRANSLATE_NOOP in console/settings.py)."""
+    """A settings label or help (marked with QT_TRANSLATE_NOOP in console/app/settings.py)."""
     return QCoreApplication.translate("Settings", text)
 
 

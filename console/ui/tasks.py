@@ -9,7 +9,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QObject, QThreadPool, QTimer, Signal
 
 from console.channels.base import ChannelError
-from console.services import InvalidInput
+from console.errors import InvalidInput
 
 log = logging.getLogger(__name__)
 

@@ -23,9 +23,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from console.services import ProfileService, ReplyService
-from console.store.mentions import AuthorInfo, MentionDetail
-from console.store.outbox import ReplyInfo
+from console.mentions.queries import AuthorInfo, MentionDetail
+from console.mentions.service import ProfileService
+from console.replies.queries import ReplyInfo
+from console.replies.service import ReplyService
 from console.sync.events import OutboxChanged
 from console.sync.outbox_text import outbox_sentence
 from console.triage.reason_text import reasons_text, topic_name

@@ -17,10 +17,10 @@ from PySide6.QtCore import QObject, QPoint, QRect, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon, QWidget
 
+from console.app.settings import Settings
 from console.cases.service import CaseService
-from console.services import FeedService
-from console.settings import Settings
-from console.store.feed import FeedFilter, FeedRow
+from console.feed.queries import FeedFilter, FeedRow
+from console.feed.service import FeedService
 from console.ui import labels
 
 COUNT_LIMIT = 500  # urgent mentions counted at most (then "500+")

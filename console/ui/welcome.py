@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from console.first_run import FirstRun
-from console.workspace import WorkspaceError
+from console.app.first_run import FirstRun
+from console.app.workspace import WorkspaceError
 
 
 def start_demo_process() -> bool:

@@ -18,7 +18,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from console.runtime import open_runtime  # noqa: E402
+from console.app.runtime import open_runtime  # noqa: E402
 from tests.bench.seed import seed  # noqa: E402
 
 

@@ -20,9 +20,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
+from console.app.runtime import open_runtime
 from console.reports import figures
 from console.reports.figures import Period
-from console.runtime import open_runtime
 from tests.bench.seed import seed
 
 CHANNELS = ("mastodon", "bluesky", "feed", "wordpress")

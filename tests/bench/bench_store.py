@@ -18,9 +18,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from console.runtime import open_runtime
-from console.store import accounts
-from console.store.feed import FeedFilter, feed_page
+from console.accounts import queries as accounts
+from console.app.runtime import open_runtime
+from console.feed.queries import FeedFilter, feed_page
 from console.sync.ingest import ingest
 from tests.bench.seed import seed, text
 from tests.builders import make_author, make_post

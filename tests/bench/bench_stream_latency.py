@@ -19,8 +19,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from console.channels.sandbox import SandboxServer  # noqa: E402
-from console.runtime import open_runtime  # noqa: E402
+from console.app.runtime import open_runtime  # noqa: E402
+from console.sandbox import SandboxServer  # noqa: E402
 from console.store import accounts  # noqa: E402
 from console.sync.events import MentionsAdded  # noqa: E402
 

@@ -14,7 +14,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtCore import QEvent, QObject, QTimer  # noqa: E402
 
-from console.runtime import open_runtime  # noqa: E402
+from console.app.runtime import open_runtime  # noqa: E402
 from console.ui.app import application, build_console  # noqa: E402
 
 

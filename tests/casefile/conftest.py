@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from console.runtime import Runtime
-from console.store import accounts
+from console.accounts import queries as accounts
+from console.app.runtime import Runtime
 from console.sync.ingest import ingest
 from tests.builders import make_author, make_post
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-from console.cli import main
-from console.runtime import Runtime
+from console.app.cli.main import main
+from console.app.runtime import Runtime
 from tests.casefile.conftest import Seeded
 
 

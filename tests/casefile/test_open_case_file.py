@@ -14,9 +14,9 @@ import pytest
 from PySide6.QtCore import QProcess
 from PySide6.QtWidgets import QFileDialog
 
+from console.app.runtime import Runtime
 from console.casefile.export import Selection, export_cases
 from console.casefile.format import content_digest
-from console.runtime import Runtime
 from console.ui import casefile_dialogs
 from console.ui.app import build_console
 from console.ui.casefile_dialogs import review_command
@@ -96,8 +96,8 @@ def test_a_frozen_build_starts_itself(monkeypatch) -> None:
 
 def test_import_case_file_from_the_menu(qtbot, runtime: Runtime, seeded: Seeded,
                                         tmp_path: Path, monkeypatch) -> None:
+    from console.app.runtime import open_runtime
     from console.casefile.review import close_review, open_review
-    from console.runtime import open_runtime
     from console.ui.casefile_import import ImportCaseFileController, ImportCaseFileDialog
 
     path = tmp_path / "week.posventa-cases"

@@ -7,12 +7,12 @@ from pathlib import Path
 
 import pytest
 
+from console.app.runtime import Runtime, open_runtime
 from console.casefile.export import Selection, export_cases
 from console.casefile.format import CaseFileError, content_digest, manifest
 from console.casefile.importer import import_case_file
 from console.casefile.review import close_review, open_review
-from console.runtime import Runtime, open_runtime
-from console.store.feed import FeedFilter
+from console.feed.queries import FeedFilter
 from tests.casefile.conftest import ACCOUNT_SECRET_SETTING, TOKEN, Seeded, folder_fingerprint
 
 # Key fields compared between the workspace, the case file and the imported workspace.
@@ -163,7 +163,7 @@ def test_an_unsent_reply_is_never_sent_by_the_importing_workspace(
         runtime: Runtime, seeded: Seeded, tmp_path: Path) -> None:
     """A second console of the same brand imports the file: it has the same account, and a
     queued reply would go out twice. It arrives failed, with why, and nothing is due."""
-    from console.store import accounts
+    from console.accounts import queries as accounts
 
     path = export_first_case(runtime, seeded, tmp_path / "ana.posventa-cases")
     fresh = open_runtime(tmp_path / "fresh", memory_secrets=True)

@@ -18,8 +18,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from console.runtime import open_runtime
-from console.store.feed import FeedFilter, feed_page
+from console.app.runtime import open_runtime
+from console.feed.queries import FeedFilter, feed_page
 from tests.bench.seed import seed
 
 STATES = ("new", "open", "waiting", "resolved", "closed", "closed", "closed")
@@ -52,7 +52,8 @@ def seed_cases(db_path: Path, cases: int) -> float:
 
 def bench_ingest(n: int) -> None:
     """Ingest rate with the cases step, and with it left out, in the same run."""
-    from console.store import accounts
+    from console.accounts import queries as accounts
+    from console.cases import intake
     from console.sync import pipeline
     from console.sync.ingest import ingest
     from tests.bench.seed import text
@@ -61,11 +62,10 @@ def bench_ingest(n: int) -> None:
     rng = random.Random(3)
     posts = [make_post(i, text(rng), author=make_author(i % 500)) for i in range(1, n + 1)]
     rates = {}
+    all_steps = list(pipeline.STEPS)
     for label, keep in (("without the cases step", False), ("with the cases step", True),
                         ("without the cases step, again", False)):
-        pipeline._loaded = None
-        modules = pipeline.steps()
-        pipeline._loaded = [m for m in modules if keep or m.__name__ != "console.cases.intake"]
+        pipeline.STEPS[:] = [m for m in all_steps if keep or m is not intake]
         with tempfile.TemporaryDirectory() as tmp:
             rt = open_runtime(Path(tmp) / "ws", memory_secrets=True)
             acc = accounts.add_account(rt.workspace.store, "mastodon", "http://127.0.0.1:9")
@@ -76,12 +76,12 @@ def bench_ingest(n: int) -> None:
             cases = rt.workspace.store.db.execute_sql('SELECT count(*) FROM "case"').fetchone()
             rt.close()
         print(f"ingest: {rates[label]:,.0f} mentions/s {label} ({cases[0]:,} cases opened)")
-    pipeline._loaded = None
+    pipeline.STEPS[:] = all_steps
 
 
 def bench_join(db) -> None:
     """51 keyset pages with the case columns (now) and without them (before), same run."""
-    from console.store import feed
+    from console.feed import queries as feed
 
     columns, join = feed._COLUMNS, feed._CASE_JOIN
     before = columns[:columns.index(", c.id")] + ", NULL" * 10  # the same rows, no case

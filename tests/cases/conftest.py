@@ -7,10 +7,10 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
+from console.accounts import queries as accounts
+from console.app.runtime import Runtime
 from console.cases.service import CaseService
 from console.channels.base import RemotePost
-from console.runtime import Runtime
-from console.store import accounts
 from console.store.timeutil import to_db
 from console.sync.ingest import ingest
 

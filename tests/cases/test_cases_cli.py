@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from console.cli import main
-from console.runtime import open_runtime
-from console.store import accounts
+from console.accounts import queries as accounts
+from console.app.cli.main import main
+from console.app.runtime import open_runtime
 from console.sync.ingest import ingest
 from tests.builders import make_author, make_post
 

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from console.cases import intake
 from console.cases.service import CaseService
-from console.store.feed import FeedFilter
-from console.sync.pipeline import STEP_MODULES, Ingested
+from console.feed.queries import FeedFilter
+from console.mentions.ingested import Ingested
+from console.sync.pipeline import STEPS
 from console.triage import TriageResult
 from tests.builders import make_post
 
@@ -17,7 +18,7 @@ def _row(rt, search):
 
 
 def test_the_cases_step_runs_last():
-    assert STEP_MODULES[-1] == "console.cases.intake"
+    assert STEPS[-1] is intake
 
 
 def test_sync_opens_cases_for_complaints_and_direct_messages(connected):

@@ -6,7 +6,7 @@ from datetime import timedelta
 
 import pytest
 
-from console.store.feed import FeedFilter
+from console.feed.queries import FeedFilter
 from tests.builders import make_author, make_post
 from tests.cases.conftest import TUESDAY
 

@@ -7,9 +7,9 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
+from console.app.workspace import Workspace
 from console.cases.service import CaseService
 from console.store.db import database_proxy
-from console.workspace import Workspace
 from tests.builders import make_post
 from tests.cases.conftest import TUESDAY, FakeClock
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from console.channels.bluesky import BlueskyChannel
-from console.channels.sandbox import SandboxServer
-from console.secrets import StaticSecrets
+from console.accounts.secrets import StaticSecrets
+from console.channels.bluesky.channel import BlueskyChannel
+from console.sandbox import SandboxServer
 
 MINI = Path(__file__).parent / "fixtures" / "mini_script.json"
 BRAND = "ventalia.bsky.example"

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from console.channels.mastodon import MastodonChannel
-from console.channels.sandbox import SandboxServer
+from console.channels.mastodon.channel import MastodonChannel
+from console.sandbox import SandboxServer
 
 FIXTURE = Path(__file__).parent / "fixtures" / "mini_script.json"
 TOKEN = "s3cret-token-value"

@@ -10,11 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from console.channels.sandbox import SandboxServer
-from console.runtime import Runtime
-from console.services import InvalidInput
-from console.store import accounts
-from console.store.feed import FeedFilter
+from console.accounts import queries as accounts
+from console.app.runtime import Runtime
+from console.errors import InvalidInput
+from console.feed.queries import FeedFilter
+from console.sandbox import SandboxServer
 from console.store.models import Mention
 from tests.channels.bluesky_support import APP_PASSWORD, BRAND, standing_sandbox
 
@@ -114,7 +114,7 @@ def test_what_the_agent_typed_is_checked_first(runtime: Runtime, handle, passwor
 
 
 def test_demo_shows_bluesky_mentions(tmp_path: Path) -> None:
-    from console.runtime import open_demo
+    from console.app.runtime import open_demo
 
     rt = open_demo(tmp_path / "demo", speed=0.001)
     try:
@@ -158,7 +158,7 @@ def test_cli_accounts_add_bluesky(tmp_path: Path, sky) -> None:
 
 
 def test_cli_help_says_where_app_passwords_come_from(capsys) -> None:
-    from console.cli import build_parser
+    from console.app.cli.main import build_parser
 
     with pytest.raises(SystemExit):
         build_parser().parse_args(["accounts", "add", "bluesky", "--help"])

@@ -6,10 +6,10 @@ from collections.abc import Iterator
 
 import pytest
 
-from console.channels import bluesky
+from console.accounts.secrets import StaticSecrets
 from console.channels.base import AuthError, WatchSpec
-from console.channels.sandbox import SandboxServer
-from console.secrets import StaticSecrets
+from console.channels.bluesky import channel as bluesky
+from console.sandbox import SandboxServer
 from tests.channels.bluesky_support import (
     APP_PASSWORD,
     BRAND,

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 import httpx
 import pytest
 
+from console.accounts.secrets import StaticSecrets
 from console.channels.base import (
     AuthError,
     MalformedResponse,
@@ -17,9 +18,8 @@ from console.channels.base import (
     ServerError,
     WatchSpec,
 )
-from console.channels.bluesky import BlueskyChannel
-from console.channels.sandbox import SandboxServer
-from console.secrets import StaticSecrets
+from console.channels.bluesky.channel import BlueskyChannel
+from console.sandbox import SandboxServer
 from tests.channels.bluesky_support import APP_PASSWORD, Sleeps, make_channel, standing_sandbox
 
 NOTES = "/xrpc/app.bsky.notification.listNotifications"
@@ -102,7 +102,7 @@ def test_wrong_app_password_is_one_clear_sentence(sky) -> None:
 
 
 def test_createsession_budget_is_kept_by_the_client(sky, monkeypatch) -> None:
-    from console.channels import bluesky_http
+    from console.channels.bluesky import http as bluesky_http
 
     monkeypatch.setattr(bluesky_http, "SESSION_BUDGET", 2)
     monkeypatch.setattr(bluesky_http, "_SESSIONS", bluesky_http._Window())

@@ -8,8 +8,8 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit
 
-from console.channels.sandbox import SandboxServer
-from console.runtime import Runtime
+from console.app.runtime import Runtime
+from console.sandbox import SandboxServer
 from console.ui.bluesky_form import BlueskyForm
 from tests.channels.bluesky_support import APP_PASSWORD, BRAND, standing_sandbox
 

@@ -8,9 +8,9 @@ from datetime import datetime
 import pytest
 
 from console.channels.base import ReplyRefused
-from console.channels.bluesky import BlueskyChannel
-from console.channels.bluesky_text import TID_RE, rkey_for, validate_post
-from console.channels.sandbox import SandboxServer
+from console.channels.bluesky.channel import BlueskyChannel
+from console.channels.bluesky.text import TID_RE, rkey_for, validate_post
+from console.sandbox import SandboxServer
 from tests.channels.bluesky_support import make_channel, standing_sandbox, uri_of
 
 KEY = "5b2f7a40-1c1e-4f55-9d7e-2a1b3c4d5e6f"

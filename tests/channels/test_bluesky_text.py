@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from console.channels.base import ReplyRules, count_graphemes
-from console.channels.bluesky import rules
-from console.channels.bluesky_text import (
+from console.channels.bluesky.channel import rules
+from console.channels.bluesky.text import (
     TID_RE,
     RecordInvalid,
     build_facets,
@@ -15,7 +15,7 @@ from console.channels.bluesky_text import (
     tid,
     validate_post,
 )
-from console.services import ReplyService
+from console.replies.service import ReplyService
 
 FAMILY = "👨‍👩‍👧‍👦"  # four people joined by ZWJ: 7 code points, 25 bytes
 FLAGS = "🇪🇸🇵🇪"

@@ -10,8 +10,8 @@ import httpx
 import pytest
 
 from console.channels.base import ReplyRefused, WatchSpec
-from console.channels.feeds import FeedChannel
-from console.channels.sandbox import SandboxServer
+from console.channels.feeds.channel import FeedChannel
+from console.sandbox import SandboxServer
 from console.store.models import Mention
 from console.sync.ingest import ingest
 

@@ -14,8 +14,8 @@ from console.channels.base import (
     RateLimited,
     ServerError,
 )
-from console.channels.feeds import FeedChannel
-from console.channels.sandbox import SandboxServer
+from console.channels.feeds.channel import FeedChannel
+from console.sandbox import SandboxServer
 
 POSTS = "/blog/pablo/feeds/posts/default"
 
@@ -121,7 +121,7 @@ def test_a_fault_on_a_comment_feed_fails_the_pull_and_keeps_the_cursor(blogs):
 
 
 def test_a_failing_feed_account_never_stops_the_others(blogs, runtime):
-    from console.store import accounts
+    from console.accounts import queries as accounts
     from console.store.models import Mention
 
     store = runtime.workspace.store

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 import pytest
 from PySide6.QtWidgets import QLineEdit
 
-from console.channels.sandbox import SandboxServer
+from console.sandbox import SandboxServer
 from console.ui.feed_form import FeedForm, WordPressForm
 
 PASSWORD = "Sbx1 Vent 2026 Demo Blog Pass"

@@ -6,7 +6,7 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from console.channels.feeds_parse import (
+from console.channels.feeds.parse import (
     FeedInvalid,
     blogger_comments_url,
     blogger_kind,

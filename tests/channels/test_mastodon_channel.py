@@ -7,8 +7,8 @@ from datetime import UTC
 import pytest
 
 from console.channels.base import Channel, ReplyRefused, WatchSpec
-from console.channels.mastodon import MastodonChannel
-from console.channels.sandbox import SandboxServer
+from console.channels.mastodon.channel import MastodonChannel
+from console.sandbox import SandboxServer
 
 
 def test_is_a_channel_and_reads_the_server(channel: MastodonChannel) -> None:

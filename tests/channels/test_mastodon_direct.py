@@ -5,14 +5,14 @@ from __future__ import annotations
 
 import pytest
 
+from console.accounts import queries as accounts
+from console.app.runtime import Runtime
 from console.channels.base import ReplyRefused
-from console.channels.mastodon import MastodonChannel
-from console.channels.mastodon_direct import direct_reply_text, mentioned_handles
-from console.channels.mastodon_parse import parse_account
-from console.channels.sandbox import SandboxServer
-from console.runtime import Runtime
-from console.store import accounts
-from console.store.feed import FeedFilter
+from console.channels.mastodon.channel import MastodonChannel
+from console.channels.mastodon.direct import direct_reply_text, mentioned_handles
+from console.channels.mastodon.parse import parse_account
+from console.feed.queries import FeedFilter
+from console.sandbox import SandboxServer
 
 
 def _row_for(rt: Runtime, remote_id: str):

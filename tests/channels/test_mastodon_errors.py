@@ -16,8 +16,8 @@ from console.channels.base import (
     RateLimited,
     ServerError,
 )
-from console.channels.mastodon import MastodonChannel
-from console.channels.sandbox import SandboxServer
+from console.channels.mastodon.channel import MastodonChannel
+from console.sandbox import SandboxServer
 
 TOKEN = "s3cret-token-value"
 
@@ -197,7 +197,7 @@ def test_tls_is_verified() -> None:
 
 
 def test_link_header_parsing_is_tolerant() -> None:
-    from console.channels.mastodon_parse import parse_link_header
+    from console.channels.mastodon.parse import parse_link_header
 
     value = (
         '<https://m.example/api/v1/notifications?max_id=7163058>; rel="next", '

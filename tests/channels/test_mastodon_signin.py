@@ -23,20 +23,20 @@ from urllib.parse import parse_qs, urlencode, urlsplit
 import httpx
 import pytest
 
-from console import cli
-from console.accounts_cli import mastodon as mastodon_cli
+from console.accounts import cli_mastodon as mastodon_cli
+from console.accounts import queries as accounts
+from console.app.cli import main as cli
+from console.app.runtime import Runtime
 from console.channels.base import AuthError, ChannelError, NetworkError
-from console.channels.mastodon_oauth import OOB_REDIRECT
-from console.channels.mastodon_signin import (
+from console.channels.mastodon.oauth import OOB_REDIRECT
+from console.channels.mastodon.signin import (
     MastodonSignIn,
     SignInCancelled,
     SignInError,
 )
-from console.channels.sandbox import SandboxServer
-from console.runtime import Runtime
-from console.services import InvalidInput
-from console.store import accounts
-from console.store.feed import FeedFilter
+from console.errors import InvalidInput
+from console.feed.queries import FeedFilter
+from console.sandbox import SandboxServer
 
 ROOT = Path(__file__).resolve().parents[2]
 

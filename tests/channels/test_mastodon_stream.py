@@ -15,13 +15,13 @@ from collections.abc import Callable, Iterator
 import httpx
 import pytest
 
+from console.accounts import queries as accounts
+from console.app.runtime import Runtime
 from console.channels.base import AuthError, NotFound, WatchSpec
-from console.channels.mastodon import MastodonChannel
-from console.channels.mastodon_stream import StreamEvent, StreamSpec, StreamStop, streaming_base
-from console.channels.sandbox import SandboxServer
-from console.runtime import Runtime
-from console.store import accounts
-from console.store.feed import FeedFilter
+from console.channels.mastodon.channel import MastodonChannel
+from console.channels.mastodon.stream import StreamEvent, StreamSpec, StreamStop, streaming_base
+from console.feed.queries import FeedFilter
+from console.sandbox import SandboxServer
 from console.sync.events import AccountStatus, MentionsAdded
 from console.sync.live import Backoff, LiveStreams, StreamKey, forward_cursor
 from tests.conftest import MINI_SCRIPT as FIXTURE

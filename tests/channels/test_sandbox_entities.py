@@ -7,7 +7,7 @@ from pathlib import Path
 
 import httpx
 
-from console.channels.sandbox import SandboxServer
+from console.sandbox import SandboxServer
 
 FIXTURE = Path(__file__).parent / "fixtures" / "mini_script.json"
 AUTH = {"Authorization": "Bearer any-token"}

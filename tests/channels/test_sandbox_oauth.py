@@ -9,8 +9,8 @@ import httpx
 import pytest
 
 from console.channels.base import AuthError
-from console.channels.mastodon import MastodonChannel
-from console.channels.mastodon_oauth import (
+from console.channels.mastodon.channel import MastodonChannel
+from console.channels.mastodon.oauth import (
     OOB_REDIRECT,
     build_authorize_url,
     exchange_code,
@@ -18,7 +18,7 @@ from console.channels.mastodon_oauth import (
     register_app,
     revoke_token,
 )
-from console.channels.sandbox import SandboxServer
+from console.sandbox import SandboxServer
 
 REDIRECT = "http://127.0.0.1:8765/callback"
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import httpx
 
-from console.channels.mastodon_parse import parse_link_header
-from console.channels.sandbox import SandboxServer
+from console.channels.mastodon.parse import parse_link_header
+from console.sandbox import SandboxServer
 
 AUTH = {"Authorization": "Bearer any-token"}
 

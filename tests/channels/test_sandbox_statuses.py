@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import httpx
 
-from console.channels.sandbox import SandboxServer
+from console.sandbox import SandboxServer
 
 AUTH = {"Authorization": "Bearer any-token"}
 

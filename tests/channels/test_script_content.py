@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from console.channels.sandbox.render import fold, hashtags, status_length
-from console.channels.sandbox.script import load_script, tags_user
+from console.sandbox.render import fold, hashtags, status_length
+from console.sandbox.script import load_script, tags_user
 
 SCRIPT_PATH = Path(__file__).resolve().parents[2] / "resources" / "sandbox" / "script.json"
 

@@ -12,8 +12,8 @@ import httpx
 import pytest
 
 from console.channels.base import AuthError, ReplyRefused, WatchSpec
-from console.channels.sandbox import SandboxServer
-from console.channels.wordpress import WordPressChannel, check_site_url
+from console.channels.wordpress.channel import WordPressChannel, check_site_url
+from console.sandbox import SandboxServer
 
 PASSWORD = "Sbx1 Vent 2026 Demo Blog Pass"
 

@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 
 from console.channels.base import AuthError, MalformedResponse, NetworkError, ServerError
-from console.channels.sandbox import SandboxServer
-from console.services import InvalidInput
+from console.errors import InvalidInput
+from console.sandbox import SandboxServer
 from console.store.models import Mention
 
 PASSWORD = "Sbx1 Vent 2026 Demo Blog Pass"
@@ -98,7 +98,7 @@ def test_a_rejected_password_stops_polling_with_a_clear_status(runtime, blogs):
     ({"status": 429, "retry_after": 900}, Exception, "try again in 900 seconds"),
 ])
 def test_rest_faults(blogs, fault, error, text):
-    from console.channels.wordpress import WordPressChannel
+    from console.channels.wordpress.channel import WordPressChannel
 
     chan = WordPressChannel(f"{blogs.url}/blog/ventalia", "ventalia", PASSWORD,
                             sleep=lambda s: None, timeout=5.0, max_wait=5.0)
@@ -110,7 +110,7 @@ def test_rest_faults(blogs, fault, error, text):
 def test_feed_account_replies_are_recorded_by_hand(runtime, blogs):
     account = runtime.accounts.add_feed(f"{blogs.url}/blog/pablo/feeds/posts/default")
     assert account.kind == "feed" and account.display_name == "Pablo Reseñas Tech"
-    from console.store import accounts
+    from console.accounts import queries as accounts
 
 
     accounts.add_watch(runtime.workspace.store, "ventalia")
@@ -154,7 +154,7 @@ def test_cli_adds_feed_and_wordpress_accounts(tmp_path, blogs):
                 "--user", "ventalia", "--password-stdin", stdin="bad\n")
     assert wrong.returncode != 0 and "Traceback" not in wrong.stderr
     assert "application password was rejected; re-enter it" in wrong.stderr
-    from console.runtime import open_runtime
+    from console.app.runtime import open_runtime
 
     rt = open_runtime(ws, memory_secrets=True)
     try:
@@ -164,7 +164,7 @@ def test_cli_adds_feed_and_wordpress_accounts(tmp_path, blogs):
 
 
 def test_demo_shows_the_blogs_and_beas_story(tmp_path):
-    from console.runtime import open_demo
+    from console.app.runtime import open_demo
 
     rt = open_demo(tmp_path / "demo", speed=0.001)
     try:

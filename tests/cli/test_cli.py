@@ -57,8 +57,8 @@ def test_accounts_watch_sync_export_reply_end_to_end(ws, mini_sandbox):
 
 def test_sync_once_export_and_reply(ws, mini_sandbox):
     """sync, export and reply as separate processes, the token coming from a keyring."""
-    from console.runtime import open_runtime
-    from console.store import accounts
+    from console.accounts import queries as accounts
+    from console.app.runtime import open_runtime
 
     rt = open_runtime(ws, memory_secrets=True)
     accounts.add_account(rt.workspace.store, "mastodon", mini_sandbox.url)

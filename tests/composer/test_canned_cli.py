@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from console.cli import main
-from console.store.feed import FeedFilter
+from console.app.cli.main import main
+from console.feed.queries import FeedFilter
 
 
 @pytest.fixture

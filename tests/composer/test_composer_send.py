@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 
-from console.store.feed import FeedFilter
+from console.feed.queries import FeedFilter
 from console.store.timeutil import utcnow
 from tests.builders import make_post
 

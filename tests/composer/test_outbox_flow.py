@@ -6,8 +6,8 @@ from datetime import timedelta
 
 import pytest
 
-from console.services import InvalidInput
-from console.store.feed import FeedFilter
+from console.errors import InvalidInput
+from console.feed.queries import FeedFilter
 from console.store.timeutil import utcnow
 
 

@@ -7,9 +7,9 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from console.cases import reply_rules
 from console.channels.base import ReplyRules
-from console.services import InvalidInput
+from console.errors import InvalidInput
+from console.replies import reply_rules
 from tests.builders import make_post
 
 POSTED = datetime(2026, 11, 2, 9, 0, tzinfo=UTC)

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMessageBox, QWidget
 
-from console.runtime import Runtime, open_demo
+from console.app.runtime import Runtime, open_demo
 
 Visit = Callable[[str, QWidget], None]
 
@@ -82,7 +82,7 @@ def _menu_actions(window: QWidget) -> Iterator[tuple[str, object]]:
 
 def tour(built: object, runtime: Runtime, visit: Visit) -> list[str]:
     """Visit the main window and every screen reachable from its menus."""
-    from console.first_run import FirstRun
+    from console.app.first_run import FirstRun
     from console.ui.accounts_dialog import NETWORKS, AccountsController, AccountsDialog
     from console.ui.welcome import WelcomeController, WelcomeDialog
 

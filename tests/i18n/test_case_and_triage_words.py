@@ -10,9 +10,9 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from console import i18n
-from console.cases import reply_rules
 from console.cases.wording import event_detail, sentence, state_name
 from console.channels.base import ReplyRules
+from console.replies import reply_rules
 from console.sync.outbox_text import outbox_sentence
 from console.triage.labels import TriageInput
 from console.triage.priority import Urgency, priority

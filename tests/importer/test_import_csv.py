@@ -6,11 +6,11 @@ from pathlib import Path
 
 import pytest
 
-from console.cli import main
+from console.app.cli.main import main
+from console.app.runtime import Runtime, open_runtime
 from console.importer.history import plan_import, run_import
 from console.importer.mapping import ColumnMapping, MappingProblem, guess
 from console.importer.reader import open_csv
-from console.runtime import Runtime, open_runtime
 
 # Semicolons, a quoted newline (row on lines 3-4), a bad date (line 5), an empty text
 # (line 6), a repeated row (line 7 = line 2), a reply to line 2's post (line 8).

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from console.app.runtime import Runtime
 from console.importer.history import CsvImportService
-from console.runtime import Runtime
 from console.ui.import_dialog import ImportController, ImportDialog
 from tests.importer.test_import_csv import (
     SPANISH,

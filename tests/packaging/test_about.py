@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from console.cli import main
+from console.__main__ import main
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -158,3 +158,53 @@ def test_rendered_icons_match_the_svg() -> None:
         [sys.executable, str(PACKAGING / "render_icons.py"), "--check"],
         capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def _encoded(image) -> bytes:
+    from PySide6.QtCore import QBuffer, QByteArray, QIODevice
+
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    image.save(buffer, "PNG")
+    return bytes(data.data())
+
+
+def test_the_icon_check_forgives_rounding_but_not_a_stale_icon(qapp, monkeypatch) -> None:
+    """Another machine's rasteriser may put a pixel a level or two apart; an icon drawn
+    from an older SVG (another colour or shape) must still be caught."""
+    from PySide6.QtGui import QColor, QImage
+
+    monkeypatch.syspath_prepend(str(PACKAGING))
+    import render_icons
+
+    committed = (ICONS / "hicolor" / "32x32" / "apps" / f"{console.APP_ID}.png").read_bytes()
+    image = QImage.fromData(committed).convertToFormat(QImage.Format.Format_ARGB32)
+    assert render_icons.same_pixels(committed, _encoded(image))
+
+    rounded = QImage(image)
+    for x, y in ((3, 16), (16, 3), (28, 28)):  # anti-aliased edge pixels, one level off
+        colour = rounded.pixelColor(x, y)
+        colour.setRed(min(255, colour.red() + 1) if colour.red() < 255 else 254)
+        rounded.setPixelColor(x, y, colour)
+    assert render_icons.same_pixels(committed, _encoded(rounded))
+
+    recoloured = QImage(image)  # the brand colour changed: every opaque pixel shifts
+    for y in range(recoloured.height()):
+        for x in range(recoloured.width()):
+            colour = recoloured.pixelColor(x, y)
+            if colour.alpha() > 200:
+                recoloured.setPixelColor(x, y, QColor(max(0, colour.red() - 30),
+                                                      colour.green(), colour.blue(),
+                                                      colour.alpha()))
+    assert not render_icons.same_pixels(committed, _encoded(recoloured))
+
+    moved = QImage(image.size(), QImage.Format.Format_ARGB32)  # the drawing moved 2 pixels
+    moved.fill(0)
+    for y in range(image.height()):
+        for x in range(image.width() - 2):
+            moved.setPixelColor(x + 2, y, image.pixelColor(x, y))
+    assert not render_icons.same_pixels(committed, _encoded(moved))
+
+    smaller = image.scaled(24, 24)  # another size is another picture
+    assert not render_icons.same_pixels(committed, _encoded(smaller))

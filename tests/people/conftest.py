@@ -6,9 +6,9 @@ from collections.abc import Callable
 
 import pytest
 
+from console.accounts import queries as accounts
+from console.app.runtime import Runtime
 from console.channels.base import RemoteAuthor, RemotePost
-from console.runtime import Runtime
-from console.store import accounts
 from console.sync.ingest import ingest
 from tests.builders import make_post
 

@@ -104,8 +104,8 @@ def test_reddit_is_never_linked_automatically(runtime, add_authors):
 
 def test_certain_links_through_the_sandbox_script(runtime):
     """The demo script's people: two certain pairs are linked, look-alikes are not."""
-    from console.channels.sandbox import SandboxServer
-    from console.store import accounts
+    from console.accounts import queries as accounts
+    from console.sandbox import SandboxServer
 
     server = SandboxServer(speed=1000, release_all=True)
     server.start()

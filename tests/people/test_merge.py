@@ -10,9 +10,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from console.app.runtime import open_runtime
 from console.people.records import PeopleError
 from console.people.service import PeopleService
-from console.runtime import open_runtime
 
 TABLES = ("customer", "author", "note", "customer_tag", "tag", "case", "link_decision")
 

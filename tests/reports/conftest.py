@@ -10,10 +10,10 @@ from datetime import UTC, datetime
 
 import pytest
 
+from console.app.runtime import Runtime
 from console.channels.base import RemoteAuthor
+from console.mentions import queries as mentions
 from console.reports.figures import Period
-from console.runtime import Runtime
-from console.store import mentions
 from console.store.models import Case, Reply
 
 # n, channel, when, sentiment label, complaint, reason, case number

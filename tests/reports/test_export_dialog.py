@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from console.app.runtime import Runtime
+from console.feed.queries import FeedFilter
 from console.reports.exporting import ViewExporter
-from console.runtime import Runtime
-from console.store.feed import FeedFilter
 from console.ui.export_dialog import ExportController, ExportDialog
 
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 import json
 from datetime import datetime
 
-from console.cli import main
+from console.app.cli.main import main
+from console.app.runtime import Runtime
+from console.feed.queries import FeedFilter
 from console.reports.exporting import ViewExporter
-from console.runtime import Runtime
-from console.store.feed import FeedFilter
 from tests.reports.conftest import add_mention
 
 HOSTILE = '<script>alert("x")</script><img src=x onerror=alert(1)> & <b>STAFF</b>'

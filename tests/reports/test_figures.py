@@ -6,9 +6,9 @@ from datetime import UTC, date, datetime
 
 import pytest
 
+from console.app.runtime import Runtime
 from console.reports import figures
 from console.reports.figures import Period
-from console.runtime import Runtime
 from tests.reports.conftest import NOW, PERIOD, add_mention
 
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import csv
 
-from console.cli import main
-from console.runtime import Runtime
+from console.app.cli.main import main
+from console.app.runtime import Runtime
 
 
 def test_report_prints_and_writes_csv(report_rt: Runtime, tmp_path, capsys) -> None:

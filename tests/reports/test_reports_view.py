@@ -7,9 +7,9 @@ from datetime import UTC, datetime
 from PySide6.QtCore import QDate, QLocale
 from PySide6.QtGui import QImage
 
+from console.app.runtime import Runtime
 from console.cases import team_settings
 from console.reports.service import ReportService
-from console.runtime import Runtime
 from console.ui.reports_view import ReportsController, ReportsView, cell_text, duration_text
 
 

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from console.store import feed
-from console.store.feed import FeedFilter
+from console.app.workspace import Workspace, WorkspaceCorrupt, WorkspaceError
+from console.feed import queries as feed
+from console.feed.queries import FeedFilter
 from console.store.migrations import LATEST, MIGRATIONS
-from console.workspace import Workspace, WorkspaceCorrupt, WorkspaceError
 
 FIXTURES = Path(__file__).parent / "fixtures"
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from console.app.workspace import Workspace
 from console.store.models import ALL_MODELS
-from console.workspace import Workspace
 
 
 def test_every_model_column_exists_in_the_migrated_schema(tmp_path):

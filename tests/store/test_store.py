@@ -6,8 +6,10 @@ from datetime import timedelta
 
 import pytest
 
-from console.store import accounts, feed, outbox
-from console.store.feed import FeedFilter
+from console.accounts import queries as accounts
+from console.feed import queries as feed
+from console.feed.queries import FeedFilter
+from console.replies import queries as outbox
 from console.store.migrations import LATEST, schema_version
 from console.sync.ingest import ingest
 from tests.builders import make_author, make_post

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from console.runtime import open_runtime
+from console.app.runtime import open_runtime
 
 
 def main() -> None:

@@ -15,9 +15,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from console.channels.mastodon import MastodonChannel
-from console.runtime import open_runtime
-from console.store import outbox
+from console.app.runtime import open_runtime
+from console.channels.mastodon.channel import MastodonChannel
+from console.replies import queries as outbox
 
 
 def stop_here() -> None:

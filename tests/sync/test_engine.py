@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from console.store import accounts, outbox
-from console.store.feed import FeedFilter
+from console.accounts import queries as accounts
+from console.feed.queries import FeedFilter
+from console.replies import queries as outbox
 from console.store.timeutil import utcnow
 from console.sync.events import AccountStatus, MentionsAdded
 

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from console.store import outbox
-from console.store.feed import FeedFilter
+from console.feed.queries import FeedFilter
+from console.replies import queries as outbox
 
 CHILD = Path(__file__).with_name("outbox_child.py")
 ROOT = Path(__file__).resolve().parents[2]

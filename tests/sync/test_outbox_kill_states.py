@@ -15,8 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from console.store import outbox
-from console.store.feed import FeedFilter
+from console.feed.queries import FeedFilter
+from console.replies import queries as outbox
 from console.store.timeutil import utcnow
 
 CHILD = Path(__file__).with_name("outbox_stop_child.py")

@@ -8,8 +8,8 @@ from datetime import timedelta
 
 import pytest
 
-from console.services import ReplyService
-from console.store.feed import FeedFilter
+from console.feed.queries import FeedFilter
+from console.replies.service import ReplyService
 from console.store.timeutil import utcnow
 from console.sync import outbox as sync_outbox
 from console.sync.engine import Engine

@@ -6,9 +6,10 @@ from datetime import timedelta
 
 import pytest
 
-from console.runtime import open_runtime
-from console.services import InvalidInput
-from console.store import accounts, mentions
+from console.accounts import queries as accounts
+from console.app.runtime import open_runtime
+from console.errors import InvalidInput
+from console.mentions import queries as mentions
 from console.store.timeutil import to_db, utcnow
 from console.sync.ingest import ingest
 from console.triage import corrections

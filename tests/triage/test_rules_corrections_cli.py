@@ -1,4 +1,4 @@
-"""``posventa rules`` and ``posventa corrections`` through console.cli.main, in process."""
+"""``posventa rules`` and ``posventa corrections`` through console.app.cli.main.main, in process."""
 
 from __future__ import annotations
 
@@ -7,9 +7,9 @@ from datetime import timedelta
 
 import pytest
 
-from console.cli import main
-from console.runtime import open_runtime
-from console.store import accounts
+from console.accounts import queries as accounts
+from console.app.cli.main import main
+from console.app.runtime import open_runtime
 from console.store.timeutil import utcnow
 from console.sync.ingest import ingest
 from tests.builders import make_author, make_post
@@ -17,7 +17,7 @@ from tests.builders import make_author, make_post
 
 @pytest.fixture
 def ws(tmp_path, monkeypatch):
-    monkeypatch.setattr("console.secrets.SecretStore._probe", lambda self: None)
+    monkeypatch.setattr("console.app.secrets.SecretStore._probe", lambda self: None)
     return tmp_path / "ws"
 
 

@@ -6,10 +6,12 @@ from types import SimpleNamespace
 
 import pytest
 
-from console.services import InvalidInput
-from console.store import rules as stored_rules
-from console.store.feed import FeedFilter
-from console.sync import pipeline, rules_step
+from console.errors import InvalidInput
+from console.feed.queries import FeedFilter
+from console.mentions.ingested import Ingested
+from console.sync import pipeline
+from console.triage import rule_queries as stored_rules
+from console.triage import rules_step
 
 
 def _rule(name: str, conditions: list[tuple[str, str]], actions: list[tuple[str, str]],
@@ -53,9 +55,9 @@ def test_stop_ends_the_evaluation_and_test_reports_fired(runtime):
 @pytest.fixture
 def recorded(monkeypatch):
     """The ingest steps: the rules step and a recorder standing for the steps after it."""
-    seen: list[pipeline.Ingested] = []
+    seen: list[Ingested] = []
     recorder = SimpleNamespace(run=lambda db, items: seen.extend(items))
-    monkeypatch.setattr(pipeline, "_loaded", [rules_step, recorder])
+    monkeypatch.setattr(pipeline, "STEPS", [rules_step, recorder])
     return seen
 
 

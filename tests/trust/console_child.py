@@ -11,7 +11,7 @@ import sys
 import time
 from pathlib import Path
 
-from console.runtime import open_runtime
+from console.app.runtime import open_runtime
 
 
 def main() -> None:

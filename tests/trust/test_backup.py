@@ -11,8 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from console import backup as backup_mod
-from console.backup import (
+from console.accounts import queries as accounts
+from console.app import backup as backup_mod
+from console.app.backup import (
     BackupError,
     backup_now,
     daily_backup_if_due,
@@ -20,13 +21,12 @@ from console.backup import (
     prune,
     restore,
 )
-from console.backup_cli import run_backup, run_restore
-from console.runtime import open_runtime
-from console.store import accounts
-from console.store.feed import FeedFilter
+from console.app.cli.backup import run_backup, run_restore
+from console.app.runtime import open_runtime
+from console.app.workspace import WorkspaceCorrupt
+from console.feed.queries import FeedFilter
 from console.store.timeutil import utcnow
 from console.sync.ingest import ingest
-from console.workspace import WorkspaceCorrupt
 from tests.builders import make_post
 
 
@@ -290,7 +290,7 @@ def test_cli_uses_the_default_workspace(runtime, monkeypatch, capsys):
 def test_register_adds_both_commands():
     import argparse
 
-    from console.backup_cli import register
+    from console.app.cli.backup import register
 
     parser = argparse.ArgumentParser()
     parser.add_argument("--workspace", type=Path)
@@ -302,7 +302,7 @@ def test_register_adds_both_commands():
 
 
 def test_engine_makes_the_daily_backup_once(runtime):
-    from console.backup import default_backup_dir, list_backups
+    from console.app.backup import default_backup_dir, list_backups
 
     runtime.engine._check_database()
     runtime.engine._check_database()  # the same day: no second one

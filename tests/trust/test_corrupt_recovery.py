@@ -15,15 +15,15 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QDialog
 
-from console import cli
-from console.backup import BackupError, backup_now
-from console.runtime import open_runtime
-from console.store import accounts
+from console import __main__ as launcher
+from console.accounts import queries as accounts
+from console.app.backup import BackupError, backup_now
+from console.app.runtime import open_runtime
+from console.app.workspace import Workspace, WorkspaceCorrupt
 from console.store.timeutil import utcnow
 from console.sync.ingest import ingest
 from console.ui import recovery_dialog
 from console.ui.recovery_dialog import RecoveryDialog, restore_into
-from console.workspace import Workspace, WorkspaceCorrupt
 from tests.builders import make_post
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -189,10 +189,10 @@ def test_the_gui_start_asks_before_opening_a_damaged_workspace(damaged, qtbot, m
 
     monkeypatch.setattr(RecoveryDialog, "exec", choose)
     monkeypatch.setattr("console.ui.app.run_gui", fake_start)
-    monkeypatch.setattr("console.runtime.open_runtime",
+    monkeypatch.setattr("console.app.runtime.open_runtime",
                         lambda path: open_runtime(path, memory_secrets=True))
     args = argparse.Namespace(demo=False, workspace=folder, speed=10.0)
-    assert cli.run_gui(args) == expected
+    assert launcher.run_gui(args) == expected
     assert "moved aside" in seen[0]
     if button == "empty":
         assert _count(folder / "posventa.db") == 0 and len(seen) == 2

@@ -19,14 +19,14 @@ from pathlib import Path
 
 import pytest
 
-from console.export import ExportError, export_to_file, iter_records, write_jsonl
-from console.runtime import open_runtime
-from console.settings import Settings
-from console.store import accounts
-from console.store.db import StoreError
-from console.store.feed import FeedFilter
+from console.accounts import queries as accounts
+from console.app.runtime import open_runtime
+from console.app.settings import Settings
+from console.app.workspace import Workspace, WorkspaceError
+from console.errors import StoreError
+from console.feed.export import ExportError, export_to_file, iter_records, write_jsonl
+from console.feed.queries import FeedFilter
 from console.sync.ingest import ingest
-from console.workspace import Workspace, WorkspaceError
 from tests.builders import make_post
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -138,7 +138,7 @@ def test_cli_sync_on_a_full_database_says_so_without_a_traceback(tmp_path, mini_
     # The child caps its own connection, as a full disk would stop it.
     # (SQLite never lowers the limit below the current size: it stops growing there.)
     script = ("import sys\n"
-              "from console import cli\n"
+              "from console.app.cli import main as cli\n"
               "from console.store import db\n"
               "db.PRAGMAS['max_page_count'] = 1\n"
               "sys.exit(cli.main(['sync', '--once']))\n")

@@ -12,10 +12,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from console.app.settings import Settings
 from console.channels.base import MalformedResponse, RemoteAuthor, RemotePost
 from console.channels.html import sanitize, to_plain_text
-from console.channels.mastodon_parse import parse_account, parse_status
-from console.settings import Settings
+from console.channels.mastodon.parse import parse_account, parse_status
 from console.store.search import fts_query
 
 FAST = settings(max_examples=200, deadline=None,

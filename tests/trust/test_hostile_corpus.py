@@ -22,11 +22,11 @@ from PySide6.QtCore import QPoint, Qt, QUrl
 from PySide6.QtGui import QTextCursor, QTextDocument
 from PySide6.QtWidgets import QApplication, QLabel
 
+from console.accounts import queries as accounts
 from console.channels.html import ALLOWED_TAGS
-from console.channels.sandbox import SandboxServer
-from console.channels.sandbox import api as sandbox_api
-from console.store import accounts
-from console.store.feed import FeedFilter
+from console.feed.queries import FeedFilter
+from console.sandbox import SandboxServer
+from console.sandbox import api as sandbox_api
 from console.store.models import Author, Mention
 from console.ui.feed_model import AUTHOR, COLUMNS, TEXT
 from tests.trust import hostile_posts

@@ -22,10 +22,10 @@ from pathlib import Path
 
 import pytest
 
-from console.channels.sandbox import SandboxServer
-from console.runtime import open_runtime
-from console.store import accounts
-from console.workspace import Workspace
+from console.accounts import queries as accounts
+from console.app.runtime import open_runtime
+from console.app.workspace import Workspace
+from console.sandbox import SandboxServer
 
 CHILD = Path(__file__).with_name("ingest_child.py")
 ROOT = Path(__file__).resolve().parents[2]

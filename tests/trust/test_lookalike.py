@@ -86,7 +86,7 @@ def test_skeleton_folds_lookalikes_to_one_form():
 
 
 def test_brands_come_from_stored_accounts(runtime):
-    from console.store import accounts
+    from console.accounts import queries as accounts
 
     accounts.add_account(runtime.workspace.store, "mastodon", "https://social.example",
                          handle="ventalia", display_name="Ventalia", remote_id="7")

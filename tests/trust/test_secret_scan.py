@@ -20,10 +20,10 @@ import pytest
 import shiboken6
 from PySide6.QtWidgets import QLabel, QWidget
 
-from console.backup import backup_now
-from console.export import export_to_file, iter_records, write_csv, write_jsonl
-from console.store import accounts
-from console.store.feed import FeedFilter
+from console.accounts import queries as accounts
+from console.app.backup import backup_now
+from console.feed.export import export_to_file, iter_records, write_csv, write_jsonl
+from console.feed.queries import FeedFilter
 
 MASTODON_TOKEN = "scan-MASTODON-token-7f3a9c"
 CLIENT_SECRET = "scan-CLIENT-secret-0b1d2e"

@@ -11,8 +11,9 @@ import threading
 import time
 from pathlib import Path
 
-from console.store import accounts, outbox
-from console.store.feed import FeedFilter
+from console.accounts import queries as accounts
+from console.feed.queries import FeedFilter
+from console.replies import queries as outbox
 from console.sync.ingest import ingest
 from console.trust.sender_lock import SenderLock
 from tests.builders import make_author, make_post

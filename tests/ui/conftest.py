@@ -7,9 +7,9 @@ from collections.abc import Callable, Iterator
 import pytest
 import shiboken6
 
+from console.accounts import queries as accounts
+from console.app.runtime import Runtime
 from console.channels.base import RemotePost
-from console.runtime import Runtime
-from console.store import accounts
 from console.sync.ingest import ingest
 
 

@@ -11,7 +11,7 @@ from urllib.parse import urlsplit
 import pytest
 from PySide6.QtWidgets import QLineEdit
 
-from console.store import accounts
+from console.accounts import queries as accounts
 from console.sync.events import AccountStatus
 from console.ui import accounts_dialog
 from console.ui.accounts_dialog import (

@@ -109,7 +109,7 @@ def test_sending_queues_clears_and_shows_the_reply(runtime, store_posts, build, 
 
 def test_a_full_disk_while_sending_is_said_and_the_text_kept(runtime, store_posts, build,
                                                              qtbot, monkeypatch):
-    from console.store.db import StoreError
+    from console.errors import StoreError
 
     ids = store_posts([make_post(1)])
     console = build()

@@ -6,8 +6,8 @@ import threading
 
 from PySide6.QtCore import QModelIndex
 
-from console.services import FeedService
-from console.store.feed import FeedFilter
+from console.feed.queries import FeedFilter
+from console.feed.service import FeedService
 from console.sync.events import MentionsAdded
 from console.ui.feed_model import STATUS, TEXT, FeedModel
 from tests.builders import make_author, make_post

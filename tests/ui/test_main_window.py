@@ -39,7 +39,7 @@ def test_refresh_wakes_the_engine(runtime, build, monkeypatch):
 
 
 def test_reply_reaches_the_sandbox_end_to_end(tmp_path, qtbot):
-    from console.runtime import open_demo
+    from console.app.runtime import open_demo
     from console.ui.app import build_console
     from console.ui.feed_model import STATUS
 

@@ -7,7 +7,7 @@ import json
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication, QCheckBox, QComboBox, QLabel
 
-from console.settings import Settings
+from console.app.settings import Settings
 from console.ui.desktop import apply_settings
 from console.ui.settings_dialog import SettingsController, SettingsDialog, apply_theme, schema
 

@@ -7,7 +7,7 @@ import threading
 import shiboken6
 from PySide6.QtCore import QThread
 
-from console.services import InvalidInput
+from console.errors import InvalidInput
 from console.ui.tasks import Task, start_task
 
 

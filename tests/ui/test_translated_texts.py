@@ -11,13 +11,13 @@ import pytest
 from PySide6.QtCore import QCoreApplication, QTranslator
 
 from console import i18n
+from console.accounts import queries as accounts
 from console.channels.base import ChannelError
-from console.channels.bluesky_account import SignInInvalid, check_sign_in
-from console.channels.feeds import check_feed_url
+from console.channels.bluesky.account import SignInInvalid, check_sign_in
+from console.channels.feeds.channel import check_feed_url
 from console.importer.mapping import ColumnMapping, field_label
 from console.people import evidence
 from console.reports.figures import column_title
-from console.store import accounts
 from console.ui.labels import DATA
 
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
-from console.first_run import FirstRun, parse_terms
-from console.settings import Settings
-from console.store import accounts
+from console.accounts import queries as accounts
+from console.app.first_run import FirstRun, parse_terms
+from console.app.settings import Settings
 from console.ui.welcome import WelcomeController, WelcomeDialog, show_welcome
 
 

@@ -1,0 +1,115 @@
+"""`posventa accounts add mastodon --instance URL`: sign in through the browser.
+
+Prints the authorization page, opens it in the browser (unless ``--no-browser``), and waits
+for whichever comes first: the browser's redirect to the loopback listener, or the code
+the out-of-band page shows, pasted on stdin. ``--token-stdin`` keeps the old way: an access
+token created by hand on the server, read from stdin.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import threading
+import webbrowser
+from typing import Any
+
+from console.accounts.cli_common import read_secret, report_added
+from console.accounts.queries import AccountInfo
+from console.accounts.service import check_instance_url
+from console.channels.mastodon.signin import MastodonSignIn, SignInError
+
+WAIT_SECONDS = 900.0
+
+
+def open_browser(url: str) -> bool:
+    """Open ``url`` in the user's browser (tests replace this with their own "browser")."""
+    try:
+        return webbrowser.open(url, new=2)
+    except webbrowser.Error:
+        return False
+
+
+def register(kinds: Any) -> None:
+    parser: argparse.ArgumentParser = kinds.add_parser(
+        "mastodon", help="a Mastodon account (signs in through the browser)")
+    parser.add_argument("--instance", help="instance URL, e.g. mastodon.social (not needed "
+                        "with --account)")
+    parser.add_argument("--no-browser", action="store_true",
+                        help="only print the authorization page; do not open a browser")
+    parser.add_argument("--token-stdin", action="store_true",
+                        help="skip the browser: read an access token from stdin")
+    parser.add_argument("--account", type=int, metavar="ID",
+                        help="sign this account in again (its token was rejected)")
+    parser.add_argument("--wait", type=float, default=WAIT_SECONDS, metavar="SECONDS",
+                        help=f"how long to wait for the approval (default {WAIT_SECONDS:.0f})")
+    parser.set_defaults(add_func=add)
+
+
+def add(rt: Any, args: argparse.Namespace) -> AccountInfo:
+    acc: AccountInfo
+    if args.account and not args.instance:
+        known = {a.id: a for a in rt.accounts.list()}
+        if args.account not in known:
+            raise SignInError(f"there is no account {args.account}")
+        args.instance = known[args.account].base_url
+    if not args.instance:
+        raise SignInError("say which server: --instance mastodon.social")
+    if args.token_stdin and args.account:
+        rt.accounts.replace_token(args.account, read_secret("Access token", True, "--token-stdin"))
+        acc = next(a for a in rt.accounts.list() if a.id == args.account)
+        report_added(rt, f"new token for account {acc.id}: mastodon @{acc.handle}")
+        return acc
+    if args.token_stdin:
+        token = read_secret("Access token", True, "--token-stdin")
+        acc = rt.accounts.add_mastodon(args.instance, token)
+        report_added(rt, f"added account {acc.id}: mastodon @{acc.handle} on {acc.base_url}")
+        return acc
+    signin = MastodonSignIn(check_instance_url(args.instance))
+    try:
+        acc = _sign_in(rt, signin, args)
+    except KeyboardInterrupt:
+        signin.cancel()
+        raise SignInError("Sign-in cancelled; no account was added") from None
+    finally:
+        signin.close()
+    verb = "signed in again" if args.account else "added"
+    report_added(rt, f"{verb} account {acc.id}: mastodon @{acc.handle} on {acc.base_url}")
+    return acc
+
+
+def _sign_in(rt: Any, signin: MastodonSignIn, args: argparse.Namespace) -> AccountInfo:
+    print(f"Registering Posventa on {signin.host}…", file=sys.stderr)
+    signin.start()
+    print("Open this page and approve Posventa:")
+    print(f"  {signin.authorize_url}")
+    if not args.no_browser and open_browser(signin.authorize_url):
+        print("(opened in your browser)")
+    print("If the browser cannot come back to this computer, open this page instead and")
+    print("paste the code it shows here, then press Enter:")
+    print(f"  {signin.oob_url}")
+    print("Waiting for the approval (Ctrl-C cancels)…", flush=True)
+    _read_codes(signin)
+    signed = signin.complete(signin.wait(args.wait))
+    if args.account:
+        acc: AccountInfo = rt.accounts.reauthorize(args.account, signed)
+    else:
+        acc = rt.accounts.add_signed_in(signed)
+    return acc
+
+
+def _read_codes(signin: MastodonSignIn) -> None:
+    """Hand each line typed on stdin to the sign-in (a pasted code), in the background."""
+
+    def read() -> None:
+        for line in sys.stdin:
+            if signin.cancelled:
+                return
+            if not line.strip():
+                continue
+            try:
+                signin.submit_pasted(line)
+            except SignInError as exc:
+                print(f"posventa: {exc}", file=sys.stderr, flush=True)
+
+    threading.Thread(target=read, daemon=True, name="posventa-paste").start()

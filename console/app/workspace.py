@@ -1,0 +1,193 @@
+"""One data folder: the database, the settings and the secret store of a workspace.
+
+The folder is created readable by the user only. Opening checks the database file,
+moves a corrupt one aside (never deletes it), and brings its schema up to date after a
+backup copy.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import os
+import sqlite3
+import uuid
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+import platformdirs
+from peewee import OperationalError
+
+from console.app.secrets import SecretStore
+from console.app.settings import Settings, SettingsError
+from console.errors import WorkspaceError
+from console.store import migrations
+from console.store.db import Store, check_integrity, database_proxy
+from console.store.timeutil import utcnow
+
+DB_NAME = "posventa.db"
+SETTINGS_NAME = "settings.json"
+
+
+@dataclass(frozen=True)
+class BackupOffer:
+    """A copy of the database that can be put back: a backup, or a pre-upgrade copy."""
+
+    path: Path
+    taken_at: datetime  # UTC
+    kind: str  # "backup" (backups/ folder) or "upgrade copy" (posventa.db.v<N>.bak)
+
+
+class WorkspaceCorrupt(WorkspaceError):
+    """The database file is damaged; it was moved aside to `aside`.
+
+    ``offers`` are the copies that could replace it, newest first (``backups`` the same
+    as paths). Until one is restored or the agent starts empty (``Workspace(...,
+    start_empty=True)``), opening the workspace raises this again.
+    """
+
+    def __init__(self, message: str, aside: Path, offers: list[BackupOffer]) -> None:
+        super().__init__(message)
+        self.aside = aside
+        self.offers = offers
+        self.backups = [offer.path for offer in offers]
+
+    def advice(self) -> str:
+        """What the agent can do, in a few lines for the terminal."""
+        lines = [f"The damaged file was kept as {self.aside}."]
+        if self.offers:
+            lines.append("Copies that can replace it, newest first:")
+            for offer in self.offers:
+                when = offer.taken_at.astimezone().strftime("%Y-%m-%d %H:%M")
+                lines.append(f"  {when}  {offer.kind:12}  {offer.path}")
+            lines.append(f"To put the newest back: posventa restore {self.offers[0].path}")
+            lines.append("To start with an empty database instead: posventa restore --empty")
+        else:
+            lines.append("There is no backup to restore; the next start uses an empty database.")
+        return "\n".join(lines)
+
+
+def backup_offers(folder: Path) -> list[BackupOffer]:
+    """The backups in ``folder/backups`` and the pre-upgrade copies, newest first."""
+    from console.app.backup import BackupError, backup_time, default_backup_dir, list_backups
+
+    offers = []
+    try:
+        for path in list_backups(default_backup_dir(folder)):
+            taken = backup_time(path)
+            if taken is not None:
+                offers.append(BackupOffer(path, taken, "backup"))
+    except BackupError:
+        pass  # an unreadable backups folder offers nothing
+    for path in folder.glob(f"{DB_NAME}.v*.bak"):
+        with contextlib.suppress(OSError):
+            taken = datetime.fromtimestamp(path.stat().st_mtime, UTC)
+            offers.append(BackupOffer(path, taken, "upgrade copy"))
+    offers.sort(key=lambda offer: offer.taken_at, reverse=True)
+    return offers
+
+
+def default_workspace_dir() -> Path:
+    """The platform's user data folder, unless POSVENTA_WORKSPACE names another."""
+    env = os.environ.get("POSVENTA_WORKSPACE")
+    if env:
+        return Path(env).expanduser()
+    return Path(platformdirs.user_data_dir("Posventa", appauthor=False)) / "workspace"
+
+
+def private_dir(path: Path) -> None:
+    """Create a folder readable by the user only (0700)."""
+    path.mkdir(parents=True, exist_ok=True, mode=0o700)
+    with contextlib.suppress(PermissionError):
+        path.chmod(0o700)
+
+
+def _read_only(folder: Path) -> str:
+    return (f"the workspace folder {folder} is read-only; Posventa needs to write there "
+            "(make it writable, or choose another folder with --workspace)")
+
+
+class Workspace:
+    """An open workspace. Only one per process (models bind to one database)."""
+
+    def __init__(self, path: Path, *, memory_secrets: bool = False,
+                 start_empty: bool = False) -> None:
+        self.path = Path(path).expanduser().resolve()
+        try:
+            private_dir(self.path)
+        except OSError as exc:
+            if exc.errno == errno.EROFS:
+                raise WorkspaceError(_read_only(self.path)) from None
+            raise WorkspaceError(f"cannot create the workspace folder {self.path}: "
+                                 f"{exc.strerror or exc}") from None
+        if not os.access(self.path, os.W_OK):
+            raise WorkspaceError(_read_only(self.path))
+        self.settings_path = self.path / SETTINGS_NAME
+        self.settings = Settings.load(self.settings_path)
+        if not self.settings.workspace_id:
+            self.settings.workspace_id = uuid.uuid4().hex
+            self.save_settings()
+        self.db_path = self.path / DB_NAME
+        self._check_file(start_empty)
+        self.store = Store(self.db_path)
+        database_proxy.initialize(self.store.db)
+        try:
+            self.store.db.connect(reuse_if_open=True)
+            self.migrated = migrations.migrate(self.store.db, self.db_path)
+            os.chmod(self.db_path, 0o600)
+            for suffix in ("-wal", "-shm"):  # made before the chmod on a new database
+                with contextlib.suppress(FileNotFoundError):
+                    os.chmod(f"{self.db_path}{suffix}", 0o600)
+        except (OperationalError, sqlite3.OperationalError) as exc:
+            self.store.close()
+            raise WorkspaceError(f"cannot open the database in {self.path}: {exc}") from None
+        except migrations.SchemaTooNew as exc:
+            self.store.close()
+            raise WorkspaceError(str(exc)) from None
+        self.secrets = SecretStore(self.settings.workspace_id, memory_only=memory_secrets)
+
+    def _check_file(self, start_empty: bool) -> None:
+        if not self.db_path.exists():
+            if not start_empty:
+                self._recovery_pending()
+            return
+        if self.db_path.stat().st_size == 0:
+            return
+        problem = check_integrity(self.db_path, thorough=False)
+        if problem is None:
+            return
+        stamp = utcnow().strftime("%Y%m%dT%H%M%SZ")
+        aside = self.db_path.with_name(f"{DB_NAME}.corrupt-{stamp}")
+        self.db_path.rename(aside)
+        for suffix in ("-wal", "-shm"):
+            extra = self.db_path.with_name(DB_NAME + suffix)
+            if extra.exists():
+                extra.rename(aside.with_name(aside.name + suffix))
+        raise WorkspaceCorrupt(
+            f"the workspace database was damaged ({problem}); it was kept aside as {aside.name}",
+            aside, backup_offers(self.path),
+        )
+
+    def _recovery_pending(self) -> None:
+        """A damaged database was kept aside and neither a backup nor an empty start was
+        chosen yet: say so again rather than quietly starting empty."""
+        asides = [p for p in self.path.glob(f"{DB_NAME}.corrupt-*")
+                  if not p.name.endswith(("-wal", "-shm"))]
+        offers = backup_offers(self.path) if asides else []
+        if not offers:
+            return
+        aside = max(asides, key=lambda p: p.name)
+        raise WorkspaceCorrupt(
+            f"the workspace database was found damaged and kept aside as {aside.name}; "
+            "restore a backup or start with an empty database", aside, offers)
+
+    def save_settings(self) -> None:
+        """Save the settings; a full disk or read-only folder raises WorkspaceError."""
+        try:
+            self.settings.save(self.settings_path)
+        except SettingsError as exc:
+            raise WorkspaceError(str(exc)) from None
+
+    def close(self) -> None:
+        self.store.close()

@@ -1,0 +1,221 @@
+"""HTTP for the Mastodon channel: one httpx client, retries, and errors an agent can read.
+
+429: wait ``Retry-After`` or ``X-RateLimit-Reset`` when that is at most ``max_wait`` (twice
+at most), else RateLimited. 5xx: retry after 0.5, 1 and 2 seconds, then ServerError.
+Connection problems become NetworkError. The token never appears in a message.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import json
+import re
+import time
+from collections.abc import Callable, Mapping
+from datetime import UTC, datetime
+from email.utils import parsedate_to_datetime
+from typing import Any
+from urllib.parse import urlsplit
+
+import httpx
+
+from console.channels.base import (
+    AuthError,
+    ChannelError,
+    MalformedResponse,
+    NetworkError,
+    NotFound,
+    ReplyRefused,
+    ServerError,
+)
+from console.channels.messages import server_network_error
+from console.channels.retry import RetryBudget
+from console.i18n import translate
+
+UNKNOWN_WAIT = 30.0
+USER_AGENT = "Posventa/0.1 (+https://github.com/posventa)"
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]+")
+
+
+def is_loopback(host: str) -> bool:
+    host = host.strip("[]").lower()
+    if host == "localhost" or host.endswith(".localhost"):
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def check_base_url(base_url: str) -> tuple[str, str]:
+    """The normalised base URL and its host; http:// only on loopback."""
+    if not isinstance(base_url, str) or not base_url.strip():
+        raise ChannelError(translate("Channels", "The Mastodon server address is empty"))
+    parts = urlsplit(base_url.strip())
+    host = parts.hostname or ""
+    if parts.scheme not in ("http", "https") or not host:
+        raise ChannelError(translate(
+            "Channels", "{address} is not a web address (https://server.example)").format(
+            address=repr(base_url)))
+    if parts.scheme == "http" and not is_loopback(host):
+        raise ChannelError(translate(
+            "Channels", "{who}: refusing an unencrypted http:// address; use https://").format(
+            who=f"Mastodon {host}"))
+    if parts.username or parts.password or parts.query or parts.fragment:
+        raise ChannelError(translate(
+            "Channels", "The Mastodon server address must be a plain https:// address"))
+    return f"{parts.scheme}://{parts.netloc}{parts.path.rstrip('/')}", host
+
+
+def wait_seconds(response: httpx.Response, now: float | None = None) -> float | None:
+    """Seconds the server asks us to wait, from Retry-After or X-RateLimit-Reset."""
+    now = time.time() if now is None else now
+    retry_after = response.headers.get("Retry-After", "").strip()
+    if retry_after:
+        try:
+            return max(0.0, float(retry_after))
+        except ValueError:
+            try:
+                return max(0.0, parsedate_to_datetime(retry_after).timestamp() - now)
+            except (TypeError, ValueError, IndexError):
+                pass
+    reset = response.headers.get("X-RateLimit-Reset", "").strip()
+    if reset:
+        try:
+            moment = datetime.fromisoformat(reset)
+            if moment.tzinfo is None:
+                moment = moment.replace(tzinfo=UTC)
+            return max(0.0, moment.timestamp() - now)
+        except ValueError:
+            try:
+                value = float(reset)
+            except ValueError:
+                return None
+            return max(0.0, value - now if value > 1e9 else value)
+    return None
+
+
+class MastodonHttp:
+    """Requests to one Mastodon server with one token."""
+
+    def __init__(
+        self,
+        base_url: str,
+        token: str | None,
+        *,
+        timeout: float,
+        max_wait: float,
+        sleep: Callable[[float], None],
+        transport: httpx.BaseTransport | None,
+    ) -> None:
+        self.base_url, self.host = check_base_url(base_url)
+        self._token = token or None
+        self.max_wait = max_wait
+        self.sleep = sleep
+        headers = {"User-Agent": USER_AGENT, "Accept": "application/json"}
+        if self._token:
+            headers["Authorization"] = f"Bearer {self._token}"
+        self.client = httpx.Client(
+            base_url=self.base_url,
+            headers=headers,
+            timeout=httpx.Timeout(timeout),
+            transport=transport,
+            verify=True,
+            follow_redirects=False,
+        )
+        self._origin = urlsplit(self.base_url)
+
+    def close(self) -> None:
+        self.client.close()
+
+    def clean(self, text: str) -> str:
+        """Server text fit for a message: one line, short, never the token."""
+        text = _CONTROL.sub(" ", text).strip()[:200]
+        if self._token:
+            text = text.replace(self._token, "***")
+        return text
+
+    def same_server(self, url: str) -> bool:
+        parts = urlsplit(url)
+        return (parts.scheme, parts.netloc) == (self._origin.scheme, self._origin.netloc)
+
+    def _network_error(self, exc: httpx.HTTPError) -> NetworkError:
+        return server_network_error(f"Mastodon {self.host}", exc, str(exc).lower())
+
+    def _error_text(self, response: httpx.Response) -> str:
+        try:
+            data = response.json()
+        except (ValueError, UnicodeDecodeError):
+            return ""
+        if isinstance(data, dict):
+            for name in ("error_description", "error"):
+                if isinstance(data.get(name), str):
+                    return self.clean(data[name])
+        return ""
+
+    def request(
+        self,
+        method: str,
+        url: str,
+        *,
+        params: Any = None,
+        data: Mapping[str, Any] | None = None,
+        headers: Mapping[str, str] | None = None,
+    ) -> httpx.Response:
+        """One API call with the retry rules; returns a 2xx response or raises ChannelError."""
+        if url.startswith(("http://", "https://")) and not self.same_server(url):
+            raise MalformedResponse(translate(
+                "Channels", "{who}: a page link pointed to another server").format(
+                who=f"Mastodon {self.host}"))
+        budget = RetryBudget(self.sleep, self.max_wait, UNKNOWN_WAIT)
+        host = self.host
+        while True:
+            try:
+                response = self.client.request(
+                    method, url, params=params, data=data, headers=headers
+                )
+            except httpx.HTTPError as exc:
+                raise self._network_error(exc) from None
+            status = response.status_code
+            if 200 <= status < 300:
+                return response
+            if status in (401, 403):
+                raise AuthError(translate(
+                    "Channels", "{who}: the access token was rejected; sign in again").format(
+                    who=f"Mastodon {host}"))
+            if status in (404, 410):
+                raise NotFound(translate(
+                    "Channels", "{who}: that post or account does not exist any more").format(
+                    who=f"Mastodon {host}"))
+            if status == 429:
+                budget.wait_out_rate_limit(wait_seconds(response), f"Mastodon {host}")
+                continue
+            if status >= 500:
+                if budget.retry_server_failure():
+                    continue
+                raise ServerError(translate(
+                    "Channels", "{who}: the server failed ({status}); try later").format(
+                    who=f"Mastodon {host}", status=status))
+            text = self._error_text(response)
+            if status == 422 and method.upper() == "POST":
+                raise ReplyRefused(translate("Channels", "{who} refused the post: {detail}")
+                                   .format(who=f"Mastodon {host}", detail=text or translate(
+                                       "Channels", "no reason given")))
+            if text:
+                raise ChannelError(translate(
+                    "Channels", "{who} refused the request ({status}): {detail}").format(
+                    who=f"Mastodon {host}", status=status, detail=text))
+            raise ChannelError(translate("Channels", "{who} refused the request ({status})")
+                               .format(who=f"Mastodon {host}", status=status))
+
+    def get_json(self, url: str, params: Any = None) -> tuple[Any, httpx.Response]:
+        response = self.request("GET", url, params=params)
+        return self.decode(response), response
+
+    def decode(self, response: httpx.Response) -> Any:
+        try:
+            return json.loads(response.content)
+        except (ValueError, UnicodeDecodeError):
+            raise MalformedResponse(translate(
+                "Channels", "{who}: the server sent an answer that is not JSON").format(
+                who=f"Mastodon {self.host}")) from None
