@@ -14,7 +14,8 @@ from pathlib import Path
 
 from console.app.cli.main import EXIT_FAILED
 from console.app.cli.main import main as run_command_line
-from console.app.workspace import WorkspaceCorrupt, default_workspace_dir
+from console.app.folders import default_workspace_dir
+from console.app.workspace import WorkspaceCorrupt
 
 
 def qt_versions() -> str:

@@ -24,8 +24,9 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Protocol
 
-from console.app.workspace import DB_NAME, private_dir
+from console.app.folders import DB_NAME, private_dir
 from console.errors import BackupError
+from console.store import files
 from console.store.migrations import LATEST
 from console.store.timeutil import utcnow
 
@@ -153,22 +154,14 @@ def _fsync_dir(folder: Path) -> None:
 def check_backup(path: Path) -> str | None:
     """None when ``path`` is a sound Posventa database this version can open, else why not."""
     try:
-        # immutable=1: read the file exactly as it is, even from a read-only folder.
-        con = sqlite3.connect(f"file:{path}?mode=ro&immutable=1", uri=True)
-        try:
-            rows = con.execute("PRAGMA integrity_check").fetchall()
-            version = int(con.execute("PRAGMA user_version").fetchone()[0])
-            has_mentions = con.execute(
-                "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'mention'"
-            ).fetchone()
-        finally:
-            con.close()
+        found = files.inspect_file(path)
     except sqlite3.DatabaseError as exc:
         return str(exc)
-    if [tuple(r) for r in rows] != [("ok",)]:
-        return "; ".join(str(r[0]) for r in rows[:3]) or "no answer from the integrity check"
-    if not has_mentions:
+    if found.integrity != ["ok"]:
+        return "; ".join(found.integrity[:3]) or "no answer from the integrity check"
+    if not found.has_mentions:
         return "it is not a Posventa database"
+    version = found.schema_version
     if version > LATEST:
         return (f"it was written by a newer Posventa (schema {version}, this version "
                 f"knows {LATEST})")
@@ -201,17 +194,7 @@ def backup_now(source: Path | str | _HasDbPath, dest_dir: Path | str | None = No
         private_dir(folder)
         target = _free_name(folder, utcnow())
         with _temp_beside(target, ".posventa-backup-") as tmp:
-            src = sqlite3.connect(str(database), timeout=5.0)
-            try:
-                dst = sqlite3.connect(str(tmp))
-                try:
-                    src.backup(dst)
-                    # A self-contained file: no -wal sidecar to forget when copying it.
-                    dst.execute("PRAGMA journal_mode = DELETE")
-                finally:
-                    dst.close()
-            finally:
-                src.close()
+            files.copy_whole(database, tmp)
             problem = check_backup(tmp)
             if problem is not None:
                 raise BackupError(f"the workspace database could not be read whole "
@@ -265,15 +248,8 @@ def daily_backup_if_due(workspace: Path | str | _HasDbPath, keep: int = 7,
 def _ensure_not_in_use(database: Path) -> None:
     """Refuse while another console has the database open (its writes would be lost)."""
     try:
-        con = sqlite3.connect(str(database), timeout=0.5, isolation_level=None)
-        try:
-            con.execute("PRAGMA locking_mode = EXCLUSIVE")
-            con.execute("BEGIN EXCLUSIVE")
-            # Alone: fold the write-ahead log into the file so the file is whole.
-            con.execute("ROLLBACK")
-            con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        finally:
-            con.close()
+        # Alone: fold the write-ahead log into the file so the file is whole.
+        files.checkpoint_alone(database)
     except sqlite3.OperationalError as exc:
         if "locked" in str(exc) or "busy" in str(exc):
             raise BackupError("the workspace is open in another Posventa; close it and try "

@@ -16,9 +16,9 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-import platformdirs
 from peewee import OperationalError
 
+from console.app.folders import DB_NAME, private_dir
 from console.app.secrets import SecretStore
 from console.app.settings import Settings, SettingsError
 from console.errors import WorkspaceError
@@ -26,7 +26,6 @@ from console.store import migrations
 from console.store.db import Store, check_integrity, database_proxy
 from console.store.timeutil import utcnow
 
-DB_NAME = "posventa.db"
 SETTINGS_NAME = "settings.json"
 
 
@@ -86,21 +85,6 @@ def backup_offers(folder: Path) -> list[BackupOffer]:
             offers.append(BackupOffer(path, taken, "upgrade copy"))
     offers.sort(key=lambda offer: offer.taken_at, reverse=True)
     return offers
-
-
-def default_workspace_dir() -> Path:
-    """The platform's user data folder, unless POSVENTA_WORKSPACE names another."""
-    env = os.environ.get("POSVENTA_WORKSPACE")
-    if env:
-        return Path(env).expanduser()
-    return Path(platformdirs.user_data_dir("Posventa", appauthor=False)) / "workspace"
-
-
-def private_dir(path: Path) -> None:
-    """Create a folder readable by the user only (0700)."""
-    path.mkdir(parents=True, exist_ok=True, mode=0o700)
-    with contextlib.suppress(PermissionError):
-        path.chmod(0o700)
 
 
 def _read_only(folder: Path) -> str:

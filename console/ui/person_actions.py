@@ -11,13 +11,15 @@ from __future__ import annotations
 import contextlib
 import re
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
 from PySide6.QtCore import QObject, Slot
 from PySide6.QtWidgets import QDialog
 
 from console.errors import StoreError
-from console.people.records import PeopleError, Suggestion
+from console.mentions.queries import AuthorInfo
+from console.people.records import PeopleError, Person, Suggestion
+from console.people.service import PeopleService
 from console.ui import labels
 from console.ui.customer_dialogs import (
     LinkCustomerDialog,
@@ -25,17 +27,33 @@ from console.ui.customer_dialogs import (
     MergeHistoryDialog,
     TextDialog,
 )
+from console.ui.person_sections import RecordListModel
+from console.ui.profile_view import ProfilePanel
 
-if TYPE_CHECKING:
-    from console.ui.profile_panel import ProfileController
+
+class Profile(Protocol):
+    """What the actions use of their profile controller (console/ui/profile_panel.py)."""
+
+    panel: ProfilePanel
+    people: PeopleService
+    author: AuthorInfo | None
+    person: Person | None
+    notes: RecordListModel
+    confirm: Callable[[str], bool]
+
+    def reload(self) -> None: ...
+
+    def done(self, text: str) -> None: ...
+
+    def fail(self, error: PeopleError | str) -> None: ...
 
 
 
 class PersonActions(QObject):
     """The customer actions of one profile controller (it owns this object)."""
 
-    def __init__(self, controller: ProfileController) -> None:
-        super().__init__(controller)
+    def __init__(self, controller: Profile, parent: QObject) -> None:
+        super().__init__(parent)
         self.c = controller
         self.dialog: QDialog | None = None
         panel = controller.panel

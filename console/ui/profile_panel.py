@@ -117,7 +117,7 @@ class ProfileController(QObject):
         panel.cases.activated.connect(self._on_case_activated)
         panel.accounts.openRequested.connect(self.open_account)
         panel.suggestions_hint.clicked.connect(lambda: panel.tabs.setCurrentIndex(4))
-        self.actions = PersonActions(self)
+        self.actions = PersonActions(self, self)
         self.clear()
 
     # --- showing ----------------------------------------------------------------------

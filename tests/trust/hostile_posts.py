@@ -1,4 +1,4 @@
-"""A corpus of hostile posts and people, as a sandbox script (see console/channels/sandbox).
+"""A corpus of hostile posts and people, as a sandbox script (see console/sandbox).
 
 Every post tags the brand, so one pull of the notifications brings them all. Each
 :class:`Hostile` names the post's script key, what it attacks, and a marker: words that

@@ -82,7 +82,7 @@ def _keyring() -> Iterator[tuple[str, str]]:
 def facts(qt_versions: Callable[[], str] | None = None) -> Iterator[tuple[str, str]]:
     """The lines of ``posventa about``, as (name, value) pairs; `qt_versions` describes the
     Qt this process would run (the launcher passes it)."""
-    from console.app.workspace import default_workspace_dir
+    from console.app.folders import default_workspace_dir
 
     yield "version", console.__version__
     yield "app id", console.APP_ID

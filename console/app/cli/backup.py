@@ -50,7 +50,7 @@ def register(subparsers: Any) -> None:
 def _workspace(args: argparse.Namespace) -> Path:
     folder = getattr(args, "workspace", None)
     if folder is None:
-        from console.app.workspace import default_workspace_dir
+        from console.app.folders import default_workspace_dir
 
         folder = default_workspace_dir()
     return Path(folder).expanduser()

@@ -24,7 +24,8 @@ from typing import TYPE_CHECKING
 from console import __version__
 from console.accounts import cli as accounts_cli
 from console.app.cli import about, backup, sync
-from console.app.workspace import WorkspaceCorrupt, default_workspace_dir
+from console.app.folders import default_workspace_dir
+from console.app.workspace import WorkspaceCorrupt
 from console.casefile import cli as casefile_cli
 from console.cases import canned_cli
 from console.cases import cli as cases_cli
