@@ -8,6 +8,9 @@ first and stops after one page, however common the words.
 
 Also here: the channels the feed's filter offers, and the pages `console/feed/export.py`
 streams an export from (by mention id, oldest first).
+
+Written for SQLite: the text search is its FTS5 table (``mention_fts MATCH``), and flags
+compare with 0 and 1; those are the parts a PostgreSQL store would need another way.
 """
 
 from __future__ import annotations
