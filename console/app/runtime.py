@@ -18,10 +18,12 @@ from console.app.workspace import Workspace, WorkspaceError
 from console.cases.canned import CannedService
 from console.cases.service import CaseService, default_agent
 from console.feed.service import FeedService
+from console.importer.service import CsvImportService
 from console.mentions.service import ProfileService
 from console.people.service import PeopleService
 from console.replies.service import ReplyService
 from console.sync.engine import Engine
+from console.sync.ingest import ingest
 from console.triage import Triager
 from console.triage.service import RuleService, TriageService
 
@@ -47,6 +49,7 @@ class Runtime:
     canned: CannedService
     cases: CaseService
     people: PeopleService  # customers across channels: links, merges, suggestions
+    csv_import: CsvImportService  # history from other tools, through the ingest path
     sandbox: Any = None  # the SandboxServer of a demo
     extras: dict[str, Any] = field(default_factory=dict)
 
@@ -76,6 +79,7 @@ def open_runtime(path: Path, *, memory_secrets: bool = False) -> Runtime:
         canned=CannedService(workspace.store, workspace.settings),
         cases=CaseService(workspace.store, default_agent(agent)),
         people=PeopleService(workspace.store, default_agent(agent)),
+        csv_import=CsvImportService(workspace.store, triager, ingest),
     )
 
 

@@ -1,15 +1,19 @@
 """The ``posventa feed`` and ``posventa export`` commands: read the feed, export mentions.
 
 Exports stream page by page; a file is written whole or not at all (a full disk leaves no
-half file). HTML and PDF are the printable report of the threads.
+half file). HTML and PDF are the printable report of the threads: the reports feature
+writes it, and the app hands its writer in as ``args.export_printable`` (the feed does
+not import the reports, which read the feed).
 """
 
 from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any, Protocol
+
+from peewee import Database
 
 from console.feed.export import export_to_file, iter_records, write_csv, write_jsonl
 from console.feed.queries import FeedFilter
@@ -20,9 +24,16 @@ class Console(Protocol):
     """What these commands use of a running console."""
 
     feed: FeedService
-    workspace: Any  # .store.db for the export
 
     def close(self) -> None: ...
+
+
+class PrintableExport(Protocol):
+    """Writes the printable report (``html`` or ``pdf``) of the records to `output`
+    (stdout when None); returns how many mentions it wrote."""
+
+    def __call__(self, db: Database, records: Iterator[dict[str, Any]], fmt: str,
+                 output: str | None, progress: Callable[[int], None] | None = None) -> int: ...
 
 
 def register(subparsers: Any) -> None:
@@ -56,13 +67,12 @@ def cmd_export(args: argparse.Namespace, open_console: Callable[[], Console]) ->
     rt = open_console()
     try:
         flt = FeedFilter(search=args.search or "", include_spam=True, include_irrelevant=True)
-        records = iter_records(rt.workspace.store.db, flt)
+        db = rt.feed.store.db
+        records = iter_records(db, flt)
         writer = write_csv if args.format == "csv" else write_jsonl
         if args.format in ("html", "pdf"):
-            from console.reports.printable import export_printable
-
-            n = export_printable(rt.workspace.store.db, records, args.format, args.output,
-                                 counting("exported"))
+            export_printable: PrintableExport = args.export_printable
+            n = export_printable(db, records, args.format, args.output, counting("exported"))
         elif args.output:  # whole or not at all (a full disk leaves no half file)
             n = export_to_file(records, args.output, writer, counting("exported"))
         else:

@@ -13,7 +13,7 @@ from typing import IO, Any
 
 from peewee import Database
 
-from console.feed.queries import FeedFilter, filter_clauses
+from console.feed.queries import FeedFilter, export_page
 from console.store.timeutil import iso
 from console.trust.storage import os_problem
 
@@ -25,23 +25,12 @@ FIELDS = (
 )
 AUTHOR_FIELDS = ("channel", "remote_id", "handle", "display_name", "url", "followers")
 
-_SQL = """SELECT m.id, m.channel, m.remote_id, m.url, m.source, m.sources,
-  acc.kind || ':' || acc.handle, a.channel, a.remote_id, a.handle, a.display_name, a.url,
-  a.followers, m.text, m.lang, m.created_at, m.in_reply_to, m.thread_root, m.visibility,
-  m.sentiment, m.sentiment_label, m.complaint, m.reason, m.relevance, m.priority,
-  m.priority_reasons, m.spam, m.status
-FROM mention m JOIN author a ON a.id = m.author_id LEFT JOIN account acc ON acc.id = m.account_id
-"""
-
 
 def iter_records(db: Database, flt: FeedFilter, page: int = 2000) -> Iterator[dict[str, Any]]:
     """Every mention the filter admits, oldest first, as export records."""
-    clauses, params = filter_clauses(flt)
     last = 0
     while True:
-        where = " AND ".join([*clauses, "m.id > ?"])
-        rows = db.execute_sql(f"{_SQL} WHERE {where} ORDER BY m.id LIMIT ?",
-                              [*params, last, page]).fetchall()
+        rows = export_page(db, flt, last, page)
         for r in rows:
             yield {
                 "id": r[0], "channel": r[1], "remote_id": r[2], "url": r[3], "source": r[4],

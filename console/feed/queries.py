@@ -5,6 +5,12 @@ tie-break), or by (priority, feed_key) when the agent sorts by priority. Pages c
 from the last row seen (keyset), so a page deep in the feed costs the same as the first
 one. The full-text index uses feed_key as its rowid: a search walks the index newest
 first and stops after one page, however common the words.
+
+Also here: the channels the feed's filter offers, and the pages `console/feed/export.py`
+streams an export from (by mention id, oldest first).
+
+Written for SQLite: the text search is its FTS5 table (``mention_fts MATCH``), and flags
+compare with 0 and 1; those are the parts a PostgreSQL store would need another way.
 """
 
 from __future__ import annotations
@@ -242,3 +248,32 @@ def count(db: Database, flt: FeedFilter) -> int:
     clauses, params = filter_clauses(flt)
     where = ("WHERE " + " AND ".join(clauses)) if clauses else ""
     return int(db.execute_sql(f"SELECT count(*) FROM mention m {where}", params).fetchone()[0])
+
+
+def channels(db: Database) -> list[str]:
+    """Every channel with a stored mention, in order."""
+    # A loose index scan: one index seek per channel instead of reading every row.
+    return [r[0] for r in db.execute_sql(
+        "WITH RECURSIVE c(ch) AS (SELECT min(channel) FROM mention UNION ALL "
+        "SELECT (SELECT min(channel) FROM mention WHERE channel > c.ch) FROM c "
+        "WHERE c.ch IS NOT NULL) SELECT ch FROM c WHERE ch IS NOT NULL")]
+
+
+# --- exporting -------------------------------------------------------------------------
+
+_EXPORT_SQL = """SELECT m.id, m.channel, m.remote_id, m.url, m.source, m.sources,
+  acc.kind || ':' || acc.handle, a.channel, a.remote_id, a.handle, a.display_name, a.url,
+  a.followers, m.text, m.lang, m.created_at, m.in_reply_to, m.thread_root, m.visibility,
+  m.sentiment, m.sentiment_label, m.complaint, m.reason, m.relevance, m.priority,
+  m.priority_reasons, m.spam, m.status
+FROM mention m JOIN author a ON a.id = m.author_id LEFT JOIN account acc ON acc.id = m.account_id
+"""
+
+
+def export_page(db: Database, flt: FeedFilter, after_id: int, limit: int) -> list[tuple]:
+    """The next `limit` mentions the filter admits with an id above `after_id`, oldest
+    first, as export rows (mention, account, author columns; see `feed/export.py`)."""
+    clauses, params = filter_clauses(flt)
+    where = " AND ".join([*clauses, "m.id > ?"])
+    return db.execute_sql(f"{_EXPORT_SQL} WHERE {where} ORDER BY m.id LIMIT ?",
+                          [*params, after_id, limit]).fetchall()

@@ -5,13 +5,23 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Callable
-from typing import Any
+from typing import Any, Protocol
 
-from console.importer.history import ImportPlan, plan_import, run_import
+from console.errors import CliError
+from console.importer.history import ImportPlan
 from console.importer.mapping import FIELDS, ColumnMapping, MappingProblem, describe, parse_pairs
 from console.importer.reader import CsvProblem, open_csv
+from console.importer.service import CsvImportService
 
 SHOWN_REJECTS = 50
+
+
+class Console(Protocol):
+    """What ``import-csv`` uses of a running console."""
+
+    csv_import: CsvImportService
+
+    def close(self) -> None: ...
 
 
 def print_plan(plan: ImportPlan) -> None:
@@ -23,9 +33,7 @@ def print_plan(plan: ImportPlan) -> None:
             print(f"  ... and {len(items) - SHOWN_REJECTS} more {title} rows")
 
 
-def cmd_import_csv(args: argparse.Namespace, open_console: Callable[[], Any]) -> int:
-    from console.errors import CliError
-
+def cmd_import_csv(args: argparse.Namespace, open_console: Callable[[], Console]) -> int:
     try:
         source = open_csv(args.file)
         columns = parse_pairs(args.map or [], source.header)
@@ -37,7 +45,7 @@ def cmd_import_csv(args: argparse.Namespace, open_console: Callable[[], Any]) ->
           f"mapping {describe(columns)}", file=sys.stderr)
     rt = open_console()
     try:
-        plan = plan_import(rt.workspace.store, source, mapping)
+        plan = rt.csv_import.plan(source, mapping)
         print_plan(plan)
         if args.dry_run:
             print("dry run: nothing was imported")
@@ -48,7 +56,7 @@ def cmd_import_csv(args: argparse.Namespace, open_console: Callable[[], Any]) ->
                 sys.stderr.write(f"\rimported {done:,} of {total:,}")
                 sys.stderr.flush()
 
-        result = run_import(rt.workspace.store, rt.triager, plan, show, args.open_cases)
+        result = rt.csv_import.run(plan, show, args.open_cases)
         print(f"\rimported {result.added} mentions"
               + (f" ({result.already_there} were already there)" if result.already_there
                  else "")

@@ -1,13 +1,14 @@
 """Turning CSV rows into mentions: a dry run that says what would happen, then the import.
 
 Rows become posts and go through the very insert path a network pull uses
-(`console.sync.ingest`): authors are created or refreshed, the triage scores each post,
-the rules and people steps run, and a post already stored (same channel and remote id)
-is never stored twice. Past conversations were handled in the other tool, so by default
-they open no case (and join none); `open_cases=True` lets the cases step treat them like
-fresh mentions, for an export of conversations still waiting for an answer. Rows without
-a remote id get one from a hash of channel, author, time and text, so importing the same
-file twice adds nothing.
+(`console.sync.ingest.ingest`, handed in by the caller as an `Ingest`): authors are
+created or refreshed, the triage scores each post, the rules and people steps run, and a
+post already stored (same channel and remote id) is never stored twice. Past
+conversations were handled in the other tool, so by default they open no case (and join
+none); `open_cases=True` lets the cases step treat them like fresh mentions, for an
+export of conversations still waiting for an answer. Rows without a remote id get one
+from a hash of channel, author, time and text, so importing the same file twice adds
+nothing. `console/importer/service.py` is what the dialog and the CLI call.
 """
 
 from __future__ import annotations
@@ -16,15 +17,16 @@ import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from typing import Protocol
 
 from console.channels.base import RemoteAuthor, RemotePost
 from console.i18n import translate
+from console.importer import queries
 from console.importer.mapping import ColumnMapping
 from console.importer.reader import CsvFile
 from console.mentions import queries as mentions
 from console.store.db import Store
 from console.store.models import MENTION_STATUSES
-from console.sync.ingest import ingest
 from console.triage import Triager
 
 _DATE_FORMATS = ("%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M", "%Y-%m-%d", "%d/%m/%Y %H:%M:%S",
@@ -41,6 +43,20 @@ _STATUS_WORDS = {
     "ignored": "ignored", "ignorado": "ignored", "ignorada": "ignored", "spam": "ignored",
 }
 BATCH = 500
+
+
+class IngestOutcome(Protocol):
+    """What the ingest path reports back: the ids of the mentions it stored."""
+
+    added: list[int]
+
+
+class Ingest(Protocol):
+    """The ingest path of a network pull (``console.sync.ingest.ingest``)."""
+
+    def __call__(self, store: Store, triager: Triager, account_id: int | None,
+                 posts: list[RemotePost], cursor_name: str | None, cursor_value: str | None,
+                 *, history: bool) -> IngestOutcome: ...
 
 
 @dataclass(frozen=True)
@@ -164,7 +180,7 @@ def plan_import(store: Store, source: CsvFile, mapping: ColumnMapping) -> Import
     return plan
 
 
-def run_import(store: Store, triager: Triager, plan: ImportPlan,
+def run_import(ingest: Ingest, store: Store, triager: Triager, plan: ImportPlan,
                progress: Callable[[int, int], None] | None = None,
                open_cases: bool = False) -> ImportResult:
     """Store the planned posts in batches through the ingest path; reports (done, total)."""
@@ -192,19 +208,5 @@ def _apply_statuses(store: Store, batch: list[tuple[int, RemotePost, str]],
         for status, channel, remote_id in wanted:
             found = mentions.existing_mention(store.db, channel, remote_id)
             if found is not None and found[0] in added:
-                store.db.execute_sql("UPDATE mention SET status = ? WHERE id = ?",
-                                     (status, found[0]))
+                queries.set_mention_status(store.db, found[0], status)
 
-
-class CsvImportService:
-    """What the import dialog calls (from worker threads): read, plan, import."""
-
-    def __init__(self, store: Store, triager: Triager) -> None:
-        self.store, self.triager = store, triager
-
-    def plan(self, source: CsvFile, mapping: ColumnMapping) -> ImportPlan:
-        return plan_import(self.store, source, mapping)
-
-    def run(self, plan: ImportPlan, progress: Callable[[int, int], None] | None = None,
-            open_cases: bool = False) -> ImportResult:
-        return run_import(self.store, self.triager, plan, progress, open_cases)

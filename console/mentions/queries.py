@@ -1,4 +1,8 @@
-"""Mentions and authors: storing what channels found, and reading it back for the panels."""
+"""Mentions and authors: storing what channels found, and reading it back for the panels.
+
+Written for SQLite; statements PostgreSQL would need another way are marked ``SQLite:``
+(INSERT OR IGNORE, the FTS5 table, lastrowid).
+"""
 
 from __future__ import annotations
 
@@ -131,6 +135,7 @@ def add_source(db: Database, mention_id: int, sources: str, source: str) -> bool
                             (mention_id,)).fetchone()
     db.execute_sql("UPDATE mention SET sources = ?, source = ?, tagged = coalesce(?, tagged) "
                    "WHERE id = ?", (",".join(known), primary, tagged, mention_id))
+    # SQLite: INSERT OR IGNORE (PostgreSQL: ON CONFLICT DO NOTHING).
     db.execute_sql("INSERT OR IGNORE INTO mention_source (source, feed_key) "
                    "SELECT ?, feed_key FROM mention WHERE id = ?", (source, mention_id))
     if before is not None and (before[0] != primary or (tagged and not before[1])):
@@ -160,6 +165,7 @@ def insert_mention(db: Database, values: dict[str, Any], author_name: str) -> in
     marks = ", ".join("?" * len(values))
     cursor = db.execute_sql(f"INSERT INTO mention ({columns}) VALUES ({marks})",
                             tuple(values.values()))
+    # SQLite: the FTS5 table keyed by feed_key, and INSERT OR IGNORE below.
     db.execute_sql("INSERT INTO mention_fts (rowid, text, author) VALUES (?, ?, ?)",
                    (values["feed_key"], values.get("text", ""), author_name))
     for source in str(values.get("sources") or values["source"]).split(","):

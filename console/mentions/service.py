@@ -1,16 +1,10 @@
 """One mention, its author, the author's history and the thread it belongs to."""
 
-
 from __future__ import annotations
-
-from typing import TYPE_CHECKING
 
 from console.mentions import queries as mentions
 from console.mentions.queries import AuthorInfo, MentionDetail, TimelineItem
 from console.store.db import Store
-
-if TYPE_CHECKING:
-    pass
 
 
 class ProfileService:

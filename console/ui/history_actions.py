@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Any
 
 from console.app.runtime import Runtime
-from console.importer.history import CsvImportService
 from console.reports.exporting import ViewExporter
 from console.reports.service import ReportService
 
@@ -24,5 +23,5 @@ def install_history_actions(window: Any, runtime: Runtime, feed: Any) -> None:
     window.export_view_action.triggered.connect(
         lambda: open_export(window, ViewExporter(store), feed.current_filter()))
     window.import_csv_action.triggered.connect(
-        lambda: open_import(window, CsvImportService(store, runtime.triager), imported))
+        lambda: open_import(window, runtime.csv_import, imported))
     window.reports_action.triggered.connect(lambda: open_reports(window, ReportService(store)))

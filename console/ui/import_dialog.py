@@ -30,9 +30,10 @@ from PySide6.QtWidgets import (
 )
 
 from console.errors import InvalidInput
-from console.importer.history import CsvImportService, ImportPlan, ImportResult
+from console.importer.history import ImportPlan, ImportResult
 from console.importer.mapping import FIELDS, ColumnMapping, MappingProblem, field_label, guess
 from console.importer.reader import CsvFile, CsvProblem, open_csv
+from console.importer.service import CsvImportService
 from console.ui.tasks import Progress, Task, start_task
 
 PREVIEW_ROWS = 5

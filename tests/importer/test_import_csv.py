@@ -8,7 +8,7 @@ import pytest
 
 from console.app.cli.main import main
 from console.app.runtime import Runtime, open_runtime
-from console.importer.history import plan_import, run_import
+from console.importer.history import plan_import
 from console.importer.mapping import ColumnMapping, MappingProblem, guess
 from console.importer.reader import open_csv
 
@@ -70,8 +70,8 @@ def test_import_stores_threads_statuses_and_triage_once(runtime: Runtime, tmp_pa
     mapping = ColumnMapping(guess(source.header))
     store = runtime.workspace.store
     seen: list[tuple[int, int]] = []
-    result = run_import(store, runtime.triager, plan_import(store, source, mapping),
-                        lambda done, total: seen.append((done, total)))
+    result = runtime.csv_import.run(plan_import(store, source, mapping),
+                                    lambda done, total: seen.append((done, total)))
     assert result.added == 3 and seen[-1] == (3, 3)
     rows = store.db.execute_sql(
         "SELECT m.remote_id, m.status, m.thread_root, a.handle, a.display_name, m.complaint, "
@@ -86,7 +86,7 @@ def test_import_stores_threads_statuses_and_triage_once(runtime: Runtime, tmp_pa
     # Importing the same file again adds nothing: every row is now a duplicate.
     again = plan_import(store, open_csv(source.path), mapping)
     assert again.posts == [] and len(again.duplicates) == 4
-    assert run_import(store, runtime.triager, again).added == 0
+    assert runtime.csv_import.run(again).added == 0
     assert mention_count(runtime) == 3
 
 
@@ -97,9 +97,9 @@ def test_rows_without_ids_deduplicate_by_content(runtime: Runtime, tmp_path) -> 
     # the unquoted comma splits line 2 into an extra cell: the text keeps its first part
     mapping = ColumnMapping(guess(source.header))
     store = runtime.workspace.store
-    first = run_import(store, runtime.triager, plan_import(store, source, mapping))
+    first = runtime.csv_import.run(plan_import(store, source, mapping))
     assert first.added == 3
-    assert run_import(store, runtime.triager, plan_import(store, source, mapping)).added == 0
+    assert runtime.csv_import.run(plan_import(store, source, mapping)).added == 0
     assert mention_count(runtime) == 3
 
 
@@ -152,13 +152,12 @@ def test_history_opens_no_case_unless_asked(runtime: Runtime, tmp_path) -> None:
     store = runtime.workspace.store
     source = open_csv(write(tmp_path, SPANISH, "utf-8"))
     mapping = ColumnMapping(guess(source.header))
-    assert run_import(store, runtime.triager, plan_import(store, source, mapping)).added == 3
+    assert runtime.csv_import.run(plan_import(store, source, mapping)).added == 3
     assert mention_count(runtime) == 3 and case_count(runtime) == 0
     # The same rows again, under new ids, asking for cases: each thread gets one.
     fresh = write(tmp_path, SPANISH.replace(";p", ";q"), "utf-8", name="open.csv")
     source = open_csv(fresh)
-    result = run_import(store, runtime.triager, plan_import(store, source, mapping),
-                        open_cases=True)
+    result = runtime.csv_import.run(plan_import(store, source, mapping), open_cases=True)
     assert result.added == 3
     assert case_count(runtime) == 2  # q1 with its reply q5, and q2
 

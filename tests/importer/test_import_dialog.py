@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from console.app.runtime import Runtime
-from console.importer.history import CsvImportService
 from console.ui.import_dialog import ImportController, ImportDialog
 from tests.importer.test_import_csv import (
     SPANISH,
@@ -18,8 +17,7 @@ def test_dialog_maps_checks_and_imports(runtime: Runtime, qtbot, tmp_path) -> No
     path = write(tmp_path, SPANISH, "cp1252")
     dialog = ImportDialog()
     qtbot.addWidget(dialog)
-    controller = ImportController(dialog, CsvImportService(runtime.workspace.store,
-                                                           runtime.triager))
+    controller = ImportController(dialog, runtime.csv_import)
     dialog.show()
     dialog.path.setText(str(path))
     controller.open_file(str(path))
@@ -45,8 +43,7 @@ def test_dialog_maps_checks_and_imports(runtime: Runtime, qtbot, tmp_path) -> No
 def test_dialog_says_why_a_file_cannot_be_read(runtime: Runtime, qtbot, tmp_path) -> None:
     dialog = ImportDialog()
     qtbot.addWidget(dialog)
-    controller = ImportController(dialog, CsvImportService(runtime.workspace.store,
-                                                           runtime.triager))
+    controller = ImportController(dialog, runtime.csv_import)
     controller.open_file(str(tmp_path / "missing.csv"))
     qtbot.waitUntil(lambda: "could not read" in dialog.summary.text(), timeout=10000)
     assert not dialog.check_button.isEnabled()
@@ -59,8 +56,7 @@ def test_dialog_imports_history_without_cases_unless_ticked(runtime: Runtime, qt
                                     ("waiting.csv", SPANISH.replace(";p", ";q"), True, 2)):
         dialog = ImportDialog()
         qtbot.addWidget(dialog)
-        controller = ImportController(dialog, CsvImportService(runtime.workspace.store,
-                                                               runtime.triager))
+        controller = ImportController(dialog, runtime.csv_import)
         assert not dialog.open_cases.isChecked()  # past conversations: off by default
         controller.open_file(str(write(tmp_path, text, "utf-8", name=name)))
         qtbot.waitUntil(lambda c=controller: c.source is not None, timeout=10000)

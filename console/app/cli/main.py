@@ -38,6 +38,7 @@ from console.people import cli as people_cli
 from console.replies import cli as replies_cli
 from console.replies.queries import OutboxError
 from console.reports import cli as reports_cli
+from console.reports.printable import export_printable
 from console.triage import cli as triage_cli
 from console.triage import corrections_cli, rules_cli
 
@@ -96,9 +97,10 @@ def console_opener(args: argparse.Namespace) -> Callable[[], Runtime]:
 def main(argv: list[str] | None = None, *, start_window: StartWindow | None = None,
          qt_versions: Callable[[], str] | None = None) -> int:
     """Runs a command, or the window (through `start_window`) when none is given;
-    `qt_versions` lets ``posventa about`` describe Qt without this layer importing it."""
+    `qt_versions` lets ``posventa about`` describe Qt without this layer importing it;
+    ``posventa export --format html|pdf`` gets the reports' writer the same way."""
     parser = build_parser()
-    parser.set_defaults(qt_versions=qt_versions)
+    parser.set_defaults(qt_versions=qt_versions, export_printable=export_printable)
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING,
                         format="%(levelname)s %(name)s: %(message)s")
