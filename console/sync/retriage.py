@@ -1,7 +1,8 @@
 """Re-scoring stored mentions (after the model learned, or a new Posventa version).
 
 Works in batches by id, each batch written in one transaction, so it can be stopped at
-any time and the stored labels are always those of one scoring or the other.
+any time and the stored labels are always those of one scoring or the other. The
+statements are triage's (console/triage/queries.py): they read and write its labels.
 """
 
 from __future__ import annotations
@@ -10,26 +11,20 @@ from collections.abc import Callable
 
 from console.store.db import Store
 from console.store.timeutil import from_db, utcnow
-from console.triage import TriageInput, Triager
+from console.triage import TriageInput, Triager, queries
 
 BATCH = 500
-
-_SELECT = """SELECT m.id, m.text, m.lang, a.followers, m.tagged, m.source, m.created_at, a.bot
-FROM mention m JOIN author a ON a.id = m.author_id WHERE m.id > ? ORDER BY m.id LIMIT ?"""
-
-_UPDATE = """UPDATE mention SET lang = ?, sentiment = ?, sentiment_label = ?, complaint = ?,
-reason = ?, relevance = ?, priority = ?, priority_reasons = ?, spam = ? WHERE id = ?"""
 
 
 def retriage(store: Store, triager: Triager,
              progress: Callable[[int, int], None] | None = None) -> int:
     """Score every stored mention again; returns how many were scored."""
     db = store.db
-    total = int(db.execute_sql("SELECT count(*) FROM mention").fetchone()[0])
+    total = queries.count_mentions(db)
     done, last = 0, 0
     now = utcnow()
     while True:
-        rows = db.execute_sql(_SELECT, (last, BATCH)).fetchall()
+        rows = queries.retriage_batch(db, last, BATCH)
         if not rows:
             break
         items = [TriageInput(text=r[1], lang_hint=r[2] or None, followers=r[3],
@@ -38,10 +33,7 @@ def retriage(store: Store, triager: Triager,
         results = triager.score_many(items, now=now)
         with store.write():
             for row, res in zip(rows, results, strict=True):
-                db.execute_sql(_UPDATE, (
-                    res.lang, res.sentiment, res.sentiment_label, res.complaint, res.reason,
-                    res.relevance, res.priority, " · ".join(res.priority_reasons),
-                    res.spam, row[0]))
+                queries.store_labels(db, row[0], res)
         done += len(rows)
         last = rows[-1][0]
         if progress:

@@ -1,7 +1,8 @@
 """The ``posventa triage`` command: score a text, stream JSON lines, or evaluate a file.
 
-``register(subparsers)`` adds the subcommand to the main parser; its handler is
-``run_triage(args) -> int``. Errors are one line on stderr and a non-zero exit code.
+``register(subparsers)`` adds ``triage`` and ``retriage`` to the main parser; their
+handlers are ``run_triage(args, open_console) -> int`` (text alone, no workspace) and
+``run_retriage``. Errors are one line on stderr and a non-zero exit code.
 """
 
 from __future__ import annotations

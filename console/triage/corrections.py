@@ -5,6 +5,7 @@ database learns the same. Resetting to the shipped model does not delete correct
 records, in the team setting ``triage.learned_after``, the newest correction forgotten;
 only corrections after it are learned. A forgotten correction still holds for the post it
 was made on (the agent's label on that post stays), it just no longer teaches the model.
+The statements are in console/triage/queries.py.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from peewee import Database
 
 from console.store.timeutil import from_db, to_db, utcnow
 
+from . import queries
 from .labels import Correction
 from .learn import normalise
 
@@ -60,37 +62,26 @@ def check(field: str, value: str | bool) -> tuple[str, str | bool]:
 def add(db: Database, *, mention_id: int | None, field: str, value: str | bool,
         previous: str, text: str, lang: str, agent: str) -> int:
     """Store one correction (the caller holds the write lock); returns its id."""
-    cursor = db.execute_sql(
-        "INSERT INTO feedback (mention_id, field, value, previous, text, lang, agent, "
-        "created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-        (mention_id, field, value_text(value), previous, text, lang, agent,
-         to_db(utcnow())))
-    return int(cursor.lastrowid)
+    return queries.insert_feedback(
+        db, mention_id=mention_id, field=field, value=value_text(value), previous=previous,
+        text=text, lang=lang, agent=agent, created_at=to_db(utcnow()))
 
 
 def learned_after(db: Database) -> int:
     """Corrections with an id up to this one were forgotten by a reset (0: none)."""
-    row = db.execute_sql("SELECT value FROM team_setting WHERE key = ?",
-                         (LEARNED_AFTER,)).fetchone()
+    value = queries.team_setting(db, LEARNED_AFTER)
     try:
-        return int(json.loads(row[0])) if row else 0
+        return int(json.loads(value)) if value is not None else 0
     except (TypeError, ValueError):
         return 0
 
 
 def forget_all(db: Database) -> int:
     """Mark every stored correction as forgotten (a reset); returns how many were learned."""
-    newest = int(db.execute_sql("SELECT coalesce(max(id), 0) FROM feedback").fetchone()[0])
+    newest = queries.newest_feedback_id(db)
     before = learned_count(db)
-    db.execute_sql(
-        "INSERT INTO team_setting (key, value, updated_at) VALUES (?, ?, ?) "
-        "ON CONFLICT (key) DO UPDATE SET value = excluded.value, "
-        "updated_at = excluded.updated_at", (LEARNED_AFTER, json.dumps(newest),
-                                             to_db(utcnow())))
+    queries.put_team_setting(db, LEARNED_AFTER, json.dumps(newest), to_db(utcnow()))
     return before
-
-
-_COLUMNS = ("id, mention_id, field, value, previous, text, lang, agent, created_at")
 
 
 def _row(values: tuple[Any, ...], after: int) -> StoredCorrection:
@@ -104,35 +95,26 @@ def list_corrections(db: Database, limit: int = 200,
                      before_id: int | None = None) -> list[StoredCorrection]:
     """Corrections newest first, `limit` at a time (pass the last id seen to page on)."""
     after = learned_after(db)
-    where, params = "", []
-    if before_id is not None:
-        where, params = "WHERE id < ?", [before_id]
-    rows = db.execute_sql(f"SELECT {_COLUMNS} FROM feedback {where} ORDER BY id DESC LIMIT ?",
-                          (*params, limit)).fetchall()
-    return [_row(r, after) for r in rows]
+    return [_row(r, after) for r in queries.feedback_rows(db, limit, before_id)]
 
 
 def for_mention(db: Database, mention_id: int) -> list[StoredCorrection]:
     after = learned_after(db)
-    rows = db.execute_sql(f"SELECT {_COLUMNS} FROM feedback WHERE mention_id = ? ORDER BY id",
-                          (mention_id,)).fetchall()
-    return [_row(r, after) for r in rows]
+    return [_row(r, after) for r in queries.feedback_rows_of_mention(db, mention_id)]
 
 
 def count(db: Database) -> int:
-    return int(db.execute_sql("SELECT count(*) FROM feedback").fetchone()[0])
+    return queries.count_feedback(db)
 
 
 def learned_count(db: Database) -> int:
-    return int(db.execute_sql("SELECT count(*) FROM feedback WHERE id > ?",
-                              (learned_after(db),)).fetchone()[0])
+    return queries.count_feedback_after(db, learned_after(db))
 
 
 def learned(db: Database) -> list[Correction]:
     """The corrections the model learns from, oldest first (bad rows are skipped)."""
     out = []
-    for row in db.execute_sql("SELECT text, field, value, lang FROM feedback WHERE id > ? "
-                              "ORDER BY id", (learned_after(db),)):
+    for row in queries.feedback_to_learn(db, learned_after(db)):
         try:
             out.append(normalise(Correction(row[0], row[1], row[2], row[3] or None)))
         except ValueError:
@@ -142,8 +124,8 @@ def learned(db: Database) -> list[Correction]:
 
 def fingerprint(db: Database) -> tuple[int, int, int]:
     """Changes whenever what the model should learn changes: (count, newest id, reset)."""
-    row = db.execute_sql("SELECT count(*), coalesce(max(id), 0) FROM feedback").fetchone()
-    return int(row[0]), int(row[1]), learned_after(db)
+    count_, newest = queries.feedback_fingerprint(db)
+    return count_, newest, learned_after(db)
 
 
 def forced_labels(db: Database, mention_ids: Iterable[int]) -> dict[int, dict[str, str | bool]]:
@@ -152,10 +134,7 @@ def forced_labels(db: Database, mention_ids: Iterable[int]) -> dict[int, dict[st
     out: dict[int, dict[str, str | bool]] = {}
     for start in range(0, len(ids), 500):
         chunk = ids[start:start + 500]
-        rows = db.execute_sql(
-            f"SELECT mention_id, field, value FROM feedback WHERE mention_id IN "
-            f"({','.join('?' * len(chunk))}) ORDER BY id", chunk).fetchall()
-        for mention_id, field, value in rows:
+        for mention_id, field, value in queries.feedback_labels(db, chunk):
             try:
                 name, fixed = check(field, value)
             except ValueError:

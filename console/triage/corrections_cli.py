@@ -9,12 +9,12 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Callable
-from typing import Any
+from typing import Any, Protocol
 
 from console.errors import InvalidInput, WorkspaceError
 
 from .labels import CORRECTION_FIELDS
-from .rules_cli import progress_bar, workspace_runtime
+from .rules_cli import progress_bar
 from .service import TriageService
 
 
@@ -47,11 +47,22 @@ def plural(n: int) -> str:
     return "1 correction" if n == 1 else f"{n:,} corrections"
 
 
-def run_corrections(args: argparse.Namespace, open_console: Callable[[], Any]) -> int:
+class Console(Protocol):
+    """What ``corrections`` uses of a running console."""
+
+    triage_service: TriageService
+
+    def close(self) -> None: ...
+
+
+def run_corrections(args: argparse.Namespace, open_console: Callable[[], Console]) -> int:
     """Handles ``posventa corrections ...``; 0 when done, 1 on bad input."""
     try:
-        with workspace_runtime(open_console) as rt:
+        rt = open_console()
+        try:
             return _act(rt.triage_service, args)
+        finally:
+            rt.close()
     except (InvalidInput, WorkspaceError) as exc:
         print(f"posventa corrections: {exc}", file=sys.stderr)
         return 1

@@ -70,7 +70,7 @@ def _millions(m: re.Match[str], number: Number) -> str:
 
 def _rule(m: re.Match[str], number: Number) -> str:
     name = m.group(1)
-    if name == "a rule":  # a rule without a name (see console.triage.rule_queries.rule_reason)
+    if name == "a rule":  # a rule without a name (see console.triage.stored_rules.rule_reason)
         name = translate("TriageReasons", "a rule")
     return translate("TriageReasons", "rule {name} set {priority}").format(name=name,
                                                                  priority=m.group(2))

@@ -8,6 +8,9 @@ spam, not relevant; closing only when asked, assigning never: that is ingest's b
 
 :func:`reprioritise` needs no model: it recomputes the priority of posts whose route
 changed (a keyword hit later seen as a mention is no longer "untagged").
+
+The rows are those of console/triage/queries.py (``rescore_batch`` and friends), read by
+position.
 """
 
 from __future__ import annotations
@@ -21,7 +24,7 @@ from peewee import Database
 
 from console.store.db import Store
 from console.store.timeutil import from_db, utcnow
-from console.triage import rule_queries as stored_rules
+from console.triage import queries, stored_rules
 
 from . import corrections
 from .context import WatchTerms, context_of_author, watch_terms
@@ -34,17 +37,6 @@ from .text import prepare
 BATCH = 500
 OPEN_STATUSES = ("new", "open")
 Progress = Callable[[int, int, list[int]], None]  # (done, total, ids changed in the batch)
-
-_SELECT = """SELECT m.id, m.text, m.lang, a.followers, m.tagged, m.source, m.created_at, a.bot,
-m.channel, a.handle, m.author_id, m.watch_id, m.status, coalesce(c.vip, 0), m.sentiment,
-m.sentiment_label, m.complaint, m.reason, m.relevance, m.spam, m.priority, m.fired_rules
-FROM mention m JOIN author a ON a.id = m.author_id
-LEFT JOIN customer c ON c.id = a.customer_id"""
-_LABELS = slice(14, 22)  # the stored labels, to tell what a pass changed
-
-_UPDATE = """UPDATE mention SET lang = ?, sentiment = ?, sentiment_label = ?, complaint = ?,
-reason = ?, relevance = ?, priority = ?, priority_reasons = ?, spam = ?, fired_rules = ?
-WHERE id = ? AND source = ? AND tagged = ?"""
 
 
 @dataclass
@@ -97,11 +89,7 @@ def _score_rows(store: Store, triager: Triager, rows: list[tuple[Any, ...]],
     changed = []
     with store.write():
         for r, res, outcome in planned:
-            cursor = db.execute_sql(_UPDATE, (
-                res.lang, res.sentiment, res.sentiment_label, res.complaint, res.reason,
-                res.relevance, res.priority, " · ".join(res.priority_reasons), res.spam,
-                " · ".join(outcome.fired), r[0], r[5], r[4]))
-            if cursor.rowcount == 0:
+            if queries.store_rescored(db, r[0], r[5], r[4], res, outcome.fired) == 0:
                 continue  # found by another route meanwhile: ingest re-prioritised it
             written = stored_rules.record_outcome(
                 db, int(r[0]), outcome, priority=res.priority, reasons=res.priority_reasons,
@@ -109,7 +97,7 @@ def _score_rows(store: Store, triager: Triager, rows: list[tuple[Any, ...]],
             after = (res.sentiment, res.sentiment_label, res.complaint, res.reason,
                      written.get("relevance", res.relevance), written.get("spam", res.spam),
                      written["priority"], written["fired_rules"])
-            before = tuple(r[_LABELS])
+            before = tuple(r[queries.STORED_LABELS])
             if (_norm(before) != _norm(after)) or "status" in written:
                 changed.append(int(r[0]))
     return changed
@@ -125,16 +113,12 @@ def rescore(store: Store, triager: Triager, *, statuses: tuple[str, ...] | None 
             batch: int = BATCH, stop: Callable[[], bool] | None = None) -> RescoreReport:
     """Score stored mentions again (only those in `statuses`; None: all), in batches."""
     db = store.db
-    where = f"m.status IN ({','.join('?' * len(statuses))})" if statuses else "1"
-    params: list[Any] = list(statuses or ())
-    total = int(db.execute_sql(f"SELECT count(*) FROM mention m WHERE {where}",
-                               params).fetchone()[0])
+    total = queries.count_mentions_in(db, statuses)
     report = RescoreReport()
     last = 0
     now = utcnow()
     while stop is None or not stop():
-        rows = db.execute_sql(f"{_SELECT} WHERE {where} AND m.id > ? ORDER BY m.id LIMIT ?",
-                              (*params, last, batch)).fetchall()
+        rows = queries.rescore_batch(db, statuses, last, batch)
         if not rows:
             break
         changed = _score_rows(store, triager, rows, now, status_changes)
@@ -150,9 +134,7 @@ def rescore_ids(store: Store, triager: Triager, ids: Sequence[int]) -> list[int]
     """Score these mentions again now (a correction, a changed rule); returns the changed."""
     if not ids:
         return []
-    rows = store.db.execute_sql(
-        f"{_SELECT} WHERE m.id IN ({','.join('?' * len(ids))}) ORDER BY m.id",
-        list(ids)).fetchall()
+    rows = queries.rescore_rows(store.db, ids)
     return _score_rows(store, triager, rows, utcnow(), status_changes=False) if rows else []
 
 
@@ -161,8 +143,7 @@ def reprioritise(db: Database, mention_ids: Sequence[int]) -> None:
     rules run again on it (call inside the caller's write transaction; no model needed)."""
     if not mention_ids:
         return
-    rows = db.execute_sql(f"{_SELECT} WHERE m.id IN ({','.join('?' * len(mention_ids))})",
-                          list(mention_ids)).fetchall()
+    rows = queries.reprioritise_rows(db, mention_ids)
     forced = corrections.forced_labels(db, mention_ids)
     rules = stored_rules.active_rules(db)
     now = utcnow()

@@ -9,10 +9,9 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any, Protocol, TextIO
 
 from console.errors import InvalidInput, WorkspaceError
 
@@ -114,21 +113,22 @@ def progress_bar(label: str, out: TextIO | None = None) -> Callable[[int, int, l
     return show
 
 
-@contextmanager
-def workspace_runtime(open_console: Callable[[], Any]) -> Iterator[Any]:
-    """The running console of the chosen workspace, closed afterwards."""
-    rt = open_console()
-    try:
-        yield rt
-    finally:
-        rt.close()
+class Console(Protocol):
+    """What ``rules`` uses of a running console."""
+
+    rules: RuleService
+
+    def close(self) -> None: ...
 
 
-def run_rules(args: argparse.Namespace, open_console: Callable[[], Any]) -> int:
+def run_rules(args: argparse.Namespace, open_console: Callable[[], Console]) -> int:
     """Handles ``posventa rules ...``; 0 when done, 1 on bad input."""
     try:
-        with workspace_runtime(open_console) as rt:
+        rt = open_console()
+        try:
             return _act(rt.rules, args)
+        finally:
+            rt.close()
     except (InvalidInput, WorkspaceError) as exc:
         print(f"posventa rules: {exc}", file=sys.stderr)
         return 1

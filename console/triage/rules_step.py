@@ -3,30 +3,52 @@
 Each rule that fires is recorded on the mention (``fired_rules``); its actions tag the
 mention, set its priority, hide it as spam, mark it not relevant (relevance 0, hidden
 like spam) or close it. "Assign" is a decision for the cases step after this one: it is
-left on the :class:`Ingested` item (``assignee``, ``open_case``), never carried out here.
+left on the item (``assignee``, ``open_case``), never carried out here.
+
+The items are console.mentions.ingested.Ingested records; this step names only what it
+reads and writes of them (:class:`RuledMention`), since mentions imports triage and
+triage never imports mentions back.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
+from typing import Protocol
 
 from peewee import Database
 
-from console.mentions.ingested import Ingested
-from console.triage import rule_queries as stored_rules
+from console.channels.base import RemotePost
+from console.triage import queries, stored_rules
+from console.triage.labels import TriageResult
 from console.triage.rules import PostFacts, apply_rules
+
+
+class RuledMention(Protocol):
+    """What the rules step reads and writes of a mention just stored."""
+
+    @property
+    def mention_id(self) -> int: ...
+    @property
+    def author_id(self) -> int: ...
+    @property
+    def post(self) -> RemotePost: ...
+
+    labels: TriageResult
+    tags: list[str]
+    fired_rules: list[str]
+    assignee: str | None
+    open_case: bool
+    closed: bool
 
 
 def _vip_authors(db: Database, author_ids: list[int]) -> set[int]:
     if not author_ids:
         return set()
-    rows = db.execute_sql(
-        "SELECT a.id FROM author a JOIN customer c ON c.id = a.customer_id "
-        f"WHERE c.vip AND a.id IN ({','.join('?' * len(author_ids))})", author_ids)
-    return {int(r[0]) for r in rows}
+    return queries.vip_author_ids(db, author_ids)
 
 
-def run(db: Database, items: list[Ingested]) -> None:
+def run(db: Database, items: Sequence[RuledMention]) -> None:
     """Apply the enabled rules to each new mention and record what they decided."""
     rules = stored_rules.active_rules(db)
     if not rules:

@@ -19,8 +19,8 @@ from typing import Any
 
 from console.errors import InvalidInput
 from console.store.db import Store
-from console.triage import rule_queries as stored_rules
-from console.triage.rule_queries import StoredRule
+from console.triage import queries, stored_rules
+from console.triage.stored_rules import StoredRule
 
 from . import corrections
 from .corrections import StoredCorrection, value_text
@@ -99,10 +99,7 @@ class TriageService:
     # --- reading ------------------------------------------------------------------------
     def mention(self, mention_id: int) -> MentionTriage | None:
         db = self.store.db
-        row = db.execute_sql(
-            "SELECT id, lang, sentiment, sentiment_label, complaint, reason, relevance, spam, "
-            "priority, priority_reasons, fired_rules, status FROM mention WHERE id = ?",
-            (mention_id,)).fetchone()
+        row = queries.mention_triage_row(db, mention_id)
         if row is None:
             return None
         corrected = {c.field: c.value for c in corrections.for_mention(db, mention_id)}
@@ -110,7 +107,7 @@ class TriageService:
             id=row[0], lang=row[1] or "other", sentiment=row[2], sentiment_label=row[3],
             complaint=row[4], reason=row[5], relevance=row[6], spam=bool(row[7]),
             priority=row[8], priority_reasons=_split(row[9]), fired_rules=_split(row[10]),
-            tags=tuple(stored_rules.mention_tags(db, mention_id)), status=row[11],
+            tags=tuple(queries.mention_tags(db, mention_id)), status=row[11],
             corrected=corrected)
 
     def corrections(self, limit: int = 200, before_id: int | None = None
@@ -135,9 +132,7 @@ class TriageService:
         with _sentence():
             field, checked = corrections.check(field, value)
         db = self.store.db
-        row = db.execute_sql(
-            "SELECT text, lang, sentiment_label, complaint, reason, relevance, spam "
-            "FROM mention WHERE id = ?", (mention_id,)).fetchone()
+        row = queries.mention_labels_row(db, mention_id)
         if row is None:
             raise InvalidInput(f"There is no mention {mention_id}.")
         previous = {

@@ -36,9 +36,9 @@ from PySide6.QtWidgets import (
 )
 
 from console.errors import InvalidInput
-from console.triage.rule_queries import StoredRule
 from console.triage.rules import Rule
 from console.triage.service import RuleService, RuleTest
+from console.triage.stored_rules import StoredRule
 from console.ui import labels
 from console.ui.rule_rows import ACTION_NAMES, CONDITION_NAMES, ActionRow, ConditionRow, rule_word
 from console.ui.tasks import Task, TaskSignals, start_task

@@ -10,8 +10,7 @@ from console.errors import InvalidInput
 from console.feed.queries import FeedFilter
 from console.mentions.ingested import Ingested
 from console.sync import pipeline
-from console.triage import rule_queries as stored_rules
-from console.triage import rules_step
+from console.triage import queries, rules_step, stored_rules
 
 
 def _rule(name: str, conditions: list[tuple[str, str]], actions: list[tuple[str, str]],
@@ -89,7 +88,7 @@ def test_every_action_takes_effect_on_ingest(connected, recorded):
     refund = row("reembolso")
     assert refund.priority == 97 and refund.priority_reasons.startswith("rule Refunds set 97")
     assert stored(refund.id)[0] == "Refunds · Everyone"
-    assert stored_rules.mention_tags(db, refund.id) == ["billing", "seen"]
+    assert queries.mention_tags(db, refund.id) == ["billing", "seen"]
     item = next(i for i in recorded if i.mention_id == refund.id)
     assert item.assignee == "ana" and item.open_case and item.fired_rules == ["Refunds",
                                                                               "Everyone"]
@@ -103,7 +102,7 @@ def test_every_action_takes_effect_on_ingest(connected, recorded):
     assert stored(praise.id)[2] == "closed"
     assert next(i for i in recorded if i.mention_id == praise.id).closed
     english = row("late delivery")
-    assert "english" in stored_rules.mention_tags(db, english.id)
+    assert "english" in queries.mention_tags(db, english.id)
 
     # Spam and posts marked not relevant are hidden from the default view, never deleted.
     default_ids = {r.id for r in rt.feed.page(FeedFilter())}

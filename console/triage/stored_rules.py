@@ -1,9 +1,10 @@
-"""The team's automation rules in the database, and what a rule outcome does to a mention.
+"""The team's automation rules as stored, and what a rule outcome does to a mention.
 
-Rules are kept in the ``rule`` table in ``position`` order (1, 2, 3...). Every write goes
-through ``Rule.from_dict`` (console/triage/rules.py), so a rule that is stored always
-parses. :func:`active_rules` serves the ingest path: it reads the table again only when a
-cheap fingerprint of it (count, highest id, newest change) moved.
+Rules are kept in the ``rule`` table in ``position`` order (1, 2, 3...); the statements
+are in console/triage/queries.py. Every write goes through ``Rule.from_dict``
+(console/triage/rules.py), so a rule that is stored always parses. :func:`active_rules`
+serves the ingest path: it reads the table again only when a cheap fingerprint of it
+(count, highest id, newest change) moved.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from peewee import Database
 
 from console.store.db import Store
 from console.store.timeutil import to_db, utcnow
+from console.triage import queries
 from console.triage.rules import Rule, RuleOutcome
 
 
@@ -34,10 +36,6 @@ class StoredRule:
     rule: Rule
 
 
-_SELECT = ("SELECT id, position, name, enabled, match, stop, conditions, actions FROM rule "
-           "ORDER BY position, id")
-
-
 def _parse(row: Sequence[Any]) -> StoredRule:
     rule = Rule.from_dict({
         "name": row[2], "enabled": bool(row[3]), "match": row[4], "stop": bool(row[5]),
@@ -48,12 +46,11 @@ def _parse(row: Sequence[Any]) -> StoredRule:
 
 def list_rules(db: Database) -> list[StoredRule]:
     """Every rule, in the order they run."""
-    return [_parse(r) for r in db.execute_sql(_SELECT).fetchall()]
+    return [_parse(r) for r in queries.rule_rows(db)]
 
 
 def get_rule(db: Database, rule_id: int) -> StoredRule:
-    row = db.execute_sql(_SELECT.replace("ORDER BY", "WHERE id = ? ORDER BY"),
-                         (rule_id,)).fetchone()
+    row = queries.rule_row(db, rule_id)
     if row is None:
         raise RuleNotFound(f"there is no rule {rule_id}")
     return _parse(row)
@@ -93,16 +90,12 @@ def add_rule(store: Store, rule: Rule | Mapping[str, Any],
     db = store.db
     now = to_db(utcnow())
     with store.write():
-        count = int(db.execute_sql("SELECT count(*) FROM rule").fetchone()[0])
+        count = queries.count_rules(db)
         place = count + 1 if position is None else max(1, min(int(position), count + 1))
         _renumber(db, now)
-        db.execute_sql("UPDATE rule SET position = position + 1, updated_at = ? "
-                       "WHERE position >= ?", (now, place))
+        queries.make_room_for_rule(db, place, now)
         cols = _columns(checked) | {"position": place, "created_at": now, "updated_at": now}
-        cursor = db.execute_sql(
-            f"INSERT INTO rule ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})",
-            tuple(cols.values()))
-        rule_id = int(cursor.lastrowid)
+        rule_id = queries.insert_rule(db, cols)
     return get_rule(db, rule_id)
 
 
@@ -111,19 +104,14 @@ def update_rule(store: Store, rule_id: int, rule: Rule | Mapping[str, Any]) -> S
     checked = validate(rule)
     cols = _columns(checked) | {"updated_at": to_db(utcnow())}
     with store.write():
-        cursor = store.db.execute_sql(
-            f"UPDATE rule SET {', '.join(f'{k} = ?' for k in cols)} WHERE id = ?",
-            (*cols.values(), rule_id))
-        if cursor.rowcount == 0:
+        if queries.update_rule(store.db, rule_id, cols) == 0:
             raise RuleNotFound(f"there is no rule {rule_id}")
     return get_rule(store.db, rule_id)
 
 
 def set_enabled(store: Store, rule_id: int, enabled: bool) -> StoredRule:
     with store.write():
-        cursor = store.db.execute_sql("UPDATE rule SET enabled = ?, updated_at = ? WHERE id = ?",
-                                      (enabled, to_db(utcnow()), rule_id))
-        if cursor.rowcount == 0:
+        if queries.set_rule_enabled(store.db, rule_id, enabled, to_db(utcnow())) == 0:
             raise RuleNotFound(f"there is no rule {rule_id}")
     return get_rule(store.db, rule_id)
 
@@ -132,7 +120,7 @@ def delete_rule(store: Store, rule_id: int) -> StoredRule:
     """Remove a rule; the ones after it move up. Returns what was removed."""
     gone = get_rule(store.db, rule_id)
     with store.write():
-        store.db.execute_sql("DELETE FROM rule WHERE id = ?", (rule_id,))
+        queries.delete_rule(store.db, rule_id)
         _renumber(store.db, to_db(utcnow()))
     return gone
 
@@ -140,13 +128,12 @@ def delete_rule(store: Store, rule_id: int) -> StoredRule:
 def move_rule(store: Store, rule_id: int, position: int) -> StoredRule:
     """Put a rule at `position` (1-based, clamped to the list)."""
     with store.write():
-        ids = [int(r[0]) for r in store.db.execute_sql(
-            "SELECT id FROM rule ORDER BY position, id").fetchall()]
+        ids = queries.rule_ids_in_order(store.db)
         if rule_id not in ids:
             raise RuleNotFound(f"there is no rule {rule_id}")
         ids.remove(rule_id)
         ids.insert(max(0, min(int(position) - 1, len(ids))), rule_id)
-        _write_order(store.db, ids, to_db(utcnow()))
+        queries.write_rule_order(store.db, ids, to_db(utcnow()))
     return get_rule(store.db, rule_id)
 
 
@@ -155,24 +142,15 @@ def replace_rules(store: Store, rules: Iterable[Rule | Mapping[str, Any]]) -> li
     checked = [validate(r) for r in rules]
     now = to_db(utcnow())
     with store.write():
-        store.db.execute_sql("DELETE FROM rule")
+        queries.delete_all_rules(store.db)
         for place, rule in enumerate(checked, 1):
             cols = _columns(rule) | {"position": place, "created_at": now, "updated_at": now}
-            store.db.execute_sql(
-                f"INSERT INTO rule ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})",
-                tuple(cols.values()))
+            queries.insert_rule(store.db, cols)
     return list_rules(store.db)
 
 
 def _renumber(db: Database, now: Any) -> None:
-    ids = [int(r[0]) for r in db.execute_sql("SELECT id FROM rule ORDER BY position, id")]
-    _write_order(db, ids, now)
-
-
-def _write_order(db: Database, ids: list[int], now: Any) -> None:
-    for place, rule_id in enumerate(ids, 1):
-        db.execute_sql("UPDATE rule SET position = ?, updated_at = ? "
-                       "WHERE id = ? AND position != ?", (place, now, rule_id, place))
+    queries.write_rule_order(db, queries.rule_ids_in_order(db), now)
 
 
 # --- the ingest path ----------------------------------------------------------------------
@@ -181,15 +159,10 @@ _cache_lock = threading.Lock()
 _cache: dict[str, tuple[tuple, list[Rule]]] = {}
 
 
-def _fingerprint(db: Database) -> tuple:
-    row = db.execute_sql("SELECT count(*), max(id), max(updated_at) FROM rule").fetchone()
-    return tuple(row)
-
-
 def active_rules(db: Database) -> list[Rule]:
     """The enabled rules in order, re-read only when the table changed."""
     key = str(getattr(db, "database", id(db)))
-    mark = _fingerprint(db)
+    mark = queries.rules_fingerprint(db)
     with _cache_lock:
         cached = _cache.get(key)
         if cached is not None and cached[0] == mark:
@@ -201,19 +174,6 @@ def active_rules(db: Database) -> list[Rule]:
 
 
 # --- what an outcome does to a stored mention ----------------------------------------------
-
-def tag_mention(db: Database, mention_id: int, tags: Iterable[str]) -> None:
-    for name in tags:
-        db.execute_sql("INSERT OR IGNORE INTO tag (name) VALUES (?)", (name,))
-        db.execute_sql("INSERT OR IGNORE INTO mention_tag (mention_id, tag_id) "
-                       "SELECT ?, id FROM tag WHERE name = ?", (mention_id, name))
-
-
-def mention_tags(db: Database, mention_id: int) -> list[str]:
-    return [r[0] for r in db.execute_sql(
-        "SELECT t.name FROM mention_tag mt JOIN tag t ON t.id = mt.tag_id "
-        "WHERE mt.mention_id = ? ORDER BY t.name", (mention_id,))]
-
 
 def rule_reason(outcome: RuleOutcome) -> str:
     """The reason shown when a rule set the priority, e.g. "rule VIP set 90"."""
@@ -241,7 +201,6 @@ def record_outcome(db: Database, mention_id: int, outcome: RuleOutcome, *, prior
         values["relevance"] = 0.0
     if outcome.closed and status_changes:
         values["status"] = "closed"
-    db.execute_sql(f"UPDATE mention SET {', '.join(f'{k} = ?' for k in values)} WHERE id = ?",
-                   (*values.values(), mention_id))
-    tag_mention(db, mention_id, outcome.tags)
+    queries.update_mention(db, mention_id, values)
+    queries.tag_mention(db, mention_id, outcome.tags)
     return values
