@@ -75,6 +75,8 @@ class Post:
 
 @dataclass
 class Notification:
+    """One entry of the brand's ``listNotifications``: why (reason) and about what."""
+
     seq: int
     uri: str
     reason: str
