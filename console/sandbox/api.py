@@ -22,6 +22,8 @@ PIXEL = bytes.fromhex(
 
 @dataclass
 class Request:
+    """One HTTP request as the handlers see it: path, query, headers, body, bearer token."""
+
     method: str
     path: str
     params: dict[str, list[str]]
@@ -63,6 +65,8 @@ class Request:
 
 @dataclass
 class Response:
+    """What a handler answers: status, body, content type and extra headers."""
+
     status: int = 200
     body: bytes = b""
     content_type: str = "application/json; charset=utf-8"

@@ -35,6 +35,8 @@ class BlogUser:
 
 @dataclass(frozen=True)
 class BlogPost:
+    """One post of a sandbox blog, from ``resources/sandbox/blog.json``."""
+
     key: str
     id: str  # WordPress: a number; Blogger: a long number
     at: float
@@ -48,6 +50,8 @@ class BlogPost:
 
 @dataclass(frozen=True)
 class BlogComment:
+    """One comment under a blog post, by a script person or the brand."""
+
     key: str
     post: str  # a post key
     at: float
@@ -59,6 +63,8 @@ class BlogComment:
 
 @dataclass
 class Blog:
+    """One sandbox blog (WordPress or a feed-only blog): its posts, comments and users."""
+
     name: str
     kind: str
     title: str

@@ -17,11 +17,16 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from console.channels.bluesky.parse import iso
-from console.channels.bluesky.text import POST_TYPE, TID_RE, RecordInvalid, validate_post
-
 from . import bluesky_views as views
 from .api import Request, Response
+from .bluesky_lexicon import (
+    POST_NSID,
+    InvalidRecord,
+    atproto_datetime,
+    check_post,
+    is_tid,
+    make_tid,
+)
 from .bluesky_sessions import XrpcError
 from .bluesky_world import BlueskyWorld, Post, make_cid
 from .faults import Fault, FaultBook
@@ -238,7 +243,8 @@ class BlueskyXrpc:
         page = notes[:limit]
         out: dict[str, Any] = {"notifications": [views.notification(self.world, n)
                                                  for n in page],
-                               "priority": False, "seenAt": iso(self.world.state.start_wall)}
+                               "priority": False,
+                               "seenAt": atproto_datetime(self.world.state.start_wall)}
         if len(notes) > limit:
             out["cursor"] = str(page[-1].seq)
         return out
@@ -331,25 +337,22 @@ class BlueskyXrpc:
             raise XrpcError(400, "InvalidRequest", "Could not find repo")
         if repo.did != viewer:
             raise XrpcError(401, "AuthenticationRequired", "Authentication Required")
-        if body.get("collection") != POST_TYPE:
+        if body.get("collection") != POST_NSID:
             raise XrpcError(400, "InvalidRequest", "Unsupported collection")
         rkey = body.get("rkey")
-        if rkey is not None and (not isinstance(rkey, str) or not TID_RE.match(rkey)):
+        if rkey is not None and (not isinstance(rkey, str) or not is_tid(rkey)):
             raise XrpcError(400, "InvalidRequest",
-                            f"Invalid record key for {POST_TYPE}: must be a TID")
+                            f"Invalid record key for {POST_NSID}: must be a TID")
         record = body.get("record")
         try:
-            validate_post(record)
-        except RecordInvalid as exc:
-            raise XrpcError(400, "InvalidRecord", f"Invalid app.bsky.feed.post record: {exc}") \
-                from None
+            check_post(record)
+        except InvalidRecord as exc:
+            raise XrpcError(400, "InvalidRecord", f"Invalid {POST_NSID} record: {exc}") from None
         assert isinstance(record, dict)
         now = datetime.now(UTC)
         if rkey is None:
-            from console.channels.bluesky.text import tid
-
-            rkey = tid(int(now.timestamp() * 1_000_000), len(self.world.posts) % 1024)
-        if f"at://{repo.did}/{POST_TYPE}/{rkey}" in self.world.posts:
+            rkey = make_tid(int(now.timestamp() * 1_000_000), len(self.world.posts) % 1024)
+        if f"at://{repo.did}/{POST_NSID}/{rkey}" in self.world.posts:
             raise XrpcError(400, "InvalidRequest", "Record already exists")
         parent_uri = (record.get("reply") or {}).get("parent", {}).get("uri")
         parent = self.world.posts.get(parent_uri or "")

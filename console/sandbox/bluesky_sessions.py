@@ -39,6 +39,8 @@ def _b64(data: dict[str, object]) -> str:
 
 @dataclass
 class Token:
+    """An issued access or refresh token: whose, which scope, until when."""
+
     did: str
     scope: str  # "com.atproto.appPass" | "com.atproto.refresh"
     expires: float

@@ -9,8 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from console.channels.bluesky.parse import iso
-
+from .bluesky_lexicon import atproto_datetime
 from .bluesky_world import Actor, BlueskyWorld, Notification, Post
 
 AVATAR = "https://cdn.bsky.example/img/avatar/plain/{did}/bafkreiavatar@jpeg"
@@ -25,13 +24,13 @@ def profile_basic(actor: Actor) -> dict[str, Any]:
         "associated": {"activitySubscription": {"allowSubscriptions": "followers"}},
         "viewer": {"muted": False, "blockedBy": False},
         "labels": [],
-        "createdAt": iso(actor.created_at),
+        "createdAt": atproto_datetime(actor.created_at),
     }
 
 
 def profile(actor: Actor) -> dict[str, Any]:
     return {**profile_basic(actor), "description": actor.description,
-            "indexedAt": iso(actor.created_at)}
+            "indexedAt": atproto_datetime(actor.created_at)}
 
 
 def profile_detailed(world: BlueskyWorld, actor: Actor) -> dict[str, Any]:
@@ -67,7 +66,7 @@ def post_view(world: BlueskyWorld, post: Post, viewer: str | None) -> dict[str, 
         "repostCount": 0,
         "likeCount": (post.seq * 7) % 23,
         "quoteCount": quotes,
-        "indexedAt": iso(post.indexed_at),
+        "indexedAt": atproto_datetime(post.indexed_at),
         "viewer": {"bookmarked": False, "threadMuted": False,
                    "replyDisabled": world.reply_disabled(post, viewer),
                    "embeddingDisabled": False},
@@ -80,7 +79,8 @@ def post_view(world: BlueskyWorld, post: Post, viewer: str | None) -> dict[str, 
             view["embed"] = {"$type": "app.bsky.embed.record#view", "record": {
                 "$type": "app.bsky.embed.record#viewRecord", "uri": quoted.uri,
                 "cid": quoted.cid, "author": profile_basic(world.actors[quoted.did]),
-                "value": quoted.record, "labels": [], "indexedAt": iso(quoted.indexed_at)}}
+                "value": quoted.record, "labels": [],
+                "indexedAt": atproto_datetime(quoted.indexed_at)}}
     gate = threadgate_view(post)
     if gate is not None:
         view["threadgate"] = gate
@@ -114,7 +114,7 @@ def notification(world: BlueskyWorld, note: Notification) -> dict[str, Any]:
         "reason": note.reason,
         "record": post.record,
         "isRead": False,
-        "indexedAt": iso(note.indexed_at),
+        "indexedAt": atproto_datetime(note.indexed_at),
         "labels": [],
     }
     if note.reason_subject:

@@ -28,19 +28,19 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from console.channels.bluesky.parse import iso
-from console.channels.bluesky.text import (
-    AT_URI_RE,
-    DID_RE,
-    HANDLE_RE,
-    MENTION,
-    POST_TYPE,
-    build_facets,
-    tid,
-    validate_post,
-)
 from console.resources import resource_path
 
+from .bluesky_facets import facets_for
+from .bluesky_lexicon import (
+    MENTION_FEATURE,
+    POST_NSID,
+    atproto_datetime,
+    check_post,
+    is_did,
+    is_handle,
+    is_record_uri,
+    make_tid,
+)
 from .bluesky_sessions import Sessions
 from .script import ScriptError
 from .state import SandboxState
@@ -75,6 +75,8 @@ class Post:
 
 @dataclass
 class Notification:
+    """One entry of the brand's ``listNotifications``: why (reason) and about what."""
+
     seq: int
     uri: str
     reason: str
@@ -131,9 +133,9 @@ class BlueskyWorld:
         if not isinstance(raw, dict):
             raise ScriptError(f"{where} must be an object")
         key, did, handle = raw.get("key"), raw.get("did"), raw.get("handle")
-        if not isinstance(key, str) or not isinstance(did, str) or not DID_RE.match(did):
+        if not isinstance(key, str) or not isinstance(did, str) or not is_did(did):
             raise ScriptError(f"{where}: needs a 'key' and a valid 'did'")
-        if not isinstance(handle, str) or not HANDLE_RE.match(handle):
+        if not isinstance(handle, str) or not is_handle(handle):
             raise ScriptError(f"{where}: 'handle' must be a domain name like name.bsky.example")
         script = self.state.script
         person = script.brand if key == "brand" else script.people.get(key)
@@ -214,10 +216,11 @@ class BlueskyWorld:
         with self.lock:
             author = self.by_key[by]
             moment = when or datetime.now(UTC)
-            record: dict[str, Any] = {"$type": POST_TYPE, "text": text, "createdAt": iso(moment)}
+            record: dict[str, Any] = {"$type": POST_NSID, "text": text,
+                                      "createdAt": atproto_datetime(moment)}
             if lang:
                 record["langs"] = [lang]
-            facets = build_facets(text, self.resolve)
+            facets = facets_for(text, self.resolve)
             if facets:
                 record["facets"] = facets
             if reply_to:
@@ -230,15 +233,15 @@ class BlueskyWorld:
                 quoted = self.posts[quote_of]
                 record["embed"] = {"$type": "app.bsky.embed.record",
                                    "record": {"uri": quoted.uri, "cid": quoted.cid}}
-            validate_post(record)
+            check_post(record)
             micros = int(moment.timestamp() * 1_000_000)
-            rkey = tid(micros, next(self._seq) % 1024)
+            rkey = make_tid(micros, next(self._seq) % 1024)
             return self.store(author, rkey, record, key or f"runtime-{rkey}", moment, threadgate)
 
     def store(self, author: Actor, rkey: str, record: dict[str, Any], key: str,
               indexed_at: datetime, threadgate: dict[str, Any] | None = None) -> str:
         """Keep a record and notify the brand of what concerns it; its URI."""
-        uri = f"at://{author.did}/{POST_TYPE}/{rkey}"
+        uri = f"at://{author.did}/{POST_NSID}/{rkey}"
         gate = None
         if threadgate is not None:
             gate = {"$type": "app.bsky.feed.threadgate", "post": uri,
@@ -265,7 +268,7 @@ class BlueskyWorld:
             return "quote", quoted
         for facet in post.record.get("facets") or []:
             for feature in facet.get("features") or []:
-                if feature.get("$type") == MENTION and feature.get("did") == brand:
+                if feature.get("$type") == MENTION_FEATURE and feature.get("did") == brand:
                     return "mention", None
         return None, None
 
@@ -308,4 +311,4 @@ class BlueskyWorld:
             "followup_to": brand_reply_uri, "key": f"followup-{parent.key}"}))
 
     def is_post_uri(self, uri: str) -> bool:
-        return bool(AT_URI_RE.match(uri))
+        return is_record_uri(uri)

@@ -19,6 +19,8 @@ KINDS = ("status", "malformed", "delay", "truncated", "drop")
 
 @dataclass
 class Fault:
+    """A failure to inject on requests to ``path``: a status, a malformed body, a delay, a cut."""
+
     path: str
     kind: str = "status"
     status: int = 500

@@ -47,6 +47,8 @@ class OAuthError(Exception):
 
 @dataclass
 class App:
+    """A client registered with ``POST /api/v1/apps``."""
+
     id: str
     name: str
     website: str | None

@@ -32,6 +32,8 @@ class ApiError(Exception):
 
 @dataclass
 class AccountRec:
+    """A Mastodon account of the sandbox, one per script person."""
+
     id: str
     person: Person
     created_at: datetime
@@ -39,6 +41,8 @@ class AccountRec:
 
 @dataclass
 class StatusRec:
+    """A published Mastodon status, as the server keeps it."""
+
     id: str
     key: str
     account_id: str
@@ -57,6 +61,8 @@ class StatusRec:
 
 @dataclass
 class NotificationRec:
+    """A notification for the brand account: a status that mentions it."""
+
     id: str
     type: str
     created_at: datetime

@@ -9,7 +9,7 @@ import httpx
 
 from console.sandbox import SandboxServer
 
-FIXTURE = Path(__file__).parent / "fixtures" / "mini_script.json"
+FIXTURE = Path(__file__).resolve().parents[1] / "channels" / "fixtures" / "mini_script.json"
 AUTH = {"Authorization": "Bearer any-token"}
 ISO_MS = re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$")
 
