@@ -2,7 +2,8 @@
 
 Writes run inside the caller's ``Store.write()`` transaction; reads anywhere. A customer
 merged into another stays in its table untouched (so an unmerge brings it back with its
-own id) but is hidden from every list while its merge stands.
+own id) but is hidden from every list while its merge stands. The statements are in
+:mod:`console.people.queries.customers`.
 """
 
 from __future__ import annotations

@@ -8,7 +8,8 @@ a Reddit author, never a pair an agent rejected, and never two existing customer
 behind the agents' backs.
 
 Runs inside the ingest transaction (see :mod:`console.sync.pipeline`). A profile whose
-verified fields were already checked is not checked again in this process.
+verified fields were already checked is not checked again in this process. The lookups
+are in :mod:`console.people.queries.profiles`.
 """
 
 from __future__ import annotations

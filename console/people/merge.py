@@ -5,6 +5,7 @@ tags there; cases follow their accounts. The merged customer's own row (its id, 
 VIP flag, tags) stays untouched but hidden while the merge stands, so an unmerge brings
 it back exactly. The record's snapshot lists every row the merge changed, with the values
 before and after, and nothing else: an unmerge puts back only what the merge did.
+The statements are in :mod:`console.people.queries.merges`.
 """
 
 from __future__ import annotations

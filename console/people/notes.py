@@ -1,4 +1,7 @@
-"""Agents' internal notes on a customer or on a lone author (never sent to anyone)."""
+"""Agents' internal notes on a customer or on a lone author (never sent to anyone).
+
+The statements are in :mod:`console.people.queries.notes`.
+"""
 
 from __future__ import annotations
 

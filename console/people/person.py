@@ -1,4 +1,7 @@
-"""One person as the profile panel and `customers show` see them: accounts, cases, figures."""
+"""One person as the profile panel and `customers show` see them: accounts, cases, figures.
+
+The statements are in :mod:`console.people.queries.person`.
+"""
 
 from __future__ import annotations
 

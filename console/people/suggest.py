@@ -7,7 +7,8 @@ Each candidate is then scored (see :mod:`console.people.evidence`).
 
 Rules that always hold: a pair an agent rejected is never suggested again; Reddit
 authors are never suggested (Reddit forbids matching its users with other identities);
-accounts already in the same customer are not suggested.
+accounts already in the same customer are not suggested. The lookups are in
+:mod:`console.people.queries.profiles`.
 """
 
 from __future__ import annotations
