@@ -29,6 +29,7 @@ PER_TERM = 300  # authors read per name or handle term
 INCIDENT_WINDOW = timedelta(minutes=30)
 POSTS_READ = 200  # the author's newest posts searched for order numbers
 
+
 def load_profiles(db: Database, ids: Iterable[int]) -> dict[int, Profile]:
     out: dict[int, Profile] = {}
     for row in queries.profiles(db, dict.fromkeys(ids)):
