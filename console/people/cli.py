@@ -11,12 +11,39 @@ import argparse
 import getpass
 import sys
 from collections.abc import Callable
-from typing import Any, TextIO
+from typing import Any, Protocol, TextIO
 
 from console.people.records import PeopleError, Person, Suggestion
 from console.people.service import PeopleService
+from console.store.db import Store
 
 EXIT_FAILED = 1
+
+
+class Settings(Protocol):
+    """What ``customers`` reads of the workspace's settings."""
+
+    @property
+    def agent_name(self) -> str: ...
+
+
+class Workspace(Protocol):
+    """What ``customers`` uses of the open workspace: its store and settings."""
+
+    @property
+    def store(self) -> Store: ...
+
+    @property
+    def settings(self) -> Settings: ...
+
+
+class Console(Protocol):
+    """What ``customers`` uses of a running console."""
+
+    @property
+    def workspace(self) -> Workspace: ...
+
+    def close(self) -> None: ...
 
 
 def register(subparsers: Any) -> None:
@@ -88,7 +115,7 @@ def _agent(args: argparse.Namespace, configured: str) -> str:
         return ""
 
 
-def run_customers(args: argparse.Namespace, open_console: Callable[[], Any],
+def run_customers(args: argparse.Namespace, open_console: Callable[[], Console],
                   out: TextIO | None = None, ask: Any = None) -> int:
     out = out or sys.stdout
     rt = open_console()

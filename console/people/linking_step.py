@@ -8,7 +8,8 @@ a Reddit author, never a pair an agent rejected, and never two existing customer
 behind the agents' backs.
 
 Runs inside the ingest transaction (see :mod:`console.sync.pipeline`). A profile whose
-verified fields were already checked is not checked again in this process.
+verified fields were already checked is not checked again in this process. The lookups
+are in :mod:`console.people.queries.profiles`.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from peewee import Database
 from console.mentions.ingested import Ingested
 from console.people import customers, evidence, names
 from console.people.evidence import Profile
+from console.people.queries import profiles as queries
 from console.people.records import REDDIT, PeopleError
 
 log = logging.getLogger(__name__)
@@ -53,9 +55,6 @@ def _verified_keys(profile: Profile) -> set[str]:
     return keys
 
 
-_VERIFIED = "(fields LIKE '%true]%' OR fields LIKE '%\"verified\": true%')"
-
-
 def _profiles_mentioning(db: Database, needles: set[str]) -> list[Profile]:
     """Authors with a verified field whose fields contain one of `needles`.
 
@@ -65,11 +64,7 @@ def _profiles_mentioning(db: Database, needles: set[str]) -> list[Profile]:
     wanted = sorted(needles)[:40]
     if not wanted:
         return []
-    where = " OR ".join("instr(lower(fields), ?) > 0" for _ in wanted)
-    rows = db.execute_sql(
-        "SELECT id, channel, handle, display_name, url, bio, fields, customer_id FROM author "
-        f"WHERE {_VERIFIED} AND channel != ? AND ({where}) LIMIT 500",
-        [REDDIT, *wanted]).fetchall()
+    rows = queries.verified_profiles_holding(db, wanted, REDDIT)
     return [Profile(int(r[0]), str(r[1]), str(r[2]), str(r[3]), str(r[4]), str(r[5]),
                     evidence.parse_fields(r[6]), r[7]) for r in rows]
 
@@ -127,11 +122,9 @@ def _authors_at(db: Database, sites: set[str], exclude: int) -> list[tuple[int, 
     variants = sorted({f"{scheme}://{prefix}{site}{slash}" for site in list(sites)[:12]
                        for scheme in ("https", "http") for prefix in ("", "www.")
                        for slash in ("", "/")})
-    marks = ",".join("?" * len(variants))
-    rows = db.execute_sql(f"SELECT id, url, handle, channel FROM author WHERE id != ? AND "
-                          f"url COLLATE NOCASE IN ({marks}) LIMIT 50", [exclude, *variants])
-    return [(int(r[0]), str(r[1]), str(r[2])) for r in rows
-            if str(r[3]) != REDDIT and names.normal_url(str(r[1])) in sites]
+    return [(author_id, url, handle)
+            for author_id, url, handle, channel in queries.authors_with_url(db, variants, exclude)
+            if channel != REDDIT and names.normal_url(url) in sites]
 
 
 def apply_link(db: Database, link: CertainLink) -> int | None:
@@ -155,17 +148,15 @@ def _unchecked(db: Database, author_ids: set[int]) -> list[int]:
     if not author_ids:
         return []
     place = str(getattr(db, "database", ""))
-    rows = db.execute_sql(f"SELECT id, fields || url, channel FROM author WHERE id IN "
-                          f"({','.join('?' * len(author_ids))})", sorted(author_ids))
     fresh = []
-    for author_id, state, channel in rows:
-        key = (place, int(author_id))
+    for author_id, state, channel in queries.profile_states(db, sorted(author_ids)):
+        key = (place, author_id)
         if channel == REDDIT or _checked.get(key) == state:
             continue
         if len(_checked) >= _CHECKED_LIMIT:
             _checked.clear()
         _checked[key] = state
-        fresh.append(int(author_id))
+        fresh.append(author_id)
     return fresh
 
 

@@ -5,6 +5,7 @@ tags there; cases follow their accounts. The merged customer's own row (its id, 
 VIP flag, tags) stays untouched but hidden while the merge stands, so an unmerge brings
 it back exactly. The record's snapshot lists every row the merge changed, with the values
 before and after, and nothing else: an unmerge puts back only what the merge did.
+The statements are in :mod:`console.people.queries.merges`.
 """
 
 from __future__ import annotations
@@ -17,6 +18,8 @@ from peewee import Database
 from console.i18n import translate
 from console.mentions import queries as mentions
 from console.people import customers, person
+from console.people.queries import customers as customer_queries
+from console.people.queries import merges as queries
 from console.people.records import MergeInfo, MergePreview, PeopleError
 from console.store.timeutil import from_db, to_db, utcnow
 
@@ -24,8 +27,7 @@ SNAPSHOT_VERSION = 1
 
 
 def _customer_row(db: Database, customer_id: int) -> dict[str, Any]:
-    row = db.execute_sql("SELECT id, name, vip, created_at, updated_at FROM customer "
-                         "WHERE id = ?", (customer_id,)).fetchone()
+    row = queries.customer_record(db, customer_id)
     return {"id": row[0], "name": row[1], "vip": int(row[2]), "created_at": str(row[3]),
             "updated_at": None if row[4] is None else str(row[4])}
 
@@ -43,8 +45,7 @@ def preview(db: Database, survivor_id: int, merged_id: int) -> MergePreview:
     survivor, merged = customers.summaries(db, [survivor_id, merged_id])
     author_ids = customers.author_ids_of(db, merged_id)
     authors = tuple(a for a in (mentions.author_info(i) for i in author_ids) if a is not None)
-    notes = int(db.execute_sql("SELECT count(*) FROM note WHERE customer_id = ?",
-                               (merged_id,)).fetchone()[0])
+    notes = queries.note_count(db, merged_id)
     new_tags = tuple(t for t in merged.tags if t not in survivor.tags)
     return MergePreview(survivor, merged, authors, notes, new_tags,
                         person.cases_of(db, author_ids), survivor.vip or merged.vip)
@@ -56,24 +57,12 @@ def merge(db: Database, survivor_id: int, merged_id: int, agent: str = "") -> in
     before = _customer_row(db, survivor_id)
     merged_row = _customer_row(db, merged_id)
     authors = customers.author_ids_of(db, merged_id)
-    notes = [int(r[0]) for r in db.execute_sql(
-        "SELECT id FROM note WHERE customer_id = ? ORDER BY id", (merged_id,))]
-    db.execute_sql("UPDATE author SET customer_id = ? WHERE customer_id = ?",
-                   (survivor_id, merged_id))
-    db.execute_sql("UPDATE note SET customer_id = ? WHERE customer_id = ?",
-                   (survivor_id, merged_id))
-    added_tags = []
-    for (tag_id,) in db.execute_sql(
-            "SELECT tag_id FROM customer_tag WHERE customer_id = ? AND tag_id NOT IN "
-            "(SELECT tag_id FROM customer_tag WHERE customer_id = ?) ORDER BY tag_id",
-            (merged_id, survivor_id)).fetchall():
-        cursor = db.execute_sql("INSERT INTO customer_tag (customer_id, tag_id) VALUES (?, ?)",
-                                (survivor_id, tag_id))
-        added_tags.append(int(cursor.lastrowid))
+    notes = queries.note_ids_of(db, merged_id)
+    queries.move_authors_and_notes(db, merged_id, survivor_id)
+    added_tags = queries.copy_missing_tags(db, merged_id, survivor_id)
     vip_after = 1 if (before["vip"] or merged_row["vip"]) else 0
     moment = to_db(utcnow())
-    db.execute_sql("UPDATE customer SET vip = ?, updated_at = ? WHERE id = ?",
-                   (vip_after, moment, survivor_id))
+    customer_queries.set_customer_vip(db, survivor_id, vip_after, moment)
     snapshot = {
         "version": SNAPSHOT_VERSION,
         "survivor_before": before,
@@ -83,16 +72,12 @@ def merge(db: Database, survivor_id: int, merged_id: int, agent: str = "") -> in
         "notes": notes,  # note.customer_id was merged_id, now survivor_id
         "customer_tags_added": added_tags,  # customer_tag rows created on the survivor
     }
-    cursor = db.execute_sql(
-        "INSERT INTO merge_record (survivor_id, merged_id, snapshot, agent, created_at) "
-        "VALUES (?, ?, ?, ?, ?)",
-        (survivor_id, merged_id, json.dumps(snapshot, ensure_ascii=False), agent, moment))
-    return int(cursor.lastrowid)
+    return queries.insert_merge_record(db, survivor_id, merged_id,
+                                       json.dumps(snapshot, ensure_ascii=False), agent, moment)
 
 
 def _record(db: Database, record_id: int) -> tuple[int, int, dict[str, Any], Any]:
-    row = db.execute_sql("SELECT survivor_id, merged_id, snapshot, undone_at FROM merge_record "
-                         "WHERE id = ?", (record_id,)).fetchone()
+    row = queries.merge_record(db, record_id)
     if row is None:
         raise PeopleError(translate("People", "There is no merge #{id}.").format(id=record_id))
     return int(row[0]), int(row[1]), json.loads(row[2]), row[3]
@@ -101,11 +86,7 @@ def _record(db: Database, record_id: int) -> tuple[int, int, dict[str, Any], Any
 def blockers(db: Database, record_id: int) -> list[tuple[int, int, int]]:
     """Later merges still in force that touch this merge's customers: (id, survivor, merged)."""
     survivor_id, merged_id, _snapshot, _undone = _record(db, record_id)
-    rows = db.execute_sql(
-        "SELECT id, survivor_id, merged_id FROM merge_record WHERE id > ? AND undone_at IS NULL "
-        "AND (survivor_id IN (?, ?) OR merged_id IN (?, ?)) ORDER BY id DESC",
-        (record_id, survivor_id, merged_id, survivor_id, merged_id))
-    return [(int(r[0]), int(r[1]), int(r[2])) for r in rows]
+    return queries.later_merges(db, record_id, survivor_id, merged_id)
 
 
 def unmerge(db: Database, record_id: int, agent: str = "") -> MergeInfo:
@@ -122,43 +103,24 @@ def unmerge(db: Database, record_id: int, agent: str = "") -> MergeInfo:
             "customers; undo {ids} first.").format(id=record_id, ids=ids))
     authors = [int(a) for a in snapshot["authors"]]
     notes = [int(n) for n in snapshot["notes"]]
-    for chunk in _chunks(authors):
-        db.execute_sql(f"UPDATE author SET customer_id = ? WHERE customer_id = ? AND id IN "
-                       f"({','.join('?' * len(chunk))})", [merged_id, survivor_id, *chunk])
-    for chunk in _chunks(notes):
-        db.execute_sql(f"UPDATE note SET customer_id = ? WHERE customer_id = ? AND id IN "
-                       f"({','.join('?' * len(chunk))})", [merged_id, survivor_id, *chunk])
-    for chunk in _chunks([int(t) for t in snapshot["customer_tags_added"]]):
-        db.execute_sql(f"DELETE FROM customer_tag WHERE customer_id = ? AND id IN "
-                       f"({','.join('?' * len(chunk))})", [survivor_id, *chunk])
+    queries.move_back(db, merged_id, survivor_id, authors, notes,
+                      [int(t) for t in snapshot["customer_tags_added"]])
     before, after = snapshot["survivor_before"], snapshot["survivor_after"]
     current = _customer_row(db, survivor_id)
     # What the merge set on the survivor goes back, unless an agent changed it since.
-    for column in ("vip", "updated_at"):
+    for column in queries.RESTORED_COLUMNS:
         if current[column] == after[column]:
-            db.execute_sql(f"UPDATE customer SET {column} = ? WHERE id = ?",
-                           (before[column], survivor_id))
-    db.execute_sql("UPDATE merge_record SET undone_at = ? WHERE id = ?",
-                   (to_db(utcnow()), record_id))
+            queries.set_customer_column(db, survivor_id, column, before[column])
+    queries.mark_undone(db, record_id, to_db(utcnow()))
     return history(db, record_id=record_id)[0]
-
-
-def _chunks(ids: list[int], size: int = 500) -> list[list[int]]:
-    return [ids[i:i + size] for i in range(0, len(ids), size)]
 
 
 def history(db: Database, customer_id: int | None = None, record_id: int | None = None,
             limit: int = 100) -> list[MergeInfo]:
     """Merges newest first: all, those touching one customer, or one record."""
-    where, params = "", []
-    if record_id is not None:
-        where, params = "WHERE id = ?", [record_id]
-    elif customer_id is not None:
-        where, params = "WHERE survivor_id = ? OR merged_id = ?", [customer_id, customer_id]
     out = []
-    for rid, survivor, merged, snap, agent, created, undone in db.execute_sql(
-            "SELECT id, survivor_id, merged_id, snapshot, agent, created_at, undone_at FROM "
-            f"merge_record {where} ORDER BY id DESC LIMIT ?", [*params, limit]):
+    for rid, survivor, merged, snap, agent, created, undone in queries.merge_records(
+            db, customer_id, record_id, limit):
         data = json.loads(snap)
         made = from_db(created)
         assert made is not None

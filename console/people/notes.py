@@ -1,4 +1,7 @@
-"""Agents' internal notes on a customer or on a lone author (never sent to anyone)."""
+"""Agents' internal notes on a customer or on a lone author (never sent to anyone).
+
+The statements are in :mod:`console.people.queries.notes`.
+"""
 
 from __future__ import annotations
 
@@ -9,6 +12,7 @@ from peewee import Database
 
 from console.i18n import translate
 from console.people.customers import now, require_author, require_customer
+from console.people.queries import notes as queries
 from console.people.records import NoteInfo, PeopleError
 from console.store.timeutil import from_db
 
@@ -33,13 +37,8 @@ def _note(row: Sequence[Any]) -> NoteInfo:
                     row[5], row[6])
 
 
-_COLUMNS = "id, body, agent, created_at, updated_at, customer_id, author_id"
-
-
 def get_note(db: Database, note_id: int) -> NoteInfo:
-    row = db.execute_sql(f"SELECT {_COLUMNS} FROM note WHERE id = ? AND "
-                         "(customer_id IS NOT NULL OR author_id IS NOT NULL)",
-                         (note_id,)).fetchone()
+    row = queries.note(db, note_id)
     if row is None:
         raise PeopleError(translate("People", "There is no customer note {id}.").format(
             id=note_id))
@@ -57,38 +56,23 @@ def add_note(db: Database, body: str, agent: str, customer_id: int | None = None
     else:
         assert author_id is not None
         require_author(db, author_id)
-    moment = now()
-    cursor = db.execute_sql(
-        "INSERT INTO note (body, agent, created_at, updated_at, customer_id, author_id) "
-        "VALUES (?, ?, ?, NULL, ?, ?)", (_clean(body), agent, moment, customer_id, author_id))
-    return get_note(db, int(cursor.lastrowid))
+    return get_note(db, queries.insert_note(db, _clean(body), agent, now(), customer_id,
+                                            author_id))
 
 
 def edit_note(db: Database, note_id: int, body: str) -> NoteInfo:
     get_note(db, note_id)
-    db.execute_sql("UPDATE note SET body = ?, updated_at = ? WHERE id = ?",
-                   (_clean(body), now(), note_id))
+    queries.update_note(db, note_id, _clean(body), now())
     return get_note(db, note_id)
 
 
 def delete_note(db: Database, note_id: int) -> NoteInfo:
     note = get_note(db, note_id)
-    db.execute_sql("DELETE FROM note WHERE id = ?", (note_id,))
+    queries.delete_note(db, note_id)
     return note
 
 
 def notes_for(db: Database, customer_id: int | None,
               author_ids: Sequence[int]) -> tuple[NoteInfo, ...]:
     """The customer's notes and the notes on its accounts, newest first."""
-    clauses, params = [], []
-    if customer_id is not None:
-        clauses.append("customer_id = ?")
-        params.append(customer_id)
-    if author_ids:
-        clauses.append(f"author_id IN ({','.join('?' * len(author_ids))})")
-        params.extend(author_ids)
-    if not clauses:
-        return ()
-    rows = db.execute_sql(f"SELECT {_COLUMNS} FROM note WHERE {' OR '.join(clauses)} "
-                          "ORDER BY created_at DESC, id DESC", params)
-    return tuple(_note(r) for r in rows)
+    return tuple(_note(r) for r in queries.notes_of(db, customer_id, author_ids))

@@ -1,4 +1,7 @@
-"""One person as the profile panel and `customers show` see them: accounts, cases, figures."""
+"""One person as the profile panel and `customers show` see them: accounts, cases, figures.
+
+The statements are in :mod:`console.people.queries.person`.
+"""
 
 from __future__ import annotations
 
@@ -10,6 +13,7 @@ from peewee import Database
 
 from console.mentions import queries as mentions
 from console.people import customers, notes
+from console.people.queries import person as queries
 from console.people.records import (
     OPEN_CASE_STATUSES,
     CaseInfo,
@@ -41,14 +45,9 @@ def person_for_customer(db: Database, customer_id: int) -> Person:
     cid, name, vip = customers.require_customer(db, customer_id)
     ids = customers.author_ids_of(db, cid)
     authors = tuple(a for a in (mentions.author_info(i) for i in ids) if a is not None)
-    row = db.execute_sql("SELECT created_at FROM customer WHERE id = ?", (cid,)).fetchone()
     return Person(cid, name, vip, authors, customers.tags_of(db, cid),
                   notes.notes_for(db, cid, ids), open_cases(db, ids), stats(db, ids),
-                  from_db(row[0]) if row else None)
-
-
-def _marks(ids: Sequence[object]) -> str:
-    return ",".join("?" * len(ids))
+                  from_db(queries.customer_created_at(db, cid)))
 
 
 def _case(row: Sequence[Any]) -> CaseInfo:
@@ -64,13 +63,7 @@ def cases_of(db: Database, author_ids: Sequence[int], open_only: bool = False,
     """Cases whose author is one of `author_ids`, most recently updated first."""
     if not author_ids:
         return ()
-    status = (f" AND status IN ({_marks(OPEN_CASE_STATUSES)})" if open_only else "")
-    rows = db.execute_sql(
-        "SELECT id, status, subject, channel, priority, assignee, author_id, created_at, "
-        'updated_at, (SELECT min(m.id) FROM mention m WHERE m.case_id = "case".id) '
-        f'FROM "case" WHERE author_id IN ({_marks(author_ids)}){status} '
-        "ORDER BY updated_at DESC, id DESC LIMIT ?",
-        [*author_ids, *(OPEN_CASE_STATUSES if open_only else ()), limit])
+    rows = queries.cases_of(db, author_ids, OPEN_CASE_STATUSES if open_only else None, limit)
     return tuple(_case(r) for r in rows)
 
 
@@ -88,18 +81,12 @@ def stats(db: Database, author_ids: Sequence[int]) -> PersonStats:
     """First seen, last contact (their post or our sent reply), complaints, answer time."""
     if not author_ids:
         return PersonStats(None, None, 0, 0, 0, None)
-    marks, ids = _marks(author_ids), list(author_ids)
-    count, complaints, first, last = db.execute_sql(
-        f"SELECT count(*), coalesce(sum(complaint >= ?), 0), min(created_at), max(created_at) "
-        f"FROM mention WHERE author_id IN ({marks})", [COMPLAINT_THRESHOLD, *ids]).fetchone()
-    seen = db.execute_sql(f"SELECT min(first_seen) FROM author WHERE id IN ({marks})",
-                          ids).fetchone()[0]
+    count, complaints, first, last = queries.mention_figures(db, author_ids,
+                                                             COMPLAINT_THRESHOLD)
+    seen = queries.first_seen(db, author_ids)
     waits: list[timedelta] = []
     last_reply: datetime | None = None
-    for created, answered in db.execute_sql(
-            "SELECT m.created_at, min(r.sent_at) FROM mention m JOIN reply r "
-            "ON r.mention_id = m.id WHERE m.author_id IN "
-            f"({marks}) AND r.state = 'sent' AND r.sent_at IS NOT NULL GROUP BY m.id", ids):
+    for created, answered in queries.first_answers(db, author_ids):
         asked, sent = from_db(created), from_db(answered)
         assert asked is not None and sent is not None
         waits.append(max(timedelta(), sent - asked))
@@ -109,16 +96,13 @@ def stats(db: Database, author_ids: Sequence[int]) -> PersonStats:
     return PersonStats(
         first_seen=min(firsts) if firsts else None,
         last_contact=max(lasts) if lasts else None,
-        mentions=int(count), complaints=int(complaints), answered=len(waits),
+        mentions=count, complaints=complaints, answered=len(waits),
         average_first_answer=_mean(waits), sentiment=sentiment_series(db, author_ids))
 
 
 def sentiment_series(db: Database, author_ids: Sequence[int]) -> tuple[SentimentPoint, ...]:
     """Mean sentiment per day (per week when the history spans more than 90 days)."""
-    rows = db.execute_sql(
-        f"SELECT created_at, sentiment FROM mention WHERE author_id IN ({_marks(author_ids)}) "
-        "AND sentiment_label != 'undefined' ORDER BY created_at DESC LIMIT ?",
-        [*author_ids, SENTIMENT_POINTS]).fetchall()
+    rows = queries.sentiments(db, author_ids, SENTIMENT_POINTS)
     points = [(from_db(created), float(value)) for created, value in reversed(rows)]
     if not points:
         return ()

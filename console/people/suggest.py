@@ -7,7 +7,8 @@ Each candidate is then scored (see :mod:`console.people.evidence`).
 
 Rules that always hold: a pair an agent rejected is never suggested again; Reddit
 authors are never suggested (Reddit forbids matching its users with other identities);
-accounts already in the same customer are not suggested.
+accounts already in the same customer are not suggested. The lookups are in
+:mod:`console.people.queries.profiles`.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from peewee import Database
 from console.mentions import queries as mentions
 from console.people import customers, evidence, names
 from console.people.evidence import Profile
+from console.people.queries import profiles as queries
 from console.people.records import REDDIT, Reason, Suggestion
 from console.store.timeutil import from_db
 
@@ -28,27 +30,13 @@ INCIDENT_WINDOW = timedelta(minutes=30)
 POSTS_READ = 200  # the author's newest posts searched for order numbers
 
 
-_PROFILE_COLUMNS = "id, channel, handle, display_name, url, bio, fields, customer_id"
-
-
 def load_profiles(db: Database, ids: Iterable[int]) -> dict[int, Profile]:
-    wanted = list(dict.fromkeys(ids))
     out: dict[int, Profile] = {}
-    for start in range(0, len(wanted), 500):
-        chunk = wanted[start:start + 500]
-        for row in db.execute_sql(f"SELECT {_PROFILE_COLUMNS} FROM author WHERE id IN "
-                                  f"({','.join('?' * len(chunk))})", chunk):
-            out[int(row[0])] = Profile(
-                int(row[0]), str(row[1]), str(row[2]), str(row[3]), str(row[4]), str(row[5]),
-                evidence.parse_fields(row[6]), row[7])
+    for row in queries.profiles(db, dict.fromkeys(ids)):
+        out[int(row[0])] = Profile(
+            int(row[0]), str(row[1]), str(row[2]), str(row[3]), str(row[4]), str(row[5]),
+            evidence.parse_fields(row[6]), row[7])
     return out
-
-
-def _fts_authors(db: Database, query: str, limit: int = PER_TERM) -> set[int]:
-    rows = db.execute_sql(
-        "SELECT DISTINCT m.author_id FROM mention_fts f JOIN mention m ON m.feed_key = f.rowid "
-        "WHERE mention_fts MATCH ? LIMIT ?", (query, limit))
-    return {int(r[0]) for r in rows}
 
 
 def name_terms(profile: Profile) -> set[tuple[str, bool]]:
@@ -76,7 +64,7 @@ def name_terms(profile: Profile) -> set[tuple[str, bool]]:
 def _by_name(db: Database, profile: Profile) -> set[int]:
     found: set[int] = set()
     for term, prefix in sorted(name_terms(profile)):
-        found |= _fts_authors(db, f'author : "{term}"' + (" *" if prefix else ""))
+        found |= queries.authors_named(db, term, prefix, PER_TERM)
     return found
 
 
@@ -86,14 +74,10 @@ def _by_contact(db: Database, profile: Profile) -> tuple[set[int], dict[str, int
     needles = sorted({*profile.sites, *hosts, *profile.mails, *profile.addresses})[:24]
     if not needles:
         return set(), {}
-    hay = "lower(fields || ' ' || bio || ' ' || url)"
-    where = " OR ".join(f"instr({hay}, ?) > 0" for _ in needles)
     popularity: dict[str, int] = dict.fromkeys(needles, 0)
     found: set[int] = set()
-    for author_id, text in db.execute_sql(
-            f"SELECT id, {hay} FROM author WHERE id != ? AND ({where}) LIMIT 2000",
-            [profile.id, *needles]):
-        found.add(int(author_id))
+    for author_id, text in queries.authors_sharing(db, profile.id, needles):
+        found.add(author_id)
         for needle in needles:
             if needle in text:
                 popularity[needle] += 1
@@ -103,9 +87,7 @@ def _by_contact(db: Database, profile: Profile) -> tuple[set[int], dict[str, int
 def _post_numbers(db: Database, author_ids: Sequence[int]) -> tuple[set[str], set[str]]:
     qualified: set[str] = set()
     plain: set[str] = set()
-    for (text,) in db.execute_sql(
-            f"SELECT text FROM mention WHERE author_id IN ({','.join('?' * len(author_ids))}) "
-            "ORDER BY id DESC LIMIT ?", [*author_ids, POSTS_READ]):
+    for text in queries.post_texts(db, author_ids, POSTS_READ):
         qualified |= evidence.order_numbers(text)
         plain |= evidence.numbers(text)
     return qualified, plain
@@ -116,26 +98,23 @@ def _by_order(db: Database, profile: Profile) -> dict[int, list[Reason]]:
     qualified, plain = _post_numbers(db, [profile.id])
     found: dict[int, list[Reason]] = {}
     for number in sorted(plain | qualified)[:20]:
-        rows = db.execute_sql(
-            "SELECT m.author_id, m.text FROM mention_fts f JOIN mention m "
-            "ON m.feed_key = f.rowid WHERE mention_fts MATCH ? LIMIT 200",
-            (f'text : "{number}"',)).fetchall()
-        authors = {int(r[0]) for r in rows} - {profile.id}
+        rows = queries.posts_with_number(db, number)
+        authors = {r[0] for r in rows} - {profile.id}
         if not authors or len(authors) > 4:
             continue  # a model number or a price many people write, not an order
         for author_id, text in rows:
-            if int(author_id) == profile.id:
+            if author_id == profile.id:
                 continue
             if number in qualified or number in evidence.order_numbers(text):
-                reasons = found.setdefault(int(author_id), [])
+                reasons = found.setdefault(author_id, [])
                 if all(r.text != evidence.order_reason(number).text for r in reasons):
                     reasons.append(evidence.order_reason(number))
     return found
 
 
 def brand_terms(db: Database) -> set[str]:
-    terms = {str(r[0]).lstrip("#") for r in db.execute_sql("SELECT term FROM watch")}
-    terms |= {str(r[0]) for r in db.execute_sql("SELECT handle FROM account")}
+    terms = {term.lstrip("#") for term in queries.watch_terms(db)}
+    terms |= set(queries.account_handles(db))
     return {t for t in terms if t}
 
 
@@ -143,9 +122,7 @@ def _by_incident(db: Database, profile: Profile) -> dict[int, list[Reason]]:
     """Other authors complaining about the same thing within half an hour."""
     ignore = brand_terms(db)
     found: dict[int, list[Reason]] = {}
-    mine = db.execute_sql(
-        "SELECT created_at, text, reason FROM mention WHERE author_id = ? AND complaint >= 0.5 "
-        "ORDER BY id DESC LIMIT 20", (profile.id,)).fetchall()
+    mine = queries.complaints_of(db, profile.id)
     window = int(INCIDENT_WINDOW.total_seconds() * 1000)
     minutes = int(INCIDENT_WINDOW.total_seconds() // 60)
     for created, text, reason in mine:
@@ -155,15 +132,14 @@ def _by_incident(db: Database, profile: Profile) -> dict[int, list[Reason]]:
         words = evidence.incident_words(text, ignore)
         if len(words) < 2:
             continue
-        for author_id, other_text, other_reason in db.execute_sql(
-                "SELECT author_id, text, reason FROM mention WHERE feed_key BETWEEN ? AND ? "
-                "AND author_id != ? AND complaint >= 0.5 LIMIT 300",
-                (max(0, millis - window) << 20, ((millis + window) << 20) | 0xFFFFF,
-                 profile.id)):
+        # A feed key holds the post's time in milliseconds above its low 20 bits.
+        for author_id, other_text, other_reason in queries.complaints_between(
+                db, max(0, millis - window) << 20, ((millis + window) << 20) | 0xFFFFF,
+                profile.id):
             shared = words & evidence.incident_words(other_text, ignore)
             same_reason = reason == other_reason and reason not in ("none", "other", "")
             if len(shared) >= 3 or (same_reason and len(shared) >= 2):
-                found.setdefault(int(author_id), [evidence.incident_reason(shared, minutes)])
+                found.setdefault(author_id, [evidence.incident_reason(shared, minutes)])
     return found
 
 
@@ -222,9 +198,7 @@ def suggestions_for_person(db: Database, author_ids: Sequence[int],
 
 def recent_suggestions(db: Database, limit: int = 30, authors: int = 300) -> list[Suggestion]:
     """The strongest suggestions among the authors who wrote most recently (each pair once)."""
-    rows = db.execute_sql("SELECT author_id FROM mention ORDER BY feed_key DESC LIMIT ?",
-                          (authors * 20,))
-    recent = list(dict.fromkeys(int(r[0]) for r in rows))[:authors]
+    recent = list(dict.fromkeys(queries.recent_author_ids(db, authors * 20)))[:authors]
     seen: set[tuple[int, int]] = set()
     out: list[Suggestion] = []
     for author_id in recent:
