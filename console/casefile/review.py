@@ -90,11 +90,3 @@ def copy_for_review(path: Path, target: Path) -> None:
     finally:
         con.close()
 
-
-def check_case_file(path: Path) -> None:
-    """Raise CaseFileError unless ``path`` is an intact case file."""
-    con = open_case_file(path)
-    try:
-        verify(con, Path(path).name)
-    finally:
-        con.close()

@@ -2,8 +2,9 @@
 
 Figures are aggregated in SQL so a period over a million mentions stays fast; the Python
 that cuts a period into pieces of one UTC offset and adds the pieces up is in
-``console.reports.figures``. ``julianday`` in the SLA figures is SQLite's; the workspace
-those figures read is SQLite.
+``console.reports.figures``. The store is SQLite today, and some of this is SQLite's own
+(``julianday``, summing comparisons, ``/`` as integer division): a PostgreSQL store needs
+a dialect switch here.
 """
 
 from __future__ import annotations
