@@ -16,6 +16,7 @@ from console.app.cli.main import EXIT_FAILED
 from console.app.cli.main import main as run_command_line
 from console.app.folders import default_workspace_dir
 from console.app.workspace import WorkspaceCorrupt
+from console.reports.printable import use_pdf_writer
 
 
 def qt_versions() -> str:
@@ -23,6 +24,15 @@ def qt_versions() -> str:
     from console.ui.versions import qt_versions as ask_qt
 
     return ask_qt()
+
+
+def write_pdf(html: str, path: Path) -> None:
+    """Qt renders the printable report to PDF (``posventa export --format pdf``); Qt is
+    loaded only when a PDF is written."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # no window is shown
+    from console.ui.export_dialog import write_pdf as render
+
+    render(html, path)
 
 
 def run_gui(args: argparse.Namespace) -> int:
@@ -62,6 +72,7 @@ def run_gui(args: argparse.Namespace) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     """The ``posventa`` program."""
+    use_pdf_writer(write_pdf)
     return run_command_line(argv, start_window=run_gui, qt_versions=qt_versions)
 
 

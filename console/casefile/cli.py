@@ -7,9 +7,39 @@ import sys
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Protocol
 
 from console.casefile.format import CaseFileError
+from console.store.db import Store
+
+
+class Settings(Protocol):
+    """What the commands read of the workspace's settings."""
+
+    @property
+    def workspace_id(self) -> str: ...
+
+
+class Workspace(Protocol):
+    """What the commands use of the open workspace."""
+
+    @property
+    def db_path(self) -> Path: ...
+
+    @property
+    def settings(self) -> Settings: ...
+
+    @property
+    def store(self) -> Store: ...
+
+
+class Console(Protocol):
+    """What `export-cases` and `import-cases` use of a running console."""
+
+    @property
+    def workspace(self) -> Workspace: ...
+
+    def close(self) -> None: ...
 
 
 def _since(text: str) -> date:
@@ -19,7 +49,7 @@ def _since(text: str) -> date:
         raise argparse.ArgumentTypeError(f"{text!r} is not a date like 2026-11-01") from None
 
 
-def _progress(label: str):  # -> Callable[[int, int], None]
+def _progress(label: str) -> Callable[[int, int], None]:
     def show(done: int, total: int) -> None:
         if sys.stderr.isatty():
             sys.stderr.write(f"\r{label}: {done}/{total}")
@@ -29,7 +59,7 @@ def _progress(label: str):  # -> Callable[[int, int], None]
     return show
 
 
-def cmd_export_cases(args: argparse.Namespace, open_console: Callable[[], Any]) -> int:
+def cmd_export_cases(args: argparse.Namespace, open_console: Callable[[], Console]) -> int:
     from console.casefile.export import Selection, export_cases
 
     selection = Selection(tuple(args.case or ()), args.search or "", args.since)
@@ -47,7 +77,7 @@ def cmd_export_cases(args: argparse.Namespace, open_console: Callable[[], Any]) 
     return 0
 
 
-def cmd_import_cases(args: argparse.Namespace, open_console: Callable[[], Any]) -> int:
+def cmd_import_cases(args: argparse.Namespace, open_console: Callable[[], Console]) -> int:
     from console.casefile.importer import import_case_file, inspect_case_file
 
     for line in inspect_case_file(Path(args.file)).lines():

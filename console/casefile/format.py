@@ -4,7 +4,8 @@ A case file is a SQLite database built by the same numbered migrations as a work
 (so ``PRAGMA user_version`` is the schema version), holding only the rows of the chosen
 cases. Two extra tables: ``case_file_manifest`` (key/value: format, version, who made it,
 what was selected, row counts and a SHA-256 of the data rows) and ``review`` (a
-reviewer's score and note per case). Only the ``review`` table changes after export.
+reviewer's score and note per case), created by ``console.casefile.queries``. Only the
+``review`` table changes after export.
 """
 
 from __future__ import annotations
@@ -14,9 +15,9 @@ import json
 import sqlite3
 from pathlib import Path
 
+from console.casefile import queries
 from console.errors import InvalidInput
 from console.i18n import translate
-from console.store import migrations
 
 FORMAT_NAME = "posventa-case-file"
 FORMAT_VERSION = 1
@@ -30,33 +31,9 @@ DATA_TABLES = (
     "link_decision", "team_setting",
 )
 
-EXTRA_SCHEMA = (
-    """CREATE TABLE "case_file_manifest" ("key" TEXT NOT NULL PRIMARY KEY,
-    "value" TEXT NOT NULL)""",
-    """CREATE TABLE "review" ("id" INTEGER NOT NULL PRIMARY KEY,
-    "case_id" INTEGER NOT NULL, "reviewer" TEXT NOT NULL,
-    "score" INTEGER NOT NULL CHECK ("score" BETWEEN 1 AND 5),
-    "note" TEXT NOT NULL, "created_at" DATETIME NOT NULL)""",
-    'CREATE INDEX "review_case_id" ON "review" ("case_id")',
-)
-
 
 class CaseFileError(InvalidInput):
     """A case file cannot be written, opened or imported; the message says why."""
-
-
-def create_schema(con: sqlite3.Connection) -> None:
-    """The workspace schema at its latest version, plus the manifest and review tables."""
-    for statements in migrations.MIGRATIONS:
-        for statement in statements:
-            con.execute(statement)
-    for statement in EXTRA_SCHEMA:
-        con.execute(statement)
-    con.execute(f"PRAGMA user_version = {migrations.LATEST}")
-
-
-def columns(con: sqlite3.Connection, table: str, schema: str = "main") -> list[str]:
-    return [row[1] for row in con.execute(f'PRAGMA {schema}.table_info("{table}")')]
 
 
 def content_digest(con: sqlite3.Connection) -> str:
@@ -64,15 +41,14 @@ def content_digest(con: sqlite3.Connection) -> str:
     digest = hashlib.sha256()
     for table in DATA_TABLES:
         digest.update(f"\x00{table}\x00".encode())
-        for row in con.execute(f'SELECT * FROM "{table}" ORDER BY 1, 2'):
+        for row in queries.rows_in_order(con, table):
             digest.update(json.dumps(list(row), default=repr).encode("utf-8"))
             digest.update(b"\n")
     return digest.hexdigest()
 
 
 def row_counts(con: sqlite3.Connection) -> dict[str, int]:
-    return {table: int(con.execute(f'SELECT count(*) FROM "{table}"').fetchone()[0])
-            for table in DATA_TABLES}
+    return {table: queries.count_rows(con, table) for table in DATA_TABLES}
 
 
 def _not_a_case_file(path: Path) -> CaseFileError:
@@ -89,7 +65,7 @@ def open_case_file(path: Path, *, writable: bool = False) -> sqlite3.Connection:
     mode = "rw" if writable else "ro"
     try:
         con = sqlite3.connect(f"file:{path.resolve().as_posix()}?mode={mode}", uri=True)
-        found = dict(con.execute('SELECT "key", "value" FROM "case_file_manifest"').fetchall())
+        found = queries.read_manifest(con)
     except sqlite3.DatabaseError:
         raise _not_a_case_file(path) from None
     if found.get("format") != FORMAT_NAME:
@@ -104,7 +80,8 @@ def open_case_file(path: Path, *, writable: bool = False) -> sqlite3.Connection:
 
 
 def manifest(con: sqlite3.Connection) -> dict[str, str]:
-    return dict(con.execute('SELECT "key", "value" FROM "case_file_manifest"').fetchall())
+    """What the file says about itself: format, version, selection, counts, checksum."""
+    return queries.read_manifest(con)
 
 
 def verify(con: sqlite3.Connection, name: str) -> None:

@@ -6,7 +6,8 @@ idempotency key, notes, history entries and corrections by their content and tim
 by name. A reply that was not sent yet arrives failed, never queued: it is sent only from
 the workspace it was written in, unless an agent here retries it. Accounts and watches are
 never created (an account needs its owner to sign in); rows pointing at unknown ones keep
-no link. The workspace's own team settings win.
+no link. The workspace's own team settings win. The statements are in
+``console.casefile.queries``.
 
 A reviewer's scores (the file's ``review`` table) become entries of the case's history
 (kind ``review``: the score in ``old``, the note in ``new``), so they show with the
@@ -25,12 +26,12 @@ from typing import Any
 
 from peewee import Database
 
+from console.casefile import queries
 from console.casefile.format import REVIEW_KIND, manifest, open_case_file, row_counts, verify
+from console.casefile.queries import Row
 from console.i18n import translate
 from console.mentions.queries import insert_mention
 from console.store.db import Store
-
-Row = dict[str, Any]
 
 
 @dataclass
@@ -54,12 +55,6 @@ class ImportSummary:
         return sum(self.added.values())
 
 
-def _rows(src: sqlite3.Connection, table: str) -> list[Row]:
-    cursor = src.execute(f'SELECT * FROM "{table}" ORDER BY id')
-    names = [d[0] for d in cursor.description]
-    return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
-
-
 class _Import:
     """One import run inside one workspace write transaction."""
 
@@ -67,22 +62,13 @@ class _Import:
         self.db, self.src = db, src
         self.summary = ImportSummary()
         self.ids: dict[str, dict[int, int | None]] = {}
-        self.files: dict[str, list[Row]] = {}
-
-    def one(self, sql: str, args: tuple[Any, ...]) -> Any:
-        row = self.db.execute_sql(sql, args).fetchone()
-        return None if row is None else row[0]
 
     def new(self, table: str, old_id: Any) -> int | None:
         return None if old_id is None else self.ids.get(table, {}).get(old_id)
 
     def insert(self, table: str, row: Row, **changes: Any) -> int:
-        values = {k: v for k, v in row.items() if k != "id"} | changes
-        names = ", ".join(f'"{k}"' for k in values)
-        marks = ", ".join("?" * len(values))
-        cursor = self.db.execute_sql(f'INSERT INTO "{table}" ({names}) VALUES ({marks})',
-                                     tuple(values.values()))
-        return int(cursor.lastrowid)
+        return queries.insert_row(self.db, table,
+                                  {k: v for k, v in row.items() if k != "id"} | changes)
 
     def keep(self, table: str, old: int, new: int | None, added: bool, kind: str = "") -> None:
         self.ids.setdefault(table, {})[old] = new
@@ -90,28 +76,26 @@ class _Import:
             self.summary.count(kind, added)
 
     def lookups(self) -> None:
-        for row in _rows(self.src, "account"):
-            self.ids.setdefault("account", {})[row["id"]] = self.one(
-                "SELECT id FROM account WHERE kind = ? AND base_url = ? AND handle = ?",
-                (row["kind"], row["base_url"], row["handle"]))
-        for row in _rows(self.src, "watch"):
-            self.ids.setdefault("watch", {})[row["id"]] = self.one(
-                "SELECT id FROM watch WHERE term = ? AND kind = ?", (row["term"], row["kind"]))
-        for row in _rows(self.src, "tag"):
-            found = self.one("SELECT id FROM tag WHERE name = ?", (row["name"],))
+        for row in queries.file_rows(self.src, "account"):
+            self.ids.setdefault("account", {})[row["id"]] = queries.find_account(
+                self.db, row["kind"], row["base_url"], row["handle"])
+        for row in queries.file_rows(self.src, "watch"):
+            self.ids.setdefault("watch", {})[row["id"]] = queries.find_watch(
+                self.db, row["term"], row["kind"])
+        for row in queries.file_rows(self.src, "tag"):
+            found = queries.find_tag(self.db, row["name"])
             self.keep("tag", row["id"], found or self.insert("tag", row), found is None, "tags")
 
     def people(self) -> None:
-        authors = _rows(self.src, "author")
-        known = {a["id"]: self.one("SELECT id FROM author WHERE channel = ? AND remote_id = ?",
-                                   (a["channel"], a["remote_id"])) for a in authors}
-        for customer in _rows(self.src, "customer"):
+        authors = queries.file_rows(self.src, "author")
+        known = {a["id"]: queries.find_author(self.db, a["channel"], a["remote_id"])
+                 for a in authors}
+        for customer in queries.file_rows(self.src, "customer"):
             # The same human is already here when one of their accounts is.
             found = None
             for author in authors:
                 if author["customer_id"] == customer["id"] and known[author["id"]]:
-                    found = self.one("SELECT customer_id FROM author WHERE id = ?",
-                                     (known[author["id"]],))
+                    found = queries.customer_of(self.db, known[author["id"]])
                     if found:
                         break
             new = found or self.insert("customer", customer)
@@ -123,23 +107,20 @@ class _Import:
             self.keep("author", author["id"], new, found is None, "authors")
 
     def conversations(self) -> None:
-        for case in _rows(self.src, "case"):
+        for case in queries.file_rows(self.src, "case"):
             found = None
             if case["thread_root"]:
-                found = self.one('SELECT id FROM "case" WHERE channel = ? AND thread_root = ?',
-                                 (case["channel"], case["thread_root"]))
+                found = queries.find_case_by_thread(self.db, case["channel"],
+                                                    case["thread_root"])
             else:
-                found = self.one('SELECT id FROM "case" WHERE channel = ? AND created_at = ? '
-                                 "AND subject = ? AND thread_root IS NULL",
-                                 (case["channel"], case["created_at"], case["subject"]))
+                found = queries.find_case_without_thread(
+                    self.db, case["channel"], case["created_at"], case["subject"])
             new = found or self.insert("case", case,
                                        author_id=self.new("author", case["author_id"]))
             self.keep("case", case["id"], new, found is None, "cases")
-        names = dict(self.src.execute("SELECT a.id, a.display_name || ' ' || a.handle "
-                                      "FROM author a").fetchall())
-        for mention in _rows(self.src, "mention"):
-            found = self.one("SELECT id FROM mention WHERE channel = ? AND remote_id = ?",
-                             (mention["channel"], mention["remote_id"]))
+        names = queries.author_names(self.src)
+        for mention in queries.file_rows(self.src, "mention"):
+            found = queries.find_mention(self.db, mention["channel"], mention["remote_id"])
             if found is None:
                 values = {k: v for k, v in mention.items() if k not in ("id", "feed_key")}
                 values.update(author_id=self.new("author", mention["author_id"]),
@@ -150,9 +131,8 @@ class _Import:
                 self.keep("mention", mention["id"], found_new, True, "mentions")
             else:
                 self.keep("mention", mention["id"], found, False, "mentions")
-        for reply in _rows(self.src, "reply"):
-            found = self.one("SELECT id FROM reply WHERE idempotency_key = ?",
-                             (reply["idempotency_key"],))
+        for reply in queries.file_rows(self.src, "reply"):
+            found = queries.find_reply(self.db, reply["idempotency_key"])
             unsent = {} if reply["state"] == "sent" else {
                 # A reply still waiting in the workspace it was written in must not go out
                 # from this one too: it arrives failed, to be retried only by choice.
@@ -166,59 +146,47 @@ class _Import:
             self.keep("reply", reply["id"], new, found is None, "replies")
 
     def attachments(self) -> None:
-        for note in _rows(self.src, "note"):
+        for note in queries.file_rows(self.src, "note"):
             links = {f"{t}_id": self.new(t, note[f"{t}_id"])
                      for t in ("author", "customer", "case", "mention")}
-            found = self.one("SELECT id FROM note WHERE body = ? AND created_at = ? "
-                             "AND agent = ?", (note["body"], note["created_at"], note["agent"]))
+            found = queries.find_note(self.db, note["body"], note["created_at"], note["agent"])
             new = found or self.insert("note", note, **links)
             self.keep("note", note["id"], new, found is None, "notes")
-        for event in _rows(self.src, "case_event"):
+        for event in queries.file_rows(self.src, "case_event"):
             case_id = self.new("case", event["case_id"])
-            found = self.one('SELECT id FROM case_event WHERE case_id = ? AND "at" = ? AND '
-                             'kind = ? AND "new" = ? AND "old" = ?',
-                             (case_id, event["at"], event["kind"], event["new"], event["old"]))
+            found = queries.find_case_event(self.db, case_id, event["at"], event["kind"],
+                                            event["new"], event["old"])
             new = found or self.insert("case_event", event, case_id=case_id)
             self.keep("case_event", event["id"], new, found is None, "case history")
-        for feedback in _rows(self.src, "feedback"):
+        for feedback in queries.file_rows(self.src, "feedback"):
             mention_id = self.new("mention", feedback["mention_id"])
-            found = self.one("SELECT id FROM feedback WHERE mention_id IS ? AND field = ? AND "
-                             "value = ? AND created_at = ?", (mention_id, feedback["field"],
-                                                              feedback["value"],
-                                                              feedback["created_at"]))
+            found = queries.find_feedback(self.db, mention_id, feedback["field"],
+                                          feedback["value"], feedback["created_at"])
             new = found or self.insert("feedback", feedback, mention_id=mention_id)
             self.keep("feedback", feedback["id"], new, found is None, "triage corrections")
         for table, owner in (("mention_tag", "mention"), ("case_tag", "case"),
                              ("customer_tag", "customer")):
-            for link in _rows(self.src, table):
+            for link in queries.file_rows(self.src, table):
                 owner_id = self.new(owner, link[f"{owner}_id"])
                 tag_id = self.new("tag", link["tag_id"])
-                added = self.db.execute_sql(
-                    f'INSERT OR IGNORE INTO "{table}" ("{owner}_id", tag_id) VALUES (?, ?)',
-                    (owner_id, tag_id)).rowcount > 0
+                added = queries.link_tag(self.db, table, owner, owner_id, tag_id)
                 self.summary.count("tag links", added)
-        for link in _rows(self.src, "link_decision"):
+        for link in queries.file_rows(self.src, "link_decision"):
             a, b = self.new("author", link["author_a_id"]), self.new("author", link["author_b_id"])
             a, b = (a, b) if (a or 0) < (b or 0) else (b, a)
-            added = self.db.execute_sql(
-                "INSERT OR IGNORE INTO link_decision (author_a_id, author_b_id, decision, "
-                "reasons, confidence, agent, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                (a, b, link["decision"], link["reasons"], link["confidence"], link["agent"],
-                 link["created_at"])).rowcount > 0
+            added = queries.add_link_decision(self.db, a, b, link)
             self.summary.count("link decisions", added)
 
     def reviews(self) -> None:
-        for review in _rows(self.src, "review"):
+        for review in queries.file_rows(self.src, "review"):
             case_id = self.new("case", review["case_id"])
             if case_id is None:
                 continue  # a review of a case the file does not hold
             event = (case_id, review["created_at"], review["reviewer"], REVIEW_KIND,
                      str(review["score"]), review["note"])
-            found = self.one('SELECT id FROM case_event WHERE case_id = ? AND "at" = ? AND '
-                             'agent = ? AND kind = ? AND "old" = ? AND "new" = ?', event)
+            found = queries.find_history_entry(self.db, event)
             if found is None:
-                self.db.execute_sql('INSERT INTO case_event (case_id, "at", agent, kind, '
-                                    '"old", "new") VALUES (?, ?, ?, ?, ?, ?)', event)
+                queries.add_history_entry(self.db, event)
             self.summary.count("reviews", found is None)
 
 
@@ -249,7 +217,7 @@ def inspect_case_file(path: Path) -> CaseFileInfo:
     try:
         verify(src, Path(path).name)
         info = manifest(src)
-        reviews = int(src.execute('SELECT count(*) FROM "review"').fetchone()[0])
+        reviews = queries.count_reviews(src)
         counts = row_counts(src)
     finally:
         src.close()

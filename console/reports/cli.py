@@ -7,10 +7,27 @@ import sys
 from collections.abc import Callable
 from datetime import date, datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from console.reports.figures import BUCKETS, Period, Table
 from console.reports.service import ReportService, file_name, write_table_csv
+from console.store.db import Store
+
+
+class Workspace(Protocol):
+    """What `report` reads of the open workspace."""
+
+    @property
+    def store(self) -> Store: ...
+
+
+class Console(Protocol):
+    """What `report` uses of a running console."""
+
+    @property
+    def workspace(self) -> Workspace: ...
+
+    def close(self) -> None: ...
 
 
 class ReportArgumentError(ValueError):
@@ -60,7 +77,7 @@ def _cell(value: Any) -> str:
     return str(value)
 
 
-def cmd_report(args: argparse.Namespace, open_console: Callable[[], Any]) -> int:
+def cmd_report(args: argparse.Namespace, open_console: Callable[[], Console]) -> int:
     from console.errors import CliError
 
     rt = open_console()

@@ -2,7 +2,7 @@
 
 The GUI and the CLI share this: CSV and JSON lines come from `console.feed.export`, the printable
 HTML from `console.reports.printable`; PDF is that HTML rendered by a callable the caller
-passes in (the Qt part lives in `console/ui/`).
+passes in (the Qt part lives in `console/ui/`). Its count runs in `console.reports.queries`.
 """
 
 from __future__ import annotations
@@ -13,13 +13,12 @@ from pathlib import Path
 
 from console.feed.export import ExportError, export_to_file, iter_records, write_csv, write_jsonl
 from console.feed.queries import FeedFilter
-from console.reports.printable import html_writer
+from console.reports import queries
+from console.reports.printable import NO_PDF, PdfWriter, html_writer
 from console.store.db import Store
 
 FORMATS = ("csv", "jsonl", "html", "pdf")
 SUFFIXES = {"csv": ".csv", "jsonl": ".jsonl", "html": ".html", "pdf": ".pdf"}
-
-PdfRenderer = Callable[[str, Path], None]
 
 
 class ViewExporter:
@@ -29,18 +28,11 @@ class ViewExporter:
         self.store = store
 
     def count(self, flt: FeedFilter) -> int:
-        from console.feed.queries import filter_clauses
-
-        clauses, params = filter_clauses(flt)
-        where = " AND ".join(clauses) or "1"
-        row = self.store.db.execute_sql(
-            f"SELECT count(*) FROM mention m JOIN author a ON a.id = m.author_id WHERE {where}",
-            params).fetchone()
-        return int(row[0])
+        return queries.count_filtered(self.store.db, flt)
 
     def export(self, flt: FeedFilter, fmt: str, path: Path | str,
                progress: Callable[[int], None] | None = None,
-               pdf: PdfRenderer | None = None, title: str | None = None) -> int:
+               pdf: PdfWriter | None = None, title: str | None = None) -> int:
         """Write the export; returns how many mentions it holds. Raises ExportError."""
         if fmt not in FORMATS:
             raise ExportError(f"unknown export format {fmt!r}; use {', '.join(FORMATS)}")
@@ -54,7 +46,7 @@ class ViewExporter:
         if fmt == "html":
             return export_to_file(records, target, writer, progress)
         if pdf is None:
-            raise ExportError("PDF export needs Qt; use the console window or --format html")
+            raise ExportError(NO_PDF)
         buffer = io.StringIO()
         count = writer(records, buffer, progress)
         pdf(buffer.getvalue(), target)

@@ -1,4 +1,5 @@
-"""The report figures, each aggregated in SQL so a period over a million mentions stays fast.
+"""The report figures, each aggregated in SQL (``console.reports.queries``) so a period over
+a million mentions stays fast.
 
 Mentions are filtered by ``feed_key`` (created_at in ms shifted 20 bits), which every
 mention index carries, and bucketed by the same key. Days are the team's days, in its time
@@ -11,6 +12,7 @@ shift). Cases are counted in the period they were opened.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from itertools import pairwise
@@ -20,11 +22,11 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from peewee import Database
 
 from console.i18n import QT_TRANSLATE_NOOP, translate
+from console.reports import queries
 from console.store.timeutil import to_db
 
 BUCKETS = ("day", "week")
 COMPLAINT_THRESHOLD = 0.5  # the triage's own line between complaint and not
-_DAY_MS = 86_400_000
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 
 
@@ -159,11 +161,6 @@ def _key(moment: datetime) -> int:
     return millis << 20
 
 
-def _bucket_sql(bucket: str, offset_ms: int) -> str:
-    day = f"(((feed_key >> 20) + {int(offset_ms)}) / {_DAY_MS})"
-    return day if bucket == "day" else f"((({day} + 3) / 7) * 7 - 3)"
-
-
 def _week(day: int) -> int:
     return ((day + 3) // 7) * 7 - 3
 
@@ -189,17 +186,16 @@ def _date_number(day: date) -> int:
     return (day - _EPOCH.date()).days
 
 
-def _grouped(db: Database, period: Period, columns: str, group: str,
-             args: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+Piece = Callable[[int, int, int], list[tuple[Any, ...]]]  # (low, high, offset) -> rows
+
+
+def _grouped(period: Period, width: int, piece: Piece) -> list[tuple[Any, ...]]:
     """Rows (bucket, *group values, *sums) over the period, each piece of one UTC offset
-    counted in SQL and the pieces added up here."""
+    counted in SQL and the pieces added up here; `width` counts the bucket and the grouped
+    values that lead each row."""
     totals: dict[tuple[Any, ...], Counter[int]] = {}
-    width = 1 + group.count(",")  # the bucket and the grouped columns lead each row
     for low, high, offset in period.pieces():
-        for row in db.execute_sql(
-                f"SELECT {_bucket_sql(period.bucket, offset)} AS b{group}, {columns} "
-                f"FROM mention WHERE feed_key >= ? AND feed_key < ? GROUP BY b{group}",
-                (*args, low, high)).fetchall():
+        for row in piece(low, high, offset):
             sums = totals.setdefault(tuple(row[:width]), Counter())
             for index, value in enumerate(row[width:]):
                 sums[index] += value or 0
@@ -209,17 +205,16 @@ def _grouped(db: Database, period: Period, columns: str, group: str,
 
 def volume_by_channel(db: Database, period: Period) -> Table:
     """Mentions per bucket and channel (reads only the (channel, feed_key) index)."""
-    rows = _grouped(db, period, "count(*)", ", channel")
+    rows = _grouped(period, 2, lambda low, high, offset: queries.volume_piece(
+        db, period.bucket, offset, low, high))
     return Table("volume", "Mentions per channel", ("bucket", "channel", "mentions"),
                  [(bucket_label(b), ch, n) for b, ch, n in rows])
 
 
 def sentiment_over_time(db: Database, period: Period) -> Table:
     """Per bucket: mentions, negative/neutral/positive counts, complaints and their share."""
-    rows = _grouped(db, period,
-                    "count(*), sum(sentiment_label = 'negative'), "
-                    "sum(sentiment_label = 'neutral'), sum(sentiment_label = 'positive'), "
-                    "sum(complaint >= ?)", "", (COMPLAINT_THRESHOLD,))
+    rows = _grouped(period, 1, lambda low, high, offset: queries.sentiment_piece(
+        db, period.bucket, offset, low, high, COMPLAINT_THRESHOLD))
     return Table("sentiment", "Sentiment and complaint share",
                  ("bucket", "mentions", "negative", "neutral", "positive", "complaints",
                   "complaint_share"),
@@ -230,19 +225,9 @@ def sentiment_over_time(db: Database, period: Period) -> Table:
 def top_reasons(db: Database, period: Period, limit: int = 10) -> Table:
     """The most frequent complaint reasons of the period."""
     low, high = period.key_range()
-    rows = db.execute_sql(
-        "SELECT reason, count(*) AS n FROM mention WHERE feed_key >= ? AND feed_key < ? "
-        "AND complaint >= ? AND reason NOT IN ('', 'none') GROUP BY reason "
-        "ORDER BY n DESC, reason LIMIT ?", (low, high, COMPLAINT_THRESHOLD, limit)).fetchall()
+    rows = queries.reason_counts(db, low, high, COMPLAINT_THRESHOLD, limit)
     return Table("reasons", "Top complaint reasons", ("reason", "complaints"),
                  [(r, n) for r, n in rows])
-
-
-# The agent of a case: its assignee, else whoever sent its first reply.
-_AGENT = """coalesce(nullif(c.assignee, ''), (SELECT r.agent FROM reply r
-  JOIN mention m ON m.id = r.mention_id WHERE m.case_id = c.id AND r.state = 'sent'
-  ORDER BY r.sent_at LIMIT 1), '')"""
-_MINUTES = "(julianday({end}) - julianday({start})) * 1440.0"
 
 
 def sla(db: Database, period: Period, by: str, now: datetime | None = None) -> Table:
@@ -253,24 +238,8 @@ def sla(db: Database, period: Period, by: str, now: datetime | None = None) -> T
     """
     if by not in ("agent", "channel"):
         raise ValueError("SLA figures are per agent or per channel")
-    group = _AGENT if by == "agent" else "c.channel"
     moment = to_db(now or datetime.now(UTC))
-    first = _MINUTES.format(start="c.created_at", end="c.first_response_at")
-    resolve = _MINUTES.format(start="c.created_at", end="c.resolved_at")
-    rows = db.execute_sql(
-        f"""SELECT {group} AS g, count(*),
-          count(c.first_response_at), avg({first}),
-          sum(c.first_response_at IS NOT NULL AND c.first_response_due IS NOT NULL
-              AND c.first_response_at <= c.first_response_due),
-          sum(c.first_response_due IS NOT NULL AND coalesce(c.first_response_at, ?)
-              > c.first_response_due),
-          count(c.resolved_at), avg({resolve}),
-          sum(c.resolved_at IS NOT NULL AND c.resolution_due IS NOT NULL
-              AND c.resolved_at <= c.resolution_due),
-          sum(c.resolution_due IS NOT NULL AND coalesce(c.resolved_at, ?) > c.resolution_due)
-        FROM "case" c WHERE c.created_at >= ? AND c.created_at < ?
-        GROUP BY g ORDER BY g""",
-        (moment, moment, to_db(period.since), to_db(period.until))).fetchall()
+    rows = queries.sla_rows(db, by, moment, to_db(period.since), to_db(period.until))
     label = "agent" if by == "agent" else "channel"
     return Table(f"sla_{label}", f"SLA per {label}",
                  (label, "cases", "responded", "avg_first_response_min", "first_response_met",

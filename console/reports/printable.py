@@ -10,11 +10,17 @@ from __future__ import annotations
 import html
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import IO, Any
 
 from peewee import Database
 
 from console.i18n import QT_TRANSLATE_NOOP, translate
+from console.reports import queries
+
+PdfWriter = Callable[[str, Path], None]  # (printable HTML, target file): Qt renders it
+NO_PDF = "PDF export needs Qt; use the console window or --format html"
+_pdf_writer: PdfWriter | None = None  # set by the launcher (use_pdf_writer)
 
 _STYLE = """body { font-family: 'DejaVu Sans', sans-serif; font-size: 10pt; color: #222; }
 h1 { font-size: 16pt; margin-bottom: 2pt; } .meta { color: #666; font-size: 9pt; }
@@ -39,14 +45,8 @@ def _link(url: str, label: str) -> str:
 def replies_by_mention(db: Database, ids: list[int]) -> dict[int, list[tuple[str, str, str]]]:
     """The brand's sent replies to these mentions: id -> [(sent at, agent, text)]."""
     found: dict[int, list[tuple[str, str, str]]] = {}
-    for start in range(0, len(ids), 500):
-        chunk = ids[start:start + 500]
-        marks = ",".join("?" * len(chunk))
-        for mention_id, sent, agent, text in db.execute_sql(
-                f"SELECT mention_id, coalesce(sent_at, created_at), agent, text FROM reply "
-                f"WHERE state = 'sent' AND mention_id IN ({marks}) ORDER BY sent_at",
-                chunk).fetchall():
-            found.setdefault(int(mention_id), []).append((str(sent)[:16], agent or "", text))
+    for mention_id, sent, agent, text in queries.sent_replies(db, ids):
+        found.setdefault(int(mention_id), []).append((str(sent)[:16], agent or "", text))
     return found
 
 
@@ -143,10 +143,18 @@ def _post_html(post: dict[str, Any]) -> str:
             f'<div class="text">{_e(post.get("text"))}</div></div>\n')
 
 
+def use_pdf_writer(writer: PdfWriter | None) -> None:
+    """Set what renders the printable HTML to a PDF file for `export_printable` (the
+    launcher sets Qt's; this package never imports Qt). None: PDF export is unavailable."""
+    global _pdf_writer
+    _pdf_writer = writer
+
+
 def export_printable(db: Database, records: Iterator[dict[str, Any]], fmt: str,
                      output: str | None, progress: Callable[[int], None] | None = None,
                      title: str | None = None) -> int:
-    """The CLI's html/pdf export: HTML to a file or stdout; PDF (through Qt) to a file."""
+    """The CLI's html/pdf export: HTML to a file or stdout; PDF (through the writer set
+    with `use_pdf_writer`) to a file."""
     import sys
 
     from console.feed.export import ExportError, export_to_file
@@ -158,13 +166,11 @@ def export_printable(db: Database, records: Iterator[dict[str, Any]], fmt: str,
         return writer(records, sys.stdout, progress)
     if not output:
         raise ExportError("a PDF export needs a file: add --output FILE.pdf")
+    if _pdf_writer is None:
+        raise ExportError(NO_PDF)
     import io
-    import os
 
     buffer = io.StringIO()
     count = writer(records, buffer, progress)
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # no window is shown
-    from console.ui.export_dialog import write_pdf  # the one Qt piece, imported lazily
-
-    write_pdf(buffer.getvalue(), output)
+    _pdf_writer(buffer.getvalue(), Path(output))
     return count

@@ -1,8 +1,9 @@
-"""File > Export cases… and File > Open case file…: the case file actions of the window.
+"""File > Export cases…, Open case file… and Import case file…: the case file actions of
+the window.
 
 Exporting runs on a pool thread with a progress bar; opening a case file starts a
 separate review window process (one workspace database per process), so the open
-workspace is never touched.
+workspace is never touched; importing opens the dialog of ``console.ui.casefile_import``.
 """
 
 from __future__ import annotations
@@ -28,7 +29,9 @@ from PySide6.QtWidgets import (
 
 from console.app.runtime import Runtime
 from console.casefile.export import ExportResult, Selection, export_cases
+from console.store.db import Store
 from console.ui import labels
+from console.ui.casefile_import import ImportCaseFileController, ImportCaseFileDialog
 from console.ui.tasks import Progress, Task, start_task
 
 SUFFIX = ".posventa-cases"
@@ -169,10 +172,21 @@ def choose_case_file(parent: QWidget) -> str:
     return name
 
 
+def open_case_file_import(parent: QWidget, store: Store, on_imported: object = None) -> None:
+    """File > Import case file…: choose a file, then a modal dialog for the import."""
+    name = choose_case_file(parent)
+    if not name:
+        return
+    dialog = ImportCaseFileDialog(Path(name), parent)
+    controller = ImportCaseFileController(dialog, store, Path(name))
+    if callable(on_imported):
+        controller.imported.connect(on_imported)
+    dialog.exec()
+    dialog.deleteLater()
+
+
 def install_case_file_actions(window: QMainWindow, runtime: Runtime, feed: object) -> None:
     """Connect File > Export cases…, Open case file… and Import case file… of ``window``."""
-    from console.ui.casefile_import import open_case_file_import
-
     def export() -> None:
         mention_id = feed.current_mention()  # type: ignore[attr-defined]
         case = runtime.cases.case_for_mention(mention_id) if mention_id else None

@@ -1,4 +1,4 @@
-"""File > Import case file…: what the file holds, then its cases added to the workspace.
+"""The Import case file dialog: what the file holds, then its cases added to the workspace.
 
 The file is read and its checksum checked off the GUI thread before anything is offered;
 the import runs on a pool thread with a progress bar and ends with what was added and
@@ -28,7 +28,6 @@ from console.casefile.importer import (
 from console.i18n import QT_TRANSLATE_NOOP
 from console.store.db import Store
 from console.ui import labels
-from console.ui.casefile_dialogs import choose_case_file
 from console.ui.tasks import Progress, Task, start_task
 
 # The kinds of rows an import counts (console/casefile/importer.py), as people read them.
@@ -174,15 +173,3 @@ class ImportCaseFileController(QObject):
         else:
             self.dialog.import_button.setEnabled(True)  # the workspace is unchanged: retry
 
-
-def open_case_file_import(parent: QWidget, store: Store, on_imported: object = None) -> None:
-    """File > Import case file…: choose a file, then a modal dialog for the import."""
-    name = choose_case_file(parent)
-    if not name:
-        return
-    dialog = ImportCaseFileDialog(Path(name), parent)
-    controller = ImportCaseFileController(dialog, store, Path(name))
-    if callable(on_imported):
-        controller.imported.connect(on_imported)
-    dialog.exec()
-    dialog.deleteLater()

@@ -1,7 +1,7 @@
 """File > Export view…: the feed's current view as CSV, JSON lines, HTML or PDF, off the GUI thread.
 
 `write_pdf` renders the printable HTML report to PDF with QTextDocument and QPdfWriter
-(the CLI's `posventa export --format pdf` uses it too, on the offscreen platform).
+(the launcher lends it to `posventa export --format pdf`, on the offscreen platform).
 """
 
 from __future__ import annotations

@@ -24,9 +24,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from console.app.review import close_review, open_review
 from console.app.runtime import Runtime
 from console.casefile.format import CaseFileError
-from console.casefile.review import Review, ReviewService, close_review, open_review
+from console.casefile.review import Review, ReviewService
 from console.cases.service import CaseService
 from console.ui import labels
 

@@ -96,8 +96,8 @@ def test_a_frozen_build_starts_itself(monkeypatch) -> None:
 
 def test_import_case_file_from_the_menu(qtbot, runtime: Runtime, seeded: Seeded,
                                         tmp_path: Path, monkeypatch) -> None:
+    from console.app.review import close_review, open_review
     from console.app.runtime import open_runtime
-    from console.casefile.review import close_review, open_review
     from console.ui.casefile_import import ImportCaseFileController, ImportCaseFileDialog
 
     path = tmp_path / "week.posventa-cases"

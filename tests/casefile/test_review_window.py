@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
+from console.app.review import close_review, open_review
 from console.app.runtime import Runtime
 from console.casefile.export import Selection, export_cases
 from console.casefile.format import content_digest
-from console.casefile.review import close_review, open_review
 from console.ui.app import build_console
 from console.ui.casefile_dialogs import ExportCasesController, ExportCasesDialog
 from console.ui.review_pane import install_review

@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
+from console.app.review import close_review, open_review
 from console.app.runtime import Runtime, open_runtime
 from console.casefile.export import Selection, export_cases
 from console.casefile.format import CaseFileError, content_digest, manifest
 from console.casefile.importer import import_case_file
-from console.casefile.review import close_review, open_review
 from console.feed.queries import FeedFilter
 from tests.casefile.conftest import ACCOUNT_SECRET_SETTING, TOKEN, Seeded, folder_fingerprint
 

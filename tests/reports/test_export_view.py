@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from datetime import datetime
 
-from console.app.cli.main import main
+from console.__main__ import main  # the program: it lends the export Qt's PDF writer
 from console.app.runtime import Runtime
 from console.feed.queries import FeedFilter
 from console.reports.exporting import ViewExporter
