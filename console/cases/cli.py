@@ -14,11 +14,11 @@ from datetime import datetime
 from typing import Any, Protocol, TextIO
 
 from console.cases.cases import CaseError
+from console.cases.queries import QUEUES
 from console.cases.records import STATUSES, CaseInfo
 from console.cases.service import CaseService, default_agent
 from console.cases.sla import Clock, span_text
 from console.cases.team_settings import SettingError
-from console.feed.queries import QUEUES
 
 EXIT_FAILED = 1
 CLOCK_NAMES = {"first_response": "first response", "resolution": "resolution"}

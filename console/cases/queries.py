@@ -1,5 +1,5 @@
 """Every statement the cases feature runs: cases, their mentions, tags, notes and history,
-the team settings, and the canned-reply library.
+the queues (which the feed filters by too), the team settings, and the canned-reply library.
 
 The case functions take the database explicitly and run inside the caller's transaction
 (``Store.write()`` for changes), so two consoles on one workspace each go through their
@@ -16,7 +16,6 @@ from typing import Any
 
 from peewee import Database
 
-from console.feed.queries import case_queue_sql
 from console.store.models import CannedReply, TeamSetting
 from console.store.timeutil import to_db
 
@@ -221,6 +220,36 @@ def note_rows(db: Database, case_id: int, after_id: int, limit: int) -> list[tup
     return [tuple(r) for r in db.execute_sql(
         "SELECT id, case_id, body, agent, created_at FROM note WHERE case_id = ? AND id > ? "
         "ORDER BY id LIMIT ?", (case_id, after_id, limit)).fetchall()]
+
+
+QUEUES = ("all", "mine", "unassigned", "breaching", "waiting")
+
+
+def case_queue_sql(queue: str, agent: str = "", breach_by: datetime | None = None,
+                   alias: str = "") -> tuple[str, list[Any]]:
+    """SQL selecting the cases of a queue (columns prefixed with `alias.`), and parameters.
+
+    mine: active cases assigned to `agent`; unassigned: active cases with no assignee;
+    breaching: active cases whose running clock is due before `breach_by` (breached ones
+    included; a waiting case's resolution clock is paused); waiting: waiting on customer.
+    """
+    c = f"{alias}." if alias else ""
+    active = f"{c}status IN ('new', 'open', 'waiting')"
+    if queue == "mine":
+        return f"{active} AND {c}assignee = ?", [agent]
+    if queue == "unassigned":
+        return f"{active} AND ({c}assignee IS NULL OR {c}assignee = '')", []
+    if queue == "waiting":
+        return f"{c}status = 'waiting'", []
+    if queue == "breaching":
+        if breach_by is None:
+            raise ValueError("the breaching queue needs a moment to compare due times with")
+        moment = to_db(breach_by)
+        return (f"{active} AND (({c}first_response_at IS NULL AND {c}first_response_due <= ?)"
+                f" OR ({c}status != 'waiting' AND {c}resolution_due <= ?))", [moment, moment])
+    if queue in ("", "all"):
+        return "1", []
+    raise ValueError(f"unknown queue {queue!r}; use one of {', '.join(QUEUES)}")
 
 
 def queue_rows(db: Database, queue: str, statuses: tuple[str, ...], agent: str,
