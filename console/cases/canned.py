@@ -3,7 +3,8 @@
 Each canned reply has a name, a unique shortcut (typed as ``/shortcut`` in the composer),
 a language and a body with variables (see :mod:`console.cases.canned_text`). The library
 lives in the workspace database, so every console of a team shares it. A small starter
-library in Spanish and English is loaded the first time the library is used empty.
+library in Spanish and English is loaded the first time the library is used empty. The
+statements are in :mod:`console.cases.queries`.
 """
 
 from __future__ import annotations
@@ -13,17 +14,17 @@ import re
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
+from typing import Protocol
 
 from peewee import IntegrityError
 
-from console.app.settings import Settings
-from console.cases import canned_text
+from console.cases import canned_text, queries
 from console.i18n import translate
 from console.mentions import queries as mentions
 from console.resources import resource_path
 from console.store.db import Store
-from console.store.models import CannedReply, TeamSetting
-from console.store.timeutil import from_db, to_db, utcnow
+from console.store.models import CannedReply
+from console.store.timeutil import from_db, utcnow
 
 SHORTCUT = re.compile(r"^[\w-]{1,40}$")
 SEEDED_KEY = "canned_seeded"
@@ -86,23 +87,20 @@ def _checked(name: str, body: str, lang: str) -> tuple[str, str, str]:
     return name[:255], body.strip("\n"), lang
 
 
-# --- the library (store functions) ---------------------------------------------------------
+# --- the library ------------------------------------------------------------------------------
 
 def list_canned(lang: str | None = None) -> list[Canned]:
-    query = CannedReply.select().order_by(CannedReply.lang, CannedReply.name)
-    if lang:
-        query = query.where(CannedReply.lang.in_([lang, ""]))
-    return [_info(r) for r in query]
+    return [_info(r) for r in queries.canned_rows(lang)]
 
 
 def get_canned(ref: int | str) -> Canned | None:
     """By id, or by shortcut (with or without the slash)."""
     if isinstance(ref, int) or (isinstance(ref, str) and ref.isdigit()):
-        row = CannedReply.get_or_none(CannedReply.id == int(ref))
+        row = queries.canned_by_id(int(ref))
         if row is not None:
             return _info(row)
     if isinstance(ref, str):
-        row = CannedReply.get_or_none(CannedReply.shortcut == ref.strip().lstrip("/").casefold())
+        row = queries.canned_by_shortcut(ref.strip().lstrip("/").casefold())
         return _info(row) if row else None
     return None
 
@@ -110,16 +108,15 @@ def get_canned(ref: int | str) -> Canned | None:
 def add_canned(store: Store, name: str, shortcut: str, body: str, lang: str = "") -> Canned:
     name, body, lang = _checked(name, body, lang)
     short = clean_shortcut(shortcut)
-    now = to_db(utcnow())
+    now = utcnow()
     with store.write():
-        taken = CannedReply.get_or_none(CannedReply.shortcut == short)
+        taken = queries.canned_by_shortcut(short)
         if taken is not None:
             raise CannedError(translate("Canned", "the shortcut /{shortcut} is already used by "
                                                   "“{name}”").format(shortcut=short,
                                                                      name=taken.name))
         try:
-            row = CannedReply.create(name=name, shortcut=short, lang=lang, body=body,
-                                     created_at=now, updated_at=now)
+            row = queries.insert_canned(name, short, lang, body, now)
         except IntegrityError:
             raise CannedError(translate("Canned", "the shortcut /{shortcut} is already used")
                               .format(shortcut=short)) from None
@@ -130,7 +127,7 @@ def update_canned(store: Store, canned_id: int, *, name: str | None = None,
                   shortcut: str | None = None, body: str | None = None,
                   lang: str | None = None) -> Canned:
     with store.write():
-        row = CannedReply.get_or_none(CannedReply.id == canned_id)
+        row = queries.canned_by_id(canned_id)
         if row is None:
             raise CannedError(translate("Canned", "there is no canned reply {id}").format(
                 id=canned_id))
@@ -138,21 +135,18 @@ def update_canned(store: Store, canned_id: int, *, name: str | None = None,
             row.name if name is None else name, row.body if body is None else body,
             row.lang if lang is None else lang)
         short = row.shortcut if shortcut is None else clean_shortcut(shortcut)
-        taken = CannedReply.get_or_none((CannedReply.shortcut == short)
-                                        & (CannedReply.id != canned_id))
+        taken = queries.canned_by_shortcut(short, except_id=canned_id)
         if taken is not None:
             raise CannedError(translate("Canned", "the shortcut /{shortcut} is already used by "
                                                   "“{name}”").format(shortcut=short,
                                                                      name=taken.name))
-        row.name, row.shortcut, row.body, row.lang = new_name, short, new_body, new_lang
-        row.updated_at = to_db(utcnow())
-        row.save()
+        queries.save_canned(row, new_name, short, new_body, new_lang, utcnow())
     return _info(row)
 
 
 def remove_canned(store: Store, canned_id: int) -> bool:
     with store.write():
-        return CannedReply.delete().where(CannedReply.id == canned_id).execute() > 0
+        return queries.delete_canned(canned_id)
 
 
 def search_canned(query: str, lang: str | None = None, limit: int = 50) -> list[Canned]:
@@ -187,28 +181,32 @@ def seed(store: Store, force: bool = False) -> int:
     Returns how many were added. After the first seeding an emptied library stays empty.
     """
     with store.write():
-        done = TeamSetting.get_or_none(TeamSetting.key == SEEDED_KEY) is not None
-        if not force and (done or CannedReply.select().exists()):
+        done = queries.library_seeded(SEEDED_KEY)
+        if not force and (done or not queries.library_empty()):
             return 0
-        now = to_db(utcnow())
+        now = utcnow()
         added = 0
         for item in starter_library():
-            if CannedReply.get_or_none(CannedReply.shortcut == item["shortcut"]) is None:
-                CannedReply.create(name=item["name"], shortcut=item["shortcut"],
-                                   lang=item.get("lang", ""), body=item["body"],
-                                   created_at=now, updated_at=now)
+            if queries.canned_by_shortcut(item["shortcut"]) is None:
+                queries.insert_canned(item["name"], item["shortcut"], item.get("lang", ""),
+                                      item["body"], now)
                 added += 1
-        TeamSetting.insert(key=SEEDED_KEY, value="true", updated_at=now).on_conflict_replace(
-        ).execute()
+        queries.mark_library_seeded(SEEDED_KEY, now)
     return added
 
 
 # --- the service the composer and the CLI call ---------------------------------------------
 
+class AgentSettings(Protocol):
+    """The workspace setting canned replies read (console/app/settings.py `Settings`)."""
+
+    agent_name: str  # fills {agente}; read on every use, so a change shows at once
+
+
 class CannedService:
     """The canned-reply library, and the values of its variables for one mention."""
 
-    def __init__(self, store: Store, settings: Settings) -> None:
+    def __init__(self, store: Store, settings: AgentSettings) -> None:
         self.store = store
         self.settings = settings
         self._seed_checked = False

@@ -9,12 +9,29 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Callable
-from typing import Any
+from typing import Any, Protocol
 
-from console.cases.canned import Canned, CannedError
+from console.cases.canned import Canned, CannedError, CannedService
 from console.cases.canned_text import stack
 
 EXIT_FAILED = 1
+
+
+class Mentions(Protocol):
+    """Looking a mention up (the console's profile service)."""
+
+    def mention(self, mention_id: int) -> object | None: ...
+
+
+class Console(Protocol):
+    """What this command uses of a running console."""
+
+    canned: CannedService
+
+    @property
+    def profile(self) -> Mentions: ...
+
+    def close(self) -> None: ...
 
 
 def register(subparsers: Any) -> None:
@@ -59,7 +76,7 @@ def _body(value: str) -> str:
     return sys.stdin.read() if value == "-" else value
 
 
-def _find(rt: Any, ref: str) -> Canned:
+def _find(rt: Console, ref: str) -> Canned:
     item = rt.canned.get(ref)
     if item is None:
         raise CannedError(f"there is no canned reply {ref!r} (see: posventa canned list)")
@@ -76,7 +93,7 @@ def _vars(pairs: list[str]) -> dict[str, str]:
     return values
 
 
-def _run(rt: Any, args: argparse.Namespace) -> int:
+def _run(rt: Console, args: argparse.Namespace) -> int:
     action = args.canned_action
     service = rt.canned
     if action == "list":
@@ -122,7 +139,7 @@ def _run(rt: Any, args: argparse.Namespace) -> int:
     return 0
 
 
-def run_canned(args: argparse.Namespace, open_console: Callable[[], Any]) -> int:
+def run_canned(args: argparse.Namespace, open_console: Callable[[], Console]) -> int:
 
     rt = open_console()
     try:

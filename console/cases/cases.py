@@ -7,7 +7,8 @@ resolved -> open (reopened) | closed         closed -> open (reopened)
 Every function here runs inside the caller's write transaction (``Store.write()``) and
 takes the database explicitly, so two consoles on one workspace serialise on SQLite's
 write lock and each sees the other's committed changes. An empty agent is Posventa
-itself (intake, a customer's message). The SLA rules are in :mod:`console.cases.sla`.
+itself (intake, a customer's message). The SLA rules are in :mod:`console.cases.sla`;
+the statements in :mod:`console.cases.queries`.
 """
 
 from __future__ import annotations
@@ -18,11 +19,12 @@ from typing import Any
 
 from peewee import Database
 
+from console.cases import queries
 from console.cases.records import ACTIVE, STATUSES
 from console.cases.sla import SlaPolicy, resume_after_pause
 from console.cases.wording import state_list, state_name
 from console.i18n import translate
-from console.store.timeutil import from_db, to_db
+from console.store.timeutil import from_db
 
 TRANSITIONS: dict[str, tuple[str, ...]] = {
     "new": ("open", "waiting", "resolved", "closed"),
@@ -53,28 +55,19 @@ class Claim:
 def record(db: Database, case_id: int, kind: str, agent: str, now: datetime,
            old: str = "", new: str = "") -> None:
     """Append one history row."""
-    db.execute_sql("INSERT INTO case_event (case_id, at, agent, kind, old, new) "
-                   "VALUES (?, ?, ?, ?, ?, ?)", (case_id, to_db(now), agent, kind, old, new))
+    queries.insert_event(db, case_id, now, agent, kind, old, new)
 
 
 def _state(db: Database, case_id: int) -> dict[str, Any]:
-    row = db.execute_sql(
-        'SELECT status, assignee, priority, claimed_by, claimed_at, waiting_since, '
-        'resolution_due, first_response_due, first_response_at, resolved_at, author_id '
-        'FROM "case" WHERE id = ?', (case_id,)).fetchone()
-    if row is None:
+    state = queries.case_state(db, case_id)
+    if state is None:
         raise CaseError(translate("Cases", "there is no case {case}").format(case=case_id))
-    keys = ("status", "assignee", "priority", "claimed_by", "claimed_at", "waiting_since",
-            "resolution_due", "first_response_due", "first_response_at", "resolved_at",
-            "author_id")
-    return dict(zip(keys, row, strict=True))
+    return state
 
 
 def _update(db: Database, case_id: int, now: datetime, **values: Any) -> None:
     values["updated_at"] = now
-    columns = ", ".join(f'"{k}" = ?' for k in values)
-    params = [to_db(v) if isinstance(v, datetime) else v for v in values.values()]
-    db.execute_sql(f'UPDATE "case" SET {columns} WHERE id = ?', (*params, case_id))
+    queries.update_case(db, case_id, values)
 
 
 def subject_of(text: str) -> str:
@@ -88,9 +81,7 @@ def open_case(db: Database, mention_id: int, agent: str, now: datetime, policy: 
               reason: str = "", claim: bool = True) -> int:
     """Open a case for a mention and its thread (every post of the thread not yet in a
     case joins); returns the new case's id. The opening agent claims it."""
-    row = db.execute_sql(
-        "SELECT channel, remote_id, thread_root, author_id, text, fetched_at, case_id "
-        "FROM mention WHERE id = ?", (mention_id,)).fetchone()
+    row = queries.mention_for_case(db, mention_id)
     if row is None:
         raise CaseError(translate("Cases", "there is no mention {mention}").format(
             mention=mention_id))
@@ -99,31 +90,20 @@ def open_case(db: Database, mention_id: int, agent: str, now: datetime, policy: 
         raise CaseError(translate("Cases", "mention {mention} is already in case {case}").format(
             mention=mention_id, case=existing))
     root = thread_root or remote_id
-    thread = [mention_id] + [int(r[0]) for r in db.execute_sql(
-        "SELECT id FROM mention WHERE channel = ? AND thread_root = ? AND case_id IS NULL "
-        "UNION SELECT id FROM mention WHERE channel = ? AND remote_id = ? AND case_id IS NULL",
-        (channel, root, channel, root)).fetchall() if int(r[0]) != mention_id]
-    marks = ",".join("?" * len(thread))
-    priority = int(db.execute_sql(f"SELECT max(priority) FROM mention WHERE id IN ({marks})",
-                                  thread).fetchone()[0] or 0)
+    thread = [mention_id] + [other for other in queries.thread_without_case(db, channel, root)
+                             if other != mention_id]
+    priority = queries.highest_priority(db, thread)
     # The clocks start when the team could first see the message (when it was stored).
     start = min(from_db(fetched_at) or now, now)
-    cursor = db.execute_sql(
-        'INSERT INTO "case" (status, assignee, priority, created_at, updated_at, channel, '
-        "thread_root, author_id, subject, claimed_by, claimed_at, first_response_due, "
-        "resolution_due) VALUES ('new', NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        (priority, to_db(start), to_db(now), channel, root, author_id, subject_of(text),
-         agent if claim and agent else None, to_db(now) if claim and agent else None,
-         to_db(policy.first_response_due(start, priority)),
-         to_db(policy.resolution_due(start, priority))))
-    case_id = int(cursor.lastrowid)
+    case_id = queries.insert_case(
+        db, priority, start, now, channel, root, author_id, subject_of(text),
+        agent if claim and agent else None, now if claim and agent else None,
+        policy.first_response_due(start, priority), policy.resolution_due(start, priority))
     record(db, case_id, "created", agent, now, "", reason or f"from mention {mention_id}")
-    db.execute_sql(f"UPDATE mention SET case_id = ? WHERE id IN ({marks})", (case_id, *thread))
+    queries.put_mentions_in_case(db, case_id, thread)
     for other in thread[1:]:
         record(db, case_id, "mention", agent, now, "", str(other))
-    answered = db.execute_sql(
-        "SELECT min(r.sent_at) FROM reply r JOIN mention m ON m.id = r.mention_id "
-        "WHERE m.case_id = ? AND r.state = 'sent'", (case_id,)).fetchone()[0]
+    answered = queries.first_reply_sent(db, case_id)
     if answered is not None:
         _update(db, case_id, now, first_response_at=from_db(answered))
         record(db, case_id, "reply", agent, now, "", "answered before the case was opened")
@@ -135,16 +115,13 @@ def open_case(db: Database, mention_id: int, agent: str, now: datetime, policy: 
 def _same_customer(db: Database, author_a: int | None, author_b: int | None) -> bool:
     if author_a is None or author_b is None or author_a == author_b:
         return True
-    row = db.execute_sql("SELECT count(DISTINCT customer_id), count(customer_id) FROM author "
-                         "WHERE id IN (?, ?)", (author_a, author_b)).fetchone()
-    return bool(row and row[0] == 1 and row[1] == 2)
+    return queries.same_customer(db, author_a, author_b)
 
 
 def attach(db: Database, case_id: int, mention_id: int, agent: str, now: datetime) -> None:
     """Add another mention of the same customer to a case (moving it from another case)."""
     state = _state(db, case_id)
-    row = db.execute_sql("SELECT author_id, case_id FROM mention WHERE id = ?",
-                         (mention_id,)).fetchone()
+    row = queries.mention_author_and_case(db, mention_id)
     if row is None:
         raise CaseError(translate("Cases", "there is no mention {mention}").format(
             mention=mention_id))
@@ -158,25 +135,22 @@ def attach(db: Database, case_id: int, mention_id: int, agent: str, now: datetim
     if row[1] is not None:
         record(db, int(row[1]), "mention", agent, now, str(mention_id), f"moved to case {case_id}")
         _update(db, int(row[1]), now)
-    db.execute_sql("UPDATE mention SET case_id = ? WHERE id = ?", (case_id, mention_id))
+    queries.put_mention_in_case(db, case_id, mention_id)
     record(db, case_id, "mention", agent, now, "", str(mention_id))
     _update(db, case_id, now)
 
 
 def detach(db: Database, mention_id: int, agent: str, now: datetime) -> int:
     """Take a mention out of its case; returns the case id."""
-    row = db.execute_sql("SELECT case_id FROM mention WHERE id = ?", (mention_id,)).fetchone()
-    if row is None or row[0] is None:
+    case_id = queries.case_of_mention(db, mention_id)
+    if case_id is None:
         raise CaseError(translate("Cases", "mention {mention} is not in a case").format(
             mention=mention_id))
-    case_id = int(row[0])
-    count = db.execute_sql("SELECT count(*) FROM mention WHERE case_id = ?",
-                           (case_id,)).fetchone()[0]
-    if count <= 1:
+    if queries.mention_count(db, case_id) <= 1:
         raise CaseError(translate("Cases", "mention {mention} is the only one in case {case}; "
                                            "close the case instead").format(mention=mention_id,
                                                                             case=case_id))
-    db.execute_sql("UPDATE mention SET case_id = NULL WHERE id = ?", (mention_id,))
+    queries.take_mention_out(db, mention_id)
     record(db, case_id, "mention", agent, now, str(mention_id), "")
     _update(db, case_id, now)
     return case_id
@@ -186,7 +160,7 @@ def customer_wrote(db: Database, case_id: int, mention_id: int, now: datetime,
                    policy: SlaPolicy) -> None:
     """A new post of the case's thread arrived: it joins; a resolved or closed case reopens,
     and a case waiting on the customer is open again (its resolution clock resumes)."""
-    db.execute_sql("UPDATE mention SET case_id = ? WHERE id = ?", (case_id, mention_id))
+    queries.put_mention_in_case(db, case_id, mention_id)
     record(db, case_id, "mention", "", now, "", str(mention_id))
     status = _state(db, case_id)["status"]
     if status in ("resolved", "closed", "waiting"):
@@ -233,8 +207,7 @@ def set_status(db: Database, case_id: int, status: str, agent: str, now: datetim
             values["resolved_at"] = now
         if status == "closed":
             values["closed_at"] = now
-            db.execute_sql("UPDATE mention SET status = 'closed' WHERE case_id = ? AND "
-                           "status IN ('new', 'open', 'replied')", (case_id,))
+            queries.close_mentions(db, case_id)
         if state["claimed_by"]:
             values.update(claimed_by=None, claimed_at=None)
             record(db, case_id, "claim", agent, now, state["claimed_by"], "")
@@ -291,11 +264,7 @@ def add_tag(db: Database, case_id: int, name: str, agent: str, now: datetime) ->
     """Tag a case; False if it already had the tag."""
     _state(db, case_id)
     tag = clean_tag(name)
-    db.execute_sql("INSERT OR IGNORE INTO tag (name) VALUES (?)", (tag,))
-    cursor = db.execute_sql(
-        "INSERT OR IGNORE INTO case_tag (case_id, tag_id) SELECT ?, id FROM tag WHERE name = ?",
-        (case_id, tag))
-    if cursor.rowcount <= 0:
+    if not queries.add_case_tag(db, case_id, tag):
         return False
     record(db, case_id, "tag", agent, now, "", tag)
     _update(db, case_id, now)
@@ -305,9 +274,7 @@ def add_tag(db: Database, case_id: int, name: str, agent: str, now: datetime) ->
 def remove_tag(db: Database, case_id: int, name: str, agent: str, now: datetime) -> bool:
     _state(db, case_id)
     tag = clean_tag(name)
-    cursor = db.execute_sql("DELETE FROM case_tag WHERE case_id = ? AND tag_id = "
-                            "(SELECT id FROM tag WHERE name = ?)", (case_id, tag))
-    if cursor.rowcount <= 0:
+    if not queries.remove_case_tag(db, case_id, tag):
         return False
     record(db, case_id, "tag", agent, now, tag, "")
     _update(db, case_id, now)
@@ -323,11 +290,10 @@ def add_note(db: Database, case_id: int, body: str, agent: str, now: datetime) -
     if len(text) > NOTE_LENGTH:
         raise CaseError(translate("Cases", "a note is at most {n} characters").format(
             n=NOTE_LENGTH))
-    cursor = db.execute_sql("INSERT INTO note (body, agent, created_at, case_id) "
-                            "VALUES (?, ?, ?, ?)", (text, agent, to_db(now), case_id))
+    note_id = queries.insert_note(db, case_id, text, agent, now)
     record(db, case_id, "note", agent, now, "", subject_of(text))
     _update(db, case_id, now)
-    return int(cursor.lastrowid)
+    return note_id
 
 
 # --- claims ---------------------------------------------------------------------------------
@@ -381,10 +347,9 @@ def release(db: Database, case_id: int, agent: str, now: datetime) -> bool:
 def reply_sent(db: Database, mention_id: int, reply_id: int, agent: str,
                sent_at: datetime) -> None:
     """A brand reply to a mention left: the first one is the case's first response."""
-    row = db.execute_sql("SELECT case_id FROM mention WHERE id = ?", (mention_id,)).fetchone()
-    if row is None or row[0] is None:
+    case_id = queries.case_of_mention(db, mention_id)
+    if case_id is None:
         return
-    case_id = int(row[0])
     state = _state(db, case_id)
     record(db, case_id, "reply", agent, sent_at, "", f"reply {reply_id} sent")
     values: dict[str, Any] = {}

@@ -11,17 +11,25 @@ import argparse
 import sys
 from collections.abc import Callable
 from datetime import datetime
-from typing import Any, TextIO
+from typing import Any, Protocol, TextIO
 
 from console.cases.cases import CaseError
+from console.cases.queries import QUEUES
 from console.cases.records import STATUSES, CaseInfo
 from console.cases.service import CaseService, default_agent
 from console.cases.sla import Clock, span_text
 from console.cases.team_settings import SettingError
-from console.feed.queries import QUEUES
 
 EXIT_FAILED = 1
 CLOCK_NAMES = {"first_response": "first response", "resolution": "resolution"}
+
+
+class Console(Protocol):
+    """What this command uses of a running console."""
+
+    cases: CaseService
+
+    def close(self) -> None: ...
 
 
 def register(subparsers: Any) -> None:
@@ -131,14 +139,14 @@ def _show(service: CaseService, case_id: int, out: TextIO) -> None:
               file=out)
 
 
-def _service(args: argparse.Namespace, rt: Any) -> CaseService:
-    service: CaseService = rt.cases
+def _service(args: argparse.Namespace, rt: Console) -> CaseService:
+    service = rt.cases
     if args.agent:
         service.agent = default_agent(args.agent)
     return service
 
 
-def run_cases(args: argparse.Namespace, open_console: Callable[[], Any],
+def run_cases(args: argparse.Namespace, open_console: Callable[[], Console],
               out: TextIO | None = None) -> int:
     out = out or sys.stdout
     rt = open_console()

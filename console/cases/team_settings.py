@@ -16,6 +16,7 @@ from typing import Any
 
 from peewee import Database
 
+from console.cases import queries
 from console.cases.sla import (
     DAYS,
     DEFAULT_TARGETS,
@@ -24,7 +25,7 @@ from console.cases.sla import (
     SlaPolicy,
     Target,
 )
-from console.store.timeutil import to_db, utcnow
+from console.store.timeutil import utcnow
 
 
 class SettingError(ValueError):
@@ -172,11 +173,11 @@ SPECS: dict[str, Spec] = {
 
 def get(db: Database, key: str) -> Any:
     spec = SPECS[key]
-    row = db.execute_sql('SELECT "value" FROM "team_setting" WHERE "key" = ?', (key,)).fetchone()
-    if row is None:
+    stored = queries.team_setting(db, key)
+    if stored is None:
         return spec.default
     try:
-        return spec.check(json.loads(row[0]))
+        return spec.check(json.loads(stored))
     except (SettingError, ValueError):
         return spec.default  # a bad stored value never stops the console
 
@@ -190,11 +191,7 @@ def put(db: Database, key: str, value: Any) -> Any:
     if key not in SPECS:
         raise SettingError(f"there is no team setting {key!r}; known: {', '.join(SPECS)}")
     checked = SPECS[key].check(value)
-    db.execute_sql(
-        'INSERT INTO "team_setting" ("key", "value", "updated_at") VALUES (?, ?, ?) '
-        'ON CONFLICT ("key") DO UPDATE SET "value" = excluded."value", '
-        '"updated_at" = excluded."updated_at"',
-        (key, json.dumps(checked, ensure_ascii=False), to_db(utcnow())))
+    queries.put_team_setting(db, key, json.dumps(checked, ensure_ascii=False), utcnow())
     return checked
 
 

@@ -21,11 +21,11 @@ from typing import Any
 
 from peewee import Database
 
+from console.cases.queries import case_queue_sql
 from console.store.search import fts_query
-from console.store.timeutil import from_db, to_db
+from console.store.timeutil import from_db
 
 SORTS = ("newest", "priority")
-QUEUES = ("all", "mine", "unassigned", "breaching", "waiting")
 
 
 @dataclass(frozen=True)
@@ -40,7 +40,7 @@ class FeedFilter:
     include_irrelevant: bool = False  # posts marked not about the brand (relevance 0)
     sort: str = "newest"
     author_id: int | None = None
-    queue: str = "all"  # one of QUEUES: only mentions of the cases in that queue
+    queue: str = "all"  # one of cases.queries.QUEUES: only mentions of its cases
     agent: str = ""  # whose cases "mine" means
     breach_by: datetime | None = None  # "breaching": a running due time before this moment
 
@@ -125,33 +125,6 @@ def _row(values: tuple) -> FeedRow:
             from_db(values[27]), from_db(values[28]), from_db(values[29]), from_db(values[30]),
             values[31]),
     )
-
-
-def case_queue_sql(queue: str, agent: str = "", breach_by: datetime | None = None,
-                   alias: str = "") -> tuple[str, list[Any]]:
-    """SQL selecting the cases of a queue (columns prefixed with `alias.`), and parameters.
-
-    mine: active cases assigned to `agent`; unassigned: active cases with no assignee;
-    breaching: active cases whose running clock is due before `breach_by` (breached ones
-    included; a waiting case's resolution clock is paused); waiting: waiting on customer.
-    """
-    c = f"{alias}." if alias else ""
-    active = f"{c}status IN ('new', 'open', 'waiting')"
-    if queue == "mine":
-        return f"{active} AND {c}assignee = ?", [agent]
-    if queue == "unassigned":
-        return f"{active} AND ({c}assignee IS NULL OR {c}assignee = '')", []
-    if queue == "waiting":
-        return f"{c}status = 'waiting'", []
-    if queue == "breaching":
-        if breach_by is None:
-            raise ValueError("the breaching queue needs a moment to compare due times with")
-        moment = to_db(breach_by)
-        return (f"{active} AND (({c}first_response_at IS NULL AND {c}first_response_due <= ?)"
-                f" OR ({c}status != 'waiting' AND {c}resolution_due <= ?))", [moment, moment])
-    if queue in ("", "all"):
-        return "1", []
-    raise ValueError(f"unknown queue {queue!r}; use one of {', '.join(QUEUES)}")
 
 
 def filter_clauses(flt: FeedFilter, search: bool = True) -> tuple[list[str], list[Any]]:

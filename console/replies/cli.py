@@ -13,18 +13,35 @@ from collections.abc import Callable
 from typing import Any, Protocol
 
 from console.errors import InvalidInput
-from console.replies.queries import OutboxError, ReplyInfo
+from console.replies.outbox import OutboxError, ReplyInfo
 from console.replies.service import ReplyService
 from console.store.models import REPLY_STATES
 
 EXIT_FAILED = 1
 
 
+class DelaySetting(Protocol):
+    """The undo-send delay of the workspace settings."""
+
+    outbox_delay: float
+
+
+class Workspace(Protocol):
+    """What ``outbox delay`` uses of the workspace: its settings, and saving them."""
+
+    @property
+    def settings(self) -> DelaySetting: ...
+
+    def save_settings(self) -> None: ...
+
+
 class Console(Protocol):
     """What these commands use of a running console."""
 
     replies: ReplyService
-    workspace: Any  # .settings and .save_settings() for the undo-send delay
+
+    @property
+    def workspace(self) -> Workspace: ...
 
     def close(self) -> None: ...
 

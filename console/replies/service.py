@@ -1,31 +1,47 @@
 """Drafts, the channel's reply rules and queueing replies into the outbox.
 
-What the composer, the outbox bar and `posventa reply` call; the engine sends.
+What the composer, the outbox bar and `posventa reply` call; the engine sends. The
+service reaches the engine only through :class:`Sender` (the app layer hands it the
+running `console.sync.engine.Engine`).
 """
-
 
 from __future__ import annotations
 
 import json
 from dataclasses import dataclass
 from datetime import datetime
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
 from console.channels.base import ReplyRules
 from console.channels.registry import post_reply_rules
+from console.errors import InvalidInput
 from console.i18n import translate
 from console.mentions import queries as mentions
-from console.replies import queries as outbox
-from console.replies import reply_rules
-from console.replies.queries import ReplyInfo
+from console.replies import outbox, queries, reply_rules
+from console.replies.outbox import ReplyInfo
 from console.store.db import Store
 from console.store.timeutil import utcnow
-from console.sync.engine import Engine
 
-if TYPE_CHECKING:
-    pass
 
-from console.errors import InvalidInput
+class OutboxSettings(Protocol):
+    """The workspace setting the service reads (console/app/settings.py `Settings`)."""
+
+    outbox_delay: float  # seconds a reply waits (undo send); read at every send
+
+
+class Sender(Protocol):
+    """What the service needs of the engine that sends the outbox."""
+
+    @property
+    def settings(self) -> OutboxSettings: ...
+
+    def reply_rules(self, account_id: int | None, visibility: str) -> ReplyRules:
+        """What a reply through this account may be, without touching the network."""
+        ...
+
+    def wake_outbox(self) -> None:
+        """A reply was queued or changed: send it as soon as it is due."""
+        ...
 
 
 @dataclass(frozen=True)
@@ -48,7 +64,7 @@ class Counter:
 class ReplyService:
     """Drafts, the channel's reply rules, and queueing replies into the outbox."""
 
-    def __init__(self, store: Store, engine: Engine, agent: str = "") -> None:
+    def __init__(self, store: Store, engine: Sender, agent: str = "") -> None:
         self.store = store
         self.engine = engine
         self.agent = agent
@@ -71,9 +87,7 @@ class ReplyService:
 
     def _payload(self, mention_id: int) -> dict[str, Any]:
         """What the network sent for this mention (e.g. a Bluesky post's threadgate)."""
-        from console.store.models import Mention
-
-        raw = Mention.select(Mention.payload).where(Mention.id == mention_id).scalar()
+        raw = queries.mention_payload(mention_id)
         try:
             data = json.loads(raw) if raw else {}
         except ValueError:

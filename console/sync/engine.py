@@ -35,7 +35,7 @@ from console.channels.base import (
 from console.channels.registry import Secrets, open_channel
 from console.errors import BackupError, StoreError
 from console.i18n import translate
-from console.replies import queries as outbox
+from console.replies import outbox
 from console.store.db import Store, check_integrity
 from console.store.timeutil import utcnow
 from console.sync.events import (

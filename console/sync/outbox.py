@@ -25,8 +25,8 @@ from console.channels.base import (
     ThreadReader,
 )
 from console.mentions.queries import MentionDetail, mention_detail
-from console.replies import queries as outbox
-from console.replies.queries import ReplyInfo
+from console.replies import outbox
+from console.replies.outbox import ReplyInfo
 from console.store.db import Store
 from console.store.models import Reply
 from console.store.timeutil import to_db

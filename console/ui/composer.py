@@ -28,7 +28,7 @@ from console.channels.base import ReplyRules
 from console.errors import InvalidInput, StoreError
 from console.mentions.service import ProfileService
 from console.replies import reply_rules
-from console.replies.queries import OutboxError, ReplyInfo
+from console.replies.outbox import OutboxError, ReplyInfo
 from console.replies.service import ReplyService
 from console.store.timeutil import utcnow
 from console.ui import labels

@@ -13,7 +13,7 @@ import math
 from PySide6.QtCore import QLocale, QObject, QTimer, Signal, Slot
 
 from console.errors import InvalidInput
-from console.replies.queries import OutboxError, ReplyInfo
+from console.replies.outbox import OutboxError, ReplyInfo
 from console.replies.service import ReplyService
 from console.store.timeutil import utcnow
 from console.sync.events import OutboxChanged

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from console.mentions.queries import AuthorInfo, MentionDetail
 from console.mentions.service import ProfileService
-from console.replies.queries import ReplyInfo
+from console.replies.outbox import ReplyInfo
 from console.replies.service import ReplyService
 from console.sync.events import OutboxChanged
 from console.sync.outbox_text import outbox_sentence

@@ -164,7 +164,7 @@ def test_attach_and_detach_mentions_of_the_same_customer(runtime, store_posts, s
 
 
 def test_a_reply_sent_is_the_first_response(runtime, store_posts, service, clock):
-    from console.replies import queries as outbox
+    from console.replies import outbox
 
     [mention] = store_posts([make_post(1, CALM, created_at=TUESDAY)])
     case = service.open_case(mention)
@@ -184,7 +184,7 @@ def test_a_reply_sent_is_the_first_response(runtime, store_posts, service, clock
 
 def test_a_case_opened_after_the_brand_answered_has_its_first_response(
         runtime, store_posts, service):
-    from console.replies import queries as outbox
+    from console.replies import outbox
 
     [mention] = store_posts([make_post(1, CALM, created_at=TUESDAY)])
     reply = outbox.queue_reply(runtime.workspace.store, mention, "Hola", "public", "ana")

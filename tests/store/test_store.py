@@ -9,7 +9,7 @@ import pytest
 from console.accounts import queries as accounts
 from console.feed import queries as feed
 from console.feed.queries import FeedFilter
-from console.replies import queries as outbox
+from console.replies import outbox
 from console.store.migrations import LATEST, schema_version
 from console.sync.ingest import ingest
 from tests.builders import make_author, make_post

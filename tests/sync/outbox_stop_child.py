@@ -17,7 +17,7 @@ from typing import Any
 
 from console.app.runtime import open_runtime
 from console.channels.mastodon.channel import MastodonChannel
-from console.replies import queries as outbox
+from console.replies import outbox
 
 
 def stop_here() -> None:

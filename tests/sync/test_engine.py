@@ -6,7 +6,7 @@ from datetime import timedelta
 
 from console.accounts import queries as accounts
 from console.feed.queries import FeedFilter
-from console.replies import queries as outbox
+from console.replies import outbox
 from console.store.timeutil import utcnow
 from console.sync.events import AccountStatus, MentionsAdded
 

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from console.feed.queries import FeedFilter
-from console.replies import queries as outbox
+from console.replies import outbox
 
 CHILD = Path(__file__).with_name("outbox_child.py")
 ROOT = Path(__file__).resolve().parents[2]

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from console.feed.queries import FeedFilter
-from console.replies import queries as outbox
+from console.replies import outbox
 from console.store.timeutil import utcnow
 
 CHILD = Path(__file__).with_name("outbox_stop_child.py")

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from console.accounts import queries as accounts
 from console.feed.queries import FeedFilter
-from console.replies import queries as outbox
+from console.replies import outbox
 from console.sync.ingest import ingest
 from console.trust.sender_lock import SenderLock
 from tests.builders import make_author, make_post

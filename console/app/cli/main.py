@@ -36,7 +36,7 @@ from console.feed.export import ExportError
 from console.importer import cli as importer_cli
 from console.people import cli as people_cli
 from console.replies import cli as replies_cli
-from console.replies.queries import OutboxError
+from console.replies.outbox import OutboxError
 from console.reports import cli as reports_cli
 from console.reports.printable import export_printable
 from console.triage import cli as triage_cli
