@@ -189,6 +189,18 @@ def _string_parts(node: ast.AST) -> str | None:
     return None
 
 
+MODEL_QUERIES = {"select", "insert", "insert_many", "insert_from", "update", "delete", "get",
+                 "get_or_none", "get_by_id", "get_or_create", "create", "replace",
+                 "delete_by_id", "raw"}
+
+
+def _models_imported(tree: ast.Module) -> set[str]:
+    """Local names of the store's peewee models imported by a module."""
+    return {alias.asname or alias.name for node in ast.walk(tree)
+            if isinstance(node, ast.ImportFrom) and node.module == "console.store.models"
+            for alias in node.names if alias.name[:1].isupper() and not alias.name.isupper()}
+
+
 def may_hold_sql(name: str) -> bool:
     parts = name.split(".")
     return parts[1:2] == ["store"] or "queries" in parts
@@ -202,9 +214,15 @@ def sql_outside_queries() -> list[str]:
         skip = _docstrings(module.tree) | {  # an f-string is read whole, not part by part
             id(part) for node in ast.walk(module.tree) if isinstance(node, ast.JoinedStr)
             for part in node.values}
+        models = _models_imported(module.tree)
         for node in ast.walk(module.tree):
             if isinstance(node, ast.Attribute) and node.attr == "execute_sql":
                 wrong.append(f"{_where(module, node.lineno)}: execute_sql")
+            elif (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
+                  and isinstance(node.func.value, ast.Name) and node.func.value.id in models
+                  and node.func.attr in MODEL_QUERIES):
+                wrong.append(f"{_where(module, node.lineno)}: query on "
+                             f"{node.func.value.id}.{node.func.attr}")
             elif id(node) not in skip:
                 text = _string_parts(node)
                 if text and (SQL_TEXT.match(text) or SQL_FRAGMENT.search(text)):
@@ -219,6 +237,8 @@ def test_sql_lives_in_queries_modules_and_the_store() -> None:
 
 def test_the_sql_finder_finds_sql() -> None:
     """The check above would pass vacuously if the patterns never matched."""
+    tree = ast.parse("from console.store.models import Mention as M, MENTION_STATUSES\n")
+    assert _models_imported(tree) == {"M"}
     for text in ('SELECT id FROM mention WHERE id = ?', 'UPDATE "case" SET status = ?',
                  "INSERT OR IGNORE INTO tag (name) VALUES (?)", "DELETE FROM note",
                  "PRAGMA user_version", "CREATE UNIQUE INDEX a ON b (c)",

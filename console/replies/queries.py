@@ -214,3 +214,13 @@ def counts() -> dict[str, int]:
     for state, n in cast(Iterable[tuple[str, int]], query):
         result[state] = n
     return result
+
+
+def sent_in_same_session(reply_id: int, mention_id: int, agent: str,
+                         context_since: datetime) -> set[str]:
+    """Remote ids of the other replies this agent sent to this mention from the same
+    composer session (the same moment of opening it)."""
+    return {str(r.remote_id) for r in Reply.select(Reply.remote_id).where(
+        (Reply.mention == mention_id) & (Reply.id != reply_id)
+        & (Reply.agent == agent) & (Reply.context_since == to_db(context_since))
+        & Reply.remote_id.is_null(False))}

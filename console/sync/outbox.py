@@ -26,10 +26,9 @@ from console.channels.base import (
 )
 from console.mentions.queries import MentionDetail, mention_detail
 from console.replies import outbox
+from console.replies import queries as reply_queries
 from console.replies.outbox import ReplyInfo
 from console.store.db import Store
-from console.store.models import Reply
-from console.store.timeutil import to_db
 
 # Seconds before retrying a reply that failed for a passing reason, by attempt number.
 BACKOFF = (5.0, 15.0, 60.0, 300.0)
@@ -103,10 +102,8 @@ def collision_warning(channel: ThreadReader, mention: MentionDetail, reply: Repl
         found = channel.brand_replies_since(mention.remote_id, since)
     # Replies sent from this same composer session (same agent, same mention, same moment
     # of opening it) are the agent's own: they saw them leave.
-    own = {r.remote_id for r in Reply.select(Reply.remote_id).where(
-        (Reply.mention == reply.mention_id) & (Reply.id != reply.id)
-        & (Reply.agent == reply.agent) & (Reply.context_since == to_db(reply.context_since))
-        & Reply.remote_id.is_null(False))}
+    own = reply_queries.sent_in_same_session(reply.id, reply.mention_id, reply.agent,
+                                             reply.context_since)
     others = [r for r in found if r.remote_id not in own]
     if not others:
         return ""
