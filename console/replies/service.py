@@ -12,7 +12,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from console.channels.base import ReplyRules
-from console.channels.registry import post_reply_rules
+from console.channels.networks import post_reply_rules
 from console.i18n import translate
 from console.mentions import queries as mentions
 from console.replies import queries as outbox
