@@ -98,6 +98,7 @@ def test_every_known_network_has_a_button(runtime, qtbot):
         network = next(n for n in accounts_dialog.NETWORKS if n.kind == key)
         available = accounts_dialog.form_class(network) is not None
         assert dialog.network_buttons[key].isEnabled() == available
+    assert set(accounts_dialog.FORMS) == {n.kind for n in accounts_dialog.NETWORKS}
 
 
 def test_sign_in_through_the_browser(runtime, mini_sandbox, qtbot):
