@@ -46,7 +46,8 @@ def test_tokens_round_trip_through_the_secret_service():
 def test_removing_an_account_removes_its_secrets(runtime, mini_sandbox):
     rt = runtime
     rt.workspace.secrets.memory_only = False  # this test wants the real keyring
-    account = rt.accounts.add_mastodon(mini_sandbox.url, "tok-to-remove-123")
+    account = rt.accounts.add("mastodon", instance_url=mini_sandbox.url,
+                              token="tok-to-remove-123")
     assert keyring.get_password(rt.workspace.secrets.service,
                                 f"account:{account.id}:token") == "tok-to-remove-123"
     rt.accounts.remove(account.id)

@@ -1,7 +1,8 @@
 """The ``posventa accounts`` and ``posventa watch`` commands: brand accounts and tracked terms.
 
-``accounts add <kind>`` has one subcommand per network, each from its own module (listed in
-``KINDS``); their secrets go to the keyring, never to a file.
+``accounts add <kind>`` has one subcommand per network (console/channels/networks.py), with
+the arguments its descriptor declares; ``ADD`` says which function here adds each kind.
+Secrets go to the keyring, never to a file.
 """
 
 from __future__ import annotations
@@ -12,11 +13,18 @@ from typing import Any, Protocol
 
 from console.accounts import cli_bluesky, cli_feeds, cli_mastodon, queries
 from console.accounts.cli_common import SecretInputError
+from console.accounts.queries import AccountInfo
 from console.accounts.service import AccountService
+from console.channels.networks import NETWORKS
 from console.errors import CliError
 
-# Each module adds its kind's parser under ``accounts add`` and sets ``add_func``.
-KINDS = (cli_mastodon, cli_bluesky, cli_feeds)
+# What ``accounts add <kind>`` runs, by kind: reads the secret, adds, says what was kept.
+ADD: dict[str, Callable[[Any, argparse.Namespace], AccountInfo]] = {
+    "mastodon": cli_mastodon.add,
+    "bluesky": cli_bluesky.add,
+    "feed": cli_feeds.add_feed,
+    "wordpress": cli_feeds.add_wordpress,
+}
 
 
 class Console(Protocol):
@@ -52,10 +60,15 @@ def register(subparsers: Any) -> None:
 
 
 def register_kinds(add_parser: argparse.ArgumentParser) -> None:
-    """Adds one subparser per account kind under ``accounts add``."""
+    """Adds one subparser per network that has an ``ADD`` here under ``accounts add``."""
     kinds = add_parser.add_subparsers(dest="kind", required=True, metavar="KIND")
-    for module in KINDS:
-        module.register(kinds)
+    for network in NETWORKS:
+        if network.kind not in ADD:
+            continue
+        parser = kinds.add_parser(network.kind, help=network.cli_help,
+                                  description=network.cli_description)
+        network.cli_arguments(parser)
+        parser.set_defaults(add_func=ADD[network.kind])
 
 
 def cmd_accounts(args: argparse.Namespace, open_console: Callable[[], Console]) -> int:

@@ -3,7 +3,8 @@
 Prints the authorization page, opens it in the browser (unless ``--no-browser``), and waits
 for whichever comes first: the browser's redirect to the loopback listener, or the code
 the out-of-band page shows, pasted on stdin. ``--token-stdin`` keeps the old way: an access
-token created by hand on the server, read from stdin.
+token created by hand on the server, read from stdin. The arguments are declared in
+console/channels/mastodon/network.py.
 """
 
 from __future__ import annotations
@@ -16,10 +17,8 @@ from typing import Any
 
 from console.accounts.cli_common import read_secret, report_added
 from console.accounts.queries import AccountInfo
-from console.accounts.service import check_instance_url
+from console.channels.mastodon.network import check_instance_url, signed_in_account
 from console.channels.mastodon.signin import MastodonSignIn, SignInError
-
-WAIT_SECONDS = 900.0
 
 
 def open_browser(url: str) -> bool:
@@ -28,22 +27,6 @@ def open_browser(url: str) -> bool:
         return webbrowser.open(url, new=2)
     except webbrowser.Error:
         return False
-
-
-def register(kinds: Any) -> None:
-    parser: argparse.ArgumentParser = kinds.add_parser(
-        "mastodon", help="a Mastodon account (signs in through the browser)")
-    parser.add_argument("--instance", help="instance URL, e.g. mastodon.social (not needed "
-                        "with --account)")
-    parser.add_argument("--no-browser", action="store_true",
-                        help="only print the authorization page; do not open a browser")
-    parser.add_argument("--token-stdin", action="store_true",
-                        help="skip the browser: read an access token from stdin")
-    parser.add_argument("--account", type=int, metavar="ID",
-                        help="sign this account in again (its token was rejected)")
-    parser.add_argument("--wait", type=float, default=WAIT_SECONDS, metavar="SECONDS",
-                        help=f"how long to wait for the approval (default {WAIT_SECONDS:.0f})")
-    parser.set_defaults(add_func=add)
 
 
 def add(rt: Any, args: argparse.Namespace) -> AccountInfo:
@@ -62,7 +45,7 @@ def add(rt: Any, args: argparse.Namespace) -> AccountInfo:
         return acc
     if args.token_stdin:
         token = read_secret("Access token", True, "--token-stdin")
-        acc = rt.accounts.add_mastodon(args.instance, token)
+        acc = rt.accounts.add("mastodon", instance_url=args.instance, token=token)
         report_added(rt, f"added account {acc.id}: mastodon @{acc.handle} on {acc.base_url}")
         return acc
     signin = MastodonSignIn(check_instance_url(args.instance))
@@ -92,9 +75,9 @@ def _sign_in(rt: Any, signin: MastodonSignIn, args: argparse.Namespace) -> Accou
     _read_codes(signin)
     signed = signin.complete(signin.wait(args.wait))
     if args.account:
-        acc: AccountInfo = rt.accounts.reauthorize(args.account, signed)
+        acc: AccountInfo = rt.accounts.renew(args.account, signed_in_account(signed))
     else:
-        acc = rt.accounts.add_signed_in(signed)
+        acc = rt.accounts.keep(signed_in_account(signed))
     return acc
 
 

@@ -6,6 +6,7 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
+from console.channels.network import ChannelAccount
 from console.store.db import Store
 from console.store.models import Account, Cursor, Watch
 from console.store.timeutil import to_db, utcnow
@@ -28,6 +29,10 @@ class AccountInfo:
     def label(self) -> str:
         host = self.base_url.split("://", 1)[-1].rstrip("/")
         return f"{self.kind} @{self.handle or '?'} ({host})"
+
+    def for_channel(self) -> ChannelAccount:
+        """What its channel needs to open (the secrets come apart, from the keyring)."""
+        return ChannelAccount(self.kind, self.base_url, self.handle, self.settings)
 
 
 @dataclass(frozen=True)

@@ -2,7 +2,8 @@
 
 The keyring wrapper itself is console/app/secrets.py (`SecretStore`); features and the
 engine see it through the `WorkspaceSecrets` protocol, and a channel sees only its own
-account (`AccountSecrets`) or, before the account exists, a dict (`StaticSecrets`).
+account (`AccountSecrets`) or, before the account exists, a dict (`StaticSecrets` in
+console/channels/base.py).
 """
 
 from __future__ import annotations
@@ -42,17 +43,3 @@ class AccountSecrets:
 
     def set(self, name: str, value: str) -> None:
         self._store.set(self.account_id, name, value)
-
-
-class StaticSecrets:
-    """Secrets held in a dict: for probing credentials before an account exists."""
-
-    def __init__(self, values: dict[str, str] | None = None) -> None:
-        self.values = dict(values or {})
-        self.account_id = 0
-
-    def get(self, name: str) -> str | None:
-        return self.values.get(name)
-
-    def set(self, name: str, value: str) -> None:
-        self.values[name] = value

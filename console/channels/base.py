@@ -191,6 +191,30 @@ class ReplyRefused(ChannelError):
     """The network refused the reply itself (422: too long, thread closed, ...)."""
 
 
+class Secrets(Protocol):
+    """What a channel may read and renew of its account's secrets (a Bluesky refresh token,
+    an OAuth token); the keyring behind it is console/app/secrets.py."""
+
+    def get(self, name: str) -> str | None: ...
+
+    def set(self, name: str, value: str) -> None: ...
+
+
+class StaticSecrets:
+    """Secrets held in a dict: for probing credentials before an account exists (what the
+    channel renews meanwhile is read back from ``values`` to keep it)."""
+
+    def __init__(self, values: dict[str, str] | None = None) -> None:
+        self.values = dict(values or {})
+        self.account_id = 0
+
+    def get(self, name: str) -> str | None:
+        return self.values.get(name)
+
+    def set(self, name: str, value: str) -> None:
+        self.values[name] = value
+
+
 @runtime_checkable
 class Channel(Protocol):
     """One network account the engine can pull from and reply through."""

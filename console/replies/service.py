@@ -13,7 +13,7 @@ from datetime import datetime
 from typing import Any, Protocol
 
 from console.channels.base import ReplyRules
-from console.channels.registry import post_reply_rules
+from console.channels.networks import post_reply_rules
 from console.errors import InvalidInput
 from console.i18n import translate
 from console.mentions import queries as mentions

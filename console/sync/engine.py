@@ -30,9 +30,10 @@ from console.channels.base import (
     RateLimited,
     RemotePost,
     ReplyRules,
+    Secrets,
     WatchSpec,
 )
-from console.channels.registry import Secrets, open_channel
+from console.channels.networks import open_channel
 from console.errors import BackupError, StoreError
 from console.i18n import translate
 from console.replies import outbox
@@ -59,6 +60,11 @@ log = logging.getLogger(__name__)
 ChannelFactory = Callable[[AccountInfo, Secrets], Channel]
 MAX_BACKOFF = 300.0
 SENDER_WAIT = 10.0  # seconds `sync_once` waits for another console's outbox pass
+
+
+def open_account_channel(account: AccountInfo, secrets: Secrets) -> Channel:
+    """The channel of a kept account, opened by its network (tests pass their own)."""
+    return open_channel(account.for_channel(), secrets)
 
 
 @dataclass
@@ -95,7 +101,7 @@ class Engine:
     """
 
     def __init__(self, store: Store, secrets: WorkspaceSecrets, triager: Triager,
-                 settings: SyncSettings, channel_factory: ChannelFactory = open_channel,
+                 settings: SyncSettings, channel_factory: ChannelFactory = open_account_channel,
                  keep_backup: Callable[[Path], object] | None = None) -> None:
         self.store = store
         self._keep_backup = keep_backup

@@ -4,7 +4,9 @@ A JSON answer may carry ``"\\ud800"``: an escape for half a UTF-16 pair, which i
 invalid UTF-8 a server kept reaches a client. Python decodes it into a string that SQLite
 (and any UTF-8 file) refuses, so one such post would stop an account's sync for good.
 Every post is passed through :func:`storable_post` before it is stored; everything else
-in it, controls and bidi marks included, is kept exactly as sent.
+in it, controls and bidi marks included, is kept exactly as sent. Nothing here knows what
+a post is: any dataclass has its text fields (and those of the dataclasses, lists and dicts
+in it) cleaned.
 """
 
 from __future__ import annotations
@@ -12,8 +14,6 @@ from __future__ import annotations
 import dataclasses
 import re
 from typing import Any, TypeVar
-
-from console.channels.base import RemotePost
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
 REPLACEMENT = "\ufffd"
@@ -57,6 +57,7 @@ def storable(value: T) -> T:
     return value
 
 
-def storable_post(post: RemotePost) -> RemotePost:
-    """The post, its author, profile fields and raw payload without lone surrogates."""
+def storable_post(post: T) -> T:
+    """A post (a dataclass) with its author, profile fields and raw payload without lone
+    surrogates."""
     return storable(post)

@@ -1,20 +1,18 @@
 """The accounts dialog: brand accounts with their sync status; add, sign in again, remove.
 
-"Add account…" asks which network, then shows that network's form (Mastodon signs in
-through the browser; Bluesky, feeds and WordPress have forms of their own, imported when
-the dialog opens so a network whose module is missing is shown, disabled). An account
-whose token was rejected shows "Sign in again", which runs the Mastodon sign-in for that
-account and keeps everything else.
+"Add account…" asks which network (console/channels/networks.py lists them), then shows
+that network's form from ``FORMS`` (Mastodon signs in through the browser; Bluesky, feeds
+and WordPress have forms of their own); a network without a form here is shown, disabled.
+An account whose token was rejected shows "Sign in again", which runs the Mastodon
+sign-in for that account and keeps everything else.
 """
 
 from __future__ import annotations
 
-import importlib
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Qt, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -34,35 +32,26 @@ from PySide6.QtWidgets import (
 
 from console.accounts.queries import AccountInfo
 from console.accounts.service import AccountService
+from console.channels.network import Network
+from console.channels.networks import NETWORKS
 from console.sync.events import AccountStatus
 from console.ui import labels
+from console.ui.bluesky_form import BlueskyForm
+from console.ui.feed_form import FeedForm, WordPressForm
+from console.ui.mastodon_form import MastodonForm
 from console.ui.tasks import Task, TaskSignals, start_task
 
 log = logging.getLogger(__name__)
 LIST_PAGE, ADD_PAGE, SIGN_IN_AGAIN_PAGE = 0, 1, 2
 
 
-@dataclass(frozen=True)
-class Network:
-    """A kind of account the dialog can add, and the form that adds it."""
-
-    key: str
-    name: str
-    module: str
-    form: str
-
-
-# Names are translated where they are shown (context "Accounts").
-NETWORKS = (
-    Network("mastodon", QT_TRANSLATE_NOOP("Accounts", "Mastodon"), "console.ui.mastodon_form",
-            "MastodonForm"),
-    Network("bluesky", QT_TRANSLATE_NOOP("Accounts", "Bluesky"), "console.ui.bluesky_form",
-            "BlueskyForm"),
-    Network("feed", QT_TRANSLATE_NOOP("Accounts", "RSS or Atom feed"), "console.ui.feed_form",
-            "FeedForm"),
-    Network("wordpress", QT_TRANSLATE_NOOP("Accounts", "WordPress comments"),
-            "console.ui.feed_form", "WordPressForm"),
-)
+# The form that adds an account of each kind (the networks' descriptors cannot name Qt).
+FORMS: dict[str, type[QWidget]] = {
+    "mastodon": MastodonForm,
+    "bluesky": BlueskyForm,
+    "feed": FeedForm,
+    "wordpress": WordPressForm,
+}
 
 
 def kind_text(kind: str) -> str:
@@ -71,12 +60,8 @@ def kind_text(kind: str) -> str:
 
 
 def form_class(network: Network) -> type[QWidget] | None:
-    """The network's form class, or None when this build does not have it."""
-    try:
-        found = getattr(importlib.import_module(network.module), network.form)
-    except (ImportError, AttributeError):
-        return None
-    return found if isinstance(found, type) and issubclass(found, QWidget) else None
+    """The network's form class, or None when this version has none for it."""
+    return FORMS.get(network.kind)
 
 
 def status_text(status: AccountStatus | None) -> str:
@@ -160,11 +145,11 @@ class AccountsDialog(QDialog):
         self.network_buttons: dict[str, QRadioButton] = {}
         choices = QHBoxLayout()
         for index, network in enumerate(NETWORKS):
-            name = QCoreApplication.translate("Accounts", network.name)
+            name = QCoreApplication.translate("Accounts", network.label)
             button = QRadioButton(name)
             button.setAccessibleName(name)
             self.network_group.addButton(button, index)
-            self.network_buttons[network.key] = button
+            self.network_buttons[network.kind] = button
             choices.addWidget(button)
         choices.addStretch(1)
         self.forms = QStackedWidget()
@@ -217,13 +202,13 @@ class AccountsController(QObject):
         self.confirm = self._ask_remove  # replaced in tests
         self.forms: dict[str, QWidget] = {}
         self.again_form: QWidget | None = None
-        self._available = {n.key: form_class(n) for n in NETWORKS}
+        self._available = {n.kind: form_class(n) for n in NETWORKS}
         self._shown: list[AccountInfo] = []
         self._statuses: dict[int, AccountStatus] = {}
         self._running: dict[TaskSignals, Task] = {}
         for network in NETWORKS:
-            button = dialog.network_buttons[network.key]
-            if self._available[network.key] is None:
+            button = dialog.network_buttons[network.kind]
+            if self._available[network.kind] is None:
                 button.setEnabled(False)
                 button.setToolTip(self.tr("Not available in this version."))
         dialog.network_group.idClicked.connect(self._choose_network)
@@ -310,14 +295,14 @@ class AccountsController(QObject):
     @Slot(int)
     def _choose_network(self, index: int) -> None:
         network = NETWORKS[index]
-        form = self.forms.get(network.key)
+        form = self.forms.get(network.kind)
         if form is None:
-            cls = self._available.get(network.key)
+            cls = self._available.get(network.kind)
             if cls is None:
                 return
             form = cls(self.accounts, self.dialog.forms)  # type: ignore[call-arg]
             form.accountAdded.connect(self._on_added)  # type: ignore[attr-defined]
-            self.forms[network.key] = form
+            self.forms[network.kind] = form
             self.dialog.forms.addWidget(form)
         self.dialog.forms.setCurrentWidget(form)
 
@@ -339,8 +324,6 @@ class AccountsController(QObject):
         account = self._selected()
         if account is None or account.kind != "mastodon":
             return
-        from console.ui.mastodon_form import MastodonForm
-
         if self.again_form is not None:
             self.again_form.cancel()  # type: ignore[attr-defined]
             self.again_form.deleteLater()

@@ -17,9 +17,10 @@ from PySide6.QtWidgets import (
 )
 
 from console.accounts.service import AccountService
+from console.channels.bluesky.network import NETWORK
 from console.ui.account_form import AccountForm
 
-DEFAULT_SERVICE = "https://bsky.social"
+DEFAULT_SERVICE = NETWORK.default_url
 
 
 class BlueskyForm(AccountForm):
@@ -72,7 +73,8 @@ class BlueskyForm(AccountForm):
             return
         handle, password = self.handle.text(), self.password.text()
         service = self.service.text().strip() or DEFAULT_SERVICE
-        self._start(lambda: self.accounts.add_bluesky(handle, password, service),
+        self._start(lambda: self.accounts.add("bluesky", handle=handle, app_password=password,
+                                              service_url=service),
                     self.tr("add the Bluesky account"),
                     self.tr("Signing in as %1 on %2…").replace(
                         "%1", handle.strip() or "…").replace("%2", service))

@@ -57,7 +57,7 @@ class FeedForm(AccountForm):
         if self.busy():
             return
         url, name, own = self.url.text(), self.name.text(), self.own.isChecked()
-        self._start(lambda: self.accounts.add_feed(url, name, every_comment=own),
+        self._start(lambda: self.accounts.add("feed", url=url, name=name, every_comment=own),
                     self.tr("add the feed"),
                     self.tr("Reading %1…").replace("%1", url.strip() or "…"))
 
@@ -110,7 +110,8 @@ class WordPressForm(AccountForm):
             return
         site, user, password = self.site.text(), self.user.text(), self.password.text()
         own = self.own.isChecked()
-        self._start(lambda: self.accounts.add_wordpress(site, user, password, every_comment=own),
+        self._start(lambda: self.accounts.add("wordpress", site_url=site, username=user,
+                                              app_password=password, every_comment=own),
                     self.tr("add the WordPress site"),
                     self.tr("Checking %1 on %2…").replace("%1", user.strip() or "…")
                     .replace("%2", site.strip() or "…"))

@@ -28,8 +28,9 @@ from PySide6.QtWidgets import (
 )
 
 from console.accounts.queries import AccountInfo
-from console.accounts.service import AccountService, check_instance_url
+from console.accounts.service import AccountService
 from console.channels.base import ChannelError
+from console.channels.mastodon.network import check_instance_url, signed_in_account
 from console.channels.mastodon.signin import MastodonSignIn, SignInCancelled
 from console.errors import InvalidInput
 from console.ui import labels
@@ -267,9 +268,9 @@ class MastodonForm(QWidget):
             if signin.cancelled:
                 return
             if self.account is not None:
-                account = self.accounts.reauthorize(self.account.id, signed)
+                account = self.accounts.renew(self.account.id, signed_in_account(signed))
             else:
-                account = self.accounts.add_signed_in(signed)
+                account = self.accounts.keep(signed_in_account(signed))
         except SignInCancelled:
             return
         except (InvalidInput, ChannelError) as exc:
@@ -339,7 +340,7 @@ class MastodonForm(QWidget):
         url, token = self.instance.text(), self.token.text()
         self._set_busy(True)
         self._say(self.tr("Checking the token with %1…").replace("%1", url.strip() or "…"))
-        self._run(Task(lambda: self.accounts.add_mastodon(url, token),
+        self._run(Task(lambda: self.accounts.add("mastodon", instance_url=url, token=token),
                        self.tr("add the account")),
                   self._on_token_added, self._on_token_failed)
 

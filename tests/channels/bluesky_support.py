@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from console.accounts.secrets import StaticSecrets
+from console.channels.base import StaticSecrets
 from console.channels.bluesky.channel import BlueskyChannel
 from console.sandbox import SandboxServer
 

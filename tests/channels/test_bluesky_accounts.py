@@ -34,7 +34,8 @@ def _db_bytes(rt: Runtime) -> bytes:
 
 
 def test_add_sync_and_secrets_never_reach_the_database(runtime: Runtime, sky) -> None:
-    account = runtime.accounts.add_bluesky(f"@{BRAND.upper()}", APP_PASSWORD, sky.url)
+    account = runtime.accounts.add("bluesky", handle=f"@{BRAND.upper()}", app_password=APP_PASSWORD,
+                                   service_url=sky.url)
     assert (account.kind, account.handle, account.base_url) == ("bluesky", BRAND, sky.url)
     assert account.remote_id == sky.bluesky.world.brand.did
     secrets = runtime.workspace.secrets
@@ -51,7 +52,8 @@ def test_add_sync_and_secrets_never_reach_the_database(runtime: Runtime, sky) ->
 
 
 def test_two_routes_to_one_post_store_it_once(runtime: Runtime, sky) -> None:
-    account = runtime.accounts.add_bluesky(BRAND, APP_PASSWORD, sky.url)
+    account = runtime.accounts.add("bluesky", handle=BRAND, app_password=APP_PASSWORD,
+                                   service_url=sky.url)
     accounts.add_watch(runtime.workspace.store, "pedido")
     runtime.engine.sync_once()
     lucia = sky.bluesky.world.post_by_key["b004"]  # tags the brand and says "pedido"
@@ -64,7 +66,7 @@ def test_two_routes_to_one_post_store_it_once(runtime: Runtime, sky) -> None:
 
 
 def test_reply_rules_and_threadgate_reach_the_composer(runtime: Runtime, sky) -> None:
-    runtime.accounts.add_bluesky(BRAND, APP_PASSWORD, sky.url)
+    runtime.accounts.add("bluesky", handle=BRAND, app_password=APP_PASSWORD, service_url=sky.url)
     runtime.engine.sync_once()
     world = sky.bluesky.world
     by_uri = {m.remote_id: m.id for m in Mention.select()}
@@ -84,7 +86,8 @@ def test_reply_rules_and_threadgate_reach_the_composer(runtime: Runtime, sky) ->
 
 
 def test_rejected_app_password_is_a_clear_account_status(runtime: Runtime, sky) -> None:
-    account = runtime.accounts.add_bluesky(BRAND, APP_PASSWORD, sky.url)
+    account = runtime.accounts.add("bluesky", handle=BRAND, app_password=APP_PASSWORD,
+                                   service_url=sky.url)
     sky.bluesky.world.sessions.revoke_all()
     sky.bluesky.world.sessions.app_password = "wxyz-wxyz-wxyz-wxyz"  # revoked in Bluesky
     runtime.engine.forget_channel(account.id)
@@ -92,7 +95,8 @@ def test_rejected_app_password_is_a_clear_account_status(runtime: Runtime, sky) 
     assert report.error == "Bluesky @ventalia.bsky.example: app password rejected, re-enter it"
     [status] = [s for s in runtime.engine.statuses() if s.account_id == account.id]
     assert status.state != "ok" and status.message == report.error
-    again = runtime.accounts.add_bluesky(BRAND, "wxyz-wxyz-wxyz-wxyz", sky.url)
+    again = runtime.accounts.add("bluesky", handle=BRAND, app_password="wxyz-wxyz-wxyz-wxyz",
+                                 service_url=sky.url)
     assert again.id == account.id and len(runtime.accounts.list()) == 1
     [report] = runtime.engine.sync_once()
     assert report.error == ""
@@ -109,7 +113,7 @@ def test_rejected_app_password_is_a_clear_account_status(runtime: Runtime, sky) 
 def test_what_the_agent_typed_is_checked_first(runtime: Runtime, handle, password, service,
                                                problem) -> None:
     with pytest.raises(InvalidInput, match=problem):
-        runtime.accounts.add_bluesky(handle, password, service)
+        runtime.accounts.add("bluesky", handle=handle, app_password=password, service_url=service)
     assert runtime.accounts.list() == []
 
 

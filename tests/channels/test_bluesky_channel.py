@@ -6,8 +6,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from console.accounts.secrets import StaticSecrets
-from console.channels.base import AuthError, WatchSpec
+from console.channels.base import AuthError, StaticSecrets, WatchSpec
 from console.channels.bluesky import channel as bluesky
 from console.sandbox import SandboxServer
 from tests.channels.bluesky_support import (

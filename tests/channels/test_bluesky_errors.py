@@ -8,7 +8,6 @@ from collections.abc import Iterator
 import httpx
 import pytest
 
-from console.accounts.secrets import StaticSecrets
 from console.channels.base import (
     AuthError,
     MalformedResponse,
@@ -16,6 +15,7 @@ from console.channels.base import (
     NotFound,
     RateLimited,
     ServerError,
+    StaticSecrets,
     WatchSpec,
 )
 from console.channels.bluesky.channel import BlueskyChannel

@@ -28,6 +28,7 @@ from console.accounts import queries as accounts
 from console.app.cli import main as cli
 from console.app.runtime import Runtime
 from console.channels.base import AuthError, ChannelError, NetworkError
+from console.channels.mastodon.network import signed_in_account
 from console.channels.mastodon.oauth import OOB_REDIRECT
 from console.channels.mastodon.signin import (
     MastodonSignIn,
@@ -97,7 +98,7 @@ def test_sign_in_through_the_loopback_redirect(runtime: Runtime, sandbox: Sandbo
     signed = signin.complete(received)
     assert signed.author.handle == "ventalia" and signed.instance.max_characters == 500
 
-    account = runtime.accounts.add_signed_in(signed)
+    account = runtime.accounts.keep(signed_in_account(signed))
     secrets = runtime.workspace.secrets
     assert secrets.get(account.id, "token") == signed.token
     assert secrets.get(account.id, "client_secret") == app.client_secret
@@ -120,7 +121,7 @@ def test_sign_in_with_the_pasted_out_of_band_code(runtime: Runtime,
     signin.submit_pasted(f"  {shown_code(page)}\n")
     received = signin.wait(5)
     assert received.redirect_uri == OOB_REDIRECT
-    account = runtime.accounts.add_signed_in(signin.complete(received))
+    account = runtime.accounts.keep(signed_in_account(signin.complete(received)))
     assert account.handle == "ventalia"
     assert runtime.workspace.secrets.get(account.id, "token")
 
@@ -230,7 +231,7 @@ def test_sign_in_again_keeps_the_account_and_its_data(connected: Runtime) -> Non
     flow = MastodonSignIn(sandbox.url, timeout=5)
     flow.start()
     consent(flow.authorize_url)
-    account = rt.accounts.reauthorize(account_id, flow.complete(flow.wait(5)))
+    account = rt.accounts.renew(account_id, signed_in_account(flow.complete(flow.wait(5))))
     assert account.id == account_id and len(rt.accounts.list()) == 1
     assert rt.workspace.secrets.get(account_id, "token") != "test-token"
     assert rt.feed.count(FeedFilter(include_spam=True)) == stored
@@ -250,7 +251,7 @@ def test_sign_in_again_as_someone_else_is_refused(runtime: Runtime, sandbox: San
     consent(signin.authorize_url)
     signed = signin.complete(signin.wait(5))
     with pytest.raises(InvalidInput, match="You signed in as @ventalia"):
-        runtime.accounts.reauthorize(other.id, signed)
+        runtime.accounts.renew(other.id, signed_in_account(signed))
     assert runtime.workspace.secrets.get(other.id, "token") == "old"
 
 
@@ -260,7 +261,7 @@ def test_the_same_account_signed_in_twice_is_renewed_not_doubled(
         flow = MastodonSignIn(sandbox.url, timeout=5)
         flow.start()
         consent(flow.authorize_url)
-        account = runtime.accounts.add_signed_in(flow.complete(flow.wait(5)))
+        account = runtime.accounts.keep(signed_in_account(flow.complete(flow.wait(5))))
     assert [a.id for a in runtime.accounts.list()] == [account.id]
 
 

@@ -28,7 +28,8 @@ def blogs() -> Iterator[SandboxServer]:
 
 
 def add_site(runtime, blogs, password: str = PASSWORD):
-    return runtime.accounts.add_wordpress(f"{blogs.url}/blog/ventalia/", "ventalia", password)
+    return runtime.accounts.add("wordpress", site_url=f"{blogs.url}/blog/ventalia/",
+                                username="ventalia", app_password=password)
 
 
 def test_add_wordpress_keeps_the_password_in_the_keyring_only(runtime, blogs):
@@ -56,7 +57,8 @@ def test_add_wordpress_refuses_a_wrong_password_and_keeps_nothing(runtime, blogs
     with pytest.raises(InvalidInput, match="application password is empty"):
         add_site(runtime, blogs, "   ")
     with pytest.raises(InvalidInput, match="unencrypted"):
-        runtime.accounts.add_wordpress("http://blog.example", "ventalia", PASSWORD)
+        runtime.accounts.add("wordpress", site_url="http://blog.example", username="ventalia",
+                             app_password=PASSWORD)
 
 
 def test_sync_then_reply_through_the_outbox(runtime, blogs):
@@ -108,7 +110,7 @@ def test_rest_faults(blogs, fault, error, text):
 
 
 def test_feed_account_replies_are_recorded_by_hand(runtime, blogs):
-    account = runtime.accounts.add_feed(f"{blogs.url}/blog/pablo/feeds/posts/default")
+    account = runtime.accounts.add("feed", url=f"{blogs.url}/blog/pablo/feeds/posts/default")
     assert account.kind == "feed" and account.display_name == "Pablo Reseñas Tech"
     from console.accounts import queries as accounts
 
@@ -121,14 +123,14 @@ def test_feed_account_replies_are_recorded_by_hand(runtime, blogs):
     with pytest.raises(InvalidInput):
         runtime.replies.send(bea.id, "Hola Bea", delay=0)
     with pytest.raises(InvalidInput, match="already an account"):
-        runtime.accounts.add_feed(f"{blogs.url}/blog/pablo/feeds/posts/default")
+        runtime.accounts.add("feed", url=f"{blogs.url}/blog/pablo/feeds/posts/default")
 
 
 def test_add_feed_rejects_what_is_not_a_feed(runtime, blogs):
     with pytest.raises(MalformedResponse, match="not an RSS or Atom feed"):
-        runtime.accounts.add_feed(f"{blogs.url}/blog/ventalia/brisa-torre-consejos-verano/")
+        runtime.accounts.add("feed", url=f"{blogs.url}/blog/ventalia/brisa-torre-consejos-verano/")
     with pytest.raises(InvalidInput, match="not a web address"):
-        runtime.accounts.add_feed("ftp://example.org/feed")
+        runtime.accounts.add("feed", url="ftp://example.org/feed")
     assert runtime.accounts.list() == []
 
 

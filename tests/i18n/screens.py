@@ -109,8 +109,8 @@ def tour(built: object, runtime: Runtime, visit: Visit) -> list[str]:
     for index, network in enumerate(NETWORKS):
         controller._choose_network(index)
         settle()
-        visit(f"AccountsDialog:{network.key}", dialog)
-        opened.append(f"form:{network.key}")
+        visit(f"AccountsDialog:{network.kind}", dialog)
+        opened.append(f"form:{network.kind}")
     dialog.close()
     welcome = WelcomeDialog(window)
     WelcomeController(welcome, FirstRun(runtime.workspace), lambda: None, lambda: True, welcome)

@@ -76,11 +76,11 @@ def test_no_secret_in_files_logs_exports_backups_or_the_window(runtime, mini_san
                                                                 debug_log, tmp_path, qtbot):
     rt = runtime
     service = rt.accounts
-    mastodon = service.add_mastodon(mini_sandbox.url, MASTODON_TOKEN)
+    mastodon = service.add("mastodon", instance_url=mini_sandbox.url, token=MASTODON_TOKEN)
     rt.workspace.secrets.set(mastodon.id, "client_secret", CLIENT_SECRET)
     app_password = "scan-abcd-efgh-ijkl"
-    if hasattr(service, "add_bluesky"):
-        service.add_bluesky("ventalia.bsky.example", app_password, mini_sandbox.url)
+    service.add("bluesky", handle="ventalia.bsky.example", app_password=app_password,
+                service_url=mini_sandbox.url)
     accounts.add_watch(rt.workspace.store, "ventalia")
     reports = rt.engine.sync_once()
     assert any(r.added for r in reports)
@@ -115,9 +115,8 @@ def test_no_secret_in_files_logs_exports_backups_or_the_window(runtime, mini_san
     logging.getLogger().handlers[-1].flush()
     secrets = _held_secrets(rt)
     assert {MASTODON_TOKEN, CLIENT_SECRET} <= set(secrets.values())
-    if hasattr(service, "add_bluesky"):
-        assert any(key.startswith("bluesky:") and key.endswith(":app_password")
-                   for key in secrets)
+    assert any(key.startswith("bluesky:") and key.endswith(":app_password")
+               for key in secrets)
     files = [p for p in rt.workspace.path.rglob("*") if p.is_file()]
     files += [debug_log, *exports.iterdir()]
     assert any(p.parent.name == "backups" for p in files) and debug_log.stat().st_size > 0

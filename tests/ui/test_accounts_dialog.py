@@ -4,6 +4,7 @@ words, signing in again and removing."""
 
 from __future__ import annotations
 
+import dataclasses
 import threading
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -20,7 +21,6 @@ from console.ui.accounts_dialog import (
     SIGN_IN_AGAIN_PAGE,
     AccountsController,
     AccountsDialog,
-    Network,
 )
 from console.ui.mastodon_form import MastodonForm
 from tests.channels.test_mastodon_signin import consent, shown_code
@@ -77,8 +77,8 @@ def test_accounts_are_listed_with_their_status(runtime, account_id, qtbot):
 
 
 def test_add_offers_each_network_and_disables_missing_ones(runtime, qtbot, monkeypatch):
-    networks = (*accounts_dialog.NETWORKS[:1],
-                Network("missing", "Nowhere", "console.ui.no_such_form", "Nope"))
+    networks = (*accounts_dialog.NETWORKS[:1],  # a network this version has no form for
+                dataclasses.replace(accounts_dialog.NETWORKS[0], kind="missing", label="Nowhere"))
     monkeypatch.setattr(accounts_dialog, "NETWORKS", networks)
     dialog, _controller = _dialog(runtime, qtbot)
     dialog.add.click()
@@ -95,9 +95,10 @@ def test_every_known_network_has_a_button(runtime, qtbot):
     assert list(dialog.network_buttons) == ["mastodon", "bluesky", "feed", "wordpress"]
     assert dialog.network_buttons["mastodon"].isEnabled()
     for key in ("bluesky", "feed", "wordpress"):  # enabled exactly when the form exists
-        network = next(n for n in accounts_dialog.NETWORKS if n.key == key)
+        network = next(n for n in accounts_dialog.NETWORKS if n.kind == key)
         available = accounts_dialog.form_class(network) is not None
         assert dialog.network_buttons[key].isEnabled() == available
+    assert set(accounts_dialog.FORMS) == {n.kind for n in accounts_dialog.NETWORKS}
 
 
 def test_sign_in_through_the_browser(runtime, mini_sandbox, qtbot):

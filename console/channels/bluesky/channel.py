@@ -30,10 +30,11 @@ from console.channels.base import (
     RemotePost,
     ReplyRefused,
     ReplyRules,
+    Secrets,
     SentReply,
     WatchSpec,
 )
-from console.channels.bluesky.http import BlueskyHttp, Secrets
+from console.channels.bluesky.http import BlueskyHttp
 from console.channels.bluesky.parse import (
     gate_closed,
     iso,

@@ -19,7 +19,7 @@ import threading
 import time
 from collections import deque
 from collections.abc import Callable
-from typing import Any, Protocol
+from typing import Any
 from urllib.parse import urlsplit
 
 import httpx
@@ -32,11 +32,13 @@ from console.channels.base import (
     NotFound,
     RateLimited,
     ReplyRefused,
+    Secrets,
     ServerError,
 )
-from console.channels.mastodon.http import USER_AGENT, is_loopback
+from console.channels.mastodon.http import USER_AGENT
 from console.channels.messages import refused_request, server_network_error
 from console.channels.retry import RetryBudget
+from console.channels.urls import web_address, with_scheme
 from console.i18n import translate
 
 UNKNOWN_WAIT = 60.0
@@ -47,12 +49,6 @@ REFRESH_MARGIN = 30.0  # refresh an access JWT this many seconds before it expir
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]+")
 _NOT_FOUND = {"NotFound", "RecordNotFound", "HandleNotFound", "ProfileNotFound"}
 _EXPIRED = {"ExpiredToken", "InvalidToken"}
-
-
-class Secrets(Protocol):
-    def get(self, name: str) -> str | None: ...
-
-    def set(self, name: str, value: str) -> None: ...
 
 
 class _Window:
@@ -80,23 +76,20 @@ _REQUESTS = _Window()
 
 def check_service_url(url: str) -> tuple[str, str]:
     """The normalised service (PDS) URL and its host; http:// only on loopback."""
-    url = (url or "").strip()
-    if url and "://" not in url:
-        url = "https://" + url
-    parts = urlsplit(url)
-    host = parts.hostname or ""
-    if parts.scheme not in ("http", "https") or not host:
+    url = with_scheme((url or "").strip())
+    address = web_address(url)
+    if address is None:
         raise ChannelError(translate(
             "Channels", "{address} is not a web address (https://bsky.social)").format(
             address=url or translate("Channels", "An empty address")))
-    if parts.scheme == "http" and not is_loopback(host):
+    if address.plain_http:
         raise ChannelError(translate(
             "Channels", "{who}: refusing an unencrypted http:// address; use https://").format(
-            who=f"Bluesky {host}"))
-    if parts.username or parts.password or parts.query or parts.fragment:
+            who=f"Bluesky {address.host}"))
+    if address.credentials or address.extras:
         raise ChannelError(translate(
             "Channels", "The Bluesky server address must be a plain https:// address"))
-    return f"{parts.scheme}://{parts.netloc}{parts.path.rstrip('/')}", host
+    return address.base, address.host
 
 
 def jwt_expiry(token: str) -> float | None:

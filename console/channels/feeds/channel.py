@@ -55,6 +55,7 @@ from console.channels.base import (
 )
 from console.channels.feeds.http import WebClient
 from console.channels.feeds.parse import (
+    MAX_URL,
     FeedEntry,
     ParsedFeed,
     blogger_comments_url,
@@ -62,9 +63,9 @@ from console.channels.feeds.parse import (
     fold,
     host_of,
     parse_feed,
-    web_url,
 )
 from console.channels.html import to_plain_text
+from console.channels.urls import web_address, with_scheme
 from console.i18n import QT_TRANSLATE_NOOP, translate
 
 KIND = "feed"
@@ -82,20 +83,17 @@ MANUAL_REASON = QT_TRANSLATE_NOOP(
 
 def check_feed_url(url: str) -> str:
     """A usable feed address (http or https), or ChannelError saying why not."""
-    text = (url or "").strip()
-    if text and "://" not in text:
-        text = "https://" + text
-    clean = web_url(text)
-    if not clean:
+    text = with_scheme((url or "").strip())
+    address = web_address(text)
+    if address is None:
         raise ChannelError(translate(
             "Channels", "{address} is not a web address; type the feed like "
             "https://blog.example/feed/").format(
             address=url.strip() or translate("Channels", "an empty address")))
-    parts = urlsplit(clean)
-    if parts.username or parts.password:
+    if address.credentials:
         raise ChannelError(translate(
             "Channels", "A feed address must not contain a user name or password"))
-    return clean
+    return text[:MAX_URL]
 
 
 def manual_rules(url: str) -> ReplyRules:

@@ -17,7 +17,6 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from email.utils import parsedate_to_datetime
 from typing import Any
-from urllib.parse import urlsplit
 
 import httpx
 
@@ -30,6 +29,7 @@ from console.channels.base import (
     ServerError,
 )
 from console.channels.retry import RetryBudget
+from console.channels.urls import split_web_address
 from console.i18n import translate
 
 UNKNOWN_WAIT = 60.0
@@ -182,8 +182,7 @@ class WebClient:
         headers: Mapping[str, str] | None = None,
     ) -> Fetched:
         """One call with the retry rules; a 2xx or 304 answer, or a ChannelError."""
-        parts = urlsplit(url)
-        if parts.scheme not in ("http", "https") or not parts.hostname:
+        if split_web_address(url) is None:
             raise ChannelError(translate("Channels", "{who}: {address} is not a web address")
                                .format(who=self.label, address=repr(url)))
         budget = RetryBudget(self.sleep, self.max_wait, UNKNOWN_WAIT)

@@ -29,10 +29,12 @@ from urllib.parse import urljoin, urlsplit
 import feedparser
 
 from console.channels.base import MalformedResponse
+from console.channels.urls import split_web_address
 from console.i18n import translate
 
 log = logging.getLogger(__name__)
 MAX_ENTRIES = 500
+MAX_URL = 2000  # an address longer than this is cut, never kept whole
 _BLOGGER_FEED = re.compile(r"/feeds/(?:(posts)|(comments)|(\d+)/comments)/(?:default|summary)")
 _BLOGGER_ID = re.compile(r"^(tag:blogger\.com,1999:blog-\d+)\.post-(\d+)$")
 _COMMENTS_PATH = re.compile(r"/comments/(?:feed|rss|atom)(?:/|$)")
@@ -129,13 +131,9 @@ def web_url(value: Any, base: str = "") -> str:
         return ""
     try:
         url = urljoin(base, value.strip()) if base else value.strip()
-        parts = urlsplit(url)
-        parts.port  # noqa: B018 (raises ValueError on a port that is not a number)
     except ValueError:
         return ""
-    if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
-        return ""
-    return url[:2000]
+    return url[:MAX_URL] if split_web_address(url) is not None else ""
 
 
 def _text(value: Any, limit: int = 2000) -> str:

@@ -7,7 +7,6 @@ Connection problems become NetworkError. The token never appears in a message.
 
 from __future__ import annotations
 
-import ipaddress
 import json
 import re
 import time
@@ -30,6 +29,7 @@ from console.channels.base import (
 )
 from console.channels.messages import server_network_error
 from console.channels.retry import RetryBudget
+from console.channels.urls import web_address
 from console.i18n import translate
 
 UNKNOWN_WAIT = 30.0
@@ -37,34 +37,23 @@ USER_AGENT = "Posventa/0.1 (+https://github.com/posventa)"
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]+")
 
 
-def is_loopback(host: str) -> bool:
-    host = host.strip("[]").lower()
-    if host == "localhost" or host.endswith(".localhost"):
-        return True
-    try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return False
-
-
 def check_base_url(base_url: str) -> tuple[str, str]:
     """The normalised base URL and its host; http:// only on loopback."""
     if not isinstance(base_url, str) or not base_url.strip():
         raise ChannelError(translate("Channels", "The Mastodon server address is empty"))
-    parts = urlsplit(base_url.strip())
-    host = parts.hostname or ""
-    if parts.scheme not in ("http", "https") or not host:
+    address = web_address(base_url.strip())
+    if address is None:
         raise ChannelError(translate(
             "Channels", "{address} is not a web address (https://server.example)").format(
             address=repr(base_url)))
-    if parts.scheme == "http" and not is_loopback(host):
+    if address.plain_http:
         raise ChannelError(translate(
             "Channels", "{who}: refusing an unencrypted http:// address; use https://").format(
-            who=f"Mastodon {host}"))
-    if parts.username or parts.password or parts.query or parts.fragment:
+            who=f"Mastodon {address.host}"))
+    if address.credentials or address.extras:
         raise ChannelError(translate(
             "Channels", "The Mastodon server address must be a plain https:// address"))
-    return f"{parts.scheme}://{parts.netloc}{parts.path.rstrip('/')}", host
+    return address.base, address.host
 
 
 def wait_seconds(response: httpx.Response, now: float | None = None) -> float | None:

@@ -15,7 +15,7 @@ import socket
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 from urllib.parse import urlsplit
 
 import httpx
@@ -32,14 +32,23 @@ from console.channels.base import (
     ServerError,
     WatchSpec,
 )
-from console.channels.mastodon.http import UNKNOWN_WAIT, wait_seconds
+from console.channels.mastodon.http import UNKNOWN_WAIT, MastodonHttp, wait_seconds
 from console.channels.mastodon.parse import parse_status, require_dict, require_id
 from console.i18n import translate
 
-if TYPE_CHECKING:
-    from console.channels.mastodon.channel import MastodonChannel
-
 READ_TIMEOUT = 90.0  # Mastodon's heartbeat comes every 15 seconds; silence past this is a cut
+
+
+class StreamingChannel(Protocol):
+    """What a stream uses of its channel (console/channels/mastodon/channel.py
+    `MastodonChannel`, which imports this module)."""
+
+    http: MastodonHttp
+    transport: httpx.BaseTransport | None
+
+    def keeps(self, watch: WatchSpec, post: RemotePost) -> bool: ...
+
+    def streaming_url(self, path: str) -> str: ...
 
 
 @dataclass(frozen=True)
@@ -187,7 +196,7 @@ def _refusal(response: httpx.Response, host: str) -> ChannelError:
         who=f"Mastodon {host}", status=status))
 
 
-def _event(channel: MastodonChannel, spec: StreamSpec, name: str, data: str) -> StreamEvent | None:
+def _event(channel: StreamingChannel, spec: StreamSpec, name: str, data: str) -> StreamEvent | None:
     """The post and cursor of one event of ``spec``'s stream (None: nothing to store)."""
     try:
         payload = event_payload(data)
@@ -215,7 +224,7 @@ def _event(channel: MastodonChannel, spec: StreamSpec, name: str, data: str) -> 
 
 
 def run_stream(
-    channel: MastodonChannel,
+    channel: StreamingChannel,
     spec: StreamSpec,
     on_event: Callable[[StreamEvent], None],
     *,
@@ -268,7 +277,7 @@ def run_stream(
             who=f"Mastodon {http.host}"))
 
 
-def streaming_health(channel: MastodonChannel) -> bool:
+def streaming_health(channel: StreamingChannel) -> bool:
     """``GET /api/v1/streaming/health``: True on OK, False when the server has no streaming."""
     http = channel.http
     try:

@@ -1,1 +1,2 @@
-"""channels/wordpress."""
+"""WordPress comments through the REST API: channel.py, parse.py, network.py (the
+descriptor)."""

@@ -50,7 +50,7 @@ from console.channels.feeds.channel import matches
 from console.channels.feeds.http import Fetched, WebClient
 from console.channels.feeds.parse import web_url
 from console.channels.html import to_plain_text
-from console.channels.mastodon.http import is_loopback
+from console.channels.urls import web_address, with_scheme
 from console.channels.wordpress.parse import (
     KIND,
     DuplicateComment,
@@ -71,24 +71,20 @@ MAX_PAGES = 100
 
 def check_site_url(url: str) -> str:
     """The site's address without a trailing slash: https, or http only on this machine."""
-    text = (url or "").strip()
-    if text and "://" not in text:
-        text = "https://" + text
-    clean = web_url(text)
-    if not clean:
+    address = web_address(with_scheme((url or "").strip()))
+    if address is None:
         raise ChannelError(translate(
             "Channels", "{address} is not a web address; type the site like "
             "https://blog.example").format(
             address=url.strip() or translate("Channels", "an empty address")))
-    parts = urlsplit(clean)
-    if parts.username or parts.password or parts.query or parts.fragment:
+    if address.credentials or address.extras:
         raise ChannelError(translate(
             "Channels", "The WordPress address must be a plain https:// address"))
-    if parts.scheme == "http" and not is_loopback(parts.hostname or ""):
+    if address.plain_http:
         raise ChannelError(translate(
             "Channels", "{who}: refusing to send a password over unencrypted http://; use "
-            "https://").format(who=f"WordPress {parts.hostname}"))
-    return f"{parts.scheme}://{parts.netloc}{parts.path.rstrip('/')}"
+            "https://").format(who=f"WordPress {address.host}"))
+    return address.base
 
 
 class WordPressChannel:
