@@ -71,7 +71,12 @@ class AccountService:
 
         ``entered``: the keywords of that network's ``add_account`` (e.g. Bluesky's
         ``handle``, ``app_password`` and ``service_url``)."""
-        return self.keep(network(kind).add_account(**entered))
+        chosen = network(kind)
+        if chosen.already_kept is not None:
+            refusal = chosen.already_kept(entered, self.list())
+            if refusal:
+                raise InvalidInput(refusal)
+        return self.keep(chosen.add_account(**entered))
 
     def keep(self, found: AccountFound) -> AccountInfo:
         """Keep an account a network vouched for, its secrets in the keyring. The same

@@ -10,7 +10,7 @@ a stored post adds. The forms live in console/ui (this layer imports no Qt), one
 from __future__ import annotations
 
 import argparse
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
@@ -69,6 +69,7 @@ class AccountFound:
 
 OpenChannel = Callable[[ChannelAccount, Secrets], Channel]
 PostRules = Callable[[dict[str, Any], ReplyRules], ReplyRules]
+AlreadyKept = Callable[[Mapping[str, Any], Sequence[KeptAccount]], str]
 
 
 @dataclass(frozen=True)
@@ -80,6 +81,8 @@ class Network:
     ``InvalidInput`` or ``ChannelError`` with a sentence the agent can read, and returns
     an :class:`AccountFound`. ``post_rules`` refines the channel's reply rules with the
     stored post itself (its raw payload), for the networks where a post says more.
+    ``already_kept``, where set, is asked before the network is reached: given what the
+    agent entered and the accounts kept, the sentence that refuses a duplicate, or "".
     """
 
     kind: str  # stored with the account; never translated
@@ -91,3 +94,4 @@ class Network:
     cli_description: str | None = None
     post_rules: PostRules | None = None
     default_url: str = ""  # the server a form offers before the agent types one
+    already_kept: AlreadyKept | None = None

@@ -114,7 +114,6 @@ def test_feed_account_replies_are_recorded_by_hand(runtime, blogs):
     assert account.kind == "feed" and account.display_name == "Pablo Reseñas Tech"
     from console.accounts import queries as accounts
 
-
     accounts.add_watch(runtime.workspace.store, "ventalia")
     assert runtime.engine.sync_account(account.id).added > 0
     bea = Mention.get(Mention.text.contains("el mío echó humo"))
@@ -124,6 +123,18 @@ def test_feed_account_replies_are_recorded_by_hand(runtime, blogs):
         runtime.replies.send(bea.id, "Hola Bea", delay=0)
     with pytest.raises(InvalidInput, match="already an account"):
         runtime.accounts.add("feed", url=f"{blogs.url}/blog/pablo/feeds/posts/default")
+
+
+def test_a_feed_already_kept_is_refused_before_the_network_is_asked(runtime):
+    """The feed's server is down (nothing listens on port 9): the duplicate is said, not
+    the network error."""
+    from console.accounts import queries as accounts
+
+    url = "http://127.0.0.1:9/feed.xml"
+    accounts.add_account(runtime.workspace.store, "feed", url, settings={"feed_url": url})
+    with pytest.raises(InvalidInput, match="already an account"):
+        runtime.accounts.add("feed", url=url)
+    assert len(runtime.accounts.list()) == 1
 
 
 def test_add_feed_rejects_what_is_not_a_feed(runtime, blogs):

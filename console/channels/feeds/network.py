@@ -7,6 +7,7 @@ secrets, and no API to reply (replies are written in the browser, see channel.py
 from __future__ import annotations
 
 import argparse
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from console.channels.base import Channel, ChannelError, Secrets, StaticSecrets
@@ -32,6 +33,21 @@ class FeedFound(AccountFound):
             "feed_url")
 
 
+def _already(url: str) -> str:
+    return translate("Accounts", "The feed {url} is already an account.").format(url=url)
+
+
+def already_kept(entered: Mapping[str, Any], kept: Sequence[KeptAccount]) -> str:
+    """The feed address entered is already an account: said before the feed is read."""
+    try:
+        clean = check_feed_url(str(entered.get("url", "")))
+    except ChannelError:
+        return ""  # add_feed says what is wrong with the address
+    if any(a.kind == KIND and a.settings.get("feed_url") == clean for a in kept):
+        return _already(clean)
+    return ""
+
+
 def add_feed(url: str, name: str = "", every_comment: bool = False) -> AccountFound:
     """Read an RSS/Atom feed once (network!) so a wrong address fails now.
 
@@ -52,8 +68,7 @@ def add_feed(url: str, name: str = "", every_comment: bool = False) -> AccountFo
     settings.update(max_characters=info.max_characters, instance=info.title)
     return FeedFound(KIND, clean, handle=me.handle, display_name=me.display_name,
                      remote_id=me.remote_id, settings=settings,
-                     already=translate("Accounts", "The feed {url} is already an account.")
-                     .format(url=clean))
+                     already=_already(clean))
 
 
 def cli_arguments(parser: argparse.ArgumentParser) -> None:
@@ -76,4 +91,5 @@ NETWORK = Network(
     cli_help="a blog or review site read through its RSS or Atom feed (read only)",
     cli_arguments=cli_arguments,
     post_rules=rules_for_post,
+    already_kept=already_kept,
 )
