@@ -70,6 +70,10 @@ def test_two_servers_with_the_same_post_ids_keep_all_their_posts(runtime):
         servers = {first.url.split("//")[1], second.url.split("//")[1]}
         authors = store.db.execute_sql("SELECT DISTINCT server FROM author").fetchall()
         assert {a[0] for a in authors} == servers
+        mixed = store.db.execute_sql(
+            "SELECT case_id FROM mention WHERE case_id IS NOT NULL GROUP BY case_id "
+            "HAVING count(DISTINCT server) > 1").fetchall()
+        assert mixed == [], "a case took posts of both servers"
         for row in rows:
             detail = runtime.profile.mention(row.id)
             thread = runtime.profile.thread(row.id)
