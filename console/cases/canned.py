@@ -251,7 +251,8 @@ class CannedService:
         values["nombre"] = canned_text.first_name(detail.author.display_name,
                                                   detail.author.handle)
         root = detail.thread_root or detail.remote_id
-        thread = [d for d in mentions.thread(detail.channel, root) if d.id != detail.id]
+        thread = [d for d in mentions.thread(detail.channel, root, detail.server)
+                  if d.id != detail.id]
         # The mention itself first, then the customer's own posts newest first, then the rest.
         thread.sort(key=lambda d: (d.author.id != detail.author.id, -d.created_at.timestamp()))
         values["numero_pedido"] = canned_text.order_number(

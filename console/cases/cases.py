@@ -85,13 +85,13 @@ def open_case(db: Database, mention_id: int, agent: str, now: datetime, policy: 
     if row is None:
         raise CaseError(translate("Cases", "there is no mention {mention}").format(
             mention=mention_id))
-    channel, remote_id, thread_root, author_id, text, fetched_at, existing = row
+    channel, remote_id, thread_root, author_id, text, fetched_at, existing, server = row
     if existing is not None:
         raise CaseError(translate("Cases", "mention {mention} is already in case {case}").format(
             mention=mention_id, case=existing))
     root = thread_root or remote_id
-    thread = [mention_id] + [other for other in queries.thread_without_case(db, channel, root)
-                             if other != mention_id]
+    thread = [mention_id] + [other for other in queries.thread_without_case(
+        db, channel, root, server) if other != mention_id]
     priority = queries.highest_priority(db, thread)
     # The clocks start when the team could first see the message (when it was stored).
     start = min(from_db(fetched_at) or now, now)

@@ -45,7 +45,8 @@ def run(db: Database, items: list[Ingested]) -> None:
         case_id = records.case_of_mention(db, item.mention_id)
         if case_id is not None:
             pass  # its thread's case was opened earlier in this batch and took it along
-        elif (case_id := records.thread_case(db, post.channel, root, post.in_reply_to)) is None:
+        elif (case_id := records.thread_case(db, post.channel, root, post.in_reply_to,
+                                                post.server)) is None:
             reason = _reason(item, threshold, open_direct)
             if not reason:
                 continue

@@ -89,19 +89,22 @@ def remove_case_tag(db: Database, case_id: int, tag: str) -> bool:
 # --- the mentions of a case -----------------------------------------------------------------
 
 def mention_for_case(db: Database, mention_id: int) -> tuple[Any, ...] | None:
-    """(channel, remote_id, thread_root, author_id, text, fetched_at, case_id) of a mention."""
+    """(channel, remote_id, thread_root, author_id, text, fetched_at, case_id, server) of a
+    mention."""
     row = db.execute_sql(
-        "SELECT channel, remote_id, thread_root, author_id, text, fetched_at, case_id "
+        "SELECT channel, remote_id, thread_root, author_id, text, fetched_at, case_id, server "
         "FROM mention WHERE id = ?", (mention_id,)).fetchone()
     return tuple(row) if row is not None else None
 
 
-def thread_without_case(db: Database, channel: str, root: str) -> list[int]:
-    """The posts of a thread (its root included) not yet in a case."""
+def thread_without_case(db: Database, channel: str, root: str, server: str = "") -> list[int]:
+    """The posts of a thread (its root included) on ``server`` not yet in a case (two
+    servers number their posts alike, so a thread is one server's)."""
     return [int(r[0]) for r in db.execute_sql(
-        "SELECT id FROM mention WHERE channel = ? AND thread_root = ? AND case_id IS NULL "
-        "UNION SELECT id FROM mention WHERE channel = ? AND remote_id = ? AND case_id IS NULL",
-        (channel, root, channel, root)).fetchall()]
+        "SELECT id FROM mention WHERE channel = ? AND thread_root = ? AND server = ? "
+        "AND case_id IS NULL UNION SELECT id FROM mention WHERE channel = ? AND server = ? "
+        "AND remote_id = ? AND case_id IS NULL",
+        (channel, root, server, channel, server, root)).fetchall()]
 
 
 def highest_priority(db: Database, mention_ids: list[int]) -> int:
@@ -188,23 +191,28 @@ def case_row(db: Database, case_id: int) -> tuple[Any, ...] | None:
     return tuple(row) if row is not None else None
 
 
-def newest_thread_case(db: Database, channel: str, root: str) -> int | None:
-    """The newest case holding any post of the thread (or opened for it)."""
+def newest_thread_case(db: Database, channel: str, root: str, server: str = "") -> int | None:
+    """The newest case holding any post of the thread on ``server`` (or opened for it: a
+    case whose posts are all on that server)."""
     row = db.execute_sql(
         "SELECT max(case_id) FROM (SELECT case_id FROM mention WHERE channel = ? AND "
-        "thread_root = ? AND case_id IS NOT NULL UNION ALL SELECT case_id FROM mention "
-        "WHERE channel = ? AND remote_id = ? AND case_id IS NOT NULL UNION ALL "
-        'SELECT id FROM "case" WHERE channel = ? AND thread_root = ?)',
-        (channel, root, channel, root, channel, root)).fetchone()
+        "thread_root = ? AND server = ? AND case_id IS NOT NULL UNION ALL SELECT case_id "
+        "FROM mention WHERE channel = ? AND server = ? AND remote_id = ? "
+        "AND case_id IS NOT NULL UNION ALL "
+        'SELECT c.id FROM "case" c WHERE c.channel = ? AND c.thread_root = ? AND NOT EXISTS '
+        "(SELECT 1 FROM mention m WHERE m.case_id = c.id AND m.server != ?))",
+        (channel, root, server, channel, server, root, channel, root, server)).fetchone()
     return int(row[0]) if row and row[0] is not None else None
 
 
-def case_of_brand_reply(db: Database, remote_id: str, channel: str) -> int | None:
-    """The case of the mention a brand reply (known by its network id) answered."""
+def case_of_brand_reply(db: Database, remote_id: str, channel: str,
+                        server: str = "") -> int | None:
+    """The case of the mention a brand reply (known by its network id on ``server``)
+    answered."""
     row = db.execute_sql(
         "SELECT m.case_id FROM reply r JOIN mention m ON m.id = r.mention_id "
-        "WHERE r.remote_id = ? AND m.channel = ? AND m.case_id IS NOT NULL "
-        "ORDER BY r.id DESC LIMIT 1", (remote_id, channel)).fetchone()
+        "WHERE r.remote_id = ? AND m.channel = ? AND m.server = ? AND m.case_id IS NOT NULL "
+        "ORDER BY r.id DESC LIMIT 1", (remote_id, channel, server)).fetchone()
     return int(row[0]) if row is not None else None
 
 

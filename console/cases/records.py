@@ -114,16 +114,16 @@ def case_of_mention(db: Database, mention_id: int) -> int | None:
 
 
 def thread_case(db: Database, channel: str, root: str | None,
-                in_reply_to: str | None = None) -> int | None:
-    """The case a post in this thread belongs to: the newest case holding any post of the
-    thread, or the case of a brand reply the post answers."""
+                in_reply_to: str | None = None, server: str = "") -> int | None:
+    """The case a post in this thread (on ``server``) belongs to: the newest case holding
+    any post of the thread, or the case of a brand reply the post answers."""
     if root:
-        case_id = queries.newest_thread_case(db, channel, root)
+        case_id = queries.newest_thread_case(db, channel, root, server)
         if case_id is not None:
             return case_id
     if in_reply_to:
         # An answer to the brand's own reply: the brand's posts are kept in the outbox.
-        return queries.case_of_brand_reply(db, in_reply_to, channel)
+        return queries.case_of_brand_reply(db, in_reply_to, channel, server)
     return None
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, Protocol, runtime_checkable
+from urllib.parse import urlsplit
 
 import regex
 
@@ -42,6 +43,8 @@ class RemoteAuthor:
     bot: bool = False
     fields: tuple[ProfileField, ...] = ()
     raw: dict[str, Any] = field(default_factory=dict, compare=False, hash=False, repr=False)
+    # Where ``remote_id`` is unique (see :func:`server_of`); "" when nobody knows.
+    server: str = ""
 
 
 @dataclass(frozen=True)
@@ -65,14 +68,46 @@ class RemotePost:
     tags: tuple[str, ...] = ()  # hashtags, without '#'
     watch_id: int | None = None  # the watch that found it (keyword/hashtag hits)
     raw: dict[str, Any] = field(default_factory=dict, compare=False, hash=False, repr=False)
+    # Where ``remote_id`` is unique: two Mastodon servers number their posts alike.
+    server: str = ""
+
+
+def server_of(url: str) -> str:
+    """The server part of a post's key: the lower-cased host (and port) of ``url``.
+
+    Mastodon and WordPress number posts per server, so their ids are only unique together
+    with it; console/store/migrations.py v5 computes the same value in SQL for old rows.
+    """
+    try:
+        netloc = urlsplit(url.strip()).netloc
+    except ValueError:
+        return ""
+    return netloc.rpartition("@")[2].lower()
+
+
+@dataclass(frozen=True)
+class SkippedItem:
+    """One item of a page that could not be read: skipped, so the rest of the page is kept.
+
+    ``item`` names it for the agent ("status 1234", "item 3"); ``reason`` says what was
+    wrong with it (the MalformedResponse sentence).
+    """
+
+    item: str
+    reason: str
 
 
 @dataclass
 class PullResult:
-    """Posts found by one pull, and the cursor to save with them in one transaction."""
+    """Posts found by one pull, and the cursor to save with them in one transaction.
+
+    ``skipped`` lists the items that could not be read; the cursor still moves past them,
+    so one bad item never blocks its account.
+    """
 
     posts: list[RemotePost]
     cursor: str | None  # the new cursor value (None: unchanged)
+    skipped: list[SkippedItem] = field(default_factory=list)
 
 
 @dataclass(frozen=True)

@@ -28,6 +28,7 @@ _BLOCKS = {
     "p", "div", "li", "ul", "ol", "blockquote", "pre", "h1", "h2", "h3", "h4", "h5", "h6",
     "tr", "table", "section", "article", "header", "footer", "dd", "dt", "figure",
 }  # fmt: skip
+_CELLS = {"td", "th"}  # a table's cells: a space apart, so their words never run together
 _DROP_CONTENT = {"script", "style", "template", "noscript", "iframe", "object", "svg", "math"}
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
@@ -47,6 +48,11 @@ class _TextParser(HTMLParser):
             self.parts.append(text)
             self.size += len(text)
 
+    def _gap(self) -> None:
+        """A space unless the text already ends in white space (between table cells)."""
+        if self.parts and not self.parts[-1][-1:].isspace():
+            self._emit(" ")
+
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in _DROP_CONTENT:
             self.skip += 1
@@ -56,6 +62,8 @@ class _TextParser(HTMLParser):
             self._emit("\n\n")
             if tag == "pre":
                 self.pre += 1
+        elif tag in _CELLS:
+            self._gap()
         elif tag == "img":
             alt = dict(attrs).get("alt")
             if alt and not self.skip:
@@ -72,6 +80,8 @@ class _TextParser(HTMLParser):
             self._emit("\n\n")
             if tag == "pre":
                 self.pre = max(0, self.pre - 1)
+        elif tag in _CELLS:
+            self._gap()
 
     def handle_data(self, data: str) -> None:
         if self.skip:

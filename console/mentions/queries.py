@@ -1,7 +1,9 @@
 """Mentions and authors: storing what channels found, and reading it back for the panels.
 
-Written for SQLite; statements PostgreSQL would need another way are marked ``SQLite:``
-(INSERT OR IGNORE, the FTS5 table, lastrowid).
+A post and an author are keyed by (channel, server, remote_id): two Mastodon servers
+number their posts alike, so the server (``RemotePost.server``) is part of every lookup
+by a network id. Written for SQLite; statements PostgreSQL would need another way are
+marked ``SQLite:`` (INSERT OR IGNORE, the FTS5 table, lastrowid).
 """
 
 from __future__ import annotations
@@ -37,6 +39,7 @@ class AuthorInfo:
     customer_id: int | None
     first_seen: datetime
     mention_count: int = 0
+    server: str = ""  # where remote_id is unique
 
 
 @dataclass(frozen=True)
@@ -65,6 +68,7 @@ class MentionDetail:
     in_reply_to: str | None
     thread_root: str | None
     author: AuthorInfo
+    server: str = ""  # where remote_id (and the thread's ids) are unique
 
 
 @dataclass(frozen=True)
@@ -92,14 +96,15 @@ def upsert_author(db: Database, author: RemoteAuthor) -> int:
     values = (author.handle, author.display_name, author.url, author.followers, author.bio,
               author.avatar_url, author.bot, fields, json.dumps(author.raw, ensure_ascii=False),
               now)
-    row = db.execute_sql("SELECT id FROM author WHERE channel = ? AND remote_id = ?",
-                         (author.channel, author.remote_id)).fetchone()
+    row = db.execute_sql(
+        "SELECT id FROM author WHERE channel = ? AND server = ? AND remote_id = ?",
+        (author.channel, author.server, author.remote_id)).fetchone()
     if row is None:
         cursor = db.execute_sql(
             "INSERT INTO author (handle, display_name, url, followers, bio, avatar_url, bot, "
-            "fields, raw, updated_at, channel, remote_id, first_seen) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (*values, author.channel, author.remote_id, now))
+            "fields, raw, updated_at, channel, server, remote_id, first_seen) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (*values, author.channel, author.server, author.remote_id, now))
         return int(cursor.lastrowid)
     db.execute_sql(
         "UPDATE author SET handle = ?, display_name = ?, url = ?, followers = ?, bio = ?, "
@@ -108,10 +113,12 @@ def upsert_author(db: Database, author: RemoteAuthor) -> int:
     return int(row[0])
 
 
-def existing_mention(db: Database, channel: str, remote_id: str) -> tuple[int, str] | None:
-    """(id, sources) of a stored mention, or None."""
-    row = db.execute_sql("SELECT id, sources FROM mention WHERE channel = ? AND remote_id = ?",
-                         (channel, remote_id)).fetchone()
+def existing_mention(db: Database, channel: str, remote_id: str,
+                     server: str = "") -> tuple[int, str] | None:
+    """(id, sources) of a stored mention of that server, or None."""
+    row = db.execute_sql("SELECT id, sources FROM mention "
+                         "WHERE channel = ? AND server = ? AND remote_id = ?",
+                         (channel, server, remote_id)).fetchone()
     return (int(row[0]), str(row[1])) if row else None
 
 
@@ -174,19 +181,23 @@ def insert_mention(db: Database, values: dict[str, Any], author_name: str) -> in
     return int(cursor.lastrowid)
 
 
-def thread_root_of(db: Database, channel: str, in_reply_to: str | None) -> str | None:
-    """The root of the thread a reply belongs to, as far as the store knows it."""
+def thread_root_of(db: Database, channel: str, in_reply_to: str | None,
+                   server: str = "") -> str | None:
+    """The root of the thread a reply (read from ``server``) belongs to, as far as the store
+    knows it."""
     if not in_reply_to:
         return None
-    row = db.execute_sql("SELECT thread_root FROM mention WHERE channel = ? AND remote_id = ?",
-                         (channel, in_reply_to)).fetchone()
+    row = db.execute_sql("SELECT thread_root FROM mention "
+                         "WHERE channel = ? AND server = ? AND remote_id = ?",
+                         (channel, server, in_reply_to)).fetchone()
     if row is not None:
         return str(row[0] or in_reply_to)
     # An answer to one of the brand's replies belongs to the thread the brand answered in.
     row = db.execute_sql(
         "SELECT coalesce(m.thread_root, m.remote_id) FROM reply r "
-        "JOIN mention m ON m.id = r.mention_id WHERE r.remote_id = ? AND m.channel = ?",
-        (in_reply_to, channel)).fetchone()
+        "JOIN mention m ON m.id = r.mention_id "
+        "WHERE r.remote_id = ? AND m.channel = ? AND m.server = ?",
+        (in_reply_to, channel, server)).fetchone()
     if row is not None and row[0]:
         return str(row[0])
     return in_reply_to
@@ -213,6 +224,7 @@ def _author_info(row: Author, mention_count: int = 0) -> AuthorInfo:
         display_name=row.display_name, url=row.url, followers=row.followers, bio=row.bio,
         bot=row.bot, fields=tuple((f[0], f[1], bool(f[2])) for f in json.loads(row.fields)),
         customer_id=row.customer_id, first_seen=first_seen, mention_count=mention_count,
+        server=row.server,
     )
 
 
@@ -234,7 +246,7 @@ def mention_detail(mention_id: int) -> MentionDetail | None:
         sentiment=row.sentiment, sentiment_label=row.sentiment_label, complaint=row.complaint,
         reason=row.reason, priority=row.priority, priority_reasons=row.priority_reasons,
         in_reply_to=row.in_reply_to, thread_root=row.thread_root,
-        author=_author_info(row.author),
+        author=_author_info(row.author), server=row.server,
     )
 
 
@@ -267,12 +279,12 @@ def author_timeline(db: Database, author_id: int, before: tuple[datetime, str, i
     return items
 
 
-def thread(channel: str, root: str) -> list[MentionDetail]:
-    """Every stored post of one thread, oldest first."""
+def thread(channel: str, root: str, server: str = "") -> list[MentionDetail]:
+    """Every stored post of one thread (on one server), oldest first."""
     # Two indexed lookups (an OR across the two columns would read the whole table).
     rows = database_proxy.execute_sql(
-        "SELECT id FROM mention WHERE channel = ? AND thread_root = ? UNION "
-        "SELECT id FROM mention WHERE channel = ? AND remote_id = ?",
-        (channel, root, channel, root)).fetchall()
+        "SELECT id FROM mention WHERE channel = ? AND thread_root = ? AND server = ? UNION "
+        "SELECT id FROM mention WHERE channel = ? AND server = ? AND remote_id = ?",
+        (channel, root, server, channel, server, root)).fetchall()
     found = [d for d in (mention_detail(r[0]) for r in rows) if d is not None]
     return sorted(found, key=lambda d: (d.created_at, d.id))

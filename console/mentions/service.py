@@ -29,4 +29,4 @@ class ProfileService:
         if detail is None:
             return []
         root = detail.thread_root or detail.remote_id
-        return mentions.thread(detail.channel, root)
+        return mentions.thread(detail.channel, root, detail.server)

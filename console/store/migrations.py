@@ -199,7 +199,38 @@ _V4 = [
     '("feed_key", "channel", "sentiment_label", "complaint", "reason")',
 ]
 
-MIGRATIONS: list[list[str]] = [_V1, _V2, _V3, _V4]
+# v5: posts and authors are keyed by their server too. Two Mastodon servers number their
+# posts alike (both have a status 1001), so (channel, remote_id) dropped the second one.
+# The server is the host (and port) of the account's base URL, as
+# console.channels.base.server_of computes it; Bluesky's ids name a record on the whole
+# network, so every Bluesky row has the network's. An author takes the server of its
+# mentions; rows nobody can place (no account) keep "".
+_V5 = [
+    "ALTER TABLE \"mention\" ADD COLUMN \"server\" VARCHAR(255) NOT NULL DEFAULT ''",
+    "ALTER TABLE \"author\" ADD COLUMN \"server\" VARCHAR(255) NOT NULL DEFAULT ''",
+    """CREATE TEMP TABLE "v5_server" AS SELECT "id", CASE WHEN instr("base_url", '://') > 0
+    THEN substr("base_url", instr("base_url", '://') + 3) ELSE "base_url" END AS "host"
+    FROM "account" """,
+    """UPDATE temp."v5_server" SET "host" =
+    replace(replace("host", '?', '/'), '#', '/') || '/'""",
+    """UPDATE temp."v5_server" SET "host" = lower(substr("host", 1, instr("host", '/') - 1))""",
+    """UPDATE temp."v5_server" SET "host" = substr("host", instr("host", '@') + 1)""",
+    """UPDATE "mention" SET "server" = CASE WHEN "channel" = 'bluesky' THEN 'bsky.app'
+    ELSE coalesce((SELECT s."host" FROM temp."v5_server" s
+                   WHERE s."id" = "mention"."account_id"), '') END""",
+    """UPDATE "author" SET "server" = CASE WHEN "channel" = 'bluesky' THEN 'bsky.app'
+    ELSE coalesce((SELECT max(m."server") FROM "mention" m
+                   WHERE m."author_id" = "author"."id"), '') END""",
+    'DROP TABLE temp."v5_server"',
+    'DROP INDEX "mention_channel_remote_id"',
+    'CREATE UNIQUE INDEX "mention_channel_server_remote_id" ON "mention" '
+    '("channel", "server", "remote_id")',
+    'DROP INDEX "author_channel_remote_id"',
+    'CREATE UNIQUE INDEX "author_channel_server_remote_id" ON "author" '
+    '("channel", "server", "remote_id")',
+]
+
+MIGRATIONS: list[list[str]] = [_V1, _V2, _V3, _V4, _V5]
 LATEST = len(MIGRATIONS)
 
 BackupHook = Callable[[Path, int], Path | None]

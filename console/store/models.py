@@ -78,10 +78,11 @@ class Customer(BaseModel):
 
 
 class Author(BaseModel):
-    """One account on one network."""
+    """One account on one network, unique per (channel, server, remote_id)."""
 
     customer_id: int | None  # filled by peewee for the foreign key
     channel = CharField()
+    server = CharField(default="")  # where remote_id is unique (channels/base.server_of)
     remote_id = CharField()
     handle = CharField()
     display_name = TextField(default="")
@@ -97,7 +98,7 @@ class Author(BaseModel):
     updated_at = DateTimeField()
 
     class Meta:
-        indexes = ((("channel", "remote_id"), True),)
+        indexes = ((("channel", "server", "remote_id"), True),)
 
 
 class Case(BaseModel):
@@ -124,7 +125,7 @@ class Case(BaseModel):
 
 
 class Mention(BaseModel):
-    """One post, comment or message, unique per (channel, remote_id)."""
+    """One post, comment or message, unique per (channel, server, remote_id)."""
 
     account_id: int | None  # filled by peewee for the foreign key
     author_id: int | None  # filled by peewee for the foreign key
@@ -132,6 +133,7 @@ class Mention(BaseModel):
     case_id: int | None  # filled by peewee for the foreign key
     account = ForeignKeyField(Account, null=True, on_delete="SET NULL", backref="mentions")
     channel = CharField()
+    server = CharField(default="")  # where remote_id is unique: ids are numbered per server
     remote_id = CharField()
     url = TextField(default="")
     author = ForeignKeyField(Author, backref="mentions", on_delete="CASCADE")
@@ -162,7 +164,7 @@ class Mention(BaseModel):
     payload = TextField(default="{}", column_name="raw")  # what the network sent
 
     class Meta:
-        indexes = ((("channel", "remote_id"), True),)
+        indexes = ((("channel", "server", "remote_id"), True),)
 
 
 class Reply(BaseModel):

@@ -13,7 +13,7 @@ import threading
 import time
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from functools import partial
 from pathlib import Path
@@ -31,6 +31,7 @@ from console.channels.base import (
     RemotePost,
     ReplyRules,
     Secrets,
+    SkippedItem,
     WatchSpec,
 )
 from console.channels.networks import open_channel
@@ -46,7 +47,7 @@ from console.sync.events import (
     MentionsChanged,
     OutboxChanged,
 )
-from console.sync.ingest import IngestResult, ingest
+from console.sync.ingest import IngestResult, ingest, skipped_text
 from console.sync.live import LiveStreams, StreamKey, forward_cursor
 from console.sync.outbox import send_one
 from console.triage import Triager
@@ -76,6 +77,7 @@ class SyncReport:
     added: int = 0
     seen_again: int = 0
     error: str = ""
+    skipped: list[SkippedItem] = field(default_factory=list)  # items it could not read
 
 
 def new_text(count: int) -> str:
@@ -213,9 +215,11 @@ class Engine:
                 if name in live:
                     continue
                 result = pull(accounts.get_cursor(account.id, name))
-                stored = self._store(account, name, result.posts, result.cursor)
+                stored = self._store(account, name, result.posts, result.cursor,
+                                     result.skipped)
                 report.added += len(stored.added)
                 report.seen_again += len(stored.changed)
+                report.skipped.extend(stored.skipped)
         except AuthError as exc:
             report.error = str(exc)
             self._needs_sign_in.add(account.id)
@@ -237,7 +241,8 @@ class Engine:
             self._next_poll[account.id] = time.monotonic() + delay
             return report
         self._failures.pop(account.id, None)
-        self._status(account, "ok", new_text(report.added))
+        skips = skipped_text(report.skipped)  # one bad item is named, never a stop
+        self._status(account, "ok", new_text(report.added) + (f"; {skips}" if skips else ""))
         self._next_poll[account.id] = time.monotonic() + self.settings.sync_interval
         return report
 
@@ -254,13 +259,13 @@ class Engine:
         return pulls
 
     def _store(self, account: AccountInfo, name: str, posts: list[RemotePost],
-               cursor: str | None) -> IngestResult:
+               cursor: str | None, skipped: list[SkippedItem] | None = None) -> IngestResult:
         """Ingest what one route brought; one writer per account, cursors only move forward."""
         lock = self._ingest_locks.setdefault(account.id, threading.Lock())
         with lock:
             cursor = forward_cursor(accounts.get_cursor(account.id, name), cursor)
             stored = ingest(self.store, self.triager, account.id, posts, name, cursor,
-                            account.handle, account.remote_id)
+                            account.handle, account.remote_id, skipped=skipped or ())
         if stored.added:
             self._emit(MentionsAdded(tuple(stored.added)))
         if stored.changed:
@@ -277,7 +282,7 @@ class Engine:
         for name, pull in self._pulls(self.channel_for(account_id)):
             if name == route:
                 result = pull(accounts.get_cursor(account_id, name))
-                self._store(account, name, result.posts, result.cursor)
+                self._store(account, name, result.posts, result.cursor, result.skipped)
 
     def store_event(self, account_id: int, event: StreamEvent) -> None:
         """Store one streamed post and move its route's cursor."""

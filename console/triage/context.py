@@ -42,9 +42,11 @@ def context_of_author(db: Database, author_id: int,
     return AuthorContext(open_cases, history)
 
 
-def context_of_remote_author(db: Database, channel: str, remote_id: str) -> AuthorContext:
-    """The context of an author by network id (nothing known yet for a new author)."""
-    author_id = queries.author_id_by_remote(db, channel, remote_id)
+def context_of_remote_author(db: Database, channel: str, remote_id: str,
+                             server: str = "") -> AuthorContext:
+    """The context of an author by network id on ``server`` (nothing known yet for a new
+    author)."""
+    author_id = queries.author_id_by_remote(db, channel, remote_id, server)
     return context_of_author(db, author_id) if author_id is not None else AuthorContext()
 
 

@@ -244,10 +244,12 @@ def count_history(db: Database, authors: Sequence[int], exclude_mention: int,
         "AND id != ? LIMIT ?)", (*authors, exclude_mention, cap)).fetchone()[0])
 
 
-def author_id_by_remote(db: Database, channel: str, remote_id: str) -> int | None:
-    """The stored author with this network id, or None."""
-    row = db.execute_sql("SELECT id FROM author WHERE channel = ? AND remote_id = ?",
-                         (channel, remote_id)).fetchone()
+def author_id_by_remote(db: Database, channel: str, remote_id: str,
+                        server: str = "") -> int | None:
+    """The stored author with this network id on ``server``, or None."""
+    row = db.execute_sql(
+        "SELECT id FROM author WHERE channel = ? AND server = ? AND remote_id = ?",
+        (channel, server, remote_id)).fetchone()
     return int(row[0]) if row else None
 
 

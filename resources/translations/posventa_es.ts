@@ -4806,6 +4806,14 @@ El archivo dañado se ha apartado, no se ha borrado:
         <translation>1 nueva</translation>
     </message>
     <message>
+        <source>skipped {item} ({reason})</source>
+        <translation>omitido {item} ({reason})</translation>
+    </message>
+    <message>
+        <source>{n} more skipped</source>
+        <translation>{n} más omitidos</translation>
+    </message>
+    <message>
         <source>{n} new</source>
         <translation>{n} nuevas</translation>
     </message>

@@ -36,6 +36,7 @@ from console.channels.base import (
 )
 from console.channels.bluesky.http import BlueskyHttp
 from console.channels.bluesky.parse import (
+    SERVER,
     gate_closed,
     iso,
     parse_datetime,
@@ -57,6 +58,7 @@ from console.channels.bluesky.text import (
     rkey_for,
     validate_post,
 )
+from console.channels.skips import Skips, name_item
 from console.i18n import translate
 
 REASONS = ("mention", "reply", "quote")
@@ -131,7 +133,7 @@ class BlueskyChannel:
             return parse_profile(self.http.query("app.bsky.actor.getProfile", {"actor": did}))
         except NotFound:  # a brand-new account without a profile record yet
             return RemoteAuthor("bluesky", str(did), self.http.handle, "",
-                                f"https://bsky.app/profile/{self.http.handle}")
+                                f"https://bsky.app/profile/{self.http.handle}", server=SERVER)
 
     @property
     def did(self) -> str:
@@ -164,33 +166,38 @@ class BlueskyChannel:
         floor = parse_datetime(cursor) - MARGIN if cursor else None
         newest = parse_datetime(cursor) if cursor else None
         notes: list[dict[str, Any]] = []
+        skips = Skips()
         pages = MAX_PAGES if cursor else 1 + max(0, self.backfill_pages)
         params = {"reasons": list(REASONS), "limit": PAGE}
         for page in self._pages("app.bsky.notification.listNotifications", params,
                                 "notifications", pages):
             older = False
-            for item in page:
-                note = require_dict(item, "a notification")
-                indexed = parse_datetime(note.get("indexedAt"), "indexedAt")
-                newest = max(newest, indexed) if newest else indexed
-                if floor is not None and indexed < floor:
-                    older = True
-                    continue
-                if note.get("reason") in REASONS:
-                    notes.append(note)
+            for position, item in enumerate(page):
+                with skips.item(name_item(item, "notification", position, "uri")):
+                    note = require_dict(item, "a notification")
+                    indexed = parse_datetime(note.get("indexedAt"), "indexedAt")
+                    newest = max(newest, indexed) if newest else indexed
+                    if floor is not None and indexed < floor:
+                        older = True
+                        continue
+                    if note.get("reason") in REASONS:
+                        require_str(note, "uri", "a notification")
+                        notes.append(note)
             if older:
                 break
-        views = self._hydrate([require_str(n, "uri", "a notification") for n in notes])
+        views = self._hydrate([n["uri"] for n in notes])
         posts: dict[str, RemotePost] = {}
         for note in reversed(notes):  # oldest first, so equal times keep their order
             uri = note["uri"]
-            extra = {"reason": note.get("reason")}
-            view = views.get(uri)
-            post = (parse_post(view, "mention", extra=extra) if view is not None
-                    else parse_post(note, "mention", extra=extra))
-            posts.setdefault(post.remote_id, post)
+            with skips.item(f"post {uri[:80]}"):
+                extra = {"reason": note.get("reason")}
+                view = views.get(uri)
+                post = (parse_post(view, "mention", extra=extra) if view is not None
+                        else parse_post(note, "mention", extra=extra))
+                posts.setdefault(post.remote_id, post)
         ordered = sorted(posts.values(), key=lambda p: p.created_at)
-        return PullResult(self._with_profiles(ordered), iso(newest) if newest else None)
+        return PullResult(self._with_profiles(ordered), iso(newest) if newest else None,
+                          skips.items)
 
     def _hydrate(self, uris: list[str]) -> dict[str, dict[str, Any]]:
         """Post views (viewer state, threadgate, counts) for notification subjects."""
@@ -218,7 +225,10 @@ class BlueskyChannel:
                                                 {"actors": wanted[start:start + HYDRATE]}),
                                 "profiles")
             for item in require_list(data.get("profiles"), "profiles"):
-                author = parse_profile(item)
+                try:
+                    author = parse_profile(item)
+                except MalformedResponse:
+                    continue  # the post keeps the short profile it came with
                 self._profiles[author.remote_id] = (now, author)
         return [replace(p, author=self._profiles[p.author.remote_id][1])
                 if p.author.remote_id in self._profiles else p for p in posts]
@@ -239,18 +249,21 @@ class BlueskyChannel:
         excluded = [_fold(t) for t in watch.exclude if t.strip()]
         brand = self.did
         found: list[RemotePost] = []
+        skips = Skips()
         for page in self._pages("app.bsky.feed.searchPosts", params, "posts", pages):
-            for item in page:
-                post = parse_post(item, source, watch_id=watch.id)
-                newest = max(newest, post.created_at) if newest else post.created_at
-                if post.author.remote_id == brand:
-                    continue
-                if excluded and any(t in _fold(post.text) for t in excluded):
-                    continue
-                found.append(post)
+            for position, item in enumerate(page):
+                with skips.item(name_item(item, "post", position, "uri")):
+                    post = parse_post(item, source, watch_id=watch.id)
+                    newest = max(newest, post.created_at) if newest else post.created_at
+                    if post.author.remote_id == brand:
+                        continue
+                    if excluded and any(t in _fold(post.text) for t in excluded):
+                        continue
+                    found.append(post)
         posts = {p.remote_id: p for p in reversed(found)}  # oldest first
         ordered = sorted(posts.values(), key=lambda p: p.created_at)
-        return PullResult(self._with_profiles(ordered), iso(newest) if newest else None)
+        return PullResult(self._with_profiles(ordered), iso(newest) if newest else None,
+                          skips.items)
 
     # -- threads -----------------------------------------------------------------------------
 
@@ -298,7 +311,10 @@ class BlueskyChannel:
         views, root = self._thread_views(remote_id)
         posts = []
         for view in views:
-            post = parse_post(view, "comment")
+            try:
+                post = parse_post(view, "comment")
+            except MalformedResponse:
+                continue  # one unreadable post does not hide the rest of the thread
             if self._mentions_brand(post):
                 post = replace(post, source="mention")
             if post.thread_root is None and post.remote_id != root:
@@ -312,7 +328,10 @@ class BlueskyChannel:
         brand = self.did
         found = []
         for view in views:
-            post = parse_post(view, "comment")
+            try:
+                post = parse_post(view, "comment")
+            except MalformedResponse:
+                continue
             if post.author.remote_id == brand and post.created_at > since:
                 found.append(BrandReply(post.remote_id, post.created_at, post.url))
         return sorted(found, key=lambda r: r.created_at)

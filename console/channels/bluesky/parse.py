@@ -15,6 +15,9 @@ from console.channels.bluesky.text import AT_URI_RE, LINK, POST_TYPE, TAG, find_
 
 KIND = "bluesky"
 APP = "https://bsky.app"
+# DIDs and at:// URIs name a record on the whole network, whichever PDS an account is on,
+# so every Bluesky post and author shares one server in the store's keys: the network's.
+SERVER = "bsky.app"
 
 
 def require_dict(data: Any, what: str) -> dict[str, Any]:
@@ -94,6 +97,7 @@ def parse_profile(data: Any) -> RemoteAuthor:
         avatar_url=avatar if isinstance(avatar, str) else "",
         bot=bot,
         raw=profile,
+        server=SERVER,
     )
 
 
@@ -197,6 +201,7 @@ def parse_post(
         tags=tuple(dict.fromkeys(t.lstrip("#") for t in tags if t.strip("#"))),
         watch_id=watch_id,
         raw=raw,
+        server=SERVER,
     )
 
 

@@ -51,7 +51,9 @@ from console.channels.base import (
     ReplyRefused,
     ReplyRules,
     SentReply,
+    SkippedItem,
     WatchSpec,
+    server_of,
 )
 from console.channels.feeds.http import WebClient
 from console.channels.feeds.parse import (
@@ -137,6 +139,7 @@ class _Gathered:
     docs: dict[str, dict[str, Any]]
     lang: str | None
     fresh: set[str] = field(default_factory=set)
+    skipped: list[SkippedItem] = field(default_factory=list)  # unreadable entries
 
     @property
     def by_id(self) -> dict[str, FeedEntry]:
@@ -207,6 +210,7 @@ class FeedChannel:
         self.url = check_feed_url(url)
         parts = urlsplit(self.url)
         self.site = f"{parts.scheme}://{parts.netloc}"
+        self.server = server_of(self.url)  # an entry id is only sure to be unique per site
         self.brand_name = brand_name.strip()
         self.every_comment = every_comment
         self.min_interval = min_interval
@@ -259,6 +263,7 @@ class FeedChannel:
                 seen = [_short(entry.id) for entry in parsed.entries]
                 found.fresh.update(e.id for e in parsed.entries if _short(e.id) not in earlier)
                 found.lang = found.lang or parsed.lang
+                found.skipped.extend(parsed.skipped)
             found.docs[url] = {**validators, **extra, "seen": seen}
             return parsed
 
@@ -304,7 +309,8 @@ class FeedChannel:
             remote_id = f"{self.site}#author-{digest}"
         return RemoteAuthor(channel=KIND, remote_id=remote_id, handle=name[:200],
                             display_name=name[:200], url=author.uri,
-                            raw={"name": name, "uri": author.uri, "site": self.site})
+                            raw={"name": name, "uri": author.uri, "site": self.site},
+                            server=self.server)
 
     def _is_brand(self, entry: FeedEntry) -> bool:
         return bool(self.brand_name) and fold(entry.author.name) == fold(self.brand_name)
@@ -331,6 +337,7 @@ class FeedChannel:
             text=text, html=entry.html, created_at=entry.published or datetime.now(UTC),
             source="comment", in_reply_to=parent, thread_root=root,
             lang=entry.lang or lang, tags=entry.tags, watch_id=watch_id, raw=raw,
+            server=self.server,
         )
 
     def _comment(self, entry: FeedEntry, ref: _PostRef | None, found: _Gathered,
@@ -354,7 +361,7 @@ class FeedChannel:
         for entry, ref in found.comments:
             if entry.id in found.fresh and not self._is_brand(entry):
                 out.setdefault(entry.id, self._comment(entry, ref, found, None))
-        return PullResult(_ordered(out), json.dumps({"docs": found.docs}))
+        return PullResult(_ordered(out), json.dumps({"docs": found.docs}), found.skipped)
 
     def pull_watch(self, watch: WatchSpec, cursor: str | None) -> PullResult:
         """Posts and comments of another blog matching ``watch``, with their conversation."""
@@ -382,7 +389,7 @@ class FeedChannel:
                                            entry.lang):
                 out[entry.id] = self._comment(entry, ref, found, watch.id)
         value = {"docs": found.docs, "matched": matched[-MAX_MATCHED:]}
-        return PullResult(_ordered(out), json.dumps(value))
+        return PullResult(_ordered(out), json.dumps(value), found.skipped)
 
     # -- the account -------------------------------------------------------------------------
 
@@ -400,7 +407,7 @@ class FeedChannel:
         title = to_plain_text(parsed.title if parsed else "")[:200] or host_of(self.url)
         return RemoteAuthor(channel=KIND, remote_id=(parsed.feed_id if parsed else "")
                             or self.url, handle=self.brand_name or title, display_name=title,
-                            url=(parsed.link if parsed else "") or self.site)
+                            url=(parsed.link if parsed else "") or self.site, server=self.server)
 
     def reply_rules(self, post_visibility: str) -> ReplyRules:
         return manual_rules(self.url)

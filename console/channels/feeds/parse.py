@@ -28,7 +28,7 @@ from urllib.parse import urljoin, urlsplit
 
 import feedparser
 
-from console.channels.base import MalformedResponse
+from console.channels.base import MalformedResponse, SkippedItem
 from console.channels.urls import split_web_address
 from console.i18n import translate
 
@@ -85,6 +85,7 @@ class ParsedFeed:
     lang: str | None
     entries: list[FeedEntry] = field(default_factory=list)
     problem: str = ""  # what was malformed, when feedparser had to recover
+    skipped: list[SkippedItem] = field(default_factory=list)  # entries that could not be read
 
     @property
     def is_blogger(self) -> bool:
@@ -152,7 +153,9 @@ def _when(entry: Any) -> datetime | None:
     return None
 
 
-def _author(entry: Any) -> EntryAuthor:
+def _author(entry: Any, feed_author: EntryAuthor | None = None) -> EntryAuthor:
+    """Who wrote ``entry``; an entry naming nobody has the feed's author (RFC 4287 §4.1.2:
+    atom:feed's author applies to each entry without one)."""
     detail = entry.get("author_detail") or {}
     name = _text(detail.get("name"), 300).strip()
     email = _text(detail.get("email"), 300).strip()
@@ -170,7 +173,10 @@ def _author(entry: Any) -> EntryAuthor:
     if _NOREPLY.match(email):
         email = ""
     digest = hashlib.sha256(email.lower().encode("utf-8")).hexdigest() if email else ""
-    return EntryAuthor(name=name, uri=web_url(detail.get("href")), email_hash=digest)
+    uri = web_url(detail.get("href"))
+    if feed_author is not None and not (name or digest or uri):
+        return feed_author
+    return EntryAuthor(name=name, uri=uri, email_hash=digest)
 
 
 def _content(entry: Any) -> str:
@@ -207,7 +213,8 @@ def _count(value: Any) -> int | None:
     return number if 0 <= number < 10**9 else None
 
 
-def _entry(entry: Any, base: str, feed_lang: str | None) -> FeedEntry | None:
+def _entry(entry: Any, base: str, feed_lang: str | None,
+           feed_author: EntryAuthor | None = None) -> FeedEntry | None:
     alternate, replies, related = _links(entry, base)
     link = web_url(entry.get("link"), base) or alternate
     entry_id = _text(entry.get("id"), 1000).strip() or link
@@ -240,7 +247,8 @@ def _entry(entry: Any, base: str, feed_lang: str | None) -> FeedEntry | None:
             break
     return FeedEntry(
         id=entry_id, link=link, title=_text(entry.get("title"), 1000), html=_content(entry),
-        author=_author(entry), published=_when(entry), in_reply_to=ref, in_reply_to_href=href,
+        author=_author(entry, feed_author), published=_when(entry), in_reply_to=ref,
+        in_reply_to_href=href,
         parent_comment=parent, replies_url=replies, comment_count=count, tags=tags,
         lang=short_lang(lang or feed_lang),
     )
@@ -292,19 +300,35 @@ def parse_feed(content: bytes, url: str, content_type: str = "") -> ParsedFeed:
         lang=feed_lang, problem=problem,
     )
     seen: set[str] = set()
-    for raw in raw_entries[:MAX_ENTRIES]:
+    # Only Atom says a feed's author is each entry's (RSS's managingEditor is not).
+    feed_author = _author(meta) if version.startswith("atom") and isinstance(meta, dict) \
+        else None
+    for position, raw in enumerate(raw_entries[:MAX_ENTRIES]):
+        name = _entry_name(raw, position)
         try:
-            entry = _entry(raw, url, feed_lang)
-        except (TypeError, ValueError, AttributeError, KeyError) as exc:
+            entry = _entry(raw, url, feed_lang, feed_author)
+        except (TypeError, ValueError, AttributeError, KeyError, OverflowError) as exc:
             log.info("skipped an unreadable entry in %s: %s", host_of(url), type(exc).__name__)
+            result.skipped.append(SkippedItem(name, f"unreadable ({type(exc).__name__})"))
             continue
-        if entry is not None and entry.id not in seen:
+        if entry is None:
+            result.skipped.append(SkippedItem(name, "an entry with neither an id nor a link"))
+        elif entry.id not in seen:
             seen.add(entry.id)
             result.entries.append(entry)
     if problem:
         log.warning("feed %s is malformed (%s); kept %d entries", host_of(url), problem,
                     len(result.entries))
     return result
+
+
+def _entry_name(raw: Any, position: int) -> str:
+    """How the agent is told which entry was skipped: its id or title, else its place."""
+    for key in ("id", "title"):
+        value = raw.get(key) if isinstance(raw, dict) else None
+        if isinstance(value, str) and value.strip():
+            return f"entry {value.strip()[:80]}"
+    return f"entry #{position + 1}"
 
 
 def one_line_problem(exc: Any) -> str:

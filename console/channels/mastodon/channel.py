@@ -22,6 +22,7 @@ from console.channels.base import (
     BrandReply,
     ChannelError,
     InstanceInfo,
+    MalformedResponse,
     NotFound,
     PullResult,
     RemoteAuthor,
@@ -29,6 +30,7 @@ from console.channels.base import (
     ReplyRules,
     SentReply,
     WatchSpec,
+    server_of,
 )
 from console.channels.mastodon.direct import direct_reply_text
 from console.channels.mastodon.http import MastodonHttp
@@ -52,6 +54,7 @@ from console.channels.mastodon.stream import (
     streaming_base,
     streaming_health,
 )
+from console.channels.skips import Skips, name_item
 
 PAGE = 40
 MAX_PAGES = 250  # safety stop for a runaway pagination loop
@@ -79,6 +82,7 @@ class MastodonChannel:
             base_url, token, timeout=timeout, max_wait=max_wait, sleep=sleep, transport=transport
         )
         self.base_url = self.http.base_url
+        self.server = server_of(self.base_url)  # ids are numbered per server
         self.transport = transport
         self._streaming_base: str | None = None
         self.brand_acct = brand_acct
@@ -121,7 +125,7 @@ class MastodonChannel:
     def verify(self) -> RemoteAuthor:
         """The brand account behind the token (and remember it)."""
         data, _ = self.http.get_json("/api/v1/accounts/verify_credentials")
-        author = parse_account(data)
+        author = parse_account(data, self.server)
         self.brand_id = author.remote_id
         self.brand_acct = author.handle
         return author
@@ -156,9 +160,8 @@ class MastodonChannel:
                 if not page:
                     return
                 yield page
-                top = max_id([key(require_dict(i, "an item")) for i in page])
-                assert top is not None
-                if id_key(top) <= id_key(last_top):
+                top = max_id(_readable_ids(page, key))
+                if top is None or id_key(top) <= id_key(last_top):
                     return  # the server did not move forward; stop rather than loop
                 last_top = top
                 prev = parse_link_header(response.headers.get("Link")).get("prev")
@@ -182,22 +185,27 @@ class MastodonChannel:
     # -- pulls -------------------------------------------------------------------------------
 
     def pull_mentions(self, cursor: str | None) -> PullResult:
-        """New mentions and direct messages since ``cursor`` (a notification id)."""
+        """New mentions and direct messages since ``cursor`` (a notification id).
+
+        A notification that cannot be read is skipped (and listed); the cursor still moves
+        past it when its id can be read."""
         posts: dict[str, RemotePost] = {}
         seen: list[str] = []
+        skips = Skips()
         params = {"types[]": "mention"}
         for page in self._pages("/api/v1/notifications", params, cursor):
-            for item in page:
-                note = require_dict(item, "a notification")
-                seen.append(require_id(note, "a notification"))
-                if note.get("type") != "mention" or note.get("status") is None:
-                    continue
-                status = require_dict(note.get("status"), "a status")
-                source = "direct" if status.get("visibility") == "direct" else "mention"
-                post = parse_status(status, source)
-                posts.setdefault(post.remote_id, post)
+            for position, item in enumerate(page):
+                with skips.item(name_item(item, "notification", position)):
+                    note = require_dict(item, "a notification")
+                    seen.append(require_id(note, "a notification"))
+                    if note.get("type") != "mention" or note.get("status") is None:
+                        continue
+                    status = require_dict(note.get("status"), "a status")
+                    source = "direct" if status.get("visibility") == "direct" else "mention"
+                    post = parse_status(status, source, server=self.server)
+                    posts.setdefault(post.remote_id, post)
         ordered = sorted(posts.values(), key=lambda p: id_key(p.remote_id))
-        return PullResult(ordered, max_id(seen, cursor))
+        return PullResult(ordered, max_id(seen, cursor), skips.items)
 
     def pull_watch(self, watch: WatchSpec, cursor: str | None) -> PullResult:
         """New posts for a keyword (full-text search) or hashtag watch since ``cursor``."""
@@ -210,14 +218,16 @@ class MastodonChannel:
             source = "keyword"
         posts: dict[str, RemotePost] = {}
         seen: list[str] = []
+        skips = Skips()
         for page in pages:
-            for item in page:
-                post = parse_status(item, source, watch_id=watch.id)
-                seen.append(post.remote_id)
-                if self.keeps(watch, post):
-                    posts.setdefault(post.remote_id, post)
+            for position, item in enumerate(page):
+                with skips.item(name_item(item, "status", position)):
+                    seen.append(require_id(require_dict(item, "a status"), "a status"))
+                    post = parse_status(item, source, watch_id=watch.id, server=self.server)
+                    if self.keeps(watch, post):
+                        posts.setdefault(post.remote_id, post)
         ordered = sorted(posts.values(), key=lambda p: id_key(p.remote_id))
-        return PullResult(ordered, max_id(seen, cursor))
+        return PullResult(ordered, max_id(seen, cursor), skips.items)
 
     def keeps(self, watch: WatchSpec, post: RemotePost) -> bool:
         """Whether a post found for ``watch`` belongs in the feed (language, exclusions)."""
@@ -232,20 +242,23 @@ class MastodonChannel:
         """Direct conversations whose last message is newer than ``cursor`` (a status id)."""
         posts: dict[str, RemotePost] = {}
         seen: list[str] = []
+        skips = Skips()
 
         def last_id(item: dict[str, Any]) -> str:
             return require_id(require_dict(item.get("last_status"), "a status"), "a status")
 
         for page in self._pages("/api/v1/conversations", {}, cursor, key=last_id):
-            for item in page:
-                conversation = require_dict(item, "a conversation")
-                if conversation.get("last_status") is None:
-                    continue
-                post = parse_status(conversation["last_status"], "direct")
-                seen.append(post.remote_id)
-                posts.setdefault(post.remote_id, post)
+            for position, item in enumerate(page):
+                with skips.item(name_item(item, "conversation", position)):
+                    conversation = require_dict(item, "a conversation")
+                    if conversation.get("last_status") is None:
+                        continue
+                    seen.append(last_id(conversation))
+                    post = parse_status(conversation["last_status"], "direct",
+                                        server=self.server)
+                    posts.setdefault(post.remote_id, post)
         ordered = sorted(posts.values(), key=lambda p: id_key(p.remote_id))
-        return PullResult(ordered, max_id(seen, cursor))
+        return PullResult(ordered, max_id(seen, cursor), skips.items)
 
     # -- streaming ---------------------------------------------------------------------------
 
@@ -312,9 +325,10 @@ class MastodonChannel:
         raw = [*ancestors, status, *descendants]
         root = require_id(require_dict(raw[0], "a status"), "a status")
         posts = []
-        for item in raw:
-            post = parse_status(item, self._thread_source(item))
-            posts.append(_with_root(post, root))
+        for position, item in enumerate(raw):
+            with Skips().item(name_item(item, "status", position)):  # the rest of the thread
+                post = parse_status(item, self._thread_source(item), server=self.server)
+                posts.append(_with_root(post, root))
         return posts
 
     def brand_replies_since(self, post_remote_id: str, since: datetime) -> list[BrandReply]:
@@ -333,7 +347,10 @@ class MastodonChannel:
         ]
         found: list[BrandReply] = []
         for item in raw:
-            post = parse_status(item, "comment")
+            try:
+                post = parse_status(item, "comment", server=self.server)
+            except MalformedResponse:
+                continue  # unreadable: it cannot be told apart as the brand's anyway
             if post.created_at > since and self._is_brand(post.author):
                 app = require_dict(item, "a status").get("application")
                 via = app.get("name") if isinstance(app, dict) else None
@@ -392,6 +409,16 @@ class MastodonChannel:
             post_visibility if post_visibility in ("direct", "private", "unlisted") else ("public")
         )
         return ReplyRules(unit="characters", limit=limit, visibility=visibility)
+
+
+def _readable_ids(page: list[Any], key: Callable[[dict[str, Any]], str]) -> list[str]:
+    """The pagination ids of a page's items, leaving out items whose id cannot be read."""
+    ids = []
+    for item in page:
+        if isinstance(item, dict):
+            with contextlib.suppress(MalformedResponse):
+                ids.append(key(item))
+    return ids
 
 
 def _with_root(post: RemotePost, root: str) -> RemotePost:

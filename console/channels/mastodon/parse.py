@@ -101,8 +101,10 @@ def _count(data: dict[str, Any], name: str) -> int:
     return value if isinstance(value, int) and not isinstance(value, bool) and value >= 0 else 0
 
 
-def parse_account(data: Any) -> RemoteAuthor:
-    """A Mastodon Account as a RemoteAuthor (bio and field values as plain text)."""
+def parse_account(data: Any, server: str = "") -> RemoteAuthor:
+    """A Mastodon Account as a RemoteAuthor (bio and field values as plain text).
+
+    ``server`` is the host the id was read from: account ids are numbered per server."""
     account = require_dict(data, "an account")
     remote_id = require_id(account, "an account")
     acct = _text(account, "acct") or _text(account, "username")
@@ -131,11 +133,15 @@ def parse_account(data: Any) -> RemoteAuthor:
         bot=account.get("bot") is True,
         fields=tuple(fields),
         raw=account,
+        server=server,
     )
 
 
-def parse_status(data: Any, source: str, watch_id: int | None = None) -> RemotePost:
-    """A Mastodon Status as a RemotePost; boosts are unwrapped to the boosted status."""
+def parse_status(data: Any, source: str, watch_id: int | None = None,
+                 server: str = "") -> RemotePost:
+    """A Mastodon Status as a RemotePost; boosts are unwrapped to the boosted status.
+
+    ``server`` is the host it was read from (status ids are numbered per server)."""
     status = require_dict(data, "a status")
     if isinstance(status.get("reblog"), dict):
         status = status["reblog"]
@@ -168,7 +174,7 @@ def parse_status(data: Any, source: str, watch_id: int | None = None) -> RemoteP
         channel=KIND,
         remote_id=remote_id,
         url=url,
-        author=parse_account(status.get("account")),
+        author=parse_account(status.get("account"), server),
         text=text,
         html=html,
         created_at=parse_datetime(status.get("created_at")),
@@ -182,4 +188,5 @@ def parse_status(data: Any, source: str, watch_id: int | None = None) -> RemoteP
         tags=tags,
         watch_id=watch_id,
         raw=status,
+        server=server,
     )

@@ -31,6 +31,7 @@ from console.channels.base import (
     RemotePost,
     ServerError,
     WatchSpec,
+    server_of,
 )
 from console.channels.mastodon.http import UNKNOWN_WAIT, MastodonHttp, wait_seconds
 from console.channels.mastodon.parse import parse_status, require_dict, require_id
@@ -204,20 +205,21 @@ def _event(channel: StreamingChannel, spec: StreamSpec, name: str, data: str) ->
         raise MalformedResponse(
             f"Mastodon {channel.http.host}: the stream sent an event that is not JSON"
         ) from None
+    server = server_of(channel.http.base_url)  # status ids are numbered per server
     if spec.name == "user" and name == "notification":
         note_id, status = notification_status(payload)
         if status is None:
             return None
         source = "direct" if status.get("visibility") == "direct" else "mention"
-        return StreamEvent(spec.route, note_id, parse_status(status, source))
+        return StreamEvent(spec.route, note_id, parse_status(status, source, server=server))
     if spec.name == "direct" and name == "conversation":
         status = conversation_status(payload)
         if status is None:
             return None
-        post = parse_status(status, "direct")
+        post = parse_status(status, "direct", server=server)
         return StreamEvent(spec.route, post.remote_id, post)
     if spec.name == "hashtag" and name == "update" and spec.watch is not None:
-        post = parse_status(payload, "hashtag", watch_id=spec.watch.id)
+        post = parse_status(payload, "hashtag", watch_id=spec.watch.id, server=server)
         kept = post if channel.keeps(spec.watch, post) else None
         return StreamEvent(spec.route, post.remote_id, kept)
     return None  # delete, status.update, filters_changed, announcements...

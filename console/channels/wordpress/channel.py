@@ -45,11 +45,13 @@ from console.channels.base import (
     ReplyRules,
     SentReply,
     WatchSpec,
+    server_of,
 )
 from console.channels.feeds.channel import matches
 from console.channels.feeds.http import Fetched, WebClient
 from console.channels.feeds.parse import web_url
 from console.channels.html import to_plain_text
+from console.channels.skips import Skips, name_item
 from console.channels.urls import web_address, with_scheme
 from console.channels.wordpress.parse import (
     KIND,
@@ -160,7 +162,8 @@ class WordPressChannel:
         slug = str(data["slug"]) if isinstance(data.get("slug"), str) else ""
         self.me = RemoteAuthor(channel=KIND, remote_id=f"{self.site}/?author={data['id']}",
                                handle=slug or self.username, display_name=name or slug,
-                               url=web_url(data.get("link")), raw={"id": data["id"]})
+                               url=web_url(data.get("link")), raw={"id": data["id"]},
+                               server=server_of(self.site))
         return self.me
 
     # -- reading comments --------------------------------------------------------------------
@@ -211,31 +214,34 @@ class WordPressChannel:
             after, pages = None, self._pages(params, True, max(1, self.backfill_pages))
         found: dict[str, RemotePost] = {}
         newest, at_newest = after, set(known)
+        skips = Skips()
         for page in pages:
-            for item in page:
-                if not isinstance(item, dict) or not isinstance(item.get("post"), int):
-                    raise MalformedResponse(f"{self.label}: the site sent a comment without "
-                                            "its post")
-                post = parse_comment(self.site, item, "comment", self._title(item["post"]),
-                                     watch.id if watch else None)
-                stamp = gmt_text(post.created_at)
-                number = int(item["id"])
-                if after is not None and (stamp < after or (stamp == after
-                                                            and number in known)):
-                    continue
-                if newest is None or stamp > newest:
-                    newest, at_newest = stamp, {number}
-                elif stamp == newest:
-                    at_newest.add(number)
-                if self.me is not None and post.author.remote_id == self.me.remote_id:
-                    continue  # the brand's own reply
-                if watch is not None and not matches(watch, post.text, post.lang):
-                    continue
-                found.setdefault(post.remote_id, post)
+            for position, item in enumerate(page):
+                with skips.item(name_item(item, "comment", position)):
+                    if not isinstance(item, dict) or not isinstance(item.get("post"), int):
+                        raise MalformedResponse(f"{self.label}: the site sent a comment "
+                                                "without its post")
+                    post = parse_comment(self.site, item, "comment", self._title(item["post"]),
+                                         watch.id if watch else None)
+                    stamp = gmt_text(post.created_at)
+                    number = int(item["id"])
+                    if after is not None and (stamp < after or (stamp == after
+                                                                and number in known)):
+                        continue
+                    if newest is None or stamp > newest:
+                        newest, at_newest = stamp, {number}
+                    elif stamp == newest:
+                        at_newest.add(number)
+                    if self.me is not None and post.author.remote_id == self.me.remote_id:
+                        continue  # the brand's own reply
+                    if watch is not None and not matches(watch, post.text, post.lang):
+                        continue
+                    found.setdefault(post.remote_id, post)
         ordered = sorted(found.values(), key=lambda p: (p.created_at, p.remote_id))
         if newest is None or (newest == after and at_newest == known):
-            return PullResult(ordered, None)
-        return PullResult(ordered, json.dumps({"after": newest, "ids": sorted(at_newest)}))
+            return PullResult(ordered, None, skips.items)
+        return PullResult(ordered, json.dumps({"after": newest, "ids": sorted(at_newest)}),
+                          skips.items)
 
     def pull_mentions(self, cursor: str | None) -> PullResult:
         """Every new approved comment of the brand's own site."""

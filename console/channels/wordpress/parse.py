@@ -26,6 +26,7 @@ from console.channels.base import (
     RemoteAuthor,
     RemotePost,
     ReplyRefused,
+    server_of,
 )
 from console.channels.feeds.http import one_line
 from console.channels.feeds.parse import fold, web_url
@@ -115,7 +116,8 @@ def parse_author(site: str, data: dict[str, Any]) -> RemoteAuthor:
         remote_id = f"{site}#guest-{hashlib.sha256(seed.encode('utf-8')).hexdigest()[:24]}"
     return RemoteAuthor(channel=KIND, remote_id=remote_id, handle=name, display_name=name,
                         url=url, avatar_url=avatar,
-                        raw={"author": user, "author_name": name, "author_url": url})
+                        raw={"author": user, "author_name": name, "author_url": url},
+                        server=server_of(site))
 
 
 def parse_comment(site: str, data: Any, source: str, post_title: str = "",
@@ -136,7 +138,7 @@ def parse_comment(site: str, data: Any, source: str, post_title: str = "",
         text=to_plain_text(html), html=html, created_at=parse_gmt(data.get("date_gmt")),
         source=source, in_reply_to=comment_id(site, post, parent) if parent else post_id(site,
                                                                                         post),
-        thread_root=post_id(site, post), watch_id=watch_id, raw=keep,
+        thread_root=post_id(site, post), watch_id=watch_id, raw=keep, server=server_of(site),
     )
 
 
