@@ -43,7 +43,6 @@ from console.feed.queries import FeedFilter
 from console.reports.exporting import FORMATS, SUFFIXES, ViewExporter
 from console.ui.tasks import Task, start_task
 
-
 _headless_application: QGuiApplication | None = None  # lives as long as the process
 
 
