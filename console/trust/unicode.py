@@ -120,6 +120,21 @@ def shown(text: str, limit: int | None = None) -> str:
     return text
 
 
+# What is stored (and compared) of a profile; the raw payload keeps what was sent. Real
+# networks allow far less (a Mastodon name has 30 characters, a Bluesky bio 256
+# graphemes): these leave room for any of them, not for a name of a million characters.
+NAME_LIMIT = 300  # a display name
+HANDLE_LIMIT = 255  # a handle with its server ("ana@x.example"): a VARCHAR(255) column
+URL_LIMIT = 2_000  # a profile or avatar address
+BIO_LIMIT = 10_000  # a bio, and each profile field's name and value
+FIELDS_LIMIT = 50  # profile fields kept
+
+
+def capped(text: str, limit: int) -> str:
+    """``text`` cut to its first ``limit`` characters (a stored copy of untrusted text)."""
+    return text if len(text) <= limit else text[:limit]
+
+
 def storable_post(post: T) -> T:
     """A post (a dataclass) with its author, profile fields and raw payload without lone
     surrogates."""
