@@ -177,9 +177,10 @@ def insert_mention(db: Database, values: dict[str, Any], author_name: str) -> in
     cursor = db.execute_sql(f"INSERT INTO mention ({columns}) VALUES ({marks})",
                             tuple(values.values()))
     # SQLite: the FTS5 table keyed by feed_key, and INSERT OR IGNORE below.
+    if len(author_name) > NAME_LIMIT + HANDLE_LIMIT + 1:  # "<name> <handle>": keep both ends
+        author_name = f"{author_name[:NAME_LIMIT]} {author_name[-HANDLE_LIMIT:]}"
     db.execute_sql("INSERT INTO mention_fts (rowid, text, author) VALUES (?, ?, ?)",
-                   (values["feed_key"], values.get("text", ""),
-                    capped(author_name, NAME_LIMIT + HANDLE_LIMIT + 1)))
+                   (values["feed_key"], values.get("text", ""), author_name))
     for source in str(values.get("sources") or values["source"]).split(","):
         db.execute_sql("INSERT OR IGNORE INTO mention_source (source, feed_key) VALUES (?, ?)",
                        (source, values["feed_key"]))

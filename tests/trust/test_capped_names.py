@@ -40,6 +40,10 @@ def test_a_huge_profile_is_stored_capped_and_the_raw_payload_kept(runtime: Runti
                for key, value, _ in stored.fields)
     raw = Author.get_by_id(stored.id).payload
     assert json.loads(raw)["display_name"] == name  # what the network sent, kept whole
+    indexed = runtime.workspace.store.db.execute_sql(
+        "SELECT author FROM mention_fts").fetchone()[0]
+    assert indexed.startswith("Ventalia Soporte x") and indexed.endswith("h" * HANDLE_LIMIT)
+    assert len(indexed) <= NAME_LIMIT + HANDLE_LIMIT + 1
 
 
 def test_the_lookalike_check_reads_a_bounded_prefix() -> None:
