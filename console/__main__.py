@@ -28,10 +28,13 @@ def qt_versions() -> str:
 
 def write_pdf(html: str, path: Path) -> None:
     """Qt renders the printable report to PDF (``posventa export --format pdf``); Qt is
-    loaded only when a PDF is written."""
+    loaded only when a PDF is written, and a command gets an offscreen QGuiApplication
+    (Qt aborts the process when it lays out text without one)."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # no window is shown
+    from console.ui.export_dialog import headless_application
     from console.ui.export_dialog import write_pdf as render
 
+    headless_application()
     render(html, path)
 
 

@@ -15,6 +15,7 @@ from peewee import Database
 
 from console.feed.queries import FeedFilter, export_page
 from console.store.timeutil import iso
+from console.trust.cells import inert_record
 from console.trust.storage import os_problem
 
 FIELDS = (
@@ -59,6 +60,8 @@ def write_jsonl(records: Iterator[dict[str, Any]], out: IO[str],
 
 def write_csv(records: Iterator[dict[str, Any]], out: IO[str],
               progress: Callable[[int], None] | None = None) -> int:
+    """Records as CSV, one author column per field; text a spreadsheet would run as a
+    formula is written as text (``console.trust.cells``)."""
     columns = [f for f in FIELDS if f != "author"] + [f"author_{f}" for f in AUTHOR_FIELDS]
     writer = csv.DictWriter(out, fieldnames=columns, extrasaction="ignore")
     writer.writeheader()
@@ -67,7 +70,7 @@ def write_csv(records: Iterator[dict[str, Any]], out: IO[str],
         flat = {k: v for k, v in record.items() if k != "author"}
         flat["sources"] = ",".join(record["sources"])
         flat.update({f"author_{k}": v for k, v in record["author"].items()})
-        writer.writerow(flat)
+        writer.writerow(inert_record(flat))
         if progress and n % 1000 == 0:
             progress(n)
     return n

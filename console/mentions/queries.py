@@ -20,6 +20,14 @@ from console.channels.base import RemoteAuthor
 from console.store.db import Store, database_proxy
 from console.store.models import MENTION_STATUSES, Author, Mention
 from console.store.timeutil import from_db, to_db, utcnow
+from console.trust.unicode import (
+    BIO_LIMIT,
+    FIELDS_LIMIT,
+    HANDLE_LIMIT,
+    NAME_LIMIT,
+    URL_LIMIT,
+    capped,
+)
 
 
 @dataclass(frozen=True)
@@ -91,11 +99,14 @@ class TimelineItem:
 def upsert_author(db: Database, author: RemoteAuthor) -> int:
     """Create or refresh an author from what the network says now; returns its id."""
     now = to_db(utcnow())
-    fields = json.dumps([[f.name, f.value, f.verified] for f in author.fields],
-                        ensure_ascii=False)
-    values = (author.handle, author.display_name, author.url, author.followers, author.bio,
-              author.avatar_url, author.bot, fields, json.dumps(author.raw, ensure_ascii=False),
-              now)
+    # What is shown and compared is capped (a name of a million characters froze the
+    # window); the raw payload keeps what the network sent.
+    fields = json.dumps([[capped(f.name, BIO_LIMIT), capped(f.value, BIO_LIMIT), f.verified]
+                         for f in author.fields[:FIELDS_LIMIT]], ensure_ascii=False)
+    values = (capped(author.handle, HANDLE_LIMIT), capped(author.display_name, NAME_LIMIT),
+              capped(author.url, URL_LIMIT), author.followers, capped(author.bio, BIO_LIMIT),
+              capped(author.avatar_url, URL_LIMIT), author.bot, fields,
+              json.dumps(author.raw, ensure_ascii=False), now)
     row = db.execute_sql(
         "SELECT id FROM author WHERE channel = ? AND server = ? AND remote_id = ?",
         (author.channel, author.server, author.remote_id)).fetchone()
@@ -173,6 +184,8 @@ def insert_mention(db: Database, values: dict[str, Any], author_name: str) -> in
     cursor = db.execute_sql(f"INSERT INTO mention ({columns}) VALUES ({marks})",
                             tuple(values.values()))
     # SQLite: the FTS5 table keyed by feed_key, and INSERT OR IGNORE below.
+    if len(author_name) > NAME_LIMIT + HANDLE_LIMIT + 1:  # "<name> <handle>": keep both ends
+        author_name = f"{author_name[:NAME_LIMIT]} {author_name[-HANDLE_LIMIT:]}"
     db.execute_sql("INSERT INTO mention_fts (rowid, text, author) VALUES (?, ?, ?)",
                    (values["feed_key"], values.get("text", ""), author_name))
     for source in str(values.get("sources") or values["source"]).split(","):

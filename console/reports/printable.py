@@ -1,8 +1,9 @@
 """A printable HTML report of exported mentions, laid out as conversation threads.
 
 Everything that came from a network or a customer (names, handles, posts, links) is
-escaped; links are only written for http and https. The same HTML feeds the PDF export
-(Qt's QTextDocument understands this subset of HTML and CSS).
+escaped, and shown as on screen (``console.trust.unicode.shown``: no direction overrides
+or zero-width characters); links are only written for http and https. The same HTML
+feeds the PDF export (Qt's QTextDocument understands this subset of HTML and CSS).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from peewee import Database
 
 from console.i18n import QT_TRANSLATE_NOOP, translate
 from console.reports import queries
+from console.trust.unicode import shown
 
 PdfWriter = Callable[[str, Path], None]  # (printable HTML, target file): Qt renders it
 NO_PDF = "PDF export needs Qt; use the console window or --format html"
@@ -33,12 +35,13 @@ h1 { font-size: 16pt; margin-bottom: 2pt; } .meta { color: #666; font-size: 9pt;
 
 
 def _e(value: object) -> str:
-    return html.escape("" if value is None else str(value), quote=True)
+    """Text for the page: shown as the screen shows it, then escaped."""
+    return html.escape(shown("" if value is None else str(value)), quote=True)
 
 
 def _link(url: str, label: str) -> str:
     if url.startswith(("https://", "http://")):
-        return f'<a href="{_e(url)}">{_e(label)}</a>'
+        return f'<a href="{html.escape(url, quote=True)}">{_e(label)}</a>'
     return _e(label)
 
 

@@ -12,6 +12,7 @@ from typing import IO, Any
 from console.feed.export import ExportError, export_to_file
 from console.reports.figures import Period, Table, all_tables
 from console.store.db import Store
+from console.trust.cells import inert_cell
 
 
 class ReportService:
@@ -31,8 +32,9 @@ class ReportService:
 
 
 def table_csv_lines(table: Table) -> list[list[str]]:
-    """A table as CSV rows, header first (None as an empty cell)."""
-    return [list(table.columns)] + [["" if v is None else str(v) for v in row]
+    """A table as CSV rows, header first (None as an empty cell); text a spreadsheet would
+    run as a formula is written as text, numbers (negative ones too) as numbers."""
+    return [list(table.columns)] + [["" if v is None else str(inert_cell(v)) for v in row]
                                     for row in table.rows]
 
 

@@ -2,6 +2,6 @@
 
 ``lookalike`` spots authors who imitate the brand's accounts (homoglyph handles and
 names); ``sender_lock`` makes sure only one console on a workspace sends the outbox at a
-time; ``storage`` words disk-full and read-only failures for the agent. Nothing here
-imports Qt.
+time; ``storage`` words disk-full and read-only failures for the agent; ``cells`` keeps
+spreadsheets from running a CSV cell as a formula. Nothing here imports Qt.
 """

@@ -49,6 +49,11 @@ _ROLE_WORDS = (
     "verificado", "admin", "hq", "reembolso", "refund", "refunds",
 )  # fmt: skip
 _MIN_LENGTH = 4  # shorter skeletons match too much by chance
+# Characters of a handle or a name looked at: an impersonator must read as the brand at a
+# glance, so the start is what counts, and folding a name of a million characters froze
+# the window. Names are stored capped below this (console.trust.unicode.NAME_LIMIT).
+LOOKED_AT = 600
+_QUOTED = 80  # characters of a name quoted in a reason
 
 
 def _visible(text: str) -> str:
@@ -159,9 +164,15 @@ def _differences(candidate: str, original: str) -> str:
     return ", ".join(notes[:3])
 
 
+def _quote(text: str) -> str:
+    """A name as a reason quotes it: stripped, and cut when long."""
+    text = text.strip()
+    return text if len(text) <= _QUOTED else text[: _QUOTED - 1] + "…"
+
+
 def _explain(what: str, candidate: str, brand_text: str, brand_shown: str) -> str:
     note = _differences(candidate, brand_text)
-    reason = f"the {what} “{candidate.strip()}” imitates the brand's {brand_shown}"
+    reason = f"the {what} “{_quote(candidate)}” imitates the brand's {brand_shown}"
     return f"{reason} ({note})" if note else reason
 
 
@@ -202,10 +213,10 @@ def _check_name(brand: BrandIdentity, display_name: str, name_key: str,
         if len(key) < _MIN_LENGTH or name_key != key:
             continue
         if shown.casefold() == target.strip().casefold():
-            return Lookalike(brand, f"the name “{shown}” is the brand's own name")
+            return Lookalike(brand, f"the name “{_quote(shown)}” is the brand's own name")
         return Lookalike(brand, _explain("name", display_name, target, f"“{target}”"))
     if len(brand_user) >= _MIN_LENGTH and _brand_beside_role(name_words, brand_user):
-        return Lookalike(brand, f"the name “{shown}” presents itself as the brand's "
+        return Lookalike(brand, f"the name “{_quote(shown)}” presents itself as the brand's "
                                 f"@{brand.username}")
     return None
 
@@ -214,6 +225,7 @@ def check(channel: str, remote_id: str, handle: str, display_name: str,
           brands: Iterable[BrandIdentity]) -> Lookalike | None:
     """Whether this author imitates one of ``brands`` (and is not one of them)."""
     brands = list(brands)
+    handle, display_name = handle[:LOOKED_AT], display_name[:LOOKED_AT]
     if any(_is_brand(b, channel, remote_id, handle) for b in brands):
         return None
     username = handle.lstrip("@").split("@", 1)[0]

@@ -1,4 +1,5 @@
-"""Text from the network made storable: lone surrogates become U+FFFD.
+"""Text from the network made storable (lone surrogates become U+FFFD), and made safe to
+show (:func:`shown`: what the screen and the printable export use).
 
 A JSON answer may carry ``"\\ud800"``: an escape for half a UTF-16 pair, which is how
 invalid UTF-8 a server kept reaches a client. Python decodes it into a string that SQLite
@@ -7,12 +8,21 @@ Every post is passed through :func:`storable_post` before it is stored; everythi
 in it, controls and bidi marks included, is kept exactly as sent. Nothing here knows what
 a post is: any dataclass has its text fields (and those of the dataclasses, lists and dicts
 in it) cleaned.
+
+What is *shown* loses what can only deceive: control characters, bidi embeddings,
+overrides and isolates ("\u202etxt.exe" reads as "exe.txt") and zero-width characters
+(U+200B/C/D, U+2060-2064, U+FEFF), which hide inside a name so that it looks like the
+brand's or like nothing at all. Joiners that do visible work stay: U+200D between the
+parts of an emoji (family, flag, profession) and U+200C/U+200D between letters of the
+scripts that shape with them (Arabic, Persian, the Indic scripts). The stored text keeps
+everything.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import re
+import unicodedata
 from typing import Any, TypeVar
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
@@ -55,6 +65,74 @@ def storable(value: T) -> T:
                 changes[f.name] = new
         return dataclasses.replace(value, **changes) if changes else value
     return value
+
+
+# Controls (tab and newline stay), bidi embeddings, overrides, isolates, zero-width ones.
+_HIDDEN = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200d\u202a-\u202e"
+                     "\u2060-\u2064\u2066-\u2069\ufeff]")
+_JOINERS = "\u200c\u200d"
+# Blocks whose letters shape with ZWJ/ZWNJ: Arabic to NKo, Arabic Extended-A, Devanagari
+# to Sinhala, Mongolian.
+_JOINING_BLOCKS = ((0x0600, 0x07FF), (0x08A0, 0x08FF), (0x0900, 0x0DFF), (0x1800, 0x18AF))
+_WINDOW = 10  # a cut text is cleaned from a prefix of this many characters per one shown
+
+
+def _joining_letter(ch: str) -> bool:
+    return any(low <= ord(ch) <= high for low, high in _JOINING_BLOCKS)
+
+
+def _pictograph(ch: str) -> bool:
+    return unicodedata.category(ch) == "So" or 0x1F000 <= ord(ch) <= 0x1FAFF
+
+
+def _emoji_end(ch: str) -> bool:
+    """Whether ``ch`` can end the emoji before a ZWJ: the emoji, its presentation
+    selector (U+FE0F) or its skin tone (U+1F3FB-U+1F3FF)."""
+    return _pictograph(ch) or ch == "\ufe0f" or 0x1F3FB <= ord(ch) <= 0x1F3FF
+
+
+def _drop(match: re.Match[str]) -> str:
+    ch = match.group()
+    if ch in _JOINERS:
+        text, at = match.string, match.start()
+        before = text[at - 1] if at > 0 else ""
+        after = text[at + 1] if at + 1 < len(text) else ""
+        if before and after:
+            if _joining_letter(before) and _joining_letter(after):
+                return ch
+            if ch == "\u200d" and _emoji_end(before) and _pictograph(after):
+                return ch
+    return ""
+
+
+def shown(text: str, limit: int | None = None) -> str:
+    """Untrusted ``text`` as it may be shown (on screen or in a printable export): hidden
+    and direction-changing characters dropped, lone surrogates replaced, cut to ``limit``
+    characters with "…". With a limit only a prefix is looked at, so a name of a million
+    characters costs no more than a short one."""
+    text = text or ""
+    cut = limit is not None and len(text) > limit * _WINDOW
+    if limit is not None and cut:
+        text = text[: limit * _WINDOW]
+    text = _SURROGATE.sub(REPLACEMENT, _HIDDEN.sub(_drop, text))
+    if limit is not None and (cut or len(text) > limit):
+        text = text[: limit - 1] + "…"
+    return text
+
+
+# What is stored (and compared) of a profile; the raw payload keeps what was sent. Real
+# networks allow far less (a Mastodon name has 30 characters, a Bluesky bio 256
+# graphemes): these leave room for any of them, not for a name of a million characters.
+NAME_LIMIT = 300  # a display name
+HANDLE_LIMIT = 255  # a handle with its server ("ana@x.example"): a VARCHAR(255) column
+URL_LIMIT = 2_000  # a profile or avatar address
+BIO_LIMIT = 10_000  # a bio, and each profile field's name and value
+FIELDS_LIMIT = 50  # profile fields kept
+
+
+def capped(text: str, limit: int) -> str:
+    """``text`` cut to its first ``limit`` characters (a stored copy of untrusted text)."""
+    return text if len(text) <= limit else text[:limit]
 
 
 def storable_post(post: T) -> T:

@@ -21,7 +21,7 @@ from PySide6.QtCore import (
     Signal,
     Slot,
 )
-from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter, QTextDocument
+from PySide6.QtGui import QGuiApplication, QPageLayout, QPageSize, QPdfWriter, QTextDocument
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -43,13 +43,34 @@ from console.feed.queries import FeedFilter
 from console.reports.exporting import FORMATS, SUFFIXES, ViewExporter
 from console.ui.tasks import Task, start_task
 
+_headless_application: QGuiApplication | None = None  # lives as long as the process
+
+
+def headless_application() -> QGuiApplication:
+    """The running Qt application, or an offscreen QGuiApplication made for a command.
+
+    Qt lays text out with its font database, which only a QGuiApplication opens: without
+    one, printing a QTextDocument aborts the whole process (``posventa export --format
+    pdf`` died with SIGABRT). A command shows no window, so the offscreen platform is
+    asked for whatever QT_QPA_PLATFORM says (a terminal may have no display).
+    """
+    global _headless_application
+    running = QGuiApplication.instance()
+    if isinstance(running, QGuiApplication):
+        return running
+    _headless_application = QGuiApplication(["posventa", "-platform", "offscreen"])
+    return _headless_application
+
 
 def write_pdf(html: str, path: Path | str) -> None:
-    """Render HTML to a PDF file (A4), whole or not at all; raises ExportError."""
+    """Render HTML to a PDF file (A4), whole or not at all; raises ExportError. Needs a
+    QGuiApplication (see :func:`headless_application`)."""
     target = Path(path).expanduser()
-    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".posventa-export-", suffix=".pdf")
-    os.close(fd)
+    tmp = ""
     try:
+        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".posventa-export-",
+                                   suffix=".pdf")
+        os.close(fd)
         document = QTextDocument()
         document.setHtml(html)
         writer = QPdfWriter(tmp)

@@ -7,7 +7,6 @@ Every helper here returns text for widgets that show it as plain text, except
 from __future__ import annotations
 
 import html
-import re
 from datetime import datetime, timedelta
 
 from PySide6.QtCore import QCoreApplication, QDateTime, QLocale, Qt
@@ -15,6 +14,7 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QLabel, QWidget
 
 from console.i18n import QT_TRANSLATE_NOOP
+from console.trust.unicode import shown
 
 COMPLAINT_THRESHOLD = 0.5
 
@@ -110,20 +110,14 @@ def reply_state_label(state: str) -> str:
     return _label(REPLY_STATE_WORDS, state)
 
 
-# Control characters (NUL, escape...), bidi embeddings, overrides and isolates (which can
-# reverse the text after them: "‮txt.exe" reads as "exe.txt") and lone surrogates (from
-# invalid UTF-8 escapes) are dropped or replaced when shown; the stored text keeps them.
-_HIDDEN = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
-_SURROGATE = re.compile("[\ud800-\udfff]")
 TOOLTIP_LIMIT = 1500
 
 
 def untrusted(text: str, limit: int | None = None) -> str:
-    """Attacker-controlled text made safe to show as plain text, cut to ``limit``."""
-    text = _SURROGATE.sub("\ufffd", _HIDDEN.sub("", text or ""))
-    if limit is not None and len(text) > limit:
-        text = text[: limit - 1] + "…"
-    return text
+    """Attacker-controlled text made safe to show as plain text, cut to ``limit``: control,
+    bidi override and zero-width characters dropped (emoji keep their joiners), lone
+    surrogates replaced (``console.trust.unicode.shown``); the stored text keeps them."""
+    return shown(text, limit)
 
 
 def wait_text(minutes: int) -> str:
