@@ -165,9 +165,23 @@ class Engine:
                 if account is None:
                     raise ChannelError(translate("Sync", "account {id} no longer exists")
                                        .format(id=account_id))
-                channel = self._factory(account, AccountSecrets(self.secrets, account_id))
+                secrets = AccountSecrets(self.secrets, account_id)
+                channel = self._factory(account, secrets)
+                if secrets.missing:
+                    channel.close()
+                    raise AuthError(self._no_credential(account))
                 self._channels[account_id] = channel
             return channel
+
+    def _no_credential(self, account: AccountInfo) -> str:
+        """Why an account whose channel opened without its token is not synced: its secret
+        is not in the keyring (or, with no keyring, was only held by an earlier session)."""
+        who = f"@{account.handle}" if account.handle else account.label
+        if self.secrets.warning:  # no keyring: secrets live for one session only
+            return translate("Sync", "no token for {who} in this session: sign in again"
+                             ).format(who=who)
+        return translate("Sync", "no token for {who} in the keyring: sign in again"
+                         ).format(who=who)
 
     def forget_channel(self, account_id: int) -> None:
         """Drop a cached channel (after a new token, or removing the account)."""
