@@ -67,6 +67,8 @@ def open_runtime(path: Path, *, memory_secrets: bool = False) -> Runtime:
     engine = Engine(workspace.store, workspace.secrets, triager, settings,
                     keep_backup=lambda path: daily_backup_if_due(path,
                                                                  keep=settings.backups_kept))
+    for notice in workspace.notices:  # the window shows them in its status bar
+        engine.report_workspace(notice)
     agent = workspace.settings.agent_name
     triage_service = TriageService(workspace.store, triager, agent)
     triage_service.sync_model()  # learn what other consoles on this database taught it

@@ -23,7 +23,13 @@ from console.app.secrets import SecretStore
 from console.app.settings import Settings, SettingsError
 from console.errors import WorkspaceError
 from console.store import migrations
-from console.store.db import Store, check_integrity, database_proxy
+from console.store.db import (
+    Store,
+    check_integrity,
+    database_proxy,
+    keep_workspace_id,
+    kept_workspace_id,
+)
 from console.store.timeutil import utcnow
 
 SETTINGS_NAME = "settings.json"
@@ -107,11 +113,13 @@ class Workspace:
                                  f"{exc.strerror or exc}") from None
         if not os.access(self.path, os.W_OK):
             raise WorkspaceError(_read_only(self.path))
+        # Sentences the agent must read once this workspace is open (the CLI prints them
+        # on stderr, the window shows them in its status bar): what was found and done.
+        self.notices: list[str] = []
         self.settings_path = self.path / SETTINGS_NAME
-        self.settings = Settings.load(self.settings_path)
-        if not self.settings.workspace_id:
-            self.settings.workspace_id = uuid.uuid4().hex
-            self.save_settings()
+        self.settings, damage = Settings.read(self.settings_path)
+        if damage:
+            self._keep_broken_settings(damage)
         self.db_path = self.path / DB_NAME
         self._check_file(start_empty)
         self.store = Store(self.db_path)
@@ -129,7 +137,40 @@ class Workspace:
         except migrations.SchemaTooNew as exc:
             self.store.close()
             raise WorkspaceError(str(exc)) from None
+        try:
+            self._settle_workspace_id()
+        except BaseException:
+            self.store.close()
+            raise
         self.secrets = SecretStore(self.settings.workspace_id, memory_only=memory_secrets)
+
+    def _keep_broken_settings(self, damage: str) -> None:
+        """Move an unreadable settings file aside (never delete what the agent set) and
+        say so; the defaults apply until the agent sets them again."""
+        stamp = utcnow().strftime("%Y%m%dT%H%M%SZ")
+        aside = self.settings_path.with_name(f"{SETTINGS_NAME}.broken-{stamp}")
+        try:
+            self.settings_path.rename(aside)
+        except OSError as exc:
+            raise WorkspaceError(f"the settings file {self.settings_path} is damaged ({damage}) "
+                                 f"and cannot be moved aside: {exc.strerror or exc}") from None
+        self.notices.append(
+            f"the settings file was damaged ({damage}); it was kept as {aside.name} and the "
+            "default settings apply (the workspace, its accounts and their sign-ins are "
+            "unchanged)")
+
+    def _settle_workspace_id(self) -> None:
+        """The database holds the workspace id (the keyring namespace of its secrets);
+        settings.json only mirrors it. A database from before that adopts the id of the
+        settings file; a new workspace gets a new one."""
+        with self.store.write():
+            kept = kept_workspace_id(self.store.db)
+            if kept is None:
+                kept = keep_workspace_id(self.store.db,
+                                         self.settings.workspace_id or uuid.uuid4().hex)
+        if self.settings.workspace_id != kept or not self.settings_path.exists():
+            self.settings.workspace_id = kept
+            self.save_settings()
 
     def _check_file(self, start_empty: bool) -> None:
         if not self.db_path.exists():

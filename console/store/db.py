@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from peewee import DatabaseProxy, OperationalError, SqliteDatabase
+from peewee import Database, DatabaseProxy, OperationalError, SqliteDatabase
 
 from console.errors import StoreError
+from console.store.timeutil import to_db, utcnow
 from console.trust.storage import sqlite_problem
 
 # Every model binds to this proxy; `open_database` points it at a real database.
@@ -103,3 +105,31 @@ def check_integrity(path: Path, thorough: bool = True) -> str | None:
     if row is None or row[0] != "ok":
         return str(row[0]) if row else "no answer from integrity check"
     return None
+
+
+# The workspace's id (the keyring's namespace for its secrets) is kept in the database, in
+# the key/value ``team_setting`` table, where a damaged settings file cannot lose it. It
+# is no team setting (``console/cases/team_settings.py`` neither lists nor checks it).
+WORKSPACE_ID_KEY = "workspace_id"
+
+
+def kept_workspace_id(db: Database) -> str | None:
+    """The workspace id the database holds, or None (a database from before it did)."""
+    row = db.execute_sql('SELECT "value" FROM "team_setting" WHERE "key" = ?',
+                         (WORKSPACE_ID_KEY,)).fetchone()
+    if row is None:
+        return None
+    try:
+        value = json.loads(row[0])
+    except ValueError:
+        return None
+    return value if isinstance(value, str) and value else None
+
+
+def keep_workspace_id(db: Database, workspace_id: str) -> str:
+    """Store the workspace id unless the database already has one; returns the one kept
+    (call inside a write transaction)."""
+    db.execute_sql('INSERT INTO "team_setting" ("key", "value", "updated_at") VALUES (?, ?, ?) '
+                   'ON CONFLICT ("key") DO NOTHING',
+                   (WORKSPACE_ID_KEY, json.dumps(workspace_id), to_db(utcnow())))
+    return kept_workspace_id(db) or workspace_id

@@ -152,6 +152,13 @@ class Engine:
             self._statuses[account.id] = status
             self._emit(status)
 
+    def report_workspace(self, message: str) -> None:
+        """A workspace-wide problem the agent must see (account 0 of the status bar)."""
+        status = AccountStatus(0, translate("Sync", "workspace"), "error", message)
+        with self._status_lock:
+            self._statuses[0] = status
+        self._emit(status)
+
     def statuses(self) -> list[AccountStatus]:
         return list(self._statuses.values())
 
