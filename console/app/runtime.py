@@ -60,8 +60,10 @@ class Runtime:
         self.workspace.close()
 
 
-def open_runtime(path: Path, *, memory_secrets: bool = False) -> Runtime:
-    workspace = Workspace(path, memory_secrets=memory_secrets)
+def open_runtime(path: Path, *, memory_secrets: bool = False, verify: bool = False) -> Runtime:
+    """A console on the workspace at ``path``; ``verify`` reads every page of the database
+    first (see :class:`Workspace`)."""
+    workspace = Workspace(path, memory_secrets=memory_secrets, verify=verify)
     triager = Triager(workspace.path)
     settings = workspace.settings
     engine = Engine(workspace.store, workspace.secrets, triager, settings,

@@ -102,7 +102,10 @@ class Workspace:
     """An open workspace. Only one per process (models bind to one database)."""
 
     def __init__(self, path: Path, *, memory_secrets: bool = False,
-                 start_empty: bool = False) -> None:
+                 start_empty: bool = False, verify: bool = False) -> None:
+        """``verify`` reads every page before anything is written (the command line: a
+        damage in the middle of the file stops the command; the window has the engine
+        check in the background instead)."""
         self.path = Path(path).expanduser().resolve()
         try:
             private_dir(self.path)
@@ -124,6 +127,12 @@ class Workspace:
         self._check_file(start_empty)
         self.store = Store(self.db_path)
         database_proxy.initialize(self.store.db)
+        if verify and self.db_path.exists():
+            try:
+                self._verify()  # before a migration or anything else writes
+            except BaseException:
+                self.store.close()
+                raise
         try:
             self.store.db.connect(reuse_if_open=True)
             self.migrated = migrations.migrate(self.store.db, self.db_path)
@@ -143,6 +152,13 @@ class Workspace:
             self.store.close()
             raise
         self.secrets = SecretStore(self.settings.workspace_id, memory_only=memory_secrets)
+
+    def _verify(self) -> None:
+        """Every page read once: a damaged file is left as it is (``posventa restore``
+        keeps it aside when a backup goes back) and nothing is written to it."""
+        problem = check_integrity(self.db_path, thorough=True)
+        if problem is not None:
+            raise self.store.mark_damaged(problem)
 
     def _keep_broken_settings(self, damage: str) -> None:
         """Move an unreadable settings file aside (never delete what the agent set) and

@@ -37,7 +37,7 @@ from console.channels.networks import open_channel
 from console.errors import BackupError, StoreError
 from console.i18n import translate
 from console.replies import outbox
-from console.store.db import Store, check_integrity
+from console.store.db import Store, StoreCorrupt, check_integrity
 from console.store.timeutil import utcnow
 from console.sync.events import (
     AccountStatus,
@@ -213,6 +213,7 @@ class Engine:
 
     def sync_account(self, account_id: int) -> SyncReport:
         """Pull one account now (blocking): mentions, then every active watch."""
+        self._refuse_if_damaged()
         account = accounts.get_account(self.store, account_id)
         if account is None:
             return SyncReport(account_id, f"account {account_id}", error="account removed")
@@ -248,6 +249,10 @@ class Engine:
             self._status(account, "rate_limited", report.error)
             self._next_poll[account.id] = time.monotonic() + max(exc.retry_after, 1.0)
             return report
+        except StoreCorrupt as exc:  # the whole workspace stops, not just this account
+            self._status(account, "error", str(exc))
+            self.report_workspace(str(exc))
+            raise
         except (ChannelError, StoreError) as exc:  # StoreError: disk full, read-only, busy
             report.error = str(exc)
             failures = self._failures.get(account.id, 0) + 1
@@ -359,6 +364,7 @@ class Engine:
         When another console on this workspace is sending (for `wait` seconds), this pass
         sends nothing: that console sends every due reply, whoever queued it.
         """
+        self._refuse_if_damaged()
         with self._sender.hold(wait) as mine:
             for reply in outbox.due_replies(now) if mine else ():
                 if self._stop.is_set():
@@ -371,6 +377,13 @@ class Engine:
                 if state == "sent":
                     self._emit(MentionsChanged((reply.mention_id,)))
         return outbox.counts()
+
+    def _refuse_if_damaged(self) -> None:
+        """A database found damaged takes nothing more: the pass stops (StoreCorrupt)."""
+        if self.store.damaged:
+            error = self.store.mark_damaged(self.store.damaged)
+            self.report_workspace(str(error))
+            raise error
 
     def wake_outbox(self) -> None:
         """A reply was queued: send it as soon as it is due."""
@@ -423,6 +436,7 @@ class Engine:
         problem = check_integrity(path, thorough=True)
         if problem is not None:
             log.error("database integrity check failed: %s", problem)
+            self.store.mark_damaged(problem)  # nothing more is written to it
             self._emit(AccountStatus(0, translate("Sync", "workspace"), "error", translate(
                 "Sync", "the workspace database is damaged ({problem}); restore a backup")
                 .format(problem=problem)))
@@ -446,7 +460,7 @@ class Engine:
                     self.live.reconcile(self._wanted_streams())
                 except Exception:  # e.g. the database is busy: try again next round
                     log.exception("could not update the live streams")
-            for account in accounts.list_accounts(self.store):
+            for account in [] if self.store.damaged else accounts.list_accounts(self.store):
                 if not account.enabled or self._pool is None:
                     continue
                 running = self._running.get(account.id)
@@ -461,7 +475,8 @@ class Engine:
     def _outbox_loop(self) -> None:
         while not self._stop.is_set():
             try:
-                self.flush_outbox()
+                if not self.store.damaged:  # a damaged file takes no "sending" or "sent"
+                    self.flush_outbox()
             except Exception:
                 log.exception("outbox pass failed")
             due = outbox.next_due_at()
