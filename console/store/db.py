@@ -6,9 +6,9 @@ import json
 import sqlite3
 import threading
 from collections.abc import Iterator
-from typing import Any
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 from peewee import Database, DatabaseProxy, OperationalError, SqliteDatabase
 

@@ -38,7 +38,7 @@ def test_every_command_stops_and_says_so(damaged, command, tmp_path: Path, capsy
     before = _digest(folder / "posventa.db")
     argv = [part.replace("{tmp}", str(tmp_path)) for part in command]
     assert main(["--workspace", str(folder), *argv]) == 1
-    out, err = capsys.readouterr()
+    _out, err = capsys.readouterr()
     lines = [line for line in err.splitlines() if line.strip()]
     assert len(lines) == 1, err
     assert "database is damaged" in lines[0] and "posventa restore" in lines[0]
