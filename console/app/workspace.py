@@ -22,6 +22,7 @@ from console.app.folders import DB_NAME, private_dir
 from console.app.secrets import SecretStore
 from console.app.settings import Settings, SettingsError
 from console.errors import WorkspaceError
+from console.replies import outbox
 from console.store import migrations
 from console.store.db import (
     Store,
@@ -30,6 +31,7 @@ from console.store.db import (
     keep_workspace_id,
     kept_workspace_id,
 )
+from console.store.files import log_lost, mark_closed, mark_open
 from console.store.timeutil import utcnow
 
 SETTINGS_NAME = "settings.json"
@@ -124,6 +126,7 @@ class Workspace:
         if damage:
             self._keep_broken_settings(damage)
         self.db_path = self.path / DB_NAME
+        lost_log = log_lost(self.db_path)  # before anything opens the file
         self._check_file(start_empty)
         self.store = Store(self.db_path)
         database_proxy.initialize(self.store.db)
@@ -148,6 +151,9 @@ class Workspace:
             raise WorkspaceError(str(exc)) from None
         try:
             self._settle_workspace_id()
+            if lost_log:
+                self._after_lost_log()
+            mark_open(self.db_path)
         except BaseException:
             self.store.close()
             raise
@@ -159,6 +165,21 @@ class Workspace:
         problem = check_integrity(self.db_path, thorough=True)
         if problem is not None:
             raise self.store.mark_damaged(problem)
+
+    def _after_lost_log(self) -> None:
+        """The write-ahead log of a console that stopped without closing was deleted: its
+        changes are gone. Cursors went back with the mentions (the next pull fetches them
+        again); a reply may be on the network though it reads "queued", so every unsent
+        one is looked for there before it leaves (console/sync/outbox.py)."""
+        log = f"{DB_NAME}-wal"
+        unsure = outbox.mark_pending_unknown(
+            self.store, f"the database lost its latest changes ({log} was deleted); "
+            "looking on the network before sending")
+        self.notices.append(
+            f"the database's write-ahead log ({log}) was deleted after Posventa stopped "
+            "without closing, so its latest changes are lost; mentions are fetched again "
+            f"and {unsure} unsent replies will be looked for on the network before any "
+            "is sent")
 
     def _keep_broken_settings(self, damage: str) -> None:
         """Move an unreadable settings file aside (never delete what the agent set) and
@@ -205,6 +226,7 @@ class Workspace:
             extra = self.db_path.with_name(DB_NAME + suffix)
             if extra.exists():
                 extra.rename(aside.with_name(aside.name + suffix))
+        mark_closed(self.db_path)  # its log went aside with it
         raise WorkspaceCorrupt(
             f"the workspace database was damaged ({problem}); it was kept aside as {aside.name}",
             aside, backup_offers(self.path),
@@ -231,4 +253,7 @@ class Workspace:
             raise WorkspaceError(str(exc)) from None
 
     def close(self) -> None:
+        # Only a file that holds every change on its own loses nothing with its log.
+        if self.store.checkpoint():
+            mark_closed(self.db_path)
         self.store.close()

@@ -170,6 +170,17 @@ class Store:
                 raise
             raise StoreError(problem) from exc
 
+    def checkpoint(self) -> bool:
+        """Fold the write-ahead log into the file; True when all of it went in (another
+        connection reading may keep part of it back)."""
+        if self.damaged:
+            return False
+        try:
+            row = self.db.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+        except (sqlite3.Error, OperationalError, StoreError):
+            return False
+        return row is not None and int(row[0]) == 0 and int(row[1]) == int(row[2])
+
     def close(self) -> None:
         if not self.db.is_closed():
             self.db.close()
