@@ -26,6 +26,8 @@ from console.channels.base import (
     BrandReply,
     Channel,
     ChannelError,
+    MalformedResponse,
+    NetworkError,
     NotFound,
     RateLimited,
     ReplyRefused,
@@ -99,10 +101,13 @@ def send_one(store: Store, reply: ReplyInfo, channel_for: Callable[[int], Channe
         outbox.mark_retry(store, reply.id, str(exc), max(exc.retry_after, 1.0))
         return "queued"
     except ChannelError as exc:
-        if getattr(channel, "lasting_idempotency", False):
+        # A timeout or a cut connection (NetworkError), or an answer we could not read
+        # (MalformedResponse): the network may have posted it. A server that answered
+        # with an error (ServerError) did not.
+        unknown = isinstance(exc, NetworkError | MalformedResponse)
+        if not unknown or getattr(channel, "lasting_idempotency", False):
             outbox.mark_retry(store, reply.id, str(exc), retry_delay(reply.attempts + 1))
             return "queued"
-        # A timeout or a server error mid-request: the network may have posted it.
         outbox.mark_unknown(store, reply.id, str(exc), retry_delay(reply.attempts + 1))
         return "sending"
     outbox.mark_sent(store, reply.id, sent.remote_id, sent.url, sent.created_at)
