@@ -37,9 +37,15 @@ class AccountSecrets:
     def __init__(self, store: WorkspaceSecrets, account_id: int) -> None:
         self._store = store
         self.account_id = account_id
+        # Names a channel asked for and did not get: the engine refuses to let a channel
+        # that opened without its credential reach the network unauthenticated.
+        self.missing: set[str] = set()
 
     def get(self, name: str) -> str | None:
-        return self._store.get(self.account_id, name)
+        value = self._store.get(self.account_id, name)
+        if not value:
+            self.missing.add(name)
+        return value
 
     def set(self, name: str, value: str) -> None:
         self._store.set(self.account_id, name, value)

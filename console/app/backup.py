@@ -274,6 +274,7 @@ def _keep_aside(database: Path, stamp: str) -> Path:
         extra = Path(f"{database}{suffix}")
         if extra.exists():  # a log left by a damaged file belongs with it, not the new one
             extra.rename(Path(f"{aside}{suffix}"))
+    files.mark_closed(database)  # the restored copy holds everything on its own: no log to lose
     return aside
 
 

@@ -60,13 +60,17 @@ class Runtime:
         self.workspace.close()
 
 
-def open_runtime(path: Path, *, memory_secrets: bool = False) -> Runtime:
-    workspace = Workspace(path, memory_secrets=memory_secrets)
+def open_runtime(path: Path, *, memory_secrets: bool = False, verify: bool = False) -> Runtime:
+    """A console on the workspace at ``path``; ``verify`` reads every page of the database
+    first (see :class:`Workspace`)."""
+    workspace = Workspace(path, memory_secrets=memory_secrets, verify=verify)
     triager = Triager(workspace.path)
     settings = workspace.settings
     engine = Engine(workspace.store, workspace.secrets, triager, settings,
                     keep_backup=lambda path: daily_backup_if_due(path,
                                                                  keep=settings.backups_kept))
+    for notice in workspace.notices:  # the window shows them in its status bar
+        engine.report_workspace(notice)
     agent = workspace.settings.agent_name
     triage_service = TriageService(workspace.store, triager, agent)
     triage_service.sync_model()  # learn what other consoles on this database taught it

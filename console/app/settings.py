@@ -74,15 +74,27 @@ class Settings:
 
     @classmethod
     def load(cls, path: Path) -> Settings:
+        return cls.read(path)[0]
+
+    @classmethod
+    def read(cls, path: Path) -> tuple[Settings, str]:
+        """The settings in ``path`` and, when the file exists but cannot be read (cut short,
+        not JSON), what is wrong with it; the settings are then the defaults."""
         try:
             data = json.loads(path.read_text(encoding="utf-8"))
         except FileNotFoundError:
-            return cls()
-        except (OSError, ValueError):
-            return cls()  # a damaged settings file falls back to defaults, never a crash
+            return cls(), ""
+        except UnicodeDecodeError:
+            return cls(), "it is not text"
+        except ValueError as exc:
+            return cls(), f"it is not valid JSON ({exc})"
+        except OSError as exc:
+            return cls(), exc.strerror or str(exc)
+        if not isinstance(data, dict):
+            return cls(), "it does not hold settings"
         known = {f.name: f for f in fields(cls)}
         values: dict[str, Any] = {}
-        for key, value in data.items() if isinstance(data, dict) else ():
+        for key, value in data.items():
             field = known.get(key)
             if field is None:
                 continue
@@ -93,7 +105,7 @@ class Settings:
                 continue
             if field.metadata.get("choices") and values[key] not in field.metadata["choices"]:
                 del values[key]  # an unknown choice reads as the default
-        return cls(**values)
+        return cls(**values), ""
 
     def save(self, path: Path) -> None:
         """Write atomically (temp file then rename) so a crash never leaves half a file.

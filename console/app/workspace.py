@@ -22,8 +22,16 @@ from console.app.folders import DB_NAME, private_dir
 from console.app.secrets import SecretStore
 from console.app.settings import Settings, SettingsError
 from console.errors import WorkspaceError
+from console.replies import outbox
 from console.store import migrations
-from console.store.db import Store, check_integrity, database_proxy
+from console.store.db import (
+    Store,
+    check_integrity,
+    database_proxy,
+    keep_workspace_id,
+    kept_workspace_id,
+)
+from console.store.files import log_lost, mark_closed, mark_open
 from console.store.timeutil import utcnow
 
 SETTINGS_NAME = "settings.json"
@@ -96,7 +104,10 @@ class Workspace:
     """An open workspace. Only one per process (models bind to one database)."""
 
     def __init__(self, path: Path, *, memory_secrets: bool = False,
-                 start_empty: bool = False) -> None:
+                 start_empty: bool = False, verify: bool = False) -> None:
+        """``verify`` reads every page before anything is written (the command line: a
+        damage in the middle of the file stops the command; the window has the engine
+        check in the background instead)."""
         self.path = Path(path).expanduser().resolve()
         try:
             private_dir(self.path)
@@ -107,15 +118,24 @@ class Workspace:
                                  f"{exc.strerror or exc}") from None
         if not os.access(self.path, os.W_OK):
             raise WorkspaceError(_read_only(self.path))
+        # Sentences the agent must read once this workspace is open (the CLI prints them
+        # on stderr, the window shows them in its status bar): what was found and done.
+        self.notices: list[str] = []
         self.settings_path = self.path / SETTINGS_NAME
-        self.settings = Settings.load(self.settings_path)
-        if not self.settings.workspace_id:
-            self.settings.workspace_id = uuid.uuid4().hex
-            self.save_settings()
+        self.settings, damage = Settings.read(self.settings_path)
+        if damage:
+            self._keep_broken_settings(damage)
         self.db_path = self.path / DB_NAME
+        lost_log = log_lost(self.db_path)  # before anything opens the file
         self._check_file(start_empty)
         self.store = Store(self.db_path)
         database_proxy.initialize(self.store.db)
+        if verify and self.db_path.exists():
+            try:
+                self._verify()  # before a migration or anything else writes
+            except BaseException:
+                self.store.close()
+                raise
         try:
             self.store.db.connect(reuse_if_open=True)
             self.migrated = migrations.migrate(self.store.db, self.db_path)
@@ -129,7 +149,65 @@ class Workspace:
         except migrations.SchemaTooNew as exc:
             self.store.close()
             raise WorkspaceError(str(exc)) from None
+        try:
+            self._settle_workspace_id()
+            if lost_log:
+                self._after_lost_log()
+            mark_open(self.db_path)
+        except BaseException:
+            self.store.close()
+            raise
         self.secrets = SecretStore(self.settings.workspace_id, memory_only=memory_secrets)
+
+    def _verify(self) -> None:
+        """Every page read once: a damaged file is left as it is (``posventa restore``
+        keeps it aside when a backup goes back) and nothing is written to it."""
+        problem = check_integrity(self.db_path, thorough=True)
+        if problem is not None:
+            raise self.store.mark_damaged(problem)
+
+    def _after_lost_log(self) -> None:
+        """The write-ahead log of a console that stopped without closing was deleted: its
+        changes are gone. Cursors went back with the mentions (the next pull fetches them
+        again); a reply may be on the network though it reads "queued", so every unsent
+        one is looked for there before it leaves (console/sync/outbox.py)."""
+        log = f"{DB_NAME}-wal"
+        unsure = outbox.mark_pending_unknown(
+            self.store, f"the database lost its latest changes ({log} was deleted); "
+            "looking on the network before sending")
+        self.notices.append(
+            f"the database's write-ahead log ({log}) was deleted after Posventa stopped "
+            "without closing, so its latest changes are lost; mentions are fetched again "
+            f"and {unsure} unsent replies will be looked for on the network before any "
+            "is sent")
+
+    def _keep_broken_settings(self, damage: str) -> None:
+        """Move an unreadable settings file aside (never delete what the agent set) and
+        say so; the defaults apply until the agent sets them again."""
+        stamp = utcnow().strftime("%Y%m%dT%H%M%SZ")
+        aside = self.settings_path.with_name(f"{SETTINGS_NAME}.broken-{stamp}")
+        try:
+            self.settings_path.rename(aside)
+        except OSError as exc:
+            raise WorkspaceError(f"the settings file {self.settings_path} is damaged ({damage}) "
+                                 f"and cannot be moved aside: {exc.strerror or exc}") from None
+        self.notices.append(
+            f"the settings file was damaged ({damage}); it was kept as {aside.name} and the "
+            "default settings apply (the workspace, its accounts and their sign-ins are "
+            "unchanged)")
+
+    def _settle_workspace_id(self) -> None:
+        """The database holds the workspace id (the keyring namespace of its secrets);
+        settings.json only mirrors it. A database from before that adopts the id of the
+        settings file; a new workspace gets a new one."""
+        with self.store.write():
+            kept = kept_workspace_id(self.store.db)
+            if kept is None:
+                kept = keep_workspace_id(self.store.db,
+                                         self.settings.workspace_id or uuid.uuid4().hex)
+        if self.settings.workspace_id != kept or not self.settings_path.exists():
+            self.settings.workspace_id = kept
+            self.save_settings()
 
     def _check_file(self, start_empty: bool) -> None:
         if not self.db_path.exists():
@@ -148,6 +226,7 @@ class Workspace:
             extra = self.db_path.with_name(DB_NAME + suffix)
             if extra.exists():
                 extra.rename(aside.with_name(aside.name + suffix))
+        mark_closed(self.db_path)  # its log went aside with it
         raise WorkspaceCorrupt(
             f"the workspace database was damaged ({problem}); it was kept aside as {aside.name}",
             aside, backup_offers(self.path),
@@ -174,4 +253,7 @@ class Workspace:
             raise WorkspaceError(str(exc)) from None
 
     def close(self) -> None:
+        # Only a file that holds every change on its own loses nothing with its log.
+        if self.store.checkpoint():
+            mark_closed(self.db_path)
         self.store.close()

@@ -103,8 +103,12 @@ def export_cases(workspace_db: Path, target: Path, selection: Selection, *,
         partial.unlink()
     steps = len(DATA_TABLES) + 2
     try:
+        # Created readable by the user only before SQLite opens it (SQLite keeps the mode
+        # it finds, and gives its journal the same): a case file holds customers' posts.
+        os.close(os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
         con = sqlite3.connect(str(partial), isolation_level=None)
-    except sqlite3.Error as exc:
+    except (OSError, sqlite3.Error) as exc:
+        partial.unlink(missing_ok=True)
         raise CaseFileError(translate("CaseFile", "cannot write {file}: {error}").format(
             file=target, error=exc)) from None
     try:

@@ -167,6 +167,7 @@ class BrandReply:
     created_at: datetime
     url: str = ""
     via: str = ""  # the application that posted it, when the network says
+    text: str = ""  # its plain text, when the network gives it (finding our own reply)
 
 
 @dataclass(frozen=True)
@@ -281,6 +282,11 @@ class ThreadReader(Protocol):
 
     Optional: the outbox asks ``isinstance(channel, ThreadReader)`` and skips the check for
     channels without it (the reply is then sent without the re-read).
+
+    The outbox also reads the thread before sending again a reply whose earlier attempt's
+    outcome is unknown, unless the channel's class says ``lasting_idempotency = True``:
+    a retry with the same idempotency key can never post twice, however late (Mastodon
+    forgets a key after an hour, so it does not say so).
     """
 
     def brand_replies_since(self, post_remote_id: str, since: datetime) -> list[BrandReply]:

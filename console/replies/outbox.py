@@ -4,8 +4,10 @@ draft -> queued -> sending -> sent
    ^        |   \\         \\-> queued (retry later) | failed (shown with why)
    \\-- undo -/    \\-> failed with a warning (held: the brand already replied since the
                        agent opened the conversation; send anyway or discard)
-A reply found in "sending" after a crash is sent again with the same idempotency key,
-which the network uses to drop the duplicate, so it is never posted twice. A reply the
+A reply in "sending" has an unknown outcome: found so after a crash, or left so by a
+timeout mid-request (``mark_unknown``). Before it is sent again with the same idempotency
+key, the sender looks for it on the network unless the channel's key lasts forever
+(:mod:`console.sync.outbox`), so it is never posted twice. A reply the
 network cannot take (a blog without a comment API) is posted by the agent in the browser
 and recorded here as sent with no remote id.
 
@@ -34,10 +36,29 @@ from console.store.db import Store
 from console.store.timeutil import utcnow
 
 __all__ = [
-    "OutboxError", "ReplyInfo", "cancel_queued", "counts", "discard_failed", "due_replies",
-    "get_draft", "get_reply", "list_replies", "mark_failed", "mark_held", "mark_retry",
-    "mark_sending", "mark_sent", "next_due_at", "queue_reply", "record_manual", "replied_by",
-    "replies_for", "retry_failed", "save_draft",
+    "OutboxError",
+    "ReplyInfo",
+    "cancel_queued",
+    "counts",
+    "discard_failed",
+    "due_replies",
+    "get_draft",
+    "get_reply",
+    "list_replies",
+    "mark_failed",
+    "mark_held",
+    "mark_pending_unknown",
+    "mark_retry",
+    "mark_sending",
+    "mark_sent",
+    "mark_unknown",
+    "next_due_at",
+    "queue_reply",
+    "record_manual",
+    "replied_by",
+    "replies_for",
+    "retry_failed",
+    "save_draft",
 ]
 
 
@@ -123,6 +144,22 @@ def mark_retry(store: Store, reply_id: int, error: str, delay: float) -> None:
         queries.set_reply_fields(reply_id, state="queued", error=error,
                                  next_attempt_at=utcnow() + timedelta(seconds=delay),
                                  updated_at=utcnow())
+
+
+def mark_unknown(store: Store, reply_id: int, error: str, delay: float) -> None:
+    """The network may or may not have the reply (a timeout mid-request, or the look for it
+    failed): it stays "sending", looked for again in `delay` seconds, never sent blindly."""
+    with store.write():
+        queries.set_reply_fields(reply_id, state="sending", error=error,
+                                 next_attempt_at=utcnow() + timedelta(seconds=delay),
+                                 updated_at=utcnow())
+
+
+def mark_pending_unknown(store: Store, why: str) -> int:
+    """After the database lost its latest changes, a reply may be sent though it reads
+    "queued": every unsent reply is looked for on the network before it leaves."""
+    with store.write():
+        return queries.mark_pending_unknown(why, utcnow())
 
 
 def mark_failed(store: Store, reply_id: int, error: str) -> None:

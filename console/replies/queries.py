@@ -168,19 +168,29 @@ def get_reply(reply_id: int) -> ReplyInfo | None:
 
 
 def due_replies(now: datetime) -> list[ReplyInfo]:
-    """Queued replies whose time has come, and any left in "sending"."""
+    """Queued replies whose time has come, and those left in "sending" (outcome unknown)
+    unless a failed look on the network put their next try later."""
     moment = to_db(now)
     rows = (Reply.select()
             .where(((Reply.state == "queued") & (Reply.next_attempt_at <= moment))
-                   | (Reply.state == "sending"))
+                   | ((Reply.state == "sending") & (Reply.next_attempt_at.is_null()
+                                                    | (Reply.next_attempt_at <= moment))))
             .order_by(Reply.id))
     return [_info(r) for r in rows]
 
 
 def next_due_at() -> datetime | None:
-    row = (Reply.select(Reply.next_attempt_at).where(Reply.state == "queued")
+    row = (Reply.select(Reply.next_attempt_at)
+           .where(Reply.state.in_(("queued", "sending")) & Reply.next_attempt_at.is_null(False))
            .order_by(Reply.next_attempt_at).first())
     return from_db(row.next_attempt_at) if row else None
+
+
+def mark_pending_unknown(error: str, at: datetime) -> int:
+    """Every reply not yet sent for sure ("queued" or "sending") becomes "sending" (outcome
+    unknown: the network is asked before it is sent again); how many."""
+    return int(Reply.update(state="sending", error=error, updated_at=to_db(at))
+               .where(Reply.state.in_(("queued", "sending"))).execute())
 
 
 def list_replies(states: Iterable[str] = (), limit: int = 100) -> list[ReplyInfo]:

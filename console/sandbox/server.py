@@ -293,6 +293,10 @@ class SandboxServer:
         """Cut every open streaming connection (clients must reconnect and catch up)."""
         return self.streams.drop_all()
 
+    def forget_idempotency_keys(self) -> int:
+        """Forget every Idempotency-Key seen, as Mastodon does an hour later; how many."""
+        return self.state.forget_idempotency_keys()
+
     def set_max_characters(self, limit: int) -> None:
         with self.state.lock:
             self.state.max_characters = limit
@@ -324,6 +328,8 @@ class SandboxServer:
             if route == ("POST", "/_sandbox/advance"):
                 self.advance(float(data.get("seconds", 0)))
                 return Response.json({"clock": self.state.clock()})
+            if route == ("POST", "/_sandbox/idempotency/forget"):
+                return Response.json({"forgotten": self.forget_idempotency_keys()})
             if route == ("GET", "/_sandbox/received"):
                 return Response.json(self.received())
             if route == ("POST", "/_sandbox/faults"):

@@ -303,6 +303,13 @@ class SandboxState:
                 in_reply_to_id=parent,
             )
 
+    def forget_idempotency_keys(self) -> int:
+        """Drop every remembered Idempotency-Key (the hour passed); how many."""
+        with self.lock:
+            forgotten = len(self._idempotency)
+            self._idempotency.clear()
+            return forgotten
+
     def post_brand_status(
         self,
         token: str,

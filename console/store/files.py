@@ -1,12 +1,15 @@
 """The workspace database as a file: reading one as it is, copying one whole, folding its
-write-ahead log in. The backup and restore code (console/app/backup.py) words what these
-find for the agent; here is only what SQLite is asked.
+write-ahead log in, and the marker that tells a lost write-ahead log. The backup and
+restore code (console/app/backup.py) words what these find for the agent; here is only
+what SQLite is asked.
 
 Every function raises ``sqlite3.Error`` as SQLite reports it.
 """
 
 from __future__ import annotations
 
+import contextlib
+import os
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
@@ -61,3 +64,33 @@ def checkpoint_alone(database: Path) -> None:
         con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     finally:
         con.close()
+
+
+# While a console has the database open, ``posventa.db.open`` lies beside it; a clean close
+# (everything folded into the file) removes it. Found at open with no ``-wal`` beside the
+# database, it means the log of a console that stopped without closing was deleted, and
+# with it the latest committed changes.
+OPEN_SUFFIX = ".open"
+
+
+def open_marker(database: Path) -> Path:
+    return database.with_name(database.name + OPEN_SUFFIX)
+
+
+def log_lost(database: Path) -> bool:
+    """Whether the database was left open (not closed cleanly) and its write-ahead log is
+    gone: asked before SQLite opens the file (opening starts a new, empty log)."""
+    return (database.exists() and open_marker(database).exists()
+            and not Path(f"{database}-wal").exists())
+
+
+def mark_open(database: Path) -> None:
+    """Leave the marker (readable by the user only) while the database is open."""
+    fd = os.open(open_marker(database), os.O_WRONLY | os.O_CREAT, 0o600)
+    os.close(fd)
+
+
+def mark_closed(database: Path) -> None:
+    """Take the marker away: the file holds every committed change on its own."""
+    with contextlib.suppress(FileNotFoundError):
+        open_marker(database).unlink()

@@ -38,7 +38,7 @@ from console.channels.networks import open_channel
 from console.errors import BackupError, StoreError
 from console.i18n import translate
 from console.replies import outbox
-from console.store.db import Store, check_integrity
+from console.store.db import Store, StoreCorrupt, check_integrity
 from console.store.timeutil import utcnow
 from console.sync.events import (
     AccountStatus,
@@ -154,6 +154,13 @@ class Engine:
             self._statuses[account.id] = status
             self._emit(status)
 
+    def report_workspace(self, message: str) -> None:
+        """A workspace-wide problem the agent must see (account 0 of the status bar)."""
+        status = AccountStatus(0, translate("Sync", "workspace"), "error", message)
+        with self._status_lock:
+            self._statuses[0] = status
+        self._emit(status)
+
     def statuses(self) -> list[AccountStatus]:
         return list(self._statuses.values())
 
@@ -167,9 +174,23 @@ class Engine:
                 if account is None:
                     raise ChannelError(translate("Sync", "account {id} no longer exists")
                                        .format(id=account_id))
-                channel = self._factory(account, AccountSecrets(self.secrets, account_id))
+                secrets = AccountSecrets(self.secrets, account_id)
+                channel = self._factory(account, secrets)
+                if secrets.missing:
+                    channel.close()
+                    raise AuthError(self._no_credential(account))
                 self._channels[account_id] = channel
             return channel
+
+    def _no_credential(self, account: AccountInfo) -> str:
+        """Why an account whose channel opened without its token is not synced: its secret
+        is not in the keyring (or, with no keyring, was only held by an earlier session)."""
+        who = f"@{account.handle}" if account.handle else account.label
+        if self.secrets.warning:  # no keyring: secrets live for one session only
+            return translate("Sync", "no token for {who} in this session: sign in again"
+                             ).format(who=who)
+        return translate("Sync", "no token for {who} in the keyring: sign in again"
+                         ).format(who=who)
 
     def forget_channel(self, account_id: int) -> None:
         """Drop a cached channel (after a new token, or removing the account)."""
@@ -194,6 +215,7 @@ class Engine:
 
     def sync_account(self, account_id: int) -> SyncReport:
         """Pull one account now (blocking): mentions, then every active watch."""
+        self._refuse_if_damaged()
         account = accounts.get_account(self.store, account_id)
         if account is None:
             return SyncReport(account_id, f"account {account_id}", error="account removed")
@@ -231,6 +253,10 @@ class Engine:
             self._status(account, "rate_limited", report.error)
             self._next_poll[account.id] = time.monotonic() + max(exc.retry_after, 1.0)
             return report
+        except StoreCorrupt as exc:  # the whole workspace stops, not just this account
+            self._status(account, "error", str(exc))
+            self.report_workspace(str(exc))
+            raise
         except (ChannelError, StoreError) as exc:  # StoreError: disk full, read-only, busy
             report.error = str(exc)
             failures = self._failures.get(account.id, 0) + 1
@@ -343,6 +369,7 @@ class Engine:
         When another console on this workspace is sending (for `wait` seconds), this pass
         sends nothing: that console sends every due reply, whoever queued it.
         """
+        self._refuse_if_damaged()
         with self._sender.hold(wait) as mine:
             for reply in outbox.due_replies(now) if mine else ():
                 if self._stop.is_set():
@@ -355,6 +382,13 @@ class Engine:
                 if state == "sent":
                     self._emit(MentionsChanged((reply.mention_id,)))
         return outbox.counts()
+
+    def _refuse_if_damaged(self) -> None:
+        """A database found damaged takes nothing more: the pass stops (StoreCorrupt)."""
+        if self.store.damaged:
+            error = self.store.mark_damaged(self.store.damaged)
+            self.report_workspace(str(error))
+            raise error
 
     def wake_outbox(self) -> None:
         """A reply was queued: send it as soon as it is due."""
@@ -407,6 +441,7 @@ class Engine:
         problem = check_integrity(path, thorough=True)
         if problem is not None:
             log.error("database integrity check failed: %s", problem)
+            self.store.mark_damaged(problem)  # nothing more is written to it
             self._emit(AccountStatus(0, translate("Sync", "workspace"), "error", translate(
                 "Sync", "the workspace database is damaged ({problem}); restore a backup")
                 .format(problem=problem)))
@@ -430,7 +465,7 @@ class Engine:
                     self.live.reconcile(self._wanted_streams())
                 except Exception:  # e.g. the database is busy: try again next round
                     log.exception("could not update the live streams")
-            for account in accounts.list_accounts(self.store):
+            for account in [] if self.store.damaged else accounts.list_accounts(self.store):
                 if not account.enabled or self._pool is None:
                     continue
                 running = self._running.get(account.id)
@@ -445,7 +480,8 @@ class Engine:
     def _outbox_loop(self) -> None:
         while not self._stop.is_set():
             try:
-                self.flush_outbox()
+                if not self.store.damaged:  # a damaged file takes no "sending" or "sent"
+                    self.flush_outbox()
             except Exception:
                 log.exception("outbox pass failed")
             due = outbox.next_due_at()

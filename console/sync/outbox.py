@@ -1,7 +1,13 @@
 """Sending the outbox: each due reply leaves once, with its idempotency key.
 
-The state is committed as "sending" before the request; after a crash, a reply still in
-"sending" is sent again with the same key and the network drops the duplicate.
+The state is committed as "sending" before the request. A reply still in "sending" when
+the outbox comes to it (a crash mid-request, a timeout, a lost database change) may or
+may not be on the network: unless its channel's idempotency key lasts forever
+(``lasting_idempotency``; Mastodon forgets a key after an hour), the brand's posts in the
+thread are read first. Found, it is recorded as sent with that post's id; not found, it
+is sent again with the same key; when the look itself fails it stays "sending" and is
+looked for again later: never sent blindly. A channel that cannot read a thread holds
+such a reply for the agent (send anyway or discard).
 
 Before a reply's first attempt, channels that can (:class:`ThreadReader`) re-read the
 thread: if the brand account posted in it after the agent opened the conversation
@@ -17,8 +23,11 @@ from datetime import timedelta
 
 from console.channels.base import (
     AuthError,
+    BrandReply,
     Channel,
     ChannelError,
+    MalformedResponse,
+    NetworkError,
     NotFound,
     RateLimited,
     ReplyRefused,
@@ -30,6 +39,11 @@ from console.replies import queries as reply_queries
 from console.replies.outbox import ReplyInfo
 from console.store.db import Store
 
+# Why a reply whose outcome is unknown stays "sending" or is held (stored in English like
+# the other outbox sentences; console/sync/outbox_text.py words them for the window).
+LOOK_FAILED = "could not check whether the earlier attempt was posted"
+UNCHECKABLE = ("The earlier attempt may have been posted and this network cannot be "
+               "checked: look at the thread, then send anyway or discard.")
 # Seconds before retrying a reply that failed for a passing reason, by attempt number.
 BACKOFF = (5.0, 15.0, 60.0, 300.0)
 # The network's clock and ours differ a little: a brand post this close before the agent
@@ -52,6 +66,10 @@ def send_one(store: Store, reply: ReplyInfo, channel_for: Callable[[int], Channe
     except ChannelError as exc:
         outbox.mark_failed(store, reply.id, str(exc))
         return "failed"
+    if reply.state == "sending" and not getattr(channel, "lasting_idempotency", False):
+        settled = settle_unknown(store, channel, mention, reply)
+        if settled is not None:
+            return settled
     if reply.attempts == 0 and reply.context_since is not None and isinstance(
             channel, ThreadReader):
         try:
@@ -83,10 +101,71 @@ def send_one(store: Store, reply: ReplyInfo, channel_for: Callable[[int], Channe
         outbox.mark_retry(store, reply.id, str(exc), max(exc.retry_after, 1.0))
         return "queued"
     except ChannelError as exc:
-        outbox.mark_retry(store, reply.id, str(exc), retry_delay(reply.attempts + 1))
-        return "queued"
+        # A timeout or a cut connection (NetworkError), or an answer we could not read
+        # (MalformedResponse): the network may have posted it. A server that answered
+        # with an error (ServerError) did not.
+        unknown = isinstance(exc, NetworkError | MalformedResponse)
+        if not unknown or getattr(channel, "lasting_idempotency", False):
+            outbox.mark_retry(store, reply.id, str(exc), retry_delay(reply.attempts + 1))
+            return "queued"
+        outbox.mark_unknown(store, reply.id, str(exc), retry_delay(reply.attempts + 1))
+        return "sending"
     outbox.mark_sent(store, reply.id, sent.remote_id, sent.url, sent.created_at)
     return "sent"
+
+
+def settle_unknown(store: Store, channel: Channel, mention: MentionDetail,
+                   reply: ReplyInfo) -> str | None:
+    """Look on the network for a reply whose earlier attempt's outcome is unknown: its new
+    state when that settles it ("sent": found; "sending": could not look, try later;
+    "failed": held for the agent), or None when it is not there and may be sent."""
+    if not isinstance(channel, ThreadReader):
+        outbox.mark_held(store, reply.id, UNCHECKABLE)
+        return "failed"
+    try:
+        found = earlier_attempt(channel, mention, reply)
+    except RateLimited as exc:
+        outbox.mark_unknown(store, reply.id, f"{LOOK_FAILED}: {exc}", max(exc.retry_after, 1.0))
+        return "sending"
+    except NotFound as exc:  # the post answered is gone: nothing to post to any more
+        outbox.mark_failed(store, reply.id, str(exc))
+        return "failed"
+    except ChannelError as exc:
+        outbox.mark_unknown(store, reply.id, f"{LOOK_FAILED}: {exc}",
+                            retry_delay(max(reply.attempts, 1)))
+        return "sending"
+    if found is None:
+        return None
+    outbox.mark_sent(store, reply.id, found.remote_id, found.url, found.created_at)
+    return "sent"
+
+
+def earlier_attempt(channel: ThreadReader, mention: MentionDetail,
+                    reply: ReplyInfo) -> BrandReply | None:
+    """The brand's post answering the mention that is this reply (same text, posted since it
+    was written, not recorded as another reply), or None."""
+    posted = channel.brand_replies_since(mention.remote_id, reply.created_at - CLOCK_SLACK)
+    others = {remote for remote, sent in outbox.replied_by([p.remote_id for p in posted]).items()
+              if sent.id != reply.id}
+    for post in posted:
+        if post.remote_id not in others and same_text(reply.text, post.text):
+            return post
+    return None
+
+
+def same_text(ours: str, theirs: str) -> bool:
+    """Whether a post the network shows is our text: letters and digits compared, since the
+    network reformats links and mentions and a direct reply starts with the participants.
+    A channel that gives no text cannot tell: a brand post there counts as ours (better
+    recorded as sent and checked by the agent than posted twice)."""
+    if not theirs:
+        return True
+    wanted = _letters(ours)
+    return bool(wanted) and wanted in _letters(theirs)
+
+
+def _letters(text: str) -> str:
+    return "".join(ch for ch in text.casefold() if ch.isalnum())
 
 
 def collision_warning(channel: ThreadReader, mention: MentionDetail, reply: ReplyInfo) -> str:

@@ -23,6 +23,22 @@ def _reread(m: re.Match[str]) -> str:
     return translate("Outbox", "could not re-read the thread: {error}").format(error=m[1])
 
 
+def _look_failed(m: re.Match[str]) -> str:
+    return translate("Outbox", "could not check whether the earlier attempt was posted: "
+                               "{error}").format(error=m[1])
+
+
+def _uncheckable(_m: re.Match[str]) -> str:
+    return translate("Outbox", "The earlier attempt may have been posted and this network "
+                               "cannot be checked: look at the thread, then send anyway or "
+                               "discard.")
+
+
+def _lost_log(m: re.Match[str]) -> str:
+    return translate("Outbox", "the database lost its latest changes ({file} was deleted); "
+                               "looking on the network before sending").format(file=m[1])
+
+
 def _who(who: str) -> str:
     if who == "from another Posventa console":
         return translate("Outbox", "from another Posventa console")
@@ -45,6 +61,12 @@ def _collision(m: re.Match[str]) -> str:
 _SENTENCES: list[tuple[re.Pattern[str], Callable[[re.Match[str]], str]]] = [
     (re.compile(r"the mention or its account no longer exists"), _gone),
     (re.compile(r"could not re-read the thread: (.*)", re.DOTALL), _reread),
+    (re.compile(r"could not check whether the earlier attempt was posted: (.*)", re.DOTALL),
+     _look_failed),
+    (re.compile(r"The earlier attempt may have been posted and this network cannot be "
+                r"checked: look at the thread, then send anyway or discard\."), _uncheckable),
+    (re.compile(r"the database lost its latest changes \((\S+) was deleted\); looking on the "
+                r"network before sending"), _lost_log),
     (re.compile(r"The brand already replied at (\d{1,2}:\d{2}) \((.+)\) since you opened "
                 r"this conversation\."), _collision),
 ]

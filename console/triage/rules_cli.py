@@ -7,13 +7,17 @@ is one line on stderr with exit code 1.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
+import os
 import sys
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Protocol, TextIO
 
 from console.errors import InvalidInput, WorkspaceError
+from console.trust.storage import os_problem
 
 from .rules import ACTIONS, CONDITIONS, Rule
 from .service import RuleService, as_sentence
@@ -166,13 +170,32 @@ def _act(rules: RuleService, args: argparse.Namespace) -> int:
     elif action == "export":
         text = json.dumps(rules.export(), ensure_ascii=False, indent=2) + "\n"
         if args.file:
-            args.file.write_text(text, encoding="utf-8")
+            _write_private(args.file, text)
             print(f"wrote {len(rules.rules())} rules to {args.file}")
         else:
             sys.stdout.write(text)
     elif action == "import":
         _import(rules, args)
     return 0
+
+
+def _write_private(path: Path, text: str) -> None:
+    """Write ``text`` to ``path`` whole, readable by the user only (the rules name customers'
+    words and authors): a temp file beside it (made 0600), then renamed into place."""
+    target = path.expanduser()
+    tmp: str | None = None
+    try:
+        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".posventa-rules-")
+        with os.fdopen(fd, "w", encoding="utf-8") as out:
+            out.write(text)
+        os.replace(tmp, target)
+        tmp = None
+    except OSError as exc:
+        raise InvalidInput(os_problem(exc, "write the rules to", target)) from None
+    finally:
+        if tmp is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
 
 
 def _test(rules: RuleService, args: argparse.Namespace) -> None:

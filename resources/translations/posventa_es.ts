@@ -2853,6 +2853,18 @@ Una consola de atención proactiva al cliente en redes sociales: ver lo que la g
         <source>The brand already replied at {time} ({who}) since you opened this conversation.</source>
         <translation>La marca ya respondió a las {time} ({who}) después de que usted abriera esta conversación.</translation>
     </message>
+    <message>
+        <source>could not check whether the earlier attempt was posted: {error}</source>
+        <translation>no se pudo comprobar si el intento anterior se publicó: {error}</translation>
+    </message>
+    <message>
+        <source>The earlier attempt may have been posted and this network cannot be checked: look at the thread, then send anyway or discard.</source>
+        <translation>Puede que el intento anterior se publicara y esta red no permite comprobarlo: mira el hilo y después envíala igualmente o descártala.</translation>
+    </message>
+    <message>
+        <source>the database lost its latest changes ({file} was deleted); looking on the network before sending</source>
+        <translation>la base de datos perdió sus últimos cambios (se borró {file}); se busca en la red antes de enviar</translation>
+    </message>
 </context>
 <context>
     <name>OutboxBar</name>
@@ -4836,6 +4848,14 @@ El archivo dañado se ha apartado, no se ha borrado:
     <message>
         <source>automatic backup failed: {error}</source>
         <translation>falló la copia de seguridad automática: {error}</translation>
+    </message>
+    <message>
+        <source>no token for {who} in this session: sign in again</source>
+        <translation>no hay token para {who} en esta sesión: vuelve a iniciar sesión</translation>
+    </message>
+    <message>
+        <source>no token for {who} in the keyring: sign in again</source>
+        <translation>no hay token para {who} en el llavero: vuelve a iniciar sesión</translation>
     </message>
 </context>
 <context>

@@ -90,7 +90,10 @@ def console_opener(args: argparse.Namespace) -> Callable[[], Runtime]:
     def open_console() -> Runtime:
         from console.app.runtime import open_runtime
 
-        return open_runtime(args.workspace or default_workspace_dir())
+        runtime = open_runtime(args.workspace or default_workspace_dir(), verify=True)
+        for notice in runtime.workspace.notices:  # what opening found and did, said once
+            print(f"posventa: {notice}", file=sys.stderr)
+        return runtime
     return open_console
 
 

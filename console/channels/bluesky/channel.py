@@ -96,6 +96,8 @@ class BlueskyChannel:
     """One brand account on one Bluesky PDS (``kind = "bluesky"``)."""
 
     kind = "bluesky"
+    # The reply's record key comes from its idempotency key: a late retry finds it.
+    lasting_idempotency = True
 
     def __init__(
         self,

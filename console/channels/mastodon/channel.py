@@ -356,7 +356,7 @@ class MastodonChannel:
                 via = app.get("name") if isinstance(app, dict) else None
                 found.append(
                     BrandReply(post.remote_id, post.created_at, post.url,
-                               via if isinstance(via, str) else "")
+                               via if isinstance(via, str) else "", post.text)
                 )
         return sorted(found, key=lambda r: r.created_at)
 

@@ -93,6 +93,8 @@ class WordPressChannel:
     """One user on one WordPress site (``kind = "wordpress"``)."""
 
     kind = KIND
+    # WordPress refuses the same comment twice, however late (see send_reply).
+    lasting_idempotency = True
 
     def __init__(
         self,
