@@ -10,7 +10,6 @@ loop (backoff, then catch up with REST from the saved cursor).
 from __future__ import annotations
 
 import contextlib
-import json
 import socket
 import threading
 from collections.abc import Callable
@@ -31,6 +30,14 @@ from console.channels.base import (
     RemotePost,
     ServerError,
     WatchSpec,
+)
+from console.channels.limits import (
+    JSON_PAGE,
+    STREAM_OPENING,
+    decode_json,
+    fetch,
+    install_deadlines,
+    within,
 )
 from console.channels.mastodon.http import UNKNOWN_WAIT, MastodonHttp, wait_seconds
 from console.channels.mastodon.parse import parse_status, require_dict, require_id
@@ -150,11 +157,12 @@ def streaming_base(base_url: str, instance: dict[str, Any] | None) -> str:
     return f"{scheme}://{parts.netloc}{parts.path.rstrip('/')}"
 
 
-def event_payload(data: str) -> Any:
-    """The JSON of an event's data (None for an empty or ``undefined`` payload)."""
+def event_payload(data: str, who: str = "Mastodon") -> Any:
+    """The JSON of an event's data (None for an empty or ``undefined`` payload), bounded in
+    size and depth like every answer (MalformedResponse otherwise)."""
     if not data or data == "undefined":
         return None
-    return json.loads(data)
+    return decode_json(data, who)
 
 
 def notification_status(payload: Any) -> tuple[str, dict[str, Any] | None]:
@@ -198,12 +206,7 @@ def _refusal(response: httpx.Response, host: str) -> ChannelError:
 
 def _event(channel: StreamingChannel, spec: StreamSpec, name: str, data: str) -> StreamEvent | None:
     """The post and cursor of one event of ``spec``'s stream (None: nothing to store)."""
-    try:
-        payload = event_payload(data)
-    except ValueError:
-        raise MalformedResponse(
-            f"Mastodon {channel.http.host}: the stream sent an event that is not JSON"
-        ) from None
+    payload = event_payload(data, f"Mastodon {channel.http.host}")
     if spec.name == "user" and name == "notification":
         note_id, status = notification_status(payload)
         if status is None:
@@ -240,14 +243,18 @@ def run_stream(
     """
     http = channel.http
     path, params = spec.request()
-    client = httpx.Client(
+    client = install_deadlines(httpx.Client(
         headers={**dict(http.client.headers), "Accept": "text/event-stream"},
         timeout=httpx.Timeout(10.0, read=read_timeout),
         transport=channel.transport,
         follow_redirects=False,
-    )
+    ))
     try:
-        with client.stream("GET", channel.streaming_url(path), params=params) as response:
+        with contextlib.ExitStack() as opened:
+            # Connecting and the headers have a deadline; the events then keep the heartbeat's.
+            with within(STREAM_OPENING):
+                response = opened.enter_context(
+                    client.stream("GET", channel.streaming_url(path), params=params))
             if response.status_code != 200:
                 raise _refusal(response, http.host)
             stop.attach(response)
@@ -280,10 +287,11 @@ def run_stream(
 def streaming_health(channel: StreamingChannel) -> bool:
     """``GET /api/v1/streaming/health``: True on OK, False when the server has no streaming."""
     http = channel.http
+    request = http.client.build_request(
+        "GET", channel.streaming_url("/api/v1/streaming/health"), headers={"Accept": "text/plain"})
     try:
-        response = http.client.get(
-            channel.streaming_url("/api/v1/streaming/health"), headers={"Accept": "text/plain"}
-        )
+        response, _ = fetch(http.client, request, JSON_PAGE, f"Mastodon {http.host}",
+                            deadline=http.deadline)
     except httpx.HTTPError as exc:
         raise http._network_error(exc) from None
     if response.status_code == 200:
