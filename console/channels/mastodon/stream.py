@@ -234,12 +234,15 @@ def run_stream(
     stop: StreamStop,
     on_open: Callable[[], None] | None = None,
     read_timeout: float = READ_TIMEOUT,
+    opening: float = STREAM_OPENING,
 ) -> None:
     """Follow one stream until ``stop`` is set or the server ends it cleanly.
 
     ``on_open`` runs once the server has accepted the stream and before its first event is
     read (the engine catches up with REST there, so nothing between is missed). A refused
-    stream raises the matching ChannelError; a cut connection raises NetworkError.
+    stream raises the matching ChannelError; a cut connection raises NetworkError. Connecting
+    and the headers must take less than ``opening`` seconds in all; the events then have
+    ``read_timeout`` each (the heartbeat keeps a live stream under it).
     """
     http = channel.http
     path, params = spec.request()
@@ -252,7 +255,7 @@ def run_stream(
     try:
         with contextlib.ExitStack() as opened:
             # Connecting and the headers have a deadline; the events then keep the heartbeat's.
-            with within(STREAM_OPENING):
+            with within(opening):
                 response = opened.enter_context(
                     client.stream("GET", channel.streaming_url(path), params=params))
             if response.status_code != 200:
