@@ -127,3 +127,21 @@ def test_bidi_and_control_characters_never_reach_the_message(two_accounts) -> No
         error, _ = _sync_both(rt, engine, hostile(server))
     assert "refused the request (400)" in error
     assert "refund" in error and "txt.exe" in error and "second line" in error
+
+
+def test_a_fault_no_channel_foresaw_ends_that_account_with_a_sentence(two_accounts,
+                                                                      monkeypatch) -> None:
+    """Whatever a channel raises (here the RecursionError the deep JSON used to cause), the
+    account reports it and the next account still syncs; it never stays "syncing"."""
+    rt, engine, hostile = two_accounts
+
+    def broken(self, cursor):
+        if self.base_url == server.url:
+            raise RecursionError("maximum recursion depth exceeded")
+        return real(self, cursor)
+
+    real = MastodonChannel.pull_mentions
+    monkeypatch.setattr(MastodonChannel, "pull_mentions", broken)
+    with HostileServer("bidi") as server:
+        error, _ = _sync_both(rt, engine, hostile(server))
+    assert "unexpected error (RecursionError)" in error
