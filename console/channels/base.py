@@ -7,12 +7,16 @@ can read. The sync engine is the only caller.
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, Protocol, runtime_checkable
 from urllib.parse import urlsplit
 
 import regex
+
+from console.trust.unicode import storable
 
 # Sources a mention can be found by (a mention found by two routes remembers both).
 SOURCES = ("mention", "keyword", "hashtag", "direct", "comment")
@@ -181,10 +185,37 @@ class WatchSpec:
     exclude: tuple[str, ...] = ()
 
 
+_SPACES = re.compile(r"\s+")
+MESSAGE_LIMIT = 1000  # characters of one error message
+
+
+def readable(text: str, limit: int = 200) -> str:
+    """Text from a server fit for a message (a status line, stderr): one line, at most
+    ``limit`` characters, without control characters, bidi overrides, marks and isolates,
+    or other invisible format characters (U+202E would turn the rest of the line around)."""
+    text = storable(text[:limit * 4])
+    kept = []
+    for ch in text:
+        category = unicodedata.category(ch)
+        if category == "Cf":
+            continue
+        kept.append(" " if category in ("Cc", "Zl", "Zp") else ch)
+    line = _SPACES.sub(" ", "".join(kept)).strip()
+    return line if len(line) <= limit else line[:limit - 1].rstrip() + "…"
+
+
 class ChannelError(Exception):
-    """A network problem, with a message an agent can read (never a token)."""
+    """A network problem, with a message an agent can read (never a token).
+
+    The message is made :func:`readable` here, once for every network: whatever part of it
+    a server wrote cannot reach a status line or stderr with control or bidi characters.
+    """
 
     retryable = False
+
+    def __init__(self, message: str = "", *args: object) -> None:
+        super().__init__(readable(message, MESSAGE_LIMIT) if isinstance(message, str)
+                         else message, *args)
 
 
 class AuthError(ChannelError):

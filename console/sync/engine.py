@@ -33,6 +33,7 @@ from console.channels.base import (
     Secrets,
     SkippedItem,
     WatchSpec,
+    readable,
 )
 from console.channels.networks import open_channel
 from console.errors import BackupError, StoreError
@@ -150,7 +151,8 @@ class Engine:
         # "polling" as the last word (each live/polling change reports again after it).
         with self._status_lock:
             mode = "live" if self.live.is_live(account.id) else "polling"
-            status = AccountStatus(account.id, account.label, state, message, mode)
+            # The handle in a label came from the server: no bidi or control characters.
+            status = AccountStatus(account.id, readable(account.label), state, message, mode)
             self._statuses[account.id] = status
             self._emit(status)
 
@@ -219,7 +221,7 @@ class Engine:
         account = accounts.get_account(self.store, account_id)
         if account is None:
             return SyncReport(account_id, f"account {account_id}", error="account removed")
-        report = SyncReport(account.id, account.label)
+        report = SyncReport(account.id, readable(account.label))
         self._status(account, "syncing")
         try:
             channel = self.channel_for(account.id)
@@ -231,7 +233,7 @@ class Engine:
                                         settings={"max_characters": info.max_characters,
                                                   "instance": info.title})
                 account = accounts.get_account(self.store, account.id) or account
-                report.label = account.label
+                report.label = readable(account.label)
             live = self.live.live_routes(account.id)  # streamed routes need no poll
             for name, pull in self._pulls(channel):
                 if name in live:
@@ -263,6 +265,17 @@ class Engine:
             self._failures[account.id] = failures
             retryable = getattr(exc, "retryable", False)
             self._status(account, "offline" if retryable else "error", report.error)
+            delay = min(self.settings.sync_interval * 2 ** (failures - 1), MAX_BACKOFF)
+            self._next_poll[account.id] = time.monotonic() + delay
+            return report
+        except Exception as exc:  # a fault no channel foresaw must not stop the other accounts
+            log.exception("sync of account %s failed", account.id)
+            report.error = translate(
+                "Sync", "the sync stopped on an unexpected error ({error}); it will be tried "
+                "again").format(error=type(exc).__name__)
+            failures = self._failures.get(account.id, 0) + 1
+            self._failures[account.id] = failures
+            self._status(account, "error", report.error)
             delay = min(self.settings.sync_interval * 2 ** (failures - 1), MAX_BACKOFF)
             self._next_poll[account.id] = time.monotonic() + delay
             return report

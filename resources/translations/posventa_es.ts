@@ -1435,8 +1435,28 @@ Su token se borra del llavero del sistema. Las menciones ya guardadas permanecen
         <translation>{who}: el servidor rechazó la petición ({status})</translation>
     </message>
     <message>
-        <source>{who}: too many requests; try again in {seconds} seconds</source>
-        <translation>{who}: demasiadas peticiones; vuelva a intentarlo en {seconds} segundos</translation>
+        <source>{who}: too many requests; try again {when}</source>
+        <translation>{who}: demasiadas peticiones; vuelva a intentarlo {when}</translation>
+    </message>
+    <message>
+        <source>in 1 second</source>
+        <translation>en 1 segundo</translation>
+    </message>
+    <message>
+        <source>in {n} seconds</source>
+        <translation>en {n} segundos</translation>
+    </message>
+    <message>
+        <source>in {n} minutes</source>
+        <translation>en {n} minutos</translation>
+    </message>
+    <message>
+        <source>in {n} hours</source>
+        <translation>en {n} horas</translation>
+    </message>
+    <message>
+        <source>{who}: the server sent JSON nested more than {depth} levels deep; not read</source>
+        <translation>{who}: el servidor envió JSON anidado a más de {depth} niveles; no se leyó</translation>
     </message>
     <message>
         <source>{address} is not a web address; type the site like https://blog.example</source>
@@ -4856,6 +4876,10 @@ El archivo dañado se ha apartado, no se ha borrado:
     <message>
         <source>no token for {who} in the keyring: sign in again</source>
         <translation>no hay token para {who} en el llavero: vuelve a iniciar sesión</translation>
+    </message>
+    <message>
+        <source>the sync stopped on an unexpected error ({error}); it will be tried again</source>
+        <translation>la sincronización se detuvo por un error inesperado ({error}); se volverá a intentar</translation>
     </message>
 </context>
 <context>

@@ -97,7 +97,7 @@ def test_a_rejected_password_stops_polling_with_a_clear_status(runtime, blogs):
     ({"kind": "malformed"}, MalformedResponse, "not JSON"),
     ({"kind": "truncated"}, NetworkError, "broke off"),
     ({"status": 404}, Exception, "does not exist"),
-    ({"status": 429, "retry_after": 900}, Exception, "try again in 900 seconds"),
+    ({"status": 429, "retry_after": 900}, Exception, "try again in 15 minutes"),
 ])
 def test_rest_faults(blogs, fault, error, text):
     from console.channels.wordpress.channel import WordPressChannel

@@ -111,9 +111,11 @@ class BlueskyChannel:
         transport: httpx.BaseTransport | None = None,
         clock: Callable[[], float] = time.time,
         backfill_pages: int = 2,
+        deadline: float | None = None,
     ) -> None:
         self.http = BlueskyHttp(service_url, handle, secrets, timeout=timeout,
-                                max_wait=max_wait, sleep=sleep, transport=transport, clock=clock)
+                                max_wait=max_wait, sleep=sleep, transport=transport, clock=clock,
+                                deadline=deadline)
         self.backfill_pages = backfill_pages
         self.clock = clock
         self._handles: dict[str, str | None] = {}

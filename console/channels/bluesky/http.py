@@ -7,14 +7,14 @@ back through the account's secrets; the access JWT stays in memory.
 
 Limits: 429 waits for ``ratelimit-reset`` when that is at most ``max_wait`` (twice at most),
 else RateLimited; the client also keeps itself under 3000 requests / 5 minutes per process.
-5xx retries after 0.5, 1 and 2 seconds. No secret ever appears in a message.
+5xx retries after 0.5, 1 and 2 seconds. Every call has an overall deadline and a byte cap,
+and answers go through the bounded JSON decoder (console/channels/limits.py). No secret
+ever appears in a message.
 """
 
 from __future__ import annotations
 
 import base64
-import json
-import re
 import threading
 import time
 from collections import deque
@@ -34,10 +34,13 @@ from console.channels.base import (
     ReplyRefused,
     Secrets,
     ServerError,
+    readable,
 )
+from console.channels.limits import JSON_PAGE, decode_json, fetch, install_deadlines
 from console.channels.mastodon.http import USER_AGENT
 from console.channels.messages import refused_request, server_network_error
-from console.channels.retry import RetryBudget
+from console.channels.retry import RetryBudget, retry_after
+from console.channels.retry import reset_wait as _reset_after
 from console.channels.urls import web_address, with_scheme
 from console.i18n import translate
 
@@ -46,7 +49,6 @@ WINDOW = 300.0
 SESSION_BUDGET = 25  # of the 30 createSession calls the PDS allows per 5 minutes
 REQUEST_BUDGET = 2900  # of the 3000 requests per 5 minutes per IP
 REFRESH_MARGIN = 30.0  # refresh an access JWT this many seconds before it expires
-_CONTROL = re.compile(r"[\x00-\x1f\x7f]+")
 _NOT_FOUND = {"NotFound", "RecordNotFound", "HandleNotFound", "ProfileNotFound"}
 _EXPIRED = {"ExpiredToken", "InvalidToken"}
 
@@ -98,28 +100,19 @@ def jwt_expiry(token: str) -> float | None:
     if len(parts) != 3:
         return None
     try:
-        payload = json.loads(base64.urlsafe_b64decode(parts[1] + "=" * (-len(parts[1]) % 4)))
-    except (ValueError, UnicodeDecodeError):
+        payload = decode_json(base64.urlsafe_b64decode(parts[1] + "=" * (-len(parts[1]) % 4)),
+                              "Bluesky")
+    except (ValueError, MalformedResponse):
         return None
     exp = payload.get("exp") if isinstance(payload, dict) else None
     return float(exp) if isinstance(exp, int | float) and not isinstance(exp, bool) else None
 
 
 def reset_wait(response: httpx.Response, now: float) -> float | None:
-    """Seconds until the limit resets: ``ratelimit-reset`` (epoch seconds) or Retry-After."""
-    reset = response.headers.get("ratelimit-reset", "").strip()
-    if reset:
-        try:
-            return max(0.0, float(reset) - now)
-        except ValueError:
-            pass
-    retry = response.headers.get("Retry-After", "").strip()
-    if retry:
-        try:
-            return max(0.0, float(retry))
-        except ValueError:
-            return None
-    return None
+    """Seconds until the limit resets: ``ratelimit-reset`` (epoch seconds) or Retry-After,
+    never more than a day (console/channels/retry.py)."""
+    wait = _reset_after(response.headers.get("ratelimit-reset", ""), now, epoch=True)
+    return wait if wait is not None else retry_after(response.headers.get("Retry-After", ""), now)
 
 
 class _Expired(Exception):
@@ -140,8 +133,10 @@ class BlueskyHttp:
         sleep: Callable[[float], None] = time.sleep,
         transport: httpx.BaseTransport | None = None,
         clock: Callable[[], float] = time.time,
+        deadline: float | None = None,
     ) -> None:
         self.base_url, self.host = check_service_url(service_url)
+        self.deadline = JSON_PAGE.deadline if deadline is None else deadline
         self.netloc = urlsplit(self.base_url).netloc
         self.handle = (handle or "").strip().lstrip("@").lower()
         self.secrets = secrets
@@ -160,6 +155,7 @@ class BlueskyHttp:
             verify=True,
             follow_redirects=False,
         )
+        install_deadlines(self.client)
 
     @property
     def who(self) -> str:
@@ -171,12 +167,11 @@ class BlueskyHttp:
     # -- the session -------------------------------------------------------------------------
 
     def _secrets_in(self, text: str) -> str:
-        text = _CONTROL.sub(" ", text).strip()[:200]
         for value in (self._access, self.secrets.get("refresh_token"),
                       self.secrets.get("app_password")):
             if value:
                 text = text.replace(value, "***")
-        return text
+        return readable(text)
 
     def _adopt(self, data: Any) -> None:
         if not isinstance(data, dict):
@@ -268,13 +263,13 @@ class BlueskyHttp:
 
     def _error(self, response: httpx.Response) -> tuple[str, str]:
         try:
-            data = json.loads(response.content)
-        except (ValueError, UnicodeDecodeError):
+            data = decode_json(response.content, self.who)
+        except MalformedResponse:
             return "", ""
         if not isinstance(data, dict):
             return "", ""
         name, message = data.get("error"), data.get("message")
-        return (name if isinstance(name, str) else "",
+        return (readable(name, 100) if isinstance(name, str) else "",
                 self._secrets_in(message) if isinstance(message, str) else "")
 
     def _send(self, method: str, nsid: str, params: dict[str, Any] | None,
@@ -288,9 +283,11 @@ class BlueskyHttp:
                     "Channels", "{who}: Posventa paused requests to stay under {host}'s limit; "
                     "resuming in {seconds} seconds").format(
                     who=self.who, host=self.host, seconds=int(wait + 0.999)), wait)
+            request = self.client.build_request(method, f"/xrpc/{nsid}", params=params,
+                                                json=body, headers=headers)
             try:
-                response = self.client.request(method, f"/xrpc/{nsid}", params=params,
-                                               json=body, headers=headers)
+                response, _ = fetch(self.client, request, JSON_PAGE, self.who,
+                                    deadline=self.deadline)
             except httpx.HTTPError as exc:
                 raise self._network_error(exc) from None
             status = response.status_code
@@ -341,9 +338,5 @@ class BlueskyHttp:
         raise refused_request(who, status, detail)
 
     def decode(self, response: httpx.Response) -> Any:
-        try:
-            return json.loads(response.content)
-        except (ValueError, UnicodeDecodeError):
-            raise MalformedResponse(translate(
-                "Channels", "{who}: the server sent an answer that is not JSON").format(
-                who=f"Bluesky {self.host}")) from None
+        """The JSON of an answer (bounded in size and depth), or MalformedResponse."""
+        return decode_json(response.content, f"Bluesky {self.host}")

@@ -67,6 +67,7 @@ from console.channels.feeds.parse import (
     parse_feed,
 )
 from console.channels.html import to_plain_text
+from console.channels.limits import FEED
 from console.channels.urls import web_address, with_scheme
 from console.i18n import QT_TRANSLATE_NOOP, translate
 
@@ -206,6 +207,7 @@ class FeedChannel:
         sleep: Callable[[float], None] = time.sleep,
         transport: httpx.BaseTransport | None = None,
         clock: Callable[[], float] = time.monotonic,
+        deadline: float = FEED.deadline,
     ) -> None:
         self.url = check_feed_url(url)
         parts = urlsplit(self.url)
@@ -217,7 +219,7 @@ class FeedChannel:
         self.clock = clock
         self.label = f"Feed {host_of(self.url)}"
         self.http = WebClient(self.label, timeout=timeout, max_wait=max_wait, sleep=sleep,
-                              transport=transport, accept=ACCEPT)
+                              transport=transport, accept=ACCEPT, deadline=deadline)
         self._docs: dict[str, _Document] = {}
 
     def close(self) -> None:

@@ -3,19 +3,18 @@
 One :class:`WebClient` talks to one site. 429 waits ``Retry-After`` when that is at most
 ``max_wait`` (twice at most), else RateLimited; 5xx is retried after 0.5, 1 and 2 seconds,
 then ServerError; connection problems become NetworkError with what went wrong (name not
-found, refused, certificate, timeout, cut off). Bodies are capped (``max_bytes``) so a
-hostile or broken server cannot fill the memory. A site-specific ``explain`` hook turns an
+found, refused, certificate, timeout, cut off). Bodies are capped (``max_bytes``) and every
+call has an overall deadline (console/channels/limits.py), so a hostile or broken server
+can neither fill the memory nor hold the account. A site-specific ``explain`` hook turns an
 error response into the right ChannelError (WordPress sends ``{"code", "message"}``).
 Passwords never appear in a message: every message is built from the label and the status.
 """
 
 from __future__ import annotations
 
-import re
 import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from email.utils import parsedate_to_datetime
 from typing import Any
 
 import httpx
@@ -23,19 +22,20 @@ import httpx
 from console.channels.base import (
     AuthError,
     ChannelError,
-    MalformedResponse,
     NetworkError,
     NotFound,
     ServerError,
+    readable,
 )
+from console.channels.limits import FEED, RequestKind, fetch, install_deadlines
 from console.channels.retry import RetryBudget
+from console.channels.retry import retry_after as _retry_after
 from console.channels.urls import split_web_address
 from console.i18n import translate
 
 UNKNOWN_WAIT = 60.0
-MAX_BYTES = 10_000_000
+MAX_BYTES = FEED.max_bytes
 USER_AGENT = "Posventa/0.1 (+https://github.com/posventa; feed reader)"
-_CONTROL = re.compile(r"[\x00-\x1f\x7f]+")
 
 Explain = Callable[[httpx.Response, bytes, str], ChannelError | None]
 
@@ -60,24 +60,15 @@ class Fetched:
 
 
 def one_line(text: str, limit: int = 200) -> str:
-    """Server text fit for a message: one line, short."""
-    return _CONTROL.sub(" ", text).strip()[:limit]
+    """Server text fit for a message: one line, short, no control or bidi characters."""
+    return readable(text, limit)
 
 
 def retry_after(response: httpx.Response, now: float | None = None) -> float | None:
-    """Seconds the server asks us to wait (``Retry-After``: seconds or an HTTP date)."""
-    value = response.headers.get("Retry-After", "").strip()
-    if not value:
-        return None
-    try:
-        return max(0.0, float(value))
-    except ValueError:
-        pass
-    try:
-        moment = parsedate_to_datetime(value)
-    except (TypeError, ValueError, IndexError):
-        return None
-    return max(0.0, moment.timestamp() - (time.time() if now is None else now))
+    """Seconds the server asks us to wait (``Retry-After``: seconds or an HTTP date), never
+    more than a day (console/channels/retry.py)."""
+    return _retry_after(response.headers.get("Retry-After", ""),
+                        time.time() if now is None else now)
 
 
 def network_error(label: str, exc: httpx.HTTPError) -> NetworkError:
@@ -123,12 +114,14 @@ class WebClient:
         explain: Explain | None = None,
         max_bytes: int = MAX_BYTES,
         accept: str = "*/*",
+        deadline: float = FEED.deadline,
     ) -> None:
         self.label = label
         self.max_wait = max_wait
         self.sleep = sleep
         self.explain = explain
         self.max_bytes = max_bytes
+        self.kind = RequestKind(max_bytes=max_bytes, deadline=deadline)
         self.client = httpx.Client(
             headers={"User-Agent": USER_AGENT, "Accept": accept},
             timeout=httpx.Timeout(timeout),
@@ -137,40 +130,18 @@ class WebClient:
             auth=httpx.BasicAuth(*auth) if auth else None,
             follow_redirects=False,
         )
+        install_deadlines(self.client)
 
     def close(self) -> None:
         self.client.close()
 
-    def _read(self, response: httpx.Response) -> bytes:
-        declared = response.headers.get("Content-Length", "")
-        if declared.isdigit() and int(declared) > self.max_bytes:
-            raise self._too_large()
-        chunks: list[bytes] = []
-        size = 0
-        for chunk in response.iter_bytes():
-            size += len(chunk)
-            if size > self.max_bytes:
-                raise self._too_large()
-            chunks.append(chunk)
-        return b"".join(chunks)
-
-    def _too_large(self) -> MalformedResponse:
-        return MalformedResponse(translate(
-            "Channels", "{who}: the answer is larger than {size} MB; not read").format(
-            who=self.label, size=self.max_bytes // 1_000_000))
-
     def _once(self, method: str, url: str, **kw: Any) -> tuple[httpx.Response, bytes]:
         request = self.client.build_request(method, url, **kw)
         try:
-            response = self.client.send(request, stream=True,
-                                        follow_redirects=method.upper() == "GET")
-            try:
-                body = self._read(response)
-            finally:
-                response.close()
+            return fetch(self.client, request, self.kind, self.label,
+                         follow_redirects=method.upper() == "GET")
         except httpx.HTTPError as exc:
             raise network_error(self.label, exc) from None
-        return response, body
 
     def request(
         self,

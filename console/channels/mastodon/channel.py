@@ -77,9 +77,11 @@ class MastodonChannel:
         transport: httpx.BaseTransport | None = None,
         brand_acct: str | None = None,
         backfill_pages: int = 5,
+        deadline: float | None = None,
     ) -> None:
         self.http = MastodonHttp(
-            base_url, token, timeout=timeout, max_wait=max_wait, sleep=sleep, transport=transport
+            base_url, token, timeout=timeout, max_wait=max_wait, sleep=sleep, transport=transport,
+            deadline=deadline,
         )
         self.base_url = self.http.base_url
         self.server = server_of(self.base_url)  # ids are numbered per server

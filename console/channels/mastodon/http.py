@@ -2,17 +2,15 @@
 
 429: wait ``Retry-After`` or ``X-RateLimit-Reset`` when that is at most ``max_wait`` (twice
 at most), else RateLimited. 5xx: retry after 0.5, 1 and 2 seconds, then ServerError.
-Connection problems become NetworkError. The token never appears in a message.
+Connection problems become NetworkError. Every call has an overall deadline and a byte cap,
+and answers are decoded by the bounded JSON decoder (console/channels/limits.py). The token
+never appears in a message.
 """
 
 from __future__ import annotations
 
-import json
-import re
 import time
 from collections.abc import Callable, Mapping
-from datetime import UTC, datetime
-from email.utils import parsedate_to_datetime
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -26,15 +24,16 @@ from console.channels.base import (
     NotFound,
     ReplyRefused,
     ServerError,
+    readable,
 )
+from console.channels.limits import JSON_PAGE, decode_json, fetch, install_deadlines
 from console.channels.messages import server_network_error
-from console.channels.retry import RetryBudget
+from console.channels.retry import RetryBudget, server_wait
 from console.channels.urls import web_address
 from console.i18n import translate
 
 UNKNOWN_WAIT = 30.0
 USER_AGENT = "Posventa/0.1 (+https://github.com/posventa)"
-_CONTROL = re.compile(r"[\x00-\x1f\x7f]+")
 
 
 def check_base_url(base_url: str) -> tuple[str, str]:
@@ -57,31 +56,9 @@ def check_base_url(base_url: str) -> tuple[str, str]:
 
 
 def wait_seconds(response: httpx.Response, now: float | None = None) -> float | None:
-    """Seconds the server asks us to wait, from Retry-After or X-RateLimit-Reset."""
-    now = time.time() if now is None else now
-    retry_after = response.headers.get("Retry-After", "").strip()
-    if retry_after:
-        try:
-            return max(0.0, float(retry_after))
-        except ValueError:
-            try:
-                return max(0.0, parsedate_to_datetime(retry_after).timestamp() - now)
-            except (TypeError, ValueError, IndexError):
-                pass
-    reset = response.headers.get("X-RateLimit-Reset", "").strip()
-    if reset:
-        try:
-            moment = datetime.fromisoformat(reset)
-            if moment.tzinfo is None:
-                moment = moment.replace(tzinfo=UTC)
-            return max(0.0, moment.timestamp() - now)
-        except ValueError:
-            try:
-                value = float(reset)
-            except ValueError:
-                return None
-            return max(0.0, value - now if value > 1e9 else value)
-    return None
+    """Seconds the server asks us to wait, from Retry-After or X-RateLimit-Reset (an ISO
+    moment), never more than a day (console/channels/retry.py)."""
+    return server_wait(response.headers, time.time() if now is None else now)
 
 
 class MastodonHttp:
@@ -96,8 +73,10 @@ class MastodonHttp:
         max_wait: float,
         sleep: Callable[[float], None],
         transport: httpx.BaseTransport | None,
+        deadline: float | None = None,
     ) -> None:
         self.base_url, self.host = check_base_url(base_url)
+        self.deadline = JSON_PAGE.deadline if deadline is None else deadline
         self._token = token or None
         self.max_wait = max_wait
         self.sleep = sleep
@@ -112,6 +91,7 @@ class MastodonHttp:
             verify=True,
             follow_redirects=False,
         )
+        install_deadlines(self.client)
         self._origin = urlsplit(self.base_url)
 
     def close(self) -> None:
@@ -119,10 +99,9 @@ class MastodonHttp:
 
     def clean(self, text: str) -> str:
         """Server text fit for a message: one line, short, never the token."""
-        text = _CONTROL.sub(" ", text).strip()[:200]
         if self._token:
             text = text.replace(self._token, "***")
-        return text
+        return readable(text)
 
     def same_server(self, url: str) -> bool:
         parts = urlsplit(url)
@@ -131,10 +110,10 @@ class MastodonHttp:
     def _network_error(self, exc: httpx.HTTPError) -> NetworkError:
         return server_network_error(f"Mastodon {self.host}", exc, str(exc).lower())
 
-    def _error_text(self, response: httpx.Response) -> str:
+    def _error_text(self, body: bytes) -> str:
         try:
-            data = response.json()
-        except (ValueError, UnicodeDecodeError):
+            data = decode_json(body, self.host)
+        except MalformedResponse:
             return ""
         if isinstance(data, dict):
             for name in ("error_description", "error"):
@@ -159,10 +138,11 @@ class MastodonHttp:
         budget = RetryBudget(self.sleep, self.max_wait, UNKNOWN_WAIT)
         host = self.host
         while True:
+            request = self.client.build_request(
+                method, url, params=params, data=data, headers=headers)
             try:
-                response = self.client.request(
-                    method, url, params=params, data=data, headers=headers
-                )
+                response, body = fetch(self.client, request, JSON_PAGE, f"Mastodon {host}",
+                                       deadline=self.deadline)
             except httpx.HTTPError as exc:
                 raise self._network_error(exc) from None
             status = response.status_code
@@ -185,7 +165,7 @@ class MastodonHttp:
                 raise ServerError(translate(
                     "Channels", "{who}: the server failed ({status}); try later").format(
                     who=f"Mastodon {host}", status=status))
-            text = self._error_text(response)
+            text = self._error_text(body)
             if status == 422 and method.upper() == "POST":
                 raise ReplyRefused(translate("Channels", "{who} refused the post: {detail}")
                                    .format(who=f"Mastodon {host}", detail=text or translate(
@@ -202,9 +182,5 @@ class MastodonHttp:
         return self.decode(response), response
 
     def decode(self, response: httpx.Response) -> Any:
-        try:
-            return json.loads(response.content)
-        except (ValueError, UnicodeDecodeError):
-            raise MalformedResponse(translate(
-                "Channels", "{who}: the server sent an answer that is not JSON").format(
-                who=f"Mastodon {self.host}")) from None
+        """The JSON of an answer (bounded in size and depth), or MalformedResponse."""
+        return decode_json(response.content, f"Mastodon {self.host}")

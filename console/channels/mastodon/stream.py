@@ -10,7 +10,6 @@ loop (backoff, then catch up with REST from the saved cursor).
 from __future__ import annotations
 
 import contextlib
-import json
 import socket
 import threading
 from collections.abc import Callable
@@ -32,6 +31,14 @@ from console.channels.base import (
     ServerError,
     WatchSpec,
     server_of,
+)
+from console.channels.limits import (
+    JSON_PAGE,
+    STREAM_OPENING,
+    decode_json,
+    fetch,
+    install_deadlines,
+    within,
 )
 from console.channels.mastodon.http import UNKNOWN_WAIT, MastodonHttp, wait_seconds
 from console.channels.mastodon.parse import parse_status, require_dict, require_id
@@ -151,11 +158,12 @@ def streaming_base(base_url: str, instance: dict[str, Any] | None) -> str:
     return f"{scheme}://{parts.netloc}{parts.path.rstrip('/')}"
 
 
-def event_payload(data: str) -> Any:
-    """The JSON of an event's data (None for an empty or ``undefined`` payload)."""
+def event_payload(data: str, who: str = "Mastodon") -> Any:
+    """The JSON of an event's data (None for an empty or ``undefined`` payload), bounded in
+    size and depth like every answer (MalformedResponse otherwise)."""
     if not data or data == "undefined":
         return None
-    return json.loads(data)
+    return decode_json(data, who)
 
 
 def notification_status(payload: Any) -> tuple[str, dict[str, Any] | None]:
@@ -199,12 +207,7 @@ def _refusal(response: httpx.Response, host: str) -> ChannelError:
 
 def _event(channel: StreamingChannel, spec: StreamSpec, name: str, data: str) -> StreamEvent | None:
     """The post and cursor of one event of ``spec``'s stream (None: nothing to store)."""
-    try:
-        payload = event_payload(data)
-    except ValueError:
-        raise MalformedResponse(
-            f"Mastodon {channel.http.host}: the stream sent an event that is not JSON"
-        ) from None
+    payload = event_payload(data, f"Mastodon {channel.http.host}")
     server = server_of(channel.http.base_url)  # status ids are numbered per server
     if spec.name == "user" and name == "notification":
         note_id, status = notification_status(payload)
@@ -233,23 +236,30 @@ def run_stream(
     stop: StreamStop,
     on_open: Callable[[], None] | None = None,
     read_timeout: float = READ_TIMEOUT,
+    opening: float = STREAM_OPENING,
 ) -> None:
     """Follow one stream until ``stop`` is set or the server ends it cleanly.
 
     ``on_open`` runs once the server has accepted the stream and before its first event is
     read (the engine catches up with REST there, so nothing between is missed). A refused
-    stream raises the matching ChannelError; a cut connection raises NetworkError.
+    stream raises the matching ChannelError; a cut connection raises NetworkError. Connecting
+    and the headers must take less than ``opening`` seconds in all; the events then have
+    ``read_timeout`` each (the heartbeat keeps a live stream under it).
     """
     http = channel.http
     path, params = spec.request()
-    client = httpx.Client(
+    client = install_deadlines(httpx.Client(
         headers={**dict(http.client.headers), "Accept": "text/event-stream"},
         timeout=httpx.Timeout(10.0, read=read_timeout),
         transport=channel.transport,
         follow_redirects=False,
-    )
+    ))
     try:
-        with client.stream("GET", channel.streaming_url(path), params=params) as response:
+        with contextlib.ExitStack() as opened:
+            # Connecting and the headers have a deadline; the events then keep the heartbeat's.
+            with within(opening):
+                response = opened.enter_context(
+                    client.stream("GET", channel.streaming_url(path), params=params))
             if response.status_code != 200:
                 raise _refusal(response, http.host)
             stop.attach(response)
@@ -282,10 +292,11 @@ def run_stream(
 def streaming_health(channel: StreamingChannel) -> bool:
     """``GET /api/v1/streaming/health``: True on OK, False when the server has no streaming."""
     http = channel.http
+    request = http.client.build_request(
+        "GET", channel.streaming_url("/api/v1/streaming/health"), headers={"Accept": "text/plain"})
     try:
-        response = http.client.get(
-            channel.streaming_url("/api/v1/streaming/health"), headers={"Accept": "text/plain"}
-        )
+        response, _ = fetch(http.client, request, JSON_PAGE, f"Mastodon {http.host}",
+                            deadline=http.deadline)
     except httpx.HTTPError as exc:
         raise http._network_error(exc) from None
     if response.status_code == 200:

@@ -51,6 +51,7 @@ from console.channels.feeds.channel import matches
 from console.channels.feeds.http import Fetched, WebClient
 from console.channels.feeds.parse import web_url
 from console.channels.html import to_plain_text
+from console.channels.limits import JSON_PAGE, NotJson, decode_json
 from console.channels.skips import Skips, name_item
 from console.channels.urls import web_address, with_scheme
 from console.channels.wordpress.parse import (
@@ -109,6 +110,7 @@ class WordPressChannel:
         transport: httpx.BaseTransport | None = None,
         backfill_pages: int = 2,
         per_page: int = PER_PAGE,
+        deadline: float = JSON_PAGE.deadline,
     ) -> None:
         self.site = check_site_url(site_url)
         self.username = (username or "").strip()
@@ -120,7 +122,8 @@ class WordPressChannel:
         auth = (self.username, password) if self.username and password else None
         self.http = WebClient(self.label, timeout=timeout, max_wait=max_wait, sleep=sleep,
                               transport=transport, auth=auth, explain=explain(self.label),
-                              accept="application/json")
+                              accept="application/json", max_bytes=JSON_PAGE.max_bytes,
+                              deadline=deadline)
         self.every_comment = every_comment
         self.backfill_pages = backfill_pages
         self.per_page = per_page
@@ -132,8 +135,8 @@ class WordPressChannel:
 
     def _json(self, fetched: Fetched, what: str) -> Any:
         try:
-            return json.loads(fetched.content)
-        except (ValueError, UnicodeDecodeError):
+            return decode_json(fetched.content, self.label)
+        except NotJson:
             raise MalformedResponse(f"{self.label}: the site sent {what} that is not JSON") \
                 from None
 

@@ -10,7 +10,6 @@ e-mail address is ever sent or kept).
 from __future__ import annotations
 
 import hashlib
-import json
 import re
 from datetime import UTC, datetime
 from typing import Any
@@ -31,6 +30,7 @@ from console.channels.base import (
 from console.channels.feeds.http import one_line
 from console.channels.feeds.parse import fold, web_url
 from console.channels.html import to_plain_text
+from console.channels.limits import decode_json
 from console.i18n import QT_TRANSLATE_NOOP, translate
 
 KIND = "wordpress"
@@ -145,8 +145,8 @@ def parse_comment(site: str, data: Any, source: str, post_title: str = "",
 def error_of(body: bytes) -> tuple[str, str]:
     """(code, message) of a WordPress error body, or ("", "")."""
     try:
-        data = json.loads(body)
-    except (ValueError, UnicodeDecodeError):
+        data = decode_json(body, "WordPress")
+    except MalformedResponse:
         return "", ""
     if not isinstance(data, dict):
         return "", ""
