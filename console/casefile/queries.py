@@ -135,7 +135,9 @@ _ROWS = {
     "case_event": "case_id IN temp.sel_case",
     "feedback": "mention_id IN temp.sel_mention",
     "link_decision": "author_a_id IN temp.sel_author AND author_b_id IN temp.sel_author",
-    "team_setting": "1",  # SLA targets and business hours: needed to read the clocks
+    # SLA targets and business hours (needed to read the clocks), not the workspace's own
+    # id: that names the source's keyring secrets (the manifest says where it came from).
+    "team_setting": "\"key\" <> 'workspace_id'",
 }
 
 # Columns replaced on the way out: an account keeps who it is, not how it signs in.

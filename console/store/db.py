@@ -58,58 +58,31 @@ class _GuardedCursor:
         self._cursor = cursor
         self._store = store
 
-    def _damaged(self, exc: sqlite3.DatabaseError) -> BaseException:
-        problem = _damage_in(exc)
-        if problem is None:
-            return exc
-        return self._store.mark_damaged(problem)
+    def _guarded(self, call: Any, *args: Any) -> Any:
+        try:
+            return call(*args)
+        except sqlite3.DatabaseError as exc:
+            problem = _damage_in(exc)
+            if problem is None:
+                raise
+            raise self._store.mark_damaged(problem) from exc
 
     def execute(self, sql: str, params: Any = ()) -> _GuardedCursor:
-        try:
-            self._cursor.execute(sql, params)
-        except sqlite3.DatabaseError as exc:
-            found = self._damaged(exc)
-            if found is exc:
-                raise
-            raise found from exc
+        self._guarded(self._cursor.execute, sql, params)
         return self
 
     def executemany(self, sql: str, params: Any) -> _GuardedCursor:
-        try:
-            self._cursor.executemany(sql, params)
-        except sqlite3.DatabaseError as exc:
-            found = self._damaged(exc)
-            if found is exc:
-                raise
-            raise found from exc
+        self._guarded(self._cursor.executemany, sql, params)
         return self
 
     def fetchone(self) -> Any:
-        try:
-            return self._cursor.fetchone()
-        except sqlite3.DatabaseError as exc:
-            found = self._damaged(exc)
-            if found is exc:
-                raise
-            raise found from exc
+        return self._guarded(self._cursor.fetchone)
 
     def fetchmany(self, size: int = 1) -> list[Any]:
-        try:
-            return self._cursor.fetchmany(size)
-        except sqlite3.DatabaseError as exc:
-            found = self._damaged(exc)
-            if found is exc:
-                raise
-            raise found from exc
+        return list(self._guarded(self._cursor.fetchmany, size))
 
     def fetchall(self) -> list[Any]:
-        try:
-            return self._cursor.fetchall()
-        except sqlite3.DatabaseError as exc:
-            found = self._damaged(exc)
-            if found is exc:
-                raise
-            raise found from exc
+        return list(self._guarded(self._cursor.fetchall))
 
     def __iter__(self) -> Iterator[Any]:
         return iter(self.fetchone, None)

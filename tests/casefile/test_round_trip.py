@@ -58,6 +58,9 @@ def test_case_file_holds_the_whole_case_and_no_secret(runtime: Runtime, seeded: 
     assert con.execute("SELECT name FROM tag").fetchall() == [("breakage",)]
     assert con.execute("SELECT count(*) FROM case_event").fetchone()[0] >= 2
     assert con.execute("SELECT settings FROM account").fetchall() == [("{}",)]
+    # The team's SLA settings travel; the workspace's own id (its keyring namespace) not.
+    kept = {r[0] for r in con.execute('SELECT "key" FROM team_setting')}
+    assert "workspace_id" not in kept
     info = manifest(con)
     assert info["format"] == "posventa-case-file"
     assert info["content_sha256"] == content_digest(con)
