@@ -88,7 +88,10 @@ class _Import:
 
     def people(self) -> None:
         authors = queries.file_rows(self.src, "author")
-        known = {a["id"]: queries.find_author(self.db, a["channel"], a["remote_id"])
+        # Posts and authors are one server's (two servers number theirs alike); a case file
+        # from before schema 5 names no server.
+        known = {a["id"]: queries.find_author(self.db, a["channel"], a.get("server") or "",
+                                              a["remote_id"])
                  for a in authors}
         for customer in queries.file_rows(self.src, "customer"):
             # The same human is already here when one of their accounts is.
@@ -120,7 +123,8 @@ class _Import:
             self.keep("case", case["id"], new, found is None, "cases")
         names = queries.author_names(self.src)
         for mention in queries.file_rows(self.src, "mention"):
-            found = queries.find_mention(self.db, mention["channel"], mention["remote_id"])
+            found = queries.find_mention(self.db, mention["channel"],
+                                         mention.get("server") or "", mention["remote_id"])
             if found is None:
                 values = {k: v for k, v in mention.items() if k not in ("id", "feed_key")}
                 values.update(author_id=self.new("author", mention["author_id"]),

@@ -261,9 +261,9 @@ def find_tag(db: Database, name: str) -> int | None:
     return _one(db, "SELECT id FROM tag WHERE name = ?", (name,))
 
 
-def find_author(db: Database, channel: str, remote_id: str) -> int | None:
-    return _one(db, "SELECT id FROM author WHERE channel = ? AND remote_id = ?",
-                (channel, remote_id))
+def find_author(db: Database, channel: str, server: str, remote_id: str) -> int | None:
+    return _one(db, "SELECT id FROM author WHERE channel = ? AND server = ? AND remote_id = ?",
+                (channel, server, remote_id))
 
 
 def customer_of(db: Database, author_id: int | None) -> int | None:
@@ -281,9 +281,9 @@ def find_case_without_thread(db: Database, channel: str, created_at: Any,
                 "AND subject = ? AND thread_root IS NULL", (channel, created_at, subject))
 
 
-def find_mention(db: Database, channel: str, remote_id: str) -> int | None:
-    return _one(db, "SELECT id FROM mention WHERE channel = ? AND remote_id = ?",
-                (channel, remote_id))
+def find_mention(db: Database, channel: str, server: str, remote_id: str) -> int | None:
+    return _one(db, "SELECT id FROM mention WHERE channel = ? AND server = ? "
+                "AND remote_id = ?", (channel, server, remote_id))
 
 
 def find_reply(db: Database, idempotency_key: str) -> int | None:

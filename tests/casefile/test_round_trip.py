@@ -162,6 +162,22 @@ def test_import_into_the_source_workspace_adds_nothing(runtime: Runtime, seeded:
     assert summary.existing["mentions"] == 2 and summary.existing["notes"] == 1
 
 
+def test_posts_of_another_server_with_the_same_ids_are_added(runtime: Runtime, seeded: Seeded,
+                                                            tmp_path: Path) -> None:
+    """Two servers number their posts alike: a case file whose posts and authors come from
+    another server adds them, even where this workspace holds posts with the same ids."""
+    path = export_first_case(runtime, seeded, tmp_path / "ana.posventa-cases")
+    con = sqlite3.connect(path)
+    with con:
+        con.execute("UPDATE mention SET server = 'other.example'")
+        con.execute("UPDATE author SET server = 'other.example'")
+        con.execute('UPDATE case_file_manifest SET "value" = ? WHERE "key" = ?',
+                    (content_digest(con), "content_sha256"))
+    con.close()
+    summary = import_case_file(runtime.workspace.store, path)
+    assert summary.added["mentions"] == 2 and summary.added["authors"] >= 1
+
+
 def test_an_unsent_reply_is_never_sent_by_the_importing_workspace(
         runtime: Runtime, seeded: Seeded, tmp_path: Path) -> None:
     """A second console of the same brand imports the file: it has the same account, and a
