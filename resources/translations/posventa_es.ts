@@ -1271,6 +1271,10 @@ Su token se borra del llavero del sistema. Las menciones ya guardadas permanecen
         <translation>{who}: la respuesta ocupa más de {size} MB; no se leyó</translation>
     </message>
     <message>
+        <source>{who}: the stream sent an event larger than {size} MB; not read</source>
+        <translation>{who}: el flujo envió un evento de más de {size} MB; no se leyó</translation>
+    </message>
+    <message>
         <source>{who}: {address} is not a web address</source>
         <translation>{who}: {address} no es una dirección web</translation>
     </message>

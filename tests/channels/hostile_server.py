@@ -3,7 +3,8 @@ bad way (``mode``), the ways issue 19 found servers can hurt a client.
 
 Modes: ``deep`` (a 200 whose JSON nests 200,000 arrays), ``retry_after`` (a 429 with the
 ``Retry-After`` value in ``header``), ``drip_headers`` / ``drip_body`` (one byte every
-``drip`` seconds), ``endless`` (a 200 body that never ends), ``bidi`` (a 400 whose error
+``drip`` seconds), ``endless`` (a 200 body that never ends), ``endless_event`` (an event
+stream whose one ``data:`` line never ends), ``bidi`` (a 400 whose error
 text carries U+202E and terminal escapes). Dripping and endless answers stop by themselves
 after ``give_up`` seconds / ``max_bytes`` so a client without limits cannot hang the test
 run or fill the machine; ``sent`` counts the body bytes written.
@@ -66,12 +67,13 @@ class _Handler(BaseHTTPRequestHandler):
             self.send_header("Content-Length", str(len(body)))
             self.end_headers()
             self._drip(body)
-        elif mode == "endless":
+        elif mode in ("endless", "endless_event"):
+            event = mode == "endless_event"
             self.send_response(200)
-            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Type", "text/event-stream" if event else "application/json")
             self.send_header("Connection", "close")
             self.end_headers()
-            self.wfile.write(b"[")
+            self.wfile.write(b":thump\nevent: update\ndata: " if event else b"[")
             chunk = b"0," * 32_768
             ends = time.monotonic() + server.give_up
             while server.sent < server.max_bytes and time.monotonic() < ends:

@@ -18,12 +18,10 @@ from typing import Any, Protocol
 from urllib.parse import urlsplit
 
 import httpx
-from httpx_sse import EventSource, SSEError
 
 from console.channels.base import (
     AuthError,
     ChannelError,
-    MalformedResponse,
     NetworkError,
     NotFound,
     RateLimited,
@@ -32,6 +30,7 @@ from console.channels.base import (
     WatchSpec,
     server_of,
 )
+from console.channels.events import read_events
 from console.channels.limits import (
     JSON_PAGE,
     STREAM_OPENING,
@@ -267,16 +266,12 @@ def run_stream(
                 return
             if on_open is not None:
                 on_open()
-            for sse in EventSource(response).iter_sse():
+            for sse in read_events(response, f"Mastodon {http.host}"):
                 if stop.is_set():
                     return
                 event = _event(channel, spec, sse.event, sse.data)
                 if event is not None:
                     on_event(event)
-    except SSEError:
-        raise MalformedResponse(
-            f"Mastodon {http.host}: the streaming answer is not a stream of events"
-        ) from None
     except httpx.HTTPError as exc:
         if stop.is_set():
             return
