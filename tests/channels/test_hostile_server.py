@@ -6,6 +6,7 @@ bounded time and memory, while a good account synced in the same pass keeps sync
 from __future__ import annotations
 
 import time
+import tracemalloc
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from email.utils import format_datetime
@@ -111,11 +112,18 @@ def test_a_slow_drip_ends_at_the_deadline(two_accounts, mode) -> None:
 
 def test_an_endless_body_stops_at_the_cap(two_accounts) -> None:
     rt, engine, hostile = two_accounts
+    rt.triager.warm_up()  # its models load once per process: not what this measures
     with HostileServer("endless") as server:
-        error, took = _sync_both(rt, engine, hostile(server))
+        tracemalloc.start()
+        try:
+            error, took = _sync_both(rt, engine, hostile(server))
+            _, peak = tracemalloc.get_traced_memory()
+        finally:
+            tracemalloc.stop()
         time.sleep(0.2)  # the server notices the closed connection
         sent = server.sent
     assert "larger than 8 MB" in error
+    assert peak < 64_000_000, peak  # bounded memory: the cap, not what the server sends
     # The client stopped reading near its cap (plus socket buffers), not at the server's end.
     assert sent < 24_000_000, sent
     assert took < 20
