@@ -11,6 +11,8 @@ import re
 import unicodedata
 from collections.abc import Iterable, Mapping
 
+from console.trust.unicode import shown
+
 # {{ and }} first, so "{{nombre}}" is the literal text "{nombre}", never a variable.
 _TOKEN = re.compile(r"\{\{|\}\}|\{(\w{1,40})\}")
 
@@ -18,7 +20,6 @@ KNOWN = ("nombre", "agente", "numero_pedido")
 # English spellings a team may prefer in its English replies.
 ALIASES = {"name": "nombre", "agent": "agente", "order_number": "numero_pedido"}
 
-_BIDI = re.compile("[\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 _MARKUP = re.compile(r"<[^>]{0,200}>")
 _WORD = re.compile(r"[^\W\d_][\w'’.-]*")
 # An order number near a word that says so: "pedido 48213", "order #A-1234", "nº 5521".
@@ -105,11 +106,12 @@ def stack(bodies: Iterable[str]) -> str:
 
 def first_name(display_name: str, handle: str = "") -> str:
     """How to greet someone: the first word of their display name, else their handle."""
-    cleaned = _MARKUP.sub(" ", _BIDI.sub("", unicodedata.normalize("NFC", display_name or "")))
+    # Hidden and direction-changing characters never reach a reply (console/trust/unicode.py).
+    cleaned = _MARKUP.sub(" ", shown(unicodedata.normalize("NFC", display_name or ""), 400))
     match = _WORD.search(cleaned)
     if match:
         return match.group(0).rstrip(".-'’")[:40]
-    user = (handle or "").lstrip("@").split("@")[0]
+    user = shown(handle or "", 400).lstrip("@").split("@")[0]
     return user[:40]
 
 

@@ -54,6 +54,12 @@ def test_stacking_different_pieces_keeps_them_all_in_order():
     assert ct.stack([]) == ""
 
 
+def test_hidden_characters_never_reach_the_greeting():
+    assert ct.first_name("\u200b\u2060Ana\u200d\ufeff María") == "Ana"
+    assert ct.first_name("", "@\u200bana\u200c\u2060@social.example") == "ana"
+    assert ct.first_name("\u202eanA") == "anA"
+
+
 def test_first_name_from_display_names_people_really_use():
     assert ct.first_name("Lucía Méndez", "lucia_mdz") == "Lucía"
     assert ct.first_name("Marta 🌵") == "Marta"
