@@ -31,7 +31,13 @@ from console.store.db import (
     keep_workspace_id,
     kept_workspace_id,
 )
-from console.store.files import log_lost, mark_closed, mark_open
+from console.store.files import (
+    forget_stopped,
+    log_lost,
+    log_of_another_file,
+    mark_closed,
+    mark_open,
+)
 from console.store.timeutil import utcnow
 
 SETTINGS_NAME = "settings.json"
@@ -121,12 +127,16 @@ class Workspace:
         # Sentences the agent must read once this workspace is open (the CLI prints them
         # on stderr, the window shows them in its status bar): what was found and done.
         self.notices: list[str] = []
+        self._open_entry: Path | None = None  # this console's "open" mark (store/files.py)
         self.settings_path = self.path / SETTINGS_NAME
         self.settings, damage = Settings.read(self.settings_path)
         if damage:
             self._keep_broken_settings(damage)
         self.db_path = self.path / DB_NAME
-        lost_log = log_lost(self.db_path)  # before anything opens the file
+        # Both asked before anything opens the file (SQLite would apply or restart the log).
+        if log_of_another_file(self.db_path):
+            self._keep_foreign_log_aside()
+        lost_log = log_lost(self.db_path)
         self._check_file(start_empty)
         self.store = Store(self.db_path)
         database_proxy.initialize(self.store.db)
@@ -153,7 +163,8 @@ class Workspace:
             self._settle_workspace_id()
             if lost_log:
                 self._after_lost_log()
-            mark_open(self.db_path)
+            forget_stopped(self.db_path)
+            self._open_entry = mark_open(self.db_path)
         except BaseException:
             self.store.close()
             raise
@@ -180,6 +191,27 @@ class Workspace:
             "without closing, so its latest changes are lost; mentions are fetched again "
             f"and {unsure} unsent replies will be looked for on the network before any "
             "is sent")
+
+    def _keep_foreign_log_aside(self) -> None:
+        """The database file was replaced while a console had it open, and that console's
+        write-ahead log stayed: it belongs to the old file, and applying it to this one
+        would damage it. It is kept aside, unapplied, and the agent is told."""
+        stamp = utcnow().strftime("%Y%m%dT%H%M%SZ")
+        log = f"{DB_NAME}-wal"
+        aside = self.db_path.with_name(f"{log}.of-another-file-{stamp}")
+        try:
+            Path(f"{self.db_path}-wal").rename(aside)
+            with contextlib.suppress(FileNotFoundError):
+                Path(f"{self.db_path}-shm").unlink()  # an index of that log, rebuilt at open
+        except OSError as exc:
+            raise WorkspaceError(f"the write-ahead log {log} belongs to another copy of the "
+                                 f"database and cannot be moved aside: "
+                                 f"{exc.strerror or exc}") from None
+        mark_closed(self.db_path)
+        self.notices.append(
+            f"{DB_NAME} was replaced while Posventa had it open, and the write-ahead log of "
+            f"the file it replaced was still beside it; that log was not applied (it would "
+            f"damage this file) and was kept as {aside.name}")
 
     def _keep_broken_settings(self, damage: str) -> None:
         """Move an unreadable settings file aside (never delete what the agent set) and
@@ -255,5 +287,5 @@ class Workspace:
     def close(self) -> None:
         # Only a file that holds every change on its own loses nothing with its log.
         if self.store.checkpoint():
-            mark_closed(self.db_path)
+            mark_closed(self.db_path, self._open_entry)
         self.store.close()

@@ -66,10 +66,14 @@ def checkpoint_alone(database: Path) -> None:
         con.close()
 
 
-# While a console has the database open, ``posventa.db.open`` lies beside it; a clean close
-# (everything folded into the file) removes it. Found at open with no ``-wal`` beside the
-# database, it means the log of a console that stopped without closing was deleted, and
-# with it the latest committed changes.
+# While a console has the database open, it leaves an entry in the folder
+# ``posventa.db.open/`` beside it (one per console, so one console closing does not speak
+# for another); a clean close (everything folded into the file) removes its own entry.
+# Each entry names the database file it was opened with (device and inode). Found at open:
+# - with no ``-wal`` beside the database, the log of a console that stopped without
+#   closing was deleted, and with it the latest committed changes;
+# - with a ``-wal`` but entries naming only another file, the database was replaced (copied
+#   over) while that log stayed: SQLite would apply a log written for another file.
 OPEN_SUFFIX = ".open"
 
 
@@ -77,20 +81,87 @@ def open_marker(database: Path) -> Path:
     return database.with_name(database.name + OPEN_SUFFIX)
 
 
+def _identity(database: Path) -> str:
+    found = database.stat()
+    return f"{found.st_dev}:{found.st_ino}"
+
+
+def _entries(database: Path) -> list[Path]:
+    folder = open_marker(database)
+    if folder.is_file():
+        return [folder]  # one marker file, as the first version of this check left it
+    if not folder.is_dir():
+        return []
+    return [entry for entry in folder.iterdir() if entry.is_file()]
+
+
 def log_lost(database: Path) -> bool:
     """Whether the database was left open (not closed cleanly) and its write-ahead log is
     gone: asked before SQLite opens the file (opening starts a new, empty log)."""
-    return (database.exists() and open_marker(database).exists()
+    return (database.exists() and bool(_entries(database))
             and not Path(f"{database}-wal").exists())
 
 
-def mark_open(database: Path) -> None:
-    """Leave the marker (readable by the user only) while the database is open."""
-    fd = os.open(open_marker(database), os.O_WRONLY | os.O_CREAT, 0o600)
-    os.close(fd)
+def log_of_another_file(database: Path) -> bool:
+    """Whether the write-ahead log beside the database was left by a console that had
+    another file open under this name (the database was replaced while the log stayed):
+    asked before SQLite opens the file, which would apply the log to it."""
+    log = Path(f"{database}-wal")
+    if not database.exists() or not log.exists() or log.stat().st_size == 0:
+        return False
+    entries = _entries(database)
+    if not entries:
+        return False  # nothing says which file the log belongs to
+    current = _identity(database)
+    named = set()
+    for entry in entries:
+        with contextlib.suppress(OSError):
+            named.add(entry.read_text(encoding="ascii").strip())
+    named.discard("")
+    return bool(named) and current not in named
 
 
-def mark_closed(database: Path) -> None:
-    """Take the marker away: the file holds every committed change on its own."""
-    with contextlib.suppress(FileNotFoundError):
-        open_marker(database).unlink()
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True  # it exists, owned by someone else
+    return True
+
+
+def forget_stopped(database: Path) -> None:
+    """Drop the entries of consoles no longer running, once what they left was looked at
+    (their log, if any, is now in the file SQLite opened): they speak for nothing more."""
+    for entry in _entries(database):
+        pid = entry.name.split("-", 1)[0]
+        if entry == open_marker(database) or not pid.isdigit() or not _alive(int(pid)):
+            with contextlib.suppress(FileNotFoundError, IsADirectoryError):
+                entry.unlink()
+
+
+def mark_open(database: Path) -> Path:
+    """Leave this console's entry (readable by the user only) while the database is open;
+    returns it, for :func:`mark_closed`."""
+    folder = open_marker(database)
+    if folder.is_file():
+        folder.unlink()
+    folder.mkdir(mode=0o700, exist_ok=True)
+    entry = folder / f"{os.getpid()}-{os.urandom(4).hex()}"
+    fd = os.open(entry, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    try:
+        os.write(fd, _identity(database).encode("ascii"))
+    finally:
+        os.close(fd)
+    return entry
+
+
+def mark_closed(database: Path, entry: Path | None = None) -> None:
+    """Take this console's entry away (the file holds every change it committed), or,
+    with no entry, every entry (the file was replaced by one that needs no log)."""
+    for found in ([entry] if entry is not None else _entries(database)):
+        with contextlib.suppress(FileNotFoundError, IsADirectoryError):
+            found.unlink()
+    with contextlib.suppress(OSError):  # not empty: another console still has it open
+        open_marker(database).rmdir()
