@@ -223,6 +223,7 @@ class Engine:
             return SyncReport(account_id, f"account {account_id}", error="account removed")
         report = SyncReport(account.id, readable(account.label))
         self._status(account, "syncing")
+        channel: Channel | None = None
         try:
             channel = self.channel_for(account.id)
             if "max_characters" not in account.settings:
@@ -269,6 +270,12 @@ class Engine:
             self._next_poll[account.id] = time.monotonic() + delay
             return report
         except Exception as exc:  # a fault no channel foresaw must not stop the other accounts
+            if self._closed_under(account.id, channel):
+                # The engine is stopping, or the account's secrets changed and its channel
+                # was replaced: this pass was cut short, nothing went wrong; the next one runs.
+                log.info("sync of account %s cut short: its channel was closed", account.id)
+                self._status(account, "idle")
+                return report
             log.exception("sync of account %s failed", account.id)
             report.error = translate(
                 "Sync", "the sync stopped on an unexpected error ({error}); it will be tried "
@@ -284,6 +291,14 @@ class Engine:
         self._status(account, "ok", new_text(report.added) + (f"; {skips}" if skips else ""))
         self._next_poll[account.id] = time.monotonic() + self.settings.sync_interval
         return report
+
+    def _closed_under(self, account_id: int, channel: Channel | None) -> bool:
+        """Whether the channel a sync was using was closed by the engine meanwhile."""
+        if channel is None:
+            return False
+        with self._channels_lock:
+            current = self._channels.get(account_id)
+        return self._stop.is_set() or current is not channel
 
     def _pulls(self, channel: Channel) -> list[tuple[str, Callable[[str | None], PullResult]]]:
         """Every route of an account and the pull that reads it since a cursor."""

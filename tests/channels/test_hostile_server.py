@@ -5,6 +5,7 @@ bounded time and memory, while a good account synced in the same pass keeps sync
 
 from __future__ import annotations
 
+import logging
 import time
 import tracemalloc
 from collections.abc import Iterator
@@ -153,3 +154,27 @@ def test_a_fault_no_channel_foresaw_ends_that_account_with_a_sentence(two_accoun
     with HostileServer("bidi") as server:
         error, _ = _sync_both(rt, engine, hostile(server))
     assert "unexpected error (RecursionError)" in error
+
+
+def test_a_sync_cut_short_by_its_channel_closing_is_no_error(two_accounts, monkeypatch,
+                                                            caplog) -> None:
+    """New secrets arrive (or the window closes) while a pull is running: the engine closes
+    the channel under it and httpx says "the client has been closed". That is no fault of
+    the network: no error, no traceback, and the next pass syncs."""
+    rt, engine, hostile = two_accounts
+
+    def cut(self, cursor):
+        if self.base_url == server.url:
+            engine.forget_channel(account_id)
+            raise RuntimeError("Cannot send a request, as the client has been closed.")
+        return real(self, cursor)
+
+    real = MastodonChannel.pull_mentions
+    monkeypatch.setattr(MastodonChannel, "pull_mentions", cut)
+    with HostileServer("bidi") as server, caplog.at_level(logging.INFO, "console.sync.engine"):
+        account_id = hostile(server)
+        reports = {r.account_id: r for r in engine.sync_once()}
+    assert reports[account_id].error == ""
+    assert {s.account_id: s.state for s in engine.statuses()}[account_id] == "idle"
+    assert not [r for r in caplog.records if r.levelno >= logging.ERROR]
+    assert reports[rt.extras["account_id"]].added > 0
