@@ -11,8 +11,8 @@ lexicons' names: ``InvalidConvo``, ``MessagesDisabled``, ``NotFollowedBySender``
 It plays the ``conversations`` of ``resources/sandbox/bluesky.json`` on the sandbox clock:
 ``{key, with, status?, messages: [{at, by, text}], on_brand_message?: {delay, text}}``
 (``by`` is ``with`` or "brand"; ``at`` <= 0 is backlog; ``on_brand_message``: the person
-answers the brand's first message there after ``delay`` seconds). Everything runs under the
-Bluesky world's lock.
+answers, after ``delay`` seconds, the brand's first message sent after they wrote).
+Everything runs under the Bluesky world's lock.
 """
 
 from __future__ import annotations
@@ -315,16 +315,17 @@ class BlueskyChatService:
         if facets is not None and not isinstance(facets, list):
             raise XrpcError(400, "InvalidRequest", "Input/message/facets must be an array")
         brand = self.world.brand.did
-        first = not any(m.sender == brand for m in convo.messages)
         if convo.status == "request":  # answering a request accepts it
             convo.status = "accepted"
             self.log.append({"$type": f"{DEFS}#logAcceptConvo", "rev": self._rev(),
                              "convoId": convo.id})
+        other = next(d for d in convo.members if d != brand)
+        wrote = any(m.sender == other for m in convo.messages)
         sent = self.write(convo, brand, text, facets=facets or [])
         self.sent.append({"convoId": convo.id, "message": message, "id": sent.id})
-        if first and convo.follow_up is not None:
-            other = next(d for d in convo.members if d != brand)
+        if wrote and convo.follow_up is not None:  # the person answers once
             due = self.world.state.clock() + float(convo.follow_up.get("delay", 0))
             heapq.heappush(self._due, (due, next(self._seq), convo.id, other,
                                        str(convo.follow_up.get("text", ""))))
+            convo.follow_up = None
         return self.message_view(sent)
