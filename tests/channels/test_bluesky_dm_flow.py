@@ -245,3 +245,30 @@ def test_cli_add_says_whether_direct_messages_are_on(tmp_path: Path, sky) -> Non
                  "--no-direct-messages", "--password-stdin", stdin=APP_PASSWORD + "\n")
     assert added.returncode == 0, added.stderr
     assert "public posts only, no direct messages" in added.stdout
+
+
+class _Kept:
+    """The runtime as ``posventa reply`` sees it, left open for the test."""
+
+    def __init__(self, runtime: Runtime) -> None:
+        self.replies = runtime.replies
+        self.workspace = runtime.workspace
+
+    def close(self) -> None:
+        pass
+
+
+def test_posventa_reply_private(runtime: Runtime, sky, capsys) -> None:
+    from console.app.cli.main import build_parser
+
+    _add(runtime, sky)
+    runtime.engine.sync_once()
+    lucia = _mention(sky, "b004")
+    args = build_parser().parse_args(["reply", str(lucia.id), "--text", "Te escribimos por "
+                                      "privado, Lucía.", "--private"])
+    assert args.func(args, lambda: _Kept(runtime)) == 0
+    assert "(direct)" in capsys.readouterr().out
+    runtime.engine.flush_outbox()
+    [sent] = sky.received()["bluesky_chat"]
+    assert sent["message"]["text"] == "Te escribimos por privado, Lucía."
+    assert sky.received()["bluesky"] == []
