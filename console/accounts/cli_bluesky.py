@@ -1,4 +1,5 @@
-"""`posventa accounts add bluesky --handle H [--service URL] [--password-stdin]`.
+"""`posventa accounts add bluesky --handle H [--service URL] [--password-stdin]
+[--no-direct-messages]`.
 
 The arguments are declared in console/channels/bluesky/network.py.
 """
@@ -15,6 +16,10 @@ from console.accounts.queries import AccountInfo
 def add(rt: Any, args: argparse.Namespace) -> AccountInfo:
     password = read_secret("App password", args.password_stdin, "--password-stdin")
     acc: AccountInfo = rt.accounts.add("bluesky", handle=args.handle, app_password=password,
-                                       service_url=args.service)
-    report_added(rt, f"added account {acc.id}: bluesky @{acc.handle} on {acc.base_url}")
+                                       service_url=args.service,
+                                       direct_messages=args.direct_messages)
+    dms = "with direct messages" if acc.settings.get("direct_messages", True) else (
+        "public posts only, no direct messages")
+    report_added(rt, f"added account {acc.id}: bluesky @{acc.handle} on {acc.base_url} "
+                     f"({dms})")
     return acc

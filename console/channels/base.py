@@ -138,6 +138,9 @@ class ReplyRules:
     # The API cannot post here (Blogger comments): the agent replies in the browser, and
     # the console copies the text to the clipboard and records the reply.
     manual: bool = False
+    # What the agent may choose instead of a public reply: continuing in private (Bluesky: a
+    # direct message to the author, when they accept messages). None: no such choice.
+    private: ReplyRules | None = None
 
     def measure(self, text: str) -> int:
         """How much of ``limit`` ``text`` uses, counted in this rule's ``unit``."""
@@ -324,3 +327,13 @@ class ThreadReader(Protocol):
         """Posts by the brand account in the thread of ``post_remote_id`` created after
         ``since`` (timezone-aware UTC), oldest first."""
         ...
+
+
+def idempotency_lasts(channel: object, visibility: str) -> bool:
+    """Whether a retry of a reply of ``visibility`` through ``channel`` can never post twice,
+    however late: the channel's ``idempotency_lasts(visibility)`` when it has one (Bluesky:
+    posts yes, direct messages no), else its class's ``lasting_idempotency``."""
+    per_visibility = getattr(channel, "idempotency_lasts", None)
+    if callable(per_visibility):
+        return bool(per_visibility(visibility))
+    return bool(getattr(channel, "lasting_idempotency", False))

@@ -52,6 +52,9 @@ def register(subparsers: Any) -> None:
     reply = subparsers.add_parser("reply", help="queue a reply to a mention")
     reply.add_argument("mention_id", type=int)
     reply.add_argument("--text", required=True, help="the reply ('-' reads stdin)")
+    reply.add_argument("--private", action="store_true",
+                       help="continue in private: send it as a direct message to the author "
+                       "(where the network allows it, e.g. Bluesky)")
     reply.set_defaults(func=cmd_reply)
 
     box: argparse.ArgumentParser = subparsers.add_parser(
@@ -128,7 +131,8 @@ def cmd_reply(args: argparse.Namespace, open_console: Callable[[], Console]) -> 
     rt = open_console()
     try:
         text = sys.stdin.read() if args.text == "-" else args.text
-        reply = rt.replies.send(args.mention_id, text, delay=0)
+        reply = rt.replies.send(args.mention_id, text, delay=0,
+                                private=getattr(args, "private", False))
         print(f"reply {reply.id} queued for mention {args.mention_id} "
               f"({reply.visibility}); the next sync sends it")
         return 0

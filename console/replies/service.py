@@ -75,14 +75,23 @@ class ReplyService:
     def save_draft(self, mention_id: int, text: str) -> None:
         outbox.save_draft(self.store, mention_id, text)
 
-    def rules(self, mention_id: int) -> ReplyRules:
-        """The channel's rules for a reply to this mention (its reply window applied)."""
+    def rules(self, mention_id: int, private: bool = False) -> ReplyRules:
+        """The channel's rules for a reply to this mention (its reply window applied).
+
+        ``private``: the agent chose to continue in private (``ReplyRules.private``, e.g. a
+        Bluesky message to the author of a public post); a reply that is already direct
+        stays as it is."""
         detail = mentions.mention_detail(mention_id)
         if detail is None:
             return ReplyRules("characters", 0, can_reply=False, reason=translate(
                 "ReplyRules", "There is no mention {mention}.").format(mention=mention_id))
         rules = self.engine.reply_rules(detail.account_id, detail.visibility)
         rules = post_reply_rules(detail.channel, lambda: self._payload(mention_id), rules)
+        if private and rules.visibility != "direct":
+            rules = rules.private or ReplyRules(rules.unit, rules.limit, can_reply=False,
+                                                reason=translate(
+                "ReplyRules", "This person cannot be answered in private from here (they do "
+                "not accept direct messages from the brand, or the network has none)."))
         return reply_rules.for_mention(rules, detail.created_at, utcnow())
 
     def _payload(self, mention_id: int) -> dict[str, Any]:
@@ -98,18 +107,19 @@ class ReplyService:
     def count(text: str, rules: ReplyRules) -> Counter:
         return Counter(rules.measure(text), rules.limit, rules.unit)
 
-    def refusal(self, mention_id: int, text: str) -> str:
+    def refusal(self, mention_id: int, text: str, private: bool = False) -> str:
         """Why this text cannot be sent to this mention now (one sentence), or ""."""
-        return reply_rules.refusal(text, self.rules(mention_id))
+        return reply_rules.refusal(text, self.rules(mention_id, private))
 
     def send(self, mention_id: int, text: str, delay: float | None = None,
-             context_since: datetime | None = None) -> ReplyInfo:
+             context_since: datetime | None = None, private: bool = False) -> ReplyInfo:
         """Check the channel's rules, persist the reply, and wake the outbox.
 
         `context_since`: when the agent opened the conversation; the engine re-reads the
         thread before sending and holds the reply if the brand answered after that.
+        `private`: continue in private (the reply leaves as a direct message to the author).
         """
-        rules = self.rules(mention_id)
+        rules = self.rules(mention_id, private)
         if rules.can_reply and rules.manual:
             raise InvalidInput(translate(
                 "ReplyRules", "This channel has no way to post a reply from here: open the "
@@ -161,7 +171,8 @@ class ReplyService:
             raise InvalidInput(translate("ReplyRules", "There is no reply {reply}.").format(
                 reply=reply_id))
         if text is not None:
-            problem = reply_rules.refusal(text, self.rules(current.mention_id))
+            problem = reply_rules.refusal(text, self.rules(
+                current.mention_id, private=current.visibility == "direct"))
             if problem:
                 raise InvalidInput(problem)
         reply = outbox.retry_failed(self.store, reply_id, text, send_anyway)

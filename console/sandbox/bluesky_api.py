@@ -1,7 +1,8 @@
 """Bluesky XRPC on the sandbox server: ``/xrpc/<nsid>`` handlers, limits and faults.
 
 Serves the methods Posventa calls (createSession, refreshSession, resolveHandle, getProfile,
-listNotifications, getPosts, searchPosts, getPostThread, createRecord, getRecord) with the
+listNotifications, getPosts, searchPosts, getPostThread, createRecord, getRecord, and the
+chat service's ``chat.bsky.convo.*`` in bluesky_chat.py) with the
 lexicons' shapes, XRPC error bodies ``{"error", "message"}`` and the PDS's
 ``ratelimit-limit/remaining/reset/policy`` headers (3000 requests / 5 minutes / IP). Faults
 injected on the sandbox's FaultBook fire on ``/xrpc/...`` paths too.
@@ -19,6 +20,7 @@ from typing import Any
 
 from . import bluesky_views as views
 from .api import Request, Response
+from .bluesky_chat import BlueskyChatService
 from .bluesky_lexicon import (
     POST_NSID,
     InvalidRecord,
@@ -86,6 +88,7 @@ class BlueskyXrpc:
     def __init__(self, state: SandboxState, faults: FaultBook, *, release_all: bool = False,
                  data_path: Path | None = None, rate_limit: int = 3000) -> None:
         self.world = BlueskyWorld.load(state, data_path, release_all)
+        self.chat = BlueskyChatService(self.world, self.world.conversations_data, release_all)
         self.faults = faults
         self.limiter = XrpcLimiter(rate_limit)
 
@@ -95,6 +98,8 @@ class BlueskyXrpc:
         """Answer one ``/xrpc/`` request on the sandbox's HTTP handler."""
         self.world.state.tick()
         self.world.tick()
+        with self.world.lock:
+            self.chat.tick()
         fault = self.faults.take(request.path)
         if fault is not None and fault.kind == "delay":
             time.sleep(fault.delay)
@@ -127,6 +132,8 @@ class BlueskyXrpc:
 
     def handle(self, request: Request) -> Any:
         nsid = request.path[len("/xrpc/"):].strip("/")
+        if nsid.startswith("chat.bsky."):
+            return self._chat(nsid, request)
         method = getattr(self, "_" + nsid.replace(".", "_"), None)
         if method is None:
             raise XrpcError(501, "MethodNotImplemented", "Method Not Implemented")
@@ -143,6 +150,16 @@ class BlueskyXrpc:
             viewer = self.world.sessions.check(request.token)
         with self.world.lock:
             return method(request, viewer)
+
+    def _chat(self, nsid: str, request: Request) -> Any:
+        expected = "POST" if nsid == "chat.bsky.convo.sendMessage" else "GET"
+        if request.method != expected:
+            raise XrpcError(400, "InvalidRequest",
+                            f"Incorrect HTTP method ({request.method}) expected {expected}")
+        viewer = self.world.sessions.check(request.token)
+        body = self._body(request) if expected == "POST" else None
+        with self.world.lock:
+            return self.chat.handle(nsid, request, viewer, request.token, body)
 
     @staticmethod
     def _body(request: Request) -> dict[str, Any]:

@@ -16,13 +16,19 @@ AVATAR = "https://cdn.bsky.example/img/avatar/plain/{did}/bafkreiavatar@jpeg"
 
 
 def profile_basic(actor: Actor) -> dict[str, Any]:
+    """``profileViewBasic`` as the brand (the sandbox's one viewer) sees it: who may message
+    the person (``associated.chat``) and whether they follow the brand (``followedBy``)."""
+    viewer: dict[str, Any] = {"muted": False, "blockedBy": False}
+    if actor.follows_brand:
+        viewer["followedBy"] = f"at://{actor.did}/app.bsky.graph.follow/3kfollowbrand2"
     return {
         "did": actor.did,
         "handle": actor.handle,
         "displayName": actor.display_name,
         "avatar": AVATAR.format(did=actor.did),
-        "associated": {"activitySubscription": {"allowSubscriptions": "followers"}},
-        "viewer": {"muted": False, "blockedBy": False},
+        "associated": {"chat": {"allowIncoming": actor.chat},
+                       "activitySubscription": {"allowSubscriptions": "followers"}},
+        "viewer": viewer,
         "labels": [],
         "createdAt": atproto_datetime(actor.created_at),
     }

@@ -6,11 +6,13 @@ people (by ``key``) with a Bluesky handle and DID of their own; names and bios c
 the script when the key is there. Everything is guarded by one lock.
 
 The data file (all invented): ``brand`` and ``people`` are ``{key, handle, did, followers,
-display_name?, description?}``; ``posts`` are ``{key, at, by, text, lang?, reply_to?,
-quote_of?, threadgate?, on_brand_reply?}`` where ``at`` is seconds on the sandbox clock
-(<= 0: backlog), ``reply_to``/``quote_of`` name earlier posts, ``threadgate`` is the
-``allow`` part of an ``app.bsky.feed.threadgate`` record (``{"allow": []}``: nobody may
-reply) and ``on_brand_reply`` is ``{delay, text}``: the author answers the brand's reply.
+display_name?, description?, chat?, follows_brand?}`` (``chat``: who may start a direct
+conversation with them, "all", "following" (the default) or "none"); ``posts`` are ``{key,
+at, by, text, lang?, reply_to?, quote_of?, threadgate?, on_brand_reply?}`` where ``at`` is
+seconds on the sandbox clock (<= 0: backlog), ``reply_to``/``quote_of`` name earlier
+posts, ``threadgate`` is the ``allow`` part of an ``app.bsky.feed.threadgate`` record
+(``{"allow": []}``: nobody may reply) and ``on_brand_reply`` is ``{delay, text}``: the
+author answers the brand's reply.
 Facets (@handle, links, #tags) are computed from the text, so a post that says
 ``@ventalia.bsky.example`` notifies the brand.
 """
@@ -57,6 +59,8 @@ class Actor:
     description: str
     followers: int
     created_at: datetime
+    chat: str = "following"  # associated.chat.allowIncoming: all | following | none
+    follows_brand: bool = False
 
 
 @dataclass
@@ -142,13 +146,18 @@ class BlueskyWorld:
         name = raw.get("display_name", person.display_name if person else handle)
         bio = raw.get("description", person.note if person else "")
         index = len(self.actors)
+        chat = raw.get("chat", "following")
+        if chat not in ("all", "following", "none"):
+            raise ScriptError(f"{where}: 'chat' must be all, following or none")
         return Actor(key, did, handle.lower(), str(name), str(bio), int(raw.get("followers", 0)),
-                     self.state.start_wall - timedelta(days=200 + 29 * index))
+                     self.state.start_wall - timedelta(days=200 + 29 * index), chat,
+                     bool(raw.get("follows_brand", False)))
 
     def _load(self, data: Any, release_all: bool) -> None:
         if not isinstance(data, dict):
             raise ScriptError("the Bluesky sandbox data must be a JSON object")
         self.brand = self._actor(data.get("brand"), "brand")
+        self.conversations_data = data.get("conversations") or []  # bluesky_chat.py plays them
         for actor in [self.brand, *(self._actor(p, f"people[{i}]")
                                     for i, p in enumerate(data.get("people") or []))]:
             if actor.did in self.actors or actor.key in self.by_key:

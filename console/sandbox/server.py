@@ -312,6 +312,7 @@ class SandboxServer:
                 ],
                 "keys": dict(self.state.key_counts),
                 "bluesky": list(self.bluesky.world.received),
+                "bluesky_chat": list(self.bluesky.chat.sent),
             }
 
     # -- controls (HTTP) ---------------------------------------------------------------------

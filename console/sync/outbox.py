@@ -1,13 +1,15 @@
 """Sending the outbox: each due reply leaves once, with its idempotency key.
 
 The state is committed as "sending" before the request. A reply still in "sending" when
-the outbox comes to it (a crash mid-request, a timeout, a lost database change) may or
-may not be on the network: unless its channel's idempotency key lasts forever
-(``lasting_idempotency``; Mastodon forgets a key after an hour), the brand's posts in the
-thread are read first. Found, it is recorded as sent with that post's id; not found, it
-is sent again with the same key; when the look itself fails it stays "sending" and is
-looked for again later: never sent blindly. A channel that cannot read a thread holds
-such a reply for the agent (send anyway or discard).
+the outbox comes to it (a crash mid-request, a timeout, a lost database change) may or may
+not be on the network: unless its channel's idempotency key lasts forever
+(``lasting_idempotency``, or ``idempotency_lasts(visibility)``: a Bluesky message has no
+key; Mastodon forgets one after an hour), the brand's posts in the thread (or, for a
+direct reply where the channel can tell, its messages) are read first. Found, it is
+recorded as sent with that post's id; not found, it is sent again with the same key; when
+the look itself fails it stays "sending" and is looked for again later: never sent
+blindly. A channel that cannot read a thread holds such a reply for the agent (send anyway
+or discard).
 
 Before a reply's first attempt, channels that can (:class:`ThreadReader`) re-read the
 thread: if the brand account posted in it after the agent opened the conversation
@@ -32,6 +34,7 @@ from console.channels.base import (
     RateLimited,
     ReplyRefused,
     ThreadReader,
+    idempotency_lasts,
 )
 from console.mentions.queries import MentionDetail, mention_detail
 from console.replies import outbox
@@ -66,7 +69,7 @@ def send_one(store: Store, reply: ReplyInfo, channel_for: Callable[[int], Channe
     except ChannelError as exc:
         outbox.mark_failed(store, reply.id, str(exc))
         return "failed"
-    if reply.state == "sending" and not getattr(channel, "lasting_idempotency", False):
+    if reply.state == "sending" and not idempotency_lasts(channel, reply.visibility):
         settled = settle_unknown(store, channel, mention, reply)
         if settled is not None:
             return settled
@@ -105,7 +108,7 @@ def send_one(store: Store, reply: ReplyInfo, channel_for: Callable[[int], Channe
         # (MalformedResponse): the network may have posted it. A server that answered
         # with an error (ServerError) did not.
         unknown = isinstance(exc, NetworkError | MalformedResponse)
-        if not unknown or getattr(channel, "lasting_idempotency", False):
+        if not unknown or idempotency_lasts(channel, reply.visibility):
             outbox.mark_retry(store, reply.id, str(exc), retry_delay(reply.attempts + 1))
             return "queued"
         outbox.mark_unknown(store, reply.id, str(exc), retry_delay(reply.attempts + 1))
@@ -143,8 +146,13 @@ def settle_unknown(store: Store, channel: Channel, mention: MentionDetail,
 def earlier_attempt(channel: ThreadReader, mention: MentionDetail,
                     reply: ReplyInfo) -> BrandReply | None:
     """The brand's post answering the mention that is this reply (same text, posted since it
-    was written, not recorded as another reply), or None."""
-    posted = channel.brand_replies_since(mention.remote_id, reply.created_at - CLOCK_SLACK)
+    was written, not recorded as another reply), or None. A direct reply is looked for among
+    the brand's messages where the channel tells them apart (``brand_messages_since``)."""
+    look = channel.brand_replies_since
+    messages = getattr(channel, "brand_messages_since", None)
+    if reply.visibility == "direct" and callable(messages):
+        look = messages
+    posted = look(mention.remote_id, reply.created_at - CLOCK_SLACK)
     others = {remote for remote, sent in outbox.replied_by([p.remote_id for p in posted]).items()
               if sent.id != reply.id}
     for post in posted:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Slot
 from PySide6.QtWidgets import (
+    QCheckBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -49,9 +50,15 @@ class BlueskyForm(AccountForm):
         self.password.setAccessibleName(self.tr("App password"))
         self.service = QLineEdit(DEFAULT_SERVICE)
         self.service.setAccessibleName(self.tr("Bluesky server"))
+        self.direct = QCheckBox(self.tr("Read and answer direct messages"))
+        self.direct.setChecked(True)
+        self.direct.setToolTip(self.tr(
+            "Needs an app password made with “Allow access to your direct messages”. Untick "
+            "to follow public posts only."))
         self.note = QLabel(self.tr(
             "Use an app password, never your main password. Create one in Bluesky under "
-            "Settings ▸ Privacy and security ▸ App passwords. Change the server only if the "
+            "Settings ▸ Privacy and security ▸ App passwords, with “Allow access to your "
+            "direct messages” ticked for direct messages. Change the server only if the "
             "account lives on its own PDS."))
         self.note.setTextFormat(Qt.TextFormat.PlainText)
         self.note.setWordWrap(True)
@@ -62,6 +69,7 @@ class BlueskyForm(AccountForm):
         form.addRow(self.tr("Handle"), self.handle)
         form.addRow(self.tr("App password"), self.password)
         form.addRow(self.tr("Server"), self.service)
+        form.addRow("", self.direct)
         self._layout(form, [self.note])
 
     # -- behaviour ---------------------------------------------------------------------------
@@ -73,8 +81,9 @@ class BlueskyForm(AccountForm):
             return
         handle, password = self.handle.text(), self.password.text()
         service = self.service.text().strip() or DEFAULT_SERVICE
+        direct = self.direct.isChecked()
         self._start(lambda: self.accounts.add("bluesky", handle=handle, app_password=password,
-                                              service_url=service),
+                                              service_url=service, direct_messages=direct),
                     self.tr("add the Bluesky account"),
                     self.tr("Signing in as %1 on %2…").replace(
                         "%1", handle.strip() or "…").replace("%2", service))

@@ -14,6 +14,7 @@ from datetime import datetime
 from PySide6.QtCore import QCoreApplication, QLocale, QObject, Qt, QTimer, QUrl, Signal, Slot
 from PySide6.QtGui import QDesktopServices, QGuiApplication, QKeySequence, QShortcut, QTextCursor
 from PySide6.QtWidgets import (
+    QCheckBox,
     QHBoxLayout,
     QPlainTextEdit,
     QPushButton,
@@ -61,6 +62,12 @@ class ComposerView(QWidget):
         self.visibility = labels.plain_label(wrap=True)
         self.visibility.setAccessibleName(self.tr("Reply visibility"))
         self.visibility.setStyleSheet(f"color: {labels.NEUTRAL_COLOUR.name()};")
+        self.private = QCheckBox(self.tr("Continue in private: send it as a direct message to "
+                                         "the author"))
+        self.private.setToolTip(self.tr(
+            "The author accepts direct messages from the brand: the reply leaves as a private "
+            "message instead of a public reply."))
+        self.private.hide()
         self.variables = labels.plain_label(wrap=True)
         self.variables.setAccessibleName(self.tr("Variables of the reply"))
         self.variables.setStyleSheet(f"color: {labels.NEUTRAL_COLOUR.name()};")
@@ -86,6 +93,7 @@ class ComposerView(QWidget):
         layout.setSpacing(4)
         layout.addWidget(self.recipient)
         layout.addWidget(self.visibility)
+        layout.addWidget(self.private)
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.variables)
         layout.addLayout(row)
@@ -154,6 +162,7 @@ class ComposerController(QObject):
         else:
             view.canned.hide()
         view.editor.textChanged.connect(self._on_text_changed)
+        view.private.toggled.connect(self._on_private_toggled)
         for keys in ("Ctrl+Return", "Ctrl+Enter"):
             shortcut = QShortcut(QKeySequence(keys), view.editor)
             shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
@@ -183,8 +192,20 @@ class ComposerController(QObject):
         view.recipient.setText(self.tr("Reply to %1 on %2").replace("%1", who).replace(
             "%2", labels.channel_label(detail.channel)) if detail else "")
         self._load_text(self.replies.draft(mention_id))
+        view.private.blockSignals(True)
+        view.private.setChecked(False)
+        view.private.blockSignals(False)
+        view.private.setVisible(rules.private is not None)
+        self._show_rules(detail.created_at if detail else None)
+        self.follower.show_mention(mention_id)
+        self._update()
+
+    def _show_rules(self, posted_at: datetime | None) -> None:
+        """What the rules say (who sees the reply, a window, why not), editor on or off."""
+        view, rules = self.view, self.rules
+        assert rules is not None
         note = labels.visibility_note(rules.visibility)
-        closes = reply_rules.closes_at(rules, detail.created_at) if detail else None
+        closes = reply_rules.closes_at(rules, posted_at) if posted_at else None
         if closes is not None and rules.can_reply:
             note += self.tr(" · The reply window closes %1.").replace(
                 "%1", labels.full_time(closes))
@@ -203,7 +224,19 @@ class ComposerController(QObject):
                 "opens the post in the browser to paste it; the reply is recorded as sent."))
         else:
             view.message.setText("")
-        self.follower.show_mention(mention_id)
+
+    def private(self) -> bool:
+        """Whether the agent chose to continue in private."""
+        return not self.view.private.isHidden() and self.view.private.isChecked()
+
+    @Slot(bool)
+    def _on_private_toggled(self, checked: bool) -> None:
+        """Continue in private (a direct message to the author), or back to a public reply."""
+        if not self.mention_id:
+            return
+        self.rules = self.replies.rules(self.mention_id, private=checked)
+        detail = self.profile.mention(self.mention_id)
+        self._show_rules(detail.created_at if detail else None)
         self._update()
 
     @Slot()
@@ -218,6 +251,7 @@ class ComposerController(QObject):
         view = self.view
         view.recipient.setText(self.tr("Select a mention to reply."))
         view.visibility.setText("")
+        view.private.hide()
         view.counter.setText("")
         view.message.setText("")
         view.editor.setEnabled(False)
@@ -401,7 +435,7 @@ class ComposerController(QObject):
             self._ask(missing, self.send, self.tr("Send"))
             return
         final = self.final_text()
-        problem = self.replies.refusal(self.mention_id, final)
+        problem = self.replies.refusal(self.mention_id, final, self.private())
         if problem:
             view.message.setText(self.tr("Not sent: %1").replace("%1", problem))
             return
@@ -414,7 +448,8 @@ class ComposerController(QObject):
 
     def _queue(self, final: str) -> None:
         try:
-            reply = self.replies.send(self.mention_id, final, context_since=self.opened_at)
+            reply = self.replies.send(self.mention_id, final, context_since=self.opened_at,
+                                      private=self.private())
         except (InvalidInput, StoreError) as exc:  # the text stays in the editor
             self.view.message.setText(self.tr("Not sent: %1").replace("%1", str(exc)))
             return

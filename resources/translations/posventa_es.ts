@@ -270,8 +270,8 @@ Su token se borra del llavero del sistema. Las menciones ya guardadas permanecen
         <translation>Servidor de Bluesky</translation>
     </message>
     <message>
-        <source>Use an app password, never your main password. Create one in Bluesky under Settings ▸ Privacy and security ▸ App passwords. Change the server only if the account lives on its own PDS.</source>
-        <translation>Use una contraseña de aplicación, nunca su contraseña principal. Créela en Bluesky en Ajustes ▸ Privacidad y seguridad ▸ Contraseñas de aplicación. Cambie el servidor solo si la cuenta está en su propio PDS.</translation>
+        <source>Use an app password, never your main password. Create one in Bluesky under Settings ▸ Privacy and security ▸ App passwords, with “Allow access to your direct messages” ticked for direct messages. Change the server only if the account lives on its own PDS.</source>
+        <translation>Use una contraseña de aplicación, nunca su contraseña principal. Créela en Bluesky en Ajustes ▸ Privacidad y seguridad ▸ Contraseñas de aplicación, con «Permitir el acceso a tus mensajes directos» marcado para los mensajes directos. Cambie el servidor solo si la cuenta está en su propio PDS.</translation>
     </message>
     <message>
         <source>Sign in and add</source>
@@ -296,6 +296,14 @@ Su token se borra del llavero del sistema. Las menciones ya guardadas permanecen
     <message>
         <source>Signing in as %1 on %2…</source>
         <translation>Iniciando sesión como %1 en %2…</translation>
+    </message>
+    <message>
+        <source>Needs an app password made with “Allow access to your direct messages”. Untick to follow public posts only.</source>
+        <translation>Necesita una contraseña de aplicación creada con «Permitir el acceso a tus mensajes directos». Desmárquelo para seguir solo las publicaciones públicas.</translation>
+    </message>
+    <message>
+        <source>Read and answer direct messages</source>
+        <translation>Leer y contestar mensajes directos</translation>
     </message>
 </context>
 <context>
@@ -1550,6 +1558,62 @@ Su token se borra del llavero del sistema. Las menciones ya guardadas permanecen
         <source>{who} refused the reply ({status}){detail}</source>
         <translation>{who} rechazó la respuesta ({status}){detail}</translation>
     </message>
+    <message>
+        <source>Allow access to your direct messages</source>
+        <translation>Permitir el acceso a tus mensajes directos</translation>
+    </message>
+    <message>
+        <source>direct messages</source>
+        <translation>mensajes directos</translation>
+    </message>
+    <message>
+        <source>{problem}; or add the account without direct messages.</source>
+        <translation>{problem}; o añada la cuenta sin mensajes directos.</translation>
+    </message>
+    <message>
+        <source>{who}: Bluesky has suspended direct messages for the brand account</source>
+        <translation>{who}: Bluesky ha suspendido los mensajes directos de la cuenta de la marca</translation>
+    </message>
+    <message>
+        <source>{who}: a direct message takes at most {limit} bytes</source>
+        <translation>{who}: un mensaje directo admite como máximo {limit} bytes</translation>
+    </message>
+    <message>
+        <source>{who}: a direct message takes at most {limit} characters</source>
+        <translation>{who}: un mensaje directo admite como máximo {limit} caracteres</translation>
+    </message>
+    <message>
+        <source>{who}: that conversation or person is not on Bluesky any more</source>
+        <translation>{who}: esa conversación o esa persona ya no está en Bluesky</translation>
+    </message>
+    <message>
+        <source>{who}: the brand account blocks this person; unblock them to send a message</source>
+        <translation>{who}: la cuenta de la marca bloquea a esta persona; desbloquéela para enviarle un mensaje</translation>
+    </message>
+    <message>
+        <source>{who}: the conversation is locked; no more messages can be sent to it</source>
+        <translation>{who}: la conversación está bloqueada; ya no admite más mensajes</translation>
+    </message>
+    <message>
+        <source>{who}: the message is empty</source>
+        <translation>{who}: el mensaje está vacío</translation>
+    </message>
+    <message>
+        <source>{who}: this app password has no access to direct messages; create a new one in Bluesky (Settings → Privacy and security → App passwords) with “{toggle}” ticked and enter it here</source>
+        <translation>{who}: esta contraseña de aplicación no tiene acceso a los mensajes directos; cree una nueva en Bluesky (Ajustes → Privacidad y seguridad → Contraseñas de aplicación) con «{toggle}» marcado y escríbala aquí</translation>
+    </message>
+    <message>
+        <source>{who}: this person blocks the brand account; no message can reach them</source>
+        <translation>{who}: esta persona bloquea a la cuenta de la marca; ningún mensaje puede llegarle</translation>
+    </message>
+    <message>
+        <source>{who}: this person does not accept direct messages</source>
+        <translation>{who}: esta persona no acepta mensajes directos</translation>
+    </message>
+    <message>
+        <source>{who}: this person only accepts direct messages from accounts they follow, and does not follow the brand</source>
+        <translation>{who}: esta persona solo acepta mensajes directos de las cuentas que sigue, y no sigue a la marca</translation>
+    </message>
 </context>
 <context>
     <name>Composer</name>
@@ -1694,6 +1758,14 @@ Su token se borra del llavero del sistema. Las menciones ya guardadas permanecen
     <message>
         <source>Composer message</source>
         <translation>Mensaje del editor de respuestas</translation>
+    </message>
+    <message>
+        <source>Continue in private: send it as a direct message to the author</source>
+        <translation>Seguir en privado: enviarlo como mensaje directo al autor</translation>
+    </message>
+    <message>
+        <source>The author accepts direct messages from the brand: the reply leaves as a private message instead of a public reply.</source>
+        <translation>El autor acepta mensajes directos de la marca: la respuesta sale como mensaje privado en lugar de una respuesta pública.</translation>
     </message>
 </context>
 <context>
@@ -3712,6 +3784,10 @@ El archivo dañado se ha apartado, no se ha borrado:
     <message>
         <source>There is no reply {reply}.</source>
         <translation>No existe la respuesta {reply}.</translation>
+    </message>
+    <message>
+        <source>This person cannot be answered in private from here (they do not accept direct messages from the brand, or the network has none).</source>
+        <translation>A esta persona no se le puede contestar en privado desde aquí (no acepta mensajes directos de la marca, o la red no los tiene).</translation>
     </message>
 </context>
 <context>

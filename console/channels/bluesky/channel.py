@@ -5,6 +5,11 @@ newest first, so a pull with a cursor pages back until it passes that moment (le
 margin, so a post indexed late is not missed; what is read twice is stored once), and a
 first pull reads a few pages as a backfill. Replies carry a record key derived from the
 outbox's idempotency key, so a retry finds the reply already posted instead of posting twice.
+
+Direct messages (console/channels/bluesky/chat.py) are the ``conversations`` route; a reply
+with visibility "direct" leaves as a message (``sendMessage``), never as a post. Messages
+have no idempotency key, so :meth:`BlueskyChannel.idempotency_lasts` says so for them and
+the outbox looks at the brand's messages before sending one again.
 """
 
 from __future__ import annotations
@@ -32,8 +37,12 @@ from console.channels.base import (
     ReplyRules,
     Secrets,
     SentReply,
+    SkippedItem,
     WatchSpec,
 )
+from console.channels.bluesky.chat import MESSAGE_BYTES, MESSAGE_GRAPHEMES, BlueskyChat
+from console.channels.bluesky.chat_errors import ChatNotAllowed
+from console.channels.bluesky.chat_parse import chat_ref, is_message
 from console.channels.bluesky.http import BlueskyHttp
 from console.channels.bluesky.parse import (
     SERVER,
@@ -76,10 +85,39 @@ def rules() -> ReplyRules:
     return ReplyRules(unit="graphemes", limit=MAX_GRAPHEMES, max_bytes=MAX_BYTES)
 
 
+def message_rules() -> ReplyRules:
+    """What a direct message may be: 1,000 graphemes and 10,000 bytes, to the person only."""
+    return ReplyRules(unit="graphemes", limit=MESSAGE_GRAPHEMES, max_bytes=MESSAGE_BYTES,
+                      visibility="direct")
+
+
+def accepts_messages(raw: dict[str, Any]) -> bool:
+    """Whether the author of a stored post takes a message from the brand, as their profile
+    said when the post was read: ``associated.chat.allowIncoming`` "all", or "following"
+    (Bluesky's default) when they follow the brand (``viewer.followedBy``)."""
+    author = raw.get("author")
+    if not isinstance(author, dict):
+        return False
+    associated = author.get("associated")
+    chat = associated.get("chat") if isinstance(associated, dict) else None
+    allowed = chat.get("allowIncoming") if isinstance(chat, dict) else None
+    if allowed == "all":
+        return True
+    viewer = author.get("viewer")
+    follows_brand = isinstance(viewer, dict) and isinstance(viewer.get("followedBy"), str)
+    return allowed in (None, "following") and follows_brand
+
+
 def rules_for_post(raw: dict[str, Any], base: ReplyRules | None = None) -> ReplyRules:
-    """The reply rules for one stored post: closed when its thread's gate forbids a reply."""
+    """The reply rules for one stored post or message: a message is answered by message; a
+    post's thread may be closed by its gate; a post whose author takes messages may be
+    continued in private (``ReplyRules.private``)."""
+    if is_message(raw):
+        return replace(base or rules(), unit="graphemes", limit=MESSAGE_GRAPHEMES,
+                       visibility="direct", max_bytes=MESSAGE_BYTES, private=None)
     limited = replace(base or rules(), unit="graphemes", limit=MAX_GRAPHEMES,
-                      visibility="public", max_bytes=MAX_BYTES)
+                      visibility="public", max_bytes=MAX_BYTES,
+                      private=message_rules() if accepts_messages(raw) else None)
     if limited.can_reply and (reply_disabled(raw) or gate_closed(raw.get("threadgate"))):
         return replace(limited, can_reply=False, reason=translate(
             "ReplyRules", "Bluesky: the author limited who can reply to this thread; Bluesky "
@@ -112,6 +150,7 @@ class BlueskyChannel:
         clock: Callable[[], float] = time.time,
         backfill_pages: int = 2,
         deadline: float | None = None,
+        direct_messages: bool = True,
     ) -> None:
         self.http = BlueskyHttp(service_url, handle, secrets, timeout=timeout,
                                 max_wait=max_wait, sleep=sleep, transport=transport, clock=clock,
@@ -120,6 +159,8 @@ class BlueskyChannel:
         self.clock = clock
         self._handles: dict[str, str | None] = {}
         self._profiles: dict[str, tuple[float, RemoteAuthor]] = {}
+        self.direct_messages = direct_messages
+        self.chat = BlueskyChat(self.http, lambda: self.did, self.resolve_handle)
 
     def close(self) -> None:
         self.http.close()
@@ -146,7 +187,12 @@ class BlueskyChannel:
         return str(self.http.did)
 
     def reply_rules(self, post_visibility: str) -> ReplyRules:
-        return rules()
+        return message_rules() if post_visibility == "direct" else rules()
+
+    def idempotency_lasts(self, visibility: str) -> bool:
+        """A post's record key comes from its idempotency key (a late retry finds it); a
+        message has no key, so an unknown outcome is looked for before sending again."""
+        return visibility != "direct"
 
     # -- pulls -------------------------------------------------------------------------------
 
@@ -269,6 +315,18 @@ class BlueskyChannel:
         return PullResult(self._with_profiles(ordered), iso(newest) if newest else None,
                           skips.items)
 
+    def pull_conversations(self, cursor: str | None) -> PullResult:
+        """Direct messages to the brand since ``cursor`` (the chat log's). Without DM access
+        the route is skipped with the reason, so mentions and watches keep syncing."""
+        if not self.direct_messages:
+            return PullResult([], None)
+        try:
+            result = self.chat.pull(cursor)
+        except ChatNotAllowed as exc:
+            return PullResult([], None, [SkippedItem(
+                translate("Channels", "direct messages"), str(exc))])
+        return PullResult(self._with_profiles(result.posts), result.cursor, result.skipped)
+
     # -- threads -----------------------------------------------------------------------------
 
     def _thread(self, uri: str, depth: int, parents: int) -> dict[str, Any]:
@@ -327,7 +385,10 @@ class BlueskyChannel:
         return posts
 
     def brand_replies_since(self, post_remote_id: str, since: datetime) -> list[BrandReply]:
-        """The brand's posts in the thread of a post created after ``since`` (pre-send check)."""
+        """The brand's posts in the thread of a post created after ``since`` (pre-send check);
+        for a direct message, the brand's messages in its conversation."""
+        if chat_ref(post_remote_id) is not None:
+            return self.chat.brand_messages_since(post_remote_id, since)
         views, _ = self._thread_views(post_remote_id)
         brand = self.did
         found = []
@@ -383,10 +444,20 @@ class BlueskyChannel:
             out["facets"] = facets
         return out
 
+    def brand_messages_since(self, post_remote_id: str, since: datetime) -> list[BrandReply]:
+        """The brand's direct messages after ``since`` to the conversation of a message, or
+        to the author of a post (a reply continued in private), oldest first."""
+        return self.chat.brand_messages_since(post_remote_id, since)
+
     def send_reply(
         self, *, text: str, in_reply_to: str, visibility: str, idempotency_key: str
     ) -> SentReply:
-        """Post a reply once; a retry with the same key returns the reply already posted."""
+        """Post a reply once; a retry with the same key returns the reply already posted.
+
+        A direct reply (to a message, or a public post continued in private) leaves as a
+        message; a message is never answered by a public post."""
+        if visibility == "direct" or chat_ref(in_reply_to) is not None:
+            return self.chat.send(text, in_reply_to)
         did = self.did
         rkey = rkey_for(idempotency_key)
         try:

@@ -36,6 +36,7 @@ from console.channels.base import (
     ServerError,
     readable,
 )
+from console.channels.bluesky.chat_errors import chat_refusal
 from console.channels.limits import JSON_PAGE, decode_json, fetch, install_deadlines
 from console.channels.mastodon.http import USER_AGENT
 from console.channels.messages import refused_request, server_network_error
@@ -235,22 +236,28 @@ class BlueskyHttp:
 
     # -- calls -------------------------------------------------------------------------------
 
-    def query(self, nsid: str, params: dict[str, Any] | None = None) -> Any:
-        return self.decode(self.call("GET", nsid, params=params))
+    def query(self, nsid: str, params: dict[str, Any] | None = None,
+              headers: dict[str, str] | None = None) -> Any:
+        return self.decode(self.call("GET", nsid, params=params, headers=headers))
 
-    def procedure(self, nsid: str, body: dict[str, Any]) -> Any:
-        return self.decode(self.call("POST", nsid, body=body))
+    def procedure(self, nsid: str, body: dict[str, Any],
+                  headers: dict[str, str] | None = None) -> Any:
+        return self.decode(self.call("POST", nsid, body=body, headers=headers))
 
     def call(self, method: str, nsid: str, *, params: dict[str, Any] | None = None,
-             body: dict[str, Any] | None = None) -> httpx.Response:
-        """One authenticated call; an expired access JWT is renewed once and the call retried."""
+             body: dict[str, Any] | None = None,
+             headers: dict[str, str] | None = None) -> httpx.Response:
+        """One authenticated call; an expired access JWT is renewed once and the call retried.
+
+        ``headers`` are added to the request (chat calls name the chat service with
+        ``atproto-proxy``)."""
         token = self.ensure_session()
         try:
-            return self._send(method, nsid, params, body, token)
+            return self._send(method, nsid, params, body, token, headers)
         except _Expired:
             token = self.ensure_session(renew=True)
             try:
-                return self._send(method, nsid, params, body, token)
+                return self._send(method, nsid, params, body, token, headers)
             except _Expired:
                 raise AuthError(translate(
                     "Channels", "{who}: the server keeps refusing the session; enter the app "
@@ -273,9 +280,11 @@ class BlueskyHttp:
                 self._secrets_in(message) if isinstance(message, str) else "")
 
     def _send(self, method: str, nsid: str, params: dict[str, Any] | None,
-              body: dict[str, Any] | None, token: str | None) -> httpx.Response:
+              body: dict[str, Any] | None, token: str | None,
+              extra: dict[str, str] | None = None) -> httpx.Response:
         budget = RetryBudget(self.sleep, self.max_wait, UNKNOWN_WAIT)
         headers = {"Authorization": f"Bearer {token}"} if token else {}
+        headers.update(extra or {})
         while True:
             wait = _REQUESTS.take(self.netloc, REQUEST_BUDGET, self.clock())
             if wait:
@@ -316,6 +325,9 @@ class BlueskyHttp:
                     "Channels", "{who}: the account has been taken down").format(who=who))
             raise AuthError(translate(
                 "Channels", "{who}: app password rejected, re-enter it").format(who=who))
+        refused = chat_refusal(nsid, status, name, message, who)
+        if refused is not None:  # before the expiry check: "Bad token method" is no expiry
+            raise refused
         if has_token and (name in _EXPIRED or (status == 401 and nsid != (
                 "com.atproto.server.refreshSession"))):
             raise _Expired()
