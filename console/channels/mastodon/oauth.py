@@ -8,6 +8,9 @@ stores the client secret and the token in the keyring only.
 
 from __future__ import annotations
 
+import base64
+import hashlib
+import secrets
 import time
 from collections.abc import Callable
 from urllib.parse import urlencode
@@ -23,13 +26,22 @@ from console.channels.base import (
     RateLimited,
     ServerError,
 )
-from console.channels.loopback import new_pkce as new_pkce  # shared with X
-from console.channels.loopback import pkce_challenge as pkce_challenge
 from console.channels.mastodon.http import MastodonHttp
 from console.i18n import translate
 
 OOB_REDIRECT = "urn:ietf:wg:oauth:2.0:oob"
 DEFAULT_SCOPES = "read write"
+
+
+def new_pkce() -> tuple[str, str]:
+    """A fresh PKCE pair: (code_verifier, S256 code_challenge)."""
+    verifier = secrets.token_urlsafe(64)[:96]
+    return verifier, pkce_challenge(verifier)
+
+
+def pkce_challenge(verifier: str) -> str:
+    digest = hashlib.sha256(verifier.encode("ascii")).digest()
+    return base64.urlsafe_b64encode(digest).rstrip(b"=").decode("ascii")
 
 
 def _http(

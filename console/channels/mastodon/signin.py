@@ -19,19 +19,20 @@
 
 from __future__ import annotations
 
+import html
 import queue
 import secrets
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 import httpx
 
 from console.channels.base import ChannelError, InstanceInfo, RemoteAuthor
-from console.channels.loopback import CallbackServer, ReceivedCode, shut
-from console.channels.loopback import SignInCancelled as SignInCancelled
-from console.channels.loopback import SignInError as SignInError
 from console.channels.mastodon.channel import MastodonChannel
 from console.channels.mastodon.http import check_base_url
 from console.channels.mastodon.oauth import (
@@ -44,7 +45,24 @@ from console.channels.mastodon.oauth import (
 )
 from console.i18n import translate
 
+CALLBACK = "/callback"
 WEBSITE = "https://github.com/posventa"
+
+
+class SignInError(ChannelError):
+    """The sign-in cannot go on (declined, cancelled, a code that is not a code)."""
+
+
+class SignInCancelled(SignInError):
+    """The user cancelled the sign-in."""
+
+
+@dataclass(frozen=True)
+class ReceivedCode:
+    """An authorization code and the redirect URI it was issued for."""
+
+    code: str
+    redirect_uri: str
 
 
 @dataclass(frozen=True)
@@ -57,6 +75,72 @@ class SignedIn:
     client_secret: str
     author: RemoteAuthor
     instance: InstanceInfo
+
+
+_DONE_PAGE = (
+    "<!DOCTYPE html><html><head><meta charset='utf-8'><title>Posventa</title></head>"
+    "<body style='font-family:sans-serif;margin:3em'><h1>{title}</h1><p>{text}</p></body></html>"
+)
+
+
+class _CallbackHandler(BaseHTTPRequestHandler):
+    """Answers the browser's redirect to ``/callback`` and hands the code over."""
+
+    server: _CallbackServer
+
+    def log_message(self, format: str, *args: Any) -> None:
+        pass  # the query holds the code: never log it
+
+    def do_GET(self) -> None:
+        parts = urlsplit(self.path)
+        if parts.path != CALLBACK:
+            self._page(404, "Not found", "This address is not part of the sign-in.")
+            return
+        query = {k: v[-1] for k, v in parse_qs(parts.query).items()}
+        if not secrets.compare_digest(query.get("state", ""), self.server.state):
+            self._page(400, "Sign-in not recognised",
+                       "This answer does not belong to the sign-in Posventa started. "
+                       "Go back to Posventa and start again.")
+            return
+        if query.get("error"):
+            self.server.deliver(SignInError(_declined(query.get("error", ""))))
+            self._page(200, "Sign-in declined", "You can close this tab and return to Posventa.")
+            return
+        code = query.get("code", "").strip()
+        if not code:
+            self._page(400, "No code", "The server sent no authorization code.")
+            return
+        self.server.deliver(ReceivedCode(code, self.server.redirect_uri))
+        self._page(200, "Posventa is signed in",
+                   "You can close this tab and return to Posventa.")
+
+    def _page(self, status: int, title: str, text: str) -> None:
+        body = _DONE_PAGE.format(title=html.escape(title), text=html.escape(text)).encode()
+        self.send_response(status)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Cache-Control", "no-store")
+        self.send_header("Referrer-Policy", "no-referrer")
+        self.end_headers()
+        self.wfile.write(body)
+
+
+class _CallbackServer(ThreadingHTTPServer):
+    daemon_threads = True
+
+    def __init__(self, state: str, deliver: Callable[[ReceivedCode | SignInError], None]) -> None:
+        super().__init__(("127.0.0.1", 0), _CallbackHandler)
+        self.state = state
+        self.deliver = deliver
+        self.redirect_uri = f"http://127.0.0.1:{self.server_address[1]}{CALLBACK}"
+
+
+def _declined(error: str) -> str:
+    if error == "access_denied":
+        return translate("Channels", "The authorization was declined on the server, so no "
+                         "account was added")
+    return translate("Channels", "The server did not authorize Posventa ({error})").format(
+        error=error[:60])
 
 
 class MastodonSignIn:
@@ -78,16 +162,17 @@ class MastodonSignIn:
         self.oob_url = ""
         self.redirect_uri = ""
         self._results: queue.Queue[ReceivedCode | SignInError] = queue.Queue()
-        self._server: CallbackServer | None = None
+        self._server: _CallbackServer | None = None
         self._cancelled = threading.Event()
 
     # -- steps -------------------------------------------------------------------------------
 
     def start(self) -> None:
         """Listen on loopback, register the app and prepare both authorization pages."""
-        server = CallbackServer(self.state, self._results.put)
+        server = _CallbackServer(self.state, self._results.put)
         self._server = server
-        server.serve_in_background()
+        threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.2},
+                         daemon=True, name="posventa-signin").start()
         self.redirect_uri = server.redirect_uri
         try:
             self.client_id, self.client_secret = register_app(
@@ -180,4 +265,9 @@ class MastodonSignIn:
     def close(self) -> None:
         server, self._server = self._server, None
         if server is not None:
-            shut(server)
+            threading.Thread(target=_shut, args=(server,), daemon=True).start()
+
+
+def _shut(server: ThreadingHTTPServer) -> None:
+    server.shutdown()
+    server.server_close()
