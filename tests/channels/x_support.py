@@ -37,7 +37,8 @@ def standing_sandbox(release_all: bool = False) -> SandboxServer:
 def make_channel(server: SandboxServer, secrets: StaticSecrets | None = None,
                  sleeps: Sleeps | None = None, **kw: object) -> XChannel:
     held = secrets if secrets is not None else StaticSecrets({"token": DEMO_TOKEN})
-    return XChannel(server.url, BRAND, held, sleep=sleeps or Sleeps(), timeout=5.0,
+    kw.setdefault("timeout", 5.0)
+    return XChannel(server.url, BRAND, held, sleep=sleeps or Sleeps(),
                     **kw)  # type: ignore[arg-type]
 
 
