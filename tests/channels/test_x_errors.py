@@ -142,7 +142,7 @@ def test_network_faults(url: str, words: str) -> None:
 def test_tls_and_timeouts(sandbox: SandboxServer) -> None:
     tls = XChannel(sandbox.url.replace("http://", "https://"), "v",
                    StaticSecrets({"token": "t"}), timeout=3.0)
-    with pytest.raises(NetworkError, match="secure connection|connection broke off"):
+    with pytest.raises(NetworkError, match=r"secure connection|connection broke off"):
         tls.verify()
     slow = make_channel(sandbox, timeout=0.5)
     sandbox.inject_fault("/2/users/me", kind="delay", delay=1.5)
