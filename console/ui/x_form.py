@@ -31,7 +31,7 @@ from console.accounts.queries import AccountInfo
 from console.accounts.service import AccountService
 from console.channels.base import ChannelError
 from console.channels.x.network import NETWORK, api_url_of, check_budget, signed_in_account
-from console.channels.x.signin import DEFAULT_PORT, SignInCancelled, XSignIn
+from console.channels.x.signin import DEFAULT_PORT, SignInCancelled, XSignIn, callback_address
 from console.errors import InvalidInput
 from console.ui import labels
 from console.ui.tasks import Task, TaskSignals, start_task
@@ -167,7 +167,7 @@ class XForm(QWidget):
 
     @Slot(int)
     def _show_callback(self, port: int) -> None:
-        self.callback.setText(f"http://127.0.0.1:{port}/callback")
+        self.callback.setText(callback_address(port))
 
     # -- state -------------------------------------------------------------------------------
 

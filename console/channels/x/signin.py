@@ -43,6 +43,11 @@ DEFAULT_PORT = 8976
 SCOPES = "tweet.read tweet.write users.read offline.access"
 
 
+def callback_address(port: int) -> str:
+    """The callback to register in the X app for a loopback ``port``."""
+    return f"http://127.0.0.1:{port}/callback"
+
+
 @dataclass(frozen=True)
 class SignedIn:
     """A finished sign-in: what the caller keeps (tokens in the keyring only)."""
