@@ -39,7 +39,7 @@ from console.channels.base import (
 from console.channels.limits import JSON_PAGE, decode_json, fetch, install_deadlines
 from console.channels.mastodon.http import USER_AGENT
 from console.channels.messages import refused_request, server_network_error
-from console.channels.retry import RetryBudget, reset_wait, wait_text
+from console.channels.retry import RetryBudget, reset_wait
 from console.channels.urls import web_address, with_scheme
 from console.i18n import translate
 
@@ -324,6 +324,3 @@ class XHttp:
     def decode(self, response: httpx.Response) -> Any:
         """The JSON of an answer (bounded in size and depth), or MalformedResponse."""
         return decode_json(response.content, f"X {self.host}")
-
-    def until_reset(self, seconds: float) -> str:
-        return wait_text(seconds)
