@@ -31,6 +31,7 @@ DEMO_WATCHES = ("ventalia", "bentalia", "ventaila", "brisa", "#ventalia", "#vent
 DEMO_TOKEN = "sandbox-demo-token"  # the sandbox accepts any token; this is no secret
 DEMO_BLUESKY_HANDLE = "ventalia.bsky.example"
 DEMO_APP_PASSWORD = "demo-sand-boxx-pass"  # any app-password-shaped string opens the sandbox
+DEMO_X_TOKEN = "sandbox-x-demo-token"  # the sandbox's X accepts it (console/sandbox/x_oauth.py)
 
 
 @dataclass
@@ -124,6 +125,9 @@ def open_demo(path: Path | None = None, *, speed: float = 10.0, port: int = 0) -
     sky = accounts.add_account(runtime.workspace.store, "bluesky", sandbox.url,
                                handle=DEMO_BLUESKY_HANDLE)
     runtime.workspace.secrets.set(sky.id, "app_password", DEMO_APP_PASSWORD)
+    x_account = accounts.add_account(runtime.workspace.store, "x", sandbox.url, handle="ventalia",
+                                     settings={"x_read_budget": 0})
+    runtime.workspace.secrets.set(x_account.id, "token", DEMO_X_TOKEN)
     add_demo_blogs(runtime.workspace, sandbox)
     for term in DEMO_WATCHES:
         accounts.add_watch(runtime.workspace.store, term)

@@ -16,6 +16,7 @@ from urllib.parse import urlsplit
 
 import regex
 
+from console.channels.weighted import count_weighted
 from console.trust.unicode import storable
 
 # Sources a mention can be found by (a mention found by two routes remembers both).
@@ -127,7 +128,7 @@ class InstanceInfo:
 class ReplyRules:
     """What a reply to one post on one channel may be."""
 
-    unit: str  # "characters" | "graphemes" | "weighted"
+    unit: str  # "characters" | "graphemes" | "weighted" (X: console/channels/weighted.py)
     limit: int
     can_reply: bool = True
     reason: str = ""  # why a reply is not possible, shown to the agent
@@ -144,6 +145,8 @@ class ReplyRules:
 
     def measure(self, text: str) -> int:
         """How much of ``limit`` ``text`` uses, counted in this rule's ``unit``."""
+        if self.unit == "weighted":
+            return count_weighted(text)
         return count_graphemes(text) if self.unit == "graphemes" else len(text)
 
 

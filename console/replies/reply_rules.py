@@ -30,6 +30,8 @@ def unit_name(unit: str) -> str:
         return translate("ReplyRules", "characters")
     if unit == "graphemes":
         return translate("ReplyRules", "graphemes")
+    if unit == "weighted":
+        return translate("ReplyRules", "weighted characters")
     return unit
 
 

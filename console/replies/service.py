@@ -121,7 +121,7 @@ class ReplyService:
         """
         rules = self.rules(mention_id, private)
         if rules.can_reply and rules.manual:
-            raise InvalidInput(translate(
+            raise InvalidInput(rules.reason or translate(
                 "ReplyRules", "This channel has no way to post a reply from here: open the "
                 "post in the browser and paste the reply there."))
         problem = reply_rules.refusal(text, rules)

@@ -29,6 +29,9 @@ from .script import load_script
 from .state import SandboxState
 from .streaming import PREFIX as STREAMING
 from .streaming import Refusal, StreamDropped, StreamHub, Subscriber
+from .x_api import XApi
+from .x_oauth import CLIENT_ID as X_CLIENT_ID
+from .x_oauth import DEMO_TOKEN as X_DEMO_TOKEN
 
 log = logging.getLogger(__name__)
 MAX_BODY = 1_000_000
@@ -99,6 +102,9 @@ class _Handler(BaseHTTPRequestHandler):
             return
         if parts.path.startswith("/xrpc/"):  # Bluesky (bluesky_api.py)
             sandbox.bluesky.serve(self, request)
+            return
+        if XApi.handles(parts.path):  # X API v2 and its OAuth 2.0 (x_api.py)
+            sandbox.x.serve(self, request)
             return
         sandbox.state.tick()
         fault = sandbox.faults.take(parts.path)
@@ -203,6 +209,7 @@ class SandboxServer:
         self.faults = FaultBook()
         self.limiter = RateLimiter(rate_limit)
         self.bluesky = BlueskyXrpc(self.state, self.faults, release_all=release_all)
+        self.x = XApi(self.state, self.faults, release_all=release_all)
         self.blog = blog_api.for_sandbox(self.state, default_script=script_path is None,
                                          release_all=release_all)
         handler = type("SandboxHandler", (_Handler,), {"sandbox": self})
@@ -313,6 +320,7 @@ class SandboxServer:
                 "keys": dict(self.state.key_counts),
                 "bluesky": list(self.bluesky.world.received),
                 "bluesky_chat": list(self.bluesky.chat.sent),
+                "x": list(self.x.world.received),
             }
 
     # -- controls (HTTP) ---------------------------------------------------------------------
@@ -367,6 +375,8 @@ def serve_forever(
     brand = server.bluesky.world.brand.handle
     print(f"Bluesky XRPC at {server.url}/xrpc/: sign in as {brand} with any app password "
           "(xxxx-xxxx-xxxx-xxxx)", flush=True)
+    print(f"X API v2 at {server.url}/2/: sign in with the Client ID {X_CLIENT_ID}, or use the "
+          f"token {X_DEMO_TOKEN}", flush=True)
     print("Press Ctrl-C to stop.", flush=True)
     try:
         while True:

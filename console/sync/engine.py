@@ -236,15 +236,18 @@ class Engine:
                 account = accounts.get_account(self.store, account.id) or account
                 report.label = readable(account.label)
             live = self.live.live_routes(account.id)  # streamed routes need no poll
-            for name, pull in self._pulls(channel):
-                if name in live:
-                    continue
-                result = pull(accounts.get_cursor(account.id, name))
-                stored = self._store(account, name, result.posts, result.cursor,
-                                     result.skipped)
-                report.added += len(stored.added)
-                report.seen_again += len(stored.changed)
-                report.skipped.extend(stored.skipped)
+            try:
+                for name, pull in self._pulls(channel):
+                    if name in live:
+                        continue
+                    result = pull(accounts.get_cursor(account.id, name))
+                    stored = self._store(account, name, result.posts, result.cursor,
+                                         result.skipped)
+                    report.added += len(stored.added)
+                    report.seen_again += len(stored.changed)
+                    report.skipped.extend(stored.skipped)
+            finally:
+                self._keep_channel_settings(account, channel)
         except AuthError as exc:
             report.error = str(exc)
             self._needs_sign_in.add(account.id)
@@ -288,7 +291,9 @@ class Engine:
             return report
         self._failures.pop(account.id, None)
         skips = skipped_text(report.skipped)  # one bad item is named, never a stop
-        self._status(account, "ok", new_text(report.added) + (f"; {skips}" if skips else ""))
+        note = getattr(channel, "status_note", None)  # X: posts read this month, budget
+        extra = [text for text in (skips, note() if callable(note) else "") if text]
+        self._status(account, "ok", "; ".join([new_text(report.added), *extra]))
         self._next_poll[account.id] = time.monotonic() + self.settings.sync_interval
         return report
 
@@ -299,6 +304,17 @@ class Engine:
         with self._channels_lock:
             current = self._channels.get(account_id)
         return self._stop.is_set() or current is not channel
+
+    def _keep_channel_settings(self, account: AccountInfo, channel: Channel) -> None:
+        """Merge what the channel keeps in its account's settings (X: the posts it read this
+        month), after every pull, whether it ended well or not."""
+        changed = getattr(channel, "account_settings", None)
+        settings = changed() if callable(changed) else None
+        if settings:
+            try:
+                accounts.update_account(self.store, account.id, settings=settings)
+            except StoreError:
+                log.warning("the settings of account %s could not be kept", account.id)
 
     def _pulls(self, channel: Channel) -> list[tuple[str, Callable[[str | None], PullResult]]]:
         """Every route of an account and the pull that reads it since a cursor."""

@@ -40,6 +40,7 @@ from console.ui.bluesky_form import BlueskyForm
 from console.ui.feed_form import FeedForm, WordPressForm
 from console.ui.mastodon_form import MastodonForm
 from console.ui.tasks import Task, TaskSignals, start_task
+from console.ui.x_form import XForm
 
 log = logging.getLogger(__name__)
 LIST_PAGE, ADD_PAGE, SIGN_IN_AGAIN_PAGE = 0, 1, 2
@@ -51,6 +52,7 @@ FORMS: dict[str, type[QWidget]] = {
     "bluesky": BlueskyForm,
     "feed": FeedForm,
     "wordpress": WordPressForm,
+    "x": XForm,
 }
 
 

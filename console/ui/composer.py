@@ -107,6 +107,8 @@ def unit_word(unit: str) -> str:
         return QCoreApplication.translate("Composer", "characters")
     if unit == "graphemes":
         return QCoreApplication.translate("Composer", "characters (graphemes)")
+    if unit == "weighted":
+        return QCoreApplication.translate("Composer", "weighted characters")
     return unit
 
 
@@ -218,8 +220,8 @@ class ComposerController(QObject):
         if not allowed:
             view.message.setText(rules.reason or self.tr(
                 "This channel does not allow a reply here."))
-        elif rules.manual:
-            view.message.setText(self.tr(
+        elif rules.manual:  # the channel's own reason when it has one (X: not summoned)
+            view.message.setText(rules.reason or self.tr(
                 "This channel cannot take replies from here: the button copies the reply and "
                 "opens the post in the browser to paste it; the reply is recorded as sent."))
         else:

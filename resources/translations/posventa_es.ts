@@ -94,6 +94,14 @@
         <source>error: %1</source>
         <translation>error: %1</translation>
     </message>
+    <message>
+        <source>The read budget is a number of posts per month, like 10000 (or empty for no budget).</source>
+        <translation>El presupuesto de lectura es un número de publicaciones al mes, como 10000 (o vacío para no tener presupuesto).</translation>
+    </message>
+    <message>
+        <source>X</source>
+        <translation>X</translation>
+    </message>
 </context>
 <context>
     <name>AccountsController</name>
@@ -1614,6 +1622,98 @@ Su token se borra del llavero del sistema. Las menciones ya guardadas permanecen
         <source>{who}: this person only accepts direct messages from accounts they follow, and does not follow the brand</source>
         <translation>{who}: esta persona solo acepta mensajes directos de las cuentas que sigue, y no sigue a la marca</translation>
     </message>
+    <message>
+        <source>Copy the Client ID of your X app (X developer console, Keys and tokens) first</source>
+        <translation>Copia primero el Client ID de tu app de X (consola de desarrolladores de X, Keys and tokens)</translation>
+    </message>
+    <message>
+        <source>Paste the whole address the browser ended on (it has code= in it)</source>
+        <translation>Pega la dirección completa en la que terminó el navegador (lleva code=)</translation>
+    </message>
+    <message>
+        <source>Port {port} on this computer is taken, so X cannot send the approval back; close what uses it or choose another port (and register that callback in your X app)</source>
+        <translation>El puerto {port} de este equipo está ocupado, así que X no puede devolver la aprobación; cierra lo que lo usa o elige otro puerto (y registra esa dirección de retorno en tu app de X)</translation>
+    </message>
+    <message>
+        <source>The X API address must be a plain https:// address</source>
+        <translation>La dirección de la API de X debe ser una dirección https:// simple</translation>
+    </message>
+    <message>
+        <source>X: a watch term cannot be empty</source>
+        <translation>X: un término vigilado no puede estar vacío</translation>
+    </message>
+    <message>
+        <source>X: the watch {term} makes a search longer than {limit} characters; exclude fewer words</source>
+        <translation>X: el término vigilado {term} da una búsqueda de más de {limit} caracteres; excluye menos palabras</translation>
+    </message>
+    <message>
+        <source>X: {term} is not a hashtag X can search</source>
+        <translation>X: {term} no es un hashtag que X pueda buscar</translation>
+    </message>
+    <message>
+        <source>the read budget of {budget} posts this month is spent: keyword search stops until {day} (mentions keep coming)</source>
+        <translation>el presupuesto de {budget} publicaciones leídas este mes está gastado: la búsqueda por palabras se detiene hasta el {day} (las menciones siguen llegando)</translation>
+    </message>
+    <message>
+        <source>{address} is not a web address (https://api.x.com)</source>
+        <translation>{address} no es una dirección web (https://api.x.com)</translation>
+    </message>
+    <message>
+        <source>{n} of {budget} posts read from X this month</source>
+        <translation>{n} de {budget} publicaciones leídas de X este mes</translation>
+    </message>
+    <message>
+        <source>{n} posts read from X this month</source>
+        <translation>{n} publicaciones leídas de X este mes</translation>
+    </message>
+    <message>
+        <source>{who}: X keeps refusing the sign-in; sign in again</source>
+        <translation>{who}: X sigue rechazando el inicio de sesión; vuelve a iniciar sesión</translation>
+    </message>
+    <message>
+        <source>{who}: X no longer accepts this sign-in (expired or revoked); sign in again</source>
+        <translation>{who}: X ya no acepta este inicio de sesión (caducado o revocado); vuelve a iniciar sesión</translation>
+    </message>
+    <message>
+        <source>{who}: X refused access ({detail}); check the app&apos;s access and its permissions (read and write) in X&apos;s developer console</source>
+        <translation>{who}: X denegó el acceso ({detail}); revisa el acceso de la app y sus permisos (lectura y escritura) en la consola de desarrolladores de X</translation>
+    </message>
+    <message>
+        <source>{who}: X refused the post: {detail}</source>
+        <translation>{who}: X rechazó la publicación: {detail}</translation>
+    </message>
+    <message>
+        <source>{who}: X refused to renew the sign-in ({detail}); sign in again</source>
+        <translation>{who}: X se negó a renovar el inicio de sesión ({detail}); vuelve a iniciar sesión</translation>
+    </message>
+    <message>
+        <source>{who}: X renewed the sign-in without a token</source>
+        <translation>{who}: X renovó el inicio de sesión sin dar un token</translation>
+    </message>
+    <message>
+        <source>{who}: X says this account does not exist any more</source>
+        <translation>{who}: X dice que esta cuenta ya no existe</translation>
+    </message>
+    <message>
+        <source>{who}: X says this app&apos;s usage cap is spent ({detail}); raise it or buy credits in X&apos;s developer console</source>
+        <translation>{who}: X dice que el límite de uso de esta app está agotado ({detail}); súbelo o compra créditos en la consola de desarrolladores de X</translation>
+    </message>
+    <message>
+        <source>{who}: no access token is stored; sign in again</source>
+        <translation>{who}: no hay ningún token de acceso guardado; vuelve a iniciar sesión</translation>
+    </message>
+    <message>
+        <source>{who}: that is not an X post id</source>
+        <translation>{who}: eso no es un identificador de publicación de X</translation>
+    </message>
+    <message>
+        <source>{who}: the reply is {used} weighted characters; X takes {limit}</source>
+        <translation>{who}: la respuesta ocupa {used} caracteres ponderados; X admite {limit}</translation>
+    </message>
+    <message>
+        <source>{who}: the sign-in code was not accepted (expired, already used, or the app&apos;s Client ID or callback address do not match); sign in again</source>
+        <translation>{who}: el código de inicio de sesión no se aceptó (caducado, ya usado, o el Client ID o la dirección de retorno de la app no coinciden); vuelve a iniciar sesión</translation>
+    </message>
 </context>
 <context>
     <name>Composer</name>
@@ -1624,6 +1724,10 @@ Su token se borra del llavero del sistema. Las menciones ya guardadas permanecen
     <message>
         <source>characters (graphemes)</source>
         <translation>caracteres (grafemas)</translation>
+    </message>
+    <message>
+        <source>weighted characters</source>
+        <translation>caracteres ponderados</translation>
     </message>
 </context>
 <context>
@@ -3789,6 +3893,14 @@ El archivo dañado se ha apartado, no se ha borrado:
         <source>This person cannot be answered in private from here (they do not accept direct messages from the brand, or the network has none).</source>
         <translation>A esta persona no se le puede contestar en privado desde aquí (no acepta mensajes directos de la marca, o la red no los tiene).</translation>
     </message>
+    <message>
+        <source>X takes a reply through the API only when the author mentioned or quoted the brand, and this post does neither: the button copies the reply and opens the post on X to paste it; the reply is recorded in the case.</source>
+        <translation>X solo admite una respuesta por la API cuando el autor mencionó o citó a la marca, y esta publicación no hace ninguna de las dos cosas: el botón copia la respuesta y abre la publicación en X para pegarla; la respuesta queda registrada en el caso.</translation>
+    </message>
+    <message>
+        <source>weighted characters</source>
+        <translation>caracteres ponderados</translation>
+    </message>
 </context>
 <context>
     <name>ReportColumns</name>
@@ -5724,6 +5836,125 @@ Este espacio de trabajo aún no tiene ninguna cuenta. La demostración lo muestr
     <message>
         <source>Checking %1 on %2…</source>
         <translation>Comprobando %1 en %2…</translation>
+    </message>
+</context>
+<context>
+    <name>XForm</name>
+    <message>
+        <source>API address</source>
+        <translation>Dirección de la API</translation>
+    </message>
+    <message>
+        <source>Access token</source>
+        <translation>Token de acceso</translation>
+    </message>
+    <message>
+        <source>Address the browser ended on</source>
+        <translation>Dirección en la que terminó el navegador</translation>
+    </message>
+    <message>
+        <source>Advanced: paste a user access token instead</source>
+        <translation>Avanzado: pegar en su lugar un token de acceso de usuario</translation>
+    </message>
+    <message>
+        <source>Approved on another device? Paste the address its browser ended on:</source>
+        <translation>¿Aprobaste en otro dispositivo? Pega la dirección en la que terminó su navegador:</translation>
+    </message>
+    <message>
+        <source>Callback</source>
+        <translation>Dirección de retorno</translation>
+    </message>
+    <message>
+        <source>Callback port</source>
+        <translation>Puerto de retorno</translation>
+    </message>
+    <message>
+        <source>Cancel sign-in</source>
+        <translation>Cancelar el inicio de sesión</translation>
+    </message>
+    <message>
+        <source>Checking the approval with X…</source>
+        <translation>Comprobando la aprobación con X…</translation>
+    </message>
+    <message>
+        <source>Checking the token with X…</source>
+        <translation>Comprobando el token con X…</translation>
+    </message>
+    <message>
+        <source>Client ID</source>
+        <translation>Client ID</translation>
+    </message>
+    <message>
+        <source>Client ID of your X app</source>
+        <translation>Client ID de tu app de X</translation>
+    </message>
+    <message>
+        <source>Could not sign in: unexpected %1.</source>
+        <translation>No se pudo iniciar sesión: %1 inesperado.</translation>
+    </message>
+    <message>
+        <source>Monthly read budget (posts)</source>
+        <translation>Presupuesto mensual de lectura (publicaciones)</translation>
+    </message>
+    <message>
+        <source>Open the page again</source>
+        <translation>Abrir la página de nuevo</translation>
+    </message>
+    <message>
+        <source>Read budget per month</source>
+        <translation>Presupuesto de lectura al mes</translation>
+    </message>
+    <message>
+        <source>Sign in with the browser</source>
+        <translation>Iniciar sesión con el navegador</translation>
+    </message>
+    <message>
+        <source>Sign-in cancelled.</source>
+        <translation>Inicio de sesión cancelado.</translation>
+    </message>
+    <message>
+        <source>Signed in as @%1.</source>
+        <translation>Sesión iniciada como @%1.</translation>
+    </message>
+    <message>
+        <source>Use this address</source>
+        <translation>Usar esta dirección</translation>
+    </message>
+    <message>
+        <source>Verify and add</source>
+        <translation>Verificar y añadir</translation>
+    </message>
+    <message>
+        <source>X API address</source>
+        <translation>Dirección de la API de X</translation>
+    </message>
+    <message>
+        <source>X app Client ID</source>
+        <translation>Client ID de la app de X</translation>
+    </message>
+    <message>
+        <source>X sign-in message</source>
+        <translation>Mensaje del inicio de sesión en X</translation>
+    </message>
+    <message>
+        <source>X signs in through your team&apos;s own X app: create one in X&apos;s developer console (type Native App), copy its Client ID, and add the callback shown below. X bills every post Posventa reads; a monthly read budget stops the keyword search when spent, and mentions keep coming.</source>
+        <translation>X inicia sesión a través de la propia app de X de tu equipo: crea una en la consola de desarrolladores de X (tipo Native App), copia su Client ID y añade la dirección de retorno que se muestra abajo. X cobra cada publicación que Posventa lee; un presupuesto mensual de lectura detiene la búsqueda por palabras cuando se gasta, y las menciones siguen llegando.</translation>
+    </message>
+    <message>
+        <source>Your browser opened X&apos;s consent page. Approve Posventa there; this window continues by itself.</source>
+        <translation>Tu navegador abrió la página de autorización de X. Aprueba Posventa allí; esta ventana continúa sola.</translation>
+    </message>
+    <message>
+        <source>add the account</source>
+        <translation>añadir la cuenta</translation>
+    </message>
+    <message>
+        <source>http://127.0.0.1:…/callback?state=…&amp;code=…</source>
+        <translation>http://127.0.0.1:…/callback?state=…&amp;code=…</translation>
+    </message>
+    <message>
+        <source>no budget</source>
+        <translation>sin presupuesto</translation>
     </message>
 </context>
 <context>

@@ -14,13 +14,13 @@ from console.errors import InvalidInput
 
 
 def test_every_kind_has_one_descriptor_and_a_command():
-    assert KINDS == ("mastodon", "bluesky", "feed", "wordpress")
+    assert KINDS == ("mastodon", "bluesky", "feed", "wordpress", "x")
     assert [n.kind for n in NETWORKS] == list(KINDS)
     assert set(ADD) == set(KINDS)  # `posventa accounts add <kind>` for every network
     assert all(network(kind) is find(kind) for kind in KINDS)
-    assert find("x") is None
+    assert find("myspace") is None
     with pytest.raises(ChannelError, match="not supported"):
-        network("x")
+        network("myspace")
 
 
 def test_post_rules_come_from_the_network_of_the_post():
