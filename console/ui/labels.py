@@ -59,6 +59,8 @@ _CHANNELS = {
     "bluesky": QT_TRANSLATE_NOOP("Labels", "bluesky"),
     "feed": QT_TRANSLATE_NOOP("Labels", "feed"),
     "wordpress": QT_TRANSLATE_NOOP("Labels", "wordpress"),
+    "x": QT_TRANSLATE_NOOP("Labels", "x"),
+    "reddit": QT_TRANSLATE_NOOP("Labels", "reddit"),
     "sandbox": QT_TRANSLATE_NOOP("Labels", "sandbox"),
 }
 _PRIORITIES = {
@@ -244,7 +246,7 @@ def sources_text(sources: str) -> str:
 
 _VISIBILITY_NOTES = {
     "direct": QT_TRANSLATE_NOOP("Labels",
-                                "Direct message: only the people mentioned see this reply."),
+                                "Direct message: only the people in the conversation see this reply."),
     "private": QT_TRANSLATE_NOOP("Labels", "Followers only: only followers see this reply."),
     "unlisted": QT_TRANSLATE_NOOP("Labels",
                                   "Unlisted: public, but kept out of public timelines."),

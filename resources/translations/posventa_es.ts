@@ -2613,6 +2613,14 @@ sentimiento {score}, motivo: {reason}</translation>
         <translation>wordpress</translation>
     </message>
     <message>
+        <source>x</source>
+        <translation>x</translation>
+    </message>
+    <message>
+        <source>reddit</source>
+        <translation>reddit</translation>
+    </message>
+    <message>
         <source>sandbox</source>
         <translation>entorno de pruebas</translation>
     </message>
@@ -2681,8 +2689,8 @@ sentimiento {score}, motivo: {reason}</translation>
         <translation>▲ positivo</translation>
     </message>
     <message>
-        <source>Direct message: only the people mentioned see this reply.</source>
-        <translation>Mensaje directo: solo las personas mencionadas ven esta respuesta.</translation>
+        <source>Direct message: only the people in the conversation see this reply.</source>
+        <translation>Mensaje directo: solo las personas de la conversación ven esta respuesta.</translation>
     </message>
     <message>
         <source>Followers only: only followers see this reply.</source>
