@@ -19,20 +19,21 @@
 
 from __future__ import annotations
 
-import html
-import queue
 import secrets
-import threading
-import time
-from collections.abc import Callable
 from dataclasses import dataclass
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from typing import Any
-from urllib.parse import parse_qs, urlsplit
 
 import httpx
 
 from console.channels.base import ChannelError, InstanceInfo, RemoteAuthor
+from console.channels.loopback import (
+    CALLBACK,
+    CallbackListener,
+    PendingCode,
+    ReceivedCode,
+    SignInCancelled,
+    SignInError,
+    code_in_address,
+)
 from console.channels.mastodon.channel import MastodonChannel
 from console.channels.mastodon.http import check_base_url
 from console.channels.mastodon.oauth import (
@@ -45,24 +46,9 @@ from console.channels.mastodon.oauth import (
 )
 from console.i18n import translate
 
-CALLBACK = "/callback"
+__all__ = ["CALLBACK", "MastodonSignIn", "ReceivedCode", "SignInCancelled", "SignInError",
+           "SignedIn"]
 WEBSITE = "https://github.com/posventa"
-
-
-class SignInError(ChannelError):
-    """The sign-in cannot go on (declined, cancelled, a code that is not a code)."""
-
-
-class SignInCancelled(SignInError):
-    """The user cancelled the sign-in."""
-
-
-@dataclass(frozen=True)
-class ReceivedCode:
-    """An authorization code and the redirect URI it was issued for."""
-
-    code: str
-    redirect_uri: str
 
 
 @dataclass(frozen=True)
@@ -75,72 +61,6 @@ class SignedIn:
     client_secret: str
     author: RemoteAuthor
     instance: InstanceInfo
-
-
-_DONE_PAGE = (
-    "<!DOCTYPE html><html><head><meta charset='utf-8'><title>Posventa</title></head>"
-    "<body style='font-family:sans-serif;margin:3em'><h1>{title}</h1><p>{text}</p></body></html>"
-)
-
-
-class _CallbackHandler(BaseHTTPRequestHandler):
-    """Answers the browser's redirect to ``/callback`` and hands the code over."""
-
-    server: _CallbackServer
-
-    def log_message(self, format: str, *args: Any) -> None:
-        pass  # the query holds the code: never log it
-
-    def do_GET(self) -> None:
-        parts = urlsplit(self.path)
-        if parts.path != CALLBACK:
-            self._page(404, "Not found", "This address is not part of the sign-in.")
-            return
-        query = {k: v[-1] for k, v in parse_qs(parts.query).items()}
-        if not secrets.compare_digest(query.get("state", ""), self.server.state):
-            self._page(400, "Sign-in not recognised",
-                       "This answer does not belong to the sign-in Posventa started. "
-                       "Go back to Posventa and start again.")
-            return
-        if query.get("error"):
-            self.server.deliver(SignInError(_declined(query.get("error", ""))))
-            self._page(200, "Sign-in declined", "You can close this tab and return to Posventa.")
-            return
-        code = query.get("code", "").strip()
-        if not code:
-            self._page(400, "No code", "The server sent no authorization code.")
-            return
-        self.server.deliver(ReceivedCode(code, self.server.redirect_uri))
-        self._page(200, "Posventa is signed in",
-                   "You can close this tab and return to Posventa.")
-
-    def _page(self, status: int, title: str, text: str) -> None:
-        body = _DONE_PAGE.format(title=html.escape(title), text=html.escape(text)).encode()
-        self.send_response(status)
-        self.send_header("Content-Type", "text/html; charset=utf-8")
-        self.send_header("Content-Length", str(len(body)))
-        self.send_header("Cache-Control", "no-store")
-        self.send_header("Referrer-Policy", "no-referrer")
-        self.end_headers()
-        self.wfile.write(body)
-
-
-class _CallbackServer(ThreadingHTTPServer):
-    daemon_threads = True
-
-    def __init__(self, state: str, deliver: Callable[[ReceivedCode | SignInError], None]) -> None:
-        super().__init__(("127.0.0.1", 0), _CallbackHandler)
-        self.state = state
-        self.deliver = deliver
-        self.redirect_uri = f"http://127.0.0.1:{self.server_address[1]}{CALLBACK}"
-
-
-def _declined(error: str) -> str:
-    if error == "access_denied":
-        return translate("Channels", "The authorization was declined on the server, so no "
-                         "account was added")
-    return translate("Channels", "The server did not authorize Posventa ({error})").format(
-        error=error[:60])
 
 
 class MastodonSignIn:
@@ -161,18 +81,16 @@ class MastodonSignIn:
         self.authorize_url = ""
         self.oob_url = ""
         self.redirect_uri = ""
-        self._results: queue.Queue[ReceivedCode | SignInError] = queue.Queue()
-        self._server: _CallbackServer | None = None
-        self._cancelled = threading.Event()
+        self._results = PendingCode()
+        self._server: CallbackListener | None = None
 
     # -- steps -------------------------------------------------------------------------------
 
     def start(self) -> None:
         """Listen on loopback, register the app and prepare both authorization pages."""
-        server = _CallbackServer(self.state, self._results.put)
+        server = CallbackListener(self.state, self._results.put)
         self._server = server
-        threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.2},
-                         daemon=True, name="posventa-signin").start()
+        server.start()
         self.redirect_uri = server.redirect_uri
         try:
             self.client_id, self.client_secret = register_app(
@@ -182,7 +100,7 @@ class MastodonSignIn:
         except ChannelError:
             self.close()
             raise
-        if self._cancelled.is_set():
+        if self._results.cancelled:
             self.close()
             raise SignInCancelled("The sign-in was cancelled")
         self.authorize_url = self._authorize(self.redirect_uri)
@@ -202,14 +120,9 @@ class MastodonSignIn:
         if not text:
             raise SignInError(translate("Channels",
                                         "Paste the authorization code the server showed you"))
-        if "code=" in text and ("://" in text or text.startswith("/")):
-            query = {k: v[-1] for k, v in parse_qs(urlsplit(text).query).items()}
-            if query.get("state") and query["state"] != self.state:
-                raise SignInError(translate(
-                    "Channels", "That address belongs to another sign-in; start again"))
-            code = query.get("code", "").strip()
-            if code:
-                return ReceivedCode(code, self.redirect_uri)
+        code = code_in_address(text, self.state)
+        if code:
+            return ReceivedCode(code, self.redirect_uri)
         if any(c.isspace() for c in text) or len(text) > 512:
             raise SignInError(translate(
                 "Channels", "That is not an authorization code; copy only the code shown"))
@@ -217,21 +130,7 @@ class MastodonSignIn:
 
     def wait(self, timeout: float | None = None) -> ReceivedCode:
         """The first code to arrive (loopback or pasted); raises SignInError/Cancelled."""
-        deadline = None if timeout is None else time.monotonic() + timeout
-        while True:
-            if self._cancelled.is_set():
-                raise SignInCancelled("The sign-in was cancelled")
-            remaining = 0.2 if deadline is None else min(0.2, deadline - time.monotonic())
-            if remaining <= 0:
-                raise SignInError(translate(
-                    "Channels", "No answer came from the server in time; start again"))
-            try:
-                result = self._results.get(timeout=remaining)
-            except queue.Empty:
-                continue
-            if isinstance(result, SignInError):
-                raise result
-            return result
+        return self._results.wait(timeout)
 
     def complete(self, received: ReceivedCode) -> SignedIn:
         """Exchange the code for a token and check it; the listener is closed after."""
@@ -239,7 +138,7 @@ class MastodonSignIn:
             token = exchange_code(self.base_url, self.client_id, self.client_secret,
                                   received.code, received.redirect_uri, self.verifier,
                                   timeout=self.timeout, transport=self.transport)
-            if self._cancelled.is_set():
+            if self._results.cancelled:
                 raise SignInCancelled("The sign-in was cancelled")
             channel = MastodonChannel(self.base_url, token, timeout=self.timeout,
                                       transport=self.transport)
@@ -255,19 +154,14 @@ class MastodonSignIn:
 
     def cancel(self) -> None:
         """Stop waiting: ``wait`` raises SignInCancelled and the listener closes."""
-        self._cancelled.set()
+        self._results.cancel()
         self.close()
 
     @property
     def cancelled(self) -> bool:
-        return self._cancelled.is_set()
+        return self._results.cancelled
 
     def close(self) -> None:
         server, self._server = self._server, None
         if server is not None:
-            threading.Thread(target=_shut, args=(server,), daemon=True).start()
-
-
-def _shut(server: ThreadingHTTPServer) -> None:
-    server.shutdown()
-    server.server_close()
+            server.close()
