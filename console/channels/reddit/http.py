@@ -190,6 +190,7 @@ class RedditHttp:
                 "Channels", "{who}: Posventa paused requests to stay under Reddit's limit; "
                 "resuming {when}").format(who=self.who, when=wait_text(wait)), wait)
         self.sleep(wait)
+        self._paused_until = 0.0
 
     def _note_budget(self, response: httpx.Response) -> None:
         remaining = response.headers.get("X-Ratelimit-Remaining", "").strip()
@@ -222,6 +223,7 @@ class RedditHttp:
                     wait = sane_wait(reset_wait(response.headers.get("X-Ratelimit-Reset", ""),
                                                 self.clock(), epoch=False))
                 budget.wait_out_rate_limit(wait, self.who)
+                self._paused_until = 0.0  # that wait was the window's reset
                 continue
             if status >= 500:
                 if budget.retry_server_failure():
