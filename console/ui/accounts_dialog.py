@@ -39,6 +39,7 @@ from console.ui import labels
 from console.ui.bluesky_form import BlueskyForm
 from console.ui.feed_form import FeedForm, WordPressForm
 from console.ui.mastodon_form import MastodonForm
+from console.ui.reddit_form import RedditForm
 from console.ui.tasks import Task, TaskSignals, start_task
 
 log = logging.getLogger(__name__)
@@ -51,6 +52,7 @@ FORMS: dict[str, type[QWidget]] = {
     "bluesky": BlueskyForm,
     "feed": FeedForm,
     "wordpress": WordPressForm,
+    "reddit": RedditForm,
 }
 
 

@@ -59,6 +59,7 @@ _CHANNELS = {
     "bluesky": QT_TRANSLATE_NOOP("Labels", "bluesky"),
     "feed": QT_TRANSLATE_NOOP("Labels", "feed"),
     "wordpress": QT_TRANSLATE_NOOP("Labels", "wordpress"),
+    "reddit": QT_TRANSLATE_NOOP("Labels", "reddit"),
     "sandbox": QT_TRANSLATE_NOOP("Labels", "sandbox"),
 }
 _PRIORITIES = {

@@ -41,6 +41,7 @@ from console.channels.base import (
     Secrets,
     SentReply,
     WatchSpec,
+    readable,
 )
 from console.channels.reddit.http import RedditHttp, listing_children
 from console.channels.reddit.parse import (
@@ -56,7 +57,7 @@ from console.channels.reddit.parse import (
 )
 from console.channels.reddit.watch import fold, read_watch
 from console.channels.skips import Skips, name_item
-from console.i18n import translate
+from console.i18n import QT_TRANSLATE_NOOP, translate
 
 MAX_CHARACTERS = 10_000
 PAGE = 100
@@ -64,12 +65,16 @@ MAX_PAGES = 10  # 1,000 items: as far back as a Reddit listing goes
 MARGIN = timedelta(minutes=2)
 _WAIT_IN = re.compile(r"(\d+)\s*(second|minute|hour)", re.IGNORECASE)
 _REFUSALS = {
-    "TOO_LONG": "the reply is longer than Reddit allows (10,000 characters)",
-    "THREAD_LOCKED": "the thread is locked: Reddit takes no more comments in it",
-    "TOO_OLD": "the post is archived: Reddit takes no more comments in it",
-    "DELETED_COMMENT": "the comment was deleted",
-    "USER_BLOCKED": "the author blocked the brand account (or the brand blocked them)",
-    "NO_TEXT": "the reply is empty",
+    "TOO_LONG": QT_TRANSLATE_NOOP(
+        "Channels", "the reply is longer than Reddit allows (10,000 characters)"),
+    "THREAD_LOCKED": QT_TRANSLATE_NOOP(
+        "Channels", "the thread is locked: Reddit takes no more comments in it"),
+    "TOO_OLD": QT_TRANSLATE_NOOP(
+        "Channels", "the post is archived: Reddit takes no more comments in it"),
+    "DELETED_COMMENT": QT_TRANSLATE_NOOP("Channels", "the comment was deleted"),
+    "USER_BLOCKED": QT_TRANSLATE_NOOP(
+        "Channels", "the author blocked the brand account (or the brand blocked them)"),
+    "NO_TEXT": QT_TRANSLATE_NOOP("Channels", "the reply is empty"),
 }
 
 
@@ -276,7 +281,8 @@ class RedditChannel:
                 raise RateLimited(translate(
                     "Channels", "{who}: Reddit asks the brand to wait before commenting again; "
                     "try again in {seconds} seconds").format(who=who, seconds=int(wait)), wait)
-            reason = _REFUSALS.get(code, message or code)
+            known = _REFUSALS.get(code)
+            reason = translate("Channels", known) if known else readable(message or code, 200)
             raise ReplyRefused(translate("Channels", "{who}: the reply was refused: {reason}")
                                .format(who=who, reason=reason))
         things = require_dict(body.get("data"), "the new comment").get("things")
