@@ -89,6 +89,9 @@ class RedditApi:
         self.world = RedditWorld.load(state, data_path, release_all)
         self.views = RedditViews(self.world)
         self.oauth = RedditOAuth(self.world.apps, self.world.brand_name)
+        if self.world.demo_refresh_token and self.world.apps:
+            self.oauth.seed_refresh_token(self.world.demo_refresh_token,
+                                          next(iter(self.world.apps)))
         self.faults = faults
         self.limiter = RedditLimiter(rate_limit)
 

@@ -56,6 +56,11 @@ class RedditOAuth:
         self.apps[client_id] = {"client_id": client_id, "redirect_uri": redirect_uri,
                                 "name": "test app"}
 
+    def seed_refresh_token(self, token: str, client_id: str) -> None:
+        """A refresh token granted before the sandbox started (the demo's account)."""
+        self.refresh[token] = Grant(client_id, self.user, frozenset(
+            ("identity", "privatemessages", "read", "submit", "history")))
+
     # -- the browser's side -------------------------------------------------------------------
 
     def _checked(self, params: dict[str, str]) -> str:

@@ -3,7 +3,8 @@
 It plays ``resources/sandbox/reddit.json`` on the sandbox's clock (``SandboxState.clock``).
 The data file (all invented): ``brand`` ``{key, name, title, description}``; ``apps``
 (installed apps: ``{client_id, redirect_uri, name}``); ``subreddits`` ``{name, title}``;
-``people`` ``{key, name}``; ``things`` ``{key, at, kind: post|comment|message, by, ...}``
+``people`` ``{key, name}``; ``demo_refresh_token``, a refresh token of the first app
+that the demo uses (no secret: it opens nothing but the sandbox); ``things`` ``{key, at, kind: post|comment|message, by, ...}``
 where a post has ``sub``, ``title``, ``text`` and may be ``locked`` or ``archived``, a
 comment has ``reply_to`` (an earlier post or comment) and ``text``, a message (to the
 brand) has ``subject`` and ``text``; ``on_brand_reply`` ``{delay, text}`` makes the author
@@ -120,6 +121,7 @@ class RedditWorld:
             raise ScriptError("the Reddit sandbox data must be an object with a 'brand'")
         self.brand = data["brand"]
         self.brand_name = str(self.brand["name"])
+        self.demo_refresh_token = str(data.get("demo_refresh_token") or "")
         self.users = {"brand": self.brand_name}
         for person in data.get("people", []):
             self.users[str(person["key"])] = str(person["name"])
