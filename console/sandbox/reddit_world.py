@@ -2,13 +2,14 @@
 
 It plays ``resources/sandbox/reddit.json`` on the sandbox's clock (``SandboxState.clock``).
 The data file (all invented): ``brand`` ``{key, name, title, description}``; ``apps``
-(installed apps: ``{client_id, redirect_uri, name}``); ``subreddits`` ``{name, title}``;
-``people`` ``{key, name}``; ``demo_refresh_token``, a refresh token of the first app
-that the demo uses (no secret: it opens nothing but the sandbox); ``things`` ``{key, at, kind: post|comment|message, by, ...}``
-where a post has ``sub``, ``title``, ``text`` and may be ``locked`` or ``archived``, a
-comment has ``reply_to`` (an earlier post or comment) and ``text``, a message (to the
-brand) has ``subject`` and ``text``; ``on_brand_reply`` ``{delay, text}`` makes the author
-answer the brand's reply. ``at`` is seconds on the sandbox clock (<= 0: backlog).
+(installed apps: ``{client_id, redirect_uri, name}``); ``demo_refresh_token``, a refresh
+token of the first app the demo signs in with (it opens nothing but the sandbox);
+``subreddits`` ``{name, title}``; ``people`` ``{key, name}``; ``things`` ``{key, at,
+kind: post|comment|message, by, ...}``: a post has ``sub``, ``title``, ``text`` and may
+be ``locked`` or ``archived``, a comment has ``reply_to`` (an earlier post or comment)
+and ``text``, a message (to the brand) has ``subject`` and ``text``; ``on_brand_reply``
+``{delay, text}`` makes the author answer the brand's reply. ``at`` is seconds on the
+sandbox clock (<= 0: backlog).
 
 The inbox follows Reddit: a comment under the brand's post is a ``post_reply``, under the
 brand's comment a ``comment_reply``, a comment or self post naming ``u/<brand>`` a
