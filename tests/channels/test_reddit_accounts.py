@@ -18,6 +18,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 
 from console.accounts import cli_common
+from console.accounts import queries as accounts
 from console.app.cli import main as cli
 from console.app.runtime import Runtime
 from console.channels.base import NetworkError
@@ -25,9 +26,11 @@ from console.channels.loopback import SignInError
 from console.channels.networks import open_channel
 from console.channels.reddit.network import signed_in_account
 from console.channels.reddit.signin import RedditSignIn
+from console.errors import InvalidInput
 from console.feed.queries import FeedFilter
 from console.replies import outbox
 from console.sandbox import SandboxServer
+from console.store.models import Mention
 from console.store.timeutil import utcnow
 from console.sync.engine import Engine
 from tests.channels.reddit_support import (
@@ -222,3 +225,20 @@ def test_a_reply_lost_mid_send_is_looked_for_not_posted_twice(runtime: Runtime, 
         assert final.state == "sent" and final.remote_id == received[0]["name"]
     finally:
         engine.stop()
+
+
+def test_the_composer_knows_reddit_rules(runtime: Runtime, server) -> None:
+    runtime.accounts.add("reddit", client_id=CLIENT_ID, api_url=api(server),
+                         refresh_token=grant_refresh_token(server))
+    accounts.add_watch(runtime.workspace.store, "ventalia")
+    runtime.engine.sync_once()
+    world = server.reddit.world
+    by_name = {m.remote_id: m.id for m in Mention.select()}
+    message = runtime.replies.rules(by_name[world.by_key["r005"]])
+    assert (message.unit, message.limit, message.visibility) == ("characters", 10_000, "direct")
+    locked = runtime.replies.rules(by_name[world.by_key["r006"]])
+    assert not locked.can_reply and "locked" in locked.reason
+    with pytest.raises(InvalidInput, match="locked"):
+        runtime.replies.send(by_name[world.by_key["r006"]], "Hola")
+    with pytest.raises(InvalidInput):
+        runtime.replies.send(by_name[world.by_key["r003"]], "a" * 10_001)
