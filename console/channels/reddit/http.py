@@ -23,7 +23,6 @@ import httpx
 
 from console.channels.base import (
     AuthError,
-    ChannelError,
     MalformedResponse,
     NotFound,
     RateLimited,
@@ -292,9 +291,3 @@ def listing_children(data: Any, who: str) -> tuple[list[Any], str | None]:
     after = data["data"].get("after")
     return children, after if isinstance(after, str) and after else None
 
-
-def check_error(data: Any, who: str) -> None:
-    """Not an error at all, or ChannelError: an ``{"error": N, "message"}`` body answered
-    with 200 (Reddit does that for some refusals)."""
-    if isinstance(data, dict) and isinstance(data.get("error"), int) and "message" in data:
-        raise ChannelError(f"{who}: {readable(str(data.get('message')), 200)}")
