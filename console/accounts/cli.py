@@ -11,7 +11,7 @@ import argparse
 from collections.abc import Callable
 from typing import Any, Protocol
 
-from console.accounts import cli_bluesky, cli_feeds, cli_mastodon, cli_x, queries
+from console.accounts import cli_bluesky, cli_feeds, cli_mastodon, cli_reddit, cli_x, queries
 from console.accounts.cli_common import SecretInputError
 from console.accounts.queries import AccountInfo
 from console.accounts.service import AccountService
@@ -25,6 +25,7 @@ ADD: dict[str, Callable[[Any, argparse.Namespace], AccountInfo]] = {
     "feed": cli_feeds.add_feed,
     "wordpress": cli_feeds.add_wordpress,
     "x": cli_x.add,
+    "reddit": cli_reddit.add,
 }
 
 

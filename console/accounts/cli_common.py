@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import getpass
 import sys
+import webbrowser
 from typing import Any
 
 
@@ -26,3 +27,11 @@ def report_added(rt: Any, text: str) -> None:
     print(f"{text} (secrets kept in {rt.workspace.secrets.backend_name()})")
     if rt.workspace.secrets.warning:
         print(rt.workspace.secrets.warning, file=sys.stderr)
+
+
+def open_browser(url: str) -> bool:
+    """Open ``url`` in the user's browser (tests replace this with their own "browser")."""
+    try:
+        return webbrowser.open(url, new=2)
+    except webbrowser.Error:
+        return False

@@ -12,21 +12,12 @@ from __future__ import annotations
 import argparse
 import sys
 import threading
-import webbrowser
 from typing import Any
 
-from console.accounts.cli_common import read_secret, report_added
+from console.accounts.cli_common import open_browser, read_secret, report_added
 from console.accounts.queries import AccountInfo
 from console.channels.mastodon.network import check_instance_url, signed_in_account
 from console.channels.mastodon.signin import MastodonSignIn, SignInError
-
-
-def open_browser(url: str) -> bool:
-    """Open ``url`` in the user's browser (tests replace this with their own "browser")."""
-    try:
-        return webbrowser.open(url, new=2)
-    except webbrowser.Error:
-        return False
 
 
 def add(rt: Any, args: argparse.Namespace) -> AccountInfo:

@@ -101,6 +101,16 @@ def add_demo_blogs(workspace: Workspace, sandbox: Any) -> None:
     workspace.secrets.set(site.id, "app_password", user.app_password)
 
 
+def add_demo_reddit(workspace: Workspace, sandbox: Any) -> None:
+    """The sandbox's Reddit brand account, signed in with the sandbox's demo app."""
+    world = sandbox.reddit.world
+    api = f"{sandbox.url}/reddit"
+    account = accounts.add_account(workspace.store, "reddit", api, handle=world.brand_name,
+                                   settings={"client_id": next(iter(world.apps)),
+                                             "auth_url": api})
+    workspace.secrets.set(account.id, "refresh_token", world.demo_refresh_token)
+
+
 def open_demo(path: Path | None = None, *, speed: float = 10.0, port: int = 0) -> Runtime:
     """A fresh demo workspace wired to a sandbox started in this process."""
     from console.sandbox import SandboxServer
@@ -129,6 +139,7 @@ def open_demo(path: Path | None = None, *, speed: float = 10.0, port: int = 0) -
                                      settings={"x_read_budget": 0})
     runtime.workspace.secrets.set(x_account.id, "token", DEMO_X_TOKEN)
     add_demo_blogs(runtime.workspace, sandbox)
+    add_demo_reddit(runtime.workspace, sandbox)
     for term in DEMO_WATCHES:
         accounts.add_watch(runtime.workspace.store, term)
     return runtime

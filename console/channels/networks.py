@@ -14,11 +14,13 @@ from console.channels.bluesky import network as bluesky
 from console.channels.feeds import network as feeds
 from console.channels.mastodon import network as mastodon
 from console.channels.network import ChannelAccount, Network
+from console.channels.reddit import network as reddit
 from console.channels.wordpress import network as wordpress
 from console.channels.x import network as x
 
 NETWORKS: tuple[Network, ...] = (
-    mastodon.NETWORK, bluesky.NETWORK, feeds.NETWORK, wordpress.NETWORK, x.NETWORK)
+    mastodon.NETWORK, bluesky.NETWORK, feeds.NETWORK, wordpress.NETWORK, x.NETWORK,
+    reddit.NETWORK)
 KINDS = tuple(n.kind for n in NETWORKS)
 _BY_KIND = {n.kind: n for n in NETWORKS}
 

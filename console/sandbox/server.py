@@ -4,7 +4,9 @@ Controls (no auth, never part of Mastodon):
 ``POST /_sandbox/advance {"seconds": N}``, ``POST /_sandbox/publish {"key": K}``,
 ``POST /_sandbox/posts {"by", "text", "reply_to", "visibility"}``, ``GET /_sandbox/received``,
 ``POST /_sandbox/faults {...}``, ``DELETE /_sandbox/faults`` and
-``POST /_sandbox/streams/drop`` (cut every open streaming connection).
+``POST /_sandbox/streams/drop`` (cut every open streaming connection) and
+``POST /_sandbox/reddit/apps {"client_id", "redirect_uri"}`` (register a Reddit installed app).
+Reddit is served under ``/reddit`` (reddit_api.py), Bluesky under ``/xrpc/``.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from .api import MastodonApi, Request, Response
 from .bluesky_api import BlueskyXrpc
 from .faults import Fault, FaultBook, RateLimiter, reset_header
 from .oauth import OAuthServer
+from .reddit_api import RedditApi
 from .script import load_script
 from .state import SandboxState
 from .streaming import PREFIX as STREAMING
@@ -105,6 +108,8 @@ class _Handler(BaseHTTPRequestHandler):
             return
         if XApi.handles(parts.path):  # X API v2 and its OAuth 2.0 (x_api.py)
             sandbox.x.serve(self, request)
+        if sandbox.reddit.handles(parts.path):  # Reddit (reddit_api.py)
+            sandbox.reddit.serve(self, request)
             return
         sandbox.state.tick()
         fault = sandbox.faults.take(parts.path)
@@ -210,6 +215,7 @@ class SandboxServer:
         self.limiter = RateLimiter(rate_limit)
         self.bluesky = BlueskyXrpc(self.state, self.faults, release_all=release_all)
         self.x = XApi(self.state, self.faults, release_all=release_all)
+        self.reddit = RedditApi(self.state, self.faults, release_all=release_all)
         self.blog = blog_api.for_sandbox(self.state, default_script=script_path is None,
                                          release_all=release_all)
         handler = type("SandboxHandler", (_Handler,), {"sandbox": self})
@@ -321,6 +327,7 @@ class SandboxServer:
                 "bluesky": list(self.bluesky.world.received),
                 "bluesky_chat": list(self.bluesky.chat.sent),
                 "x": list(self.x.world.received),
+                "reddit": list(self.reddit.world.received),
             }
 
     # -- controls (HTTP) ---------------------------------------------------------------------
@@ -346,6 +353,9 @@ class SandboxServer:
                 return Response.json({"ok": True})
             if route == ("DELETE", "/_sandbox/faults"):
                 self.clear_faults()
+                return Response.json({"ok": True})
+            if route == ("POST", "/_sandbox/reddit/apps"):
+                self.reddit.oauth.register(str(data["client_id"]), str(data["redirect_uri"]))
                 return Response.json({"ok": True})
             if route == ("POST", "/_sandbox/publish"):
                 return Response.json({"id": self.publish_now(str(data.get("key")))})
@@ -377,6 +387,8 @@ def serve_forever(
           "(xxxx-xxxx-xxxx-xxxx)", flush=True)
     print(f"X API v2 at {server.url}/2/: sign in with the Client ID {X_CLIENT_ID}, or use the "
           f"token {X_DEMO_TOKEN}", flush=True)
+    print(f"Reddit at {server.url}/reddit (API and sign-in pages): accounts add reddit --api "
+          f"{server.url}/reddit --client-id posventa-sandbox-app", flush=True)
     print("Press Ctrl-C to stop.", flush=True)
     try:
         while True:

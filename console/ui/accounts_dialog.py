@@ -39,6 +39,7 @@ from console.ui import labels
 from console.ui.bluesky_form import BlueskyForm
 from console.ui.feed_form import FeedForm, WordPressForm
 from console.ui.mastodon_form import MastodonForm
+from console.ui.reddit_form import RedditForm
 from console.ui.tasks import Task, TaskSignals, start_task
 from console.ui.x_form import XForm
 
@@ -53,6 +54,7 @@ FORMS: dict[str, type[QWidget]] = {
     "feed": FeedForm,
     "wordpress": WordPressForm,
     "x": XForm,
+    "reddit": RedditForm,
 }
 
 

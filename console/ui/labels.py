@@ -245,8 +245,8 @@ def sources_text(sources: str) -> str:
 
 
 _VISIBILITY_NOTES = {
-    "direct": QT_TRANSLATE_NOOP("Labels",
-                                "Direct message: only the people in the conversation see this reply."),
+    "direct": QT_TRANSLATE_NOOP(
+        "Labels", "Direct message: only the people in the conversation see this reply."),
     "private": QT_TRANSLATE_NOOP("Labels", "Followers only: only followers see this reply."),
     "unlisted": QT_TRANSLATE_NOOP("Labels",
                                   "Unlisted: public, but kept out of public timelines."),

@@ -102,6 +102,14 @@
         <source>X</source>
         <translation>X</translation>
     </message>
+    <message>
+        <source>Reddit</source>
+        <translation>Reddit</translation>
+    </message>
+    <message>
+        <source>The refresh token is empty.</source>
+        <translation>El token de renovación está vacío.</translation>
+    </message>
 </context>
 <context>
     <name>AccountsController</name>
@@ -1713,6 +1721,142 @@ Su token se borra del llavero del sistema. Las menciones ya guardadas permanecen
     <message>
         <source>{who}: the sign-in code was not accepted (expired, already used, or the app&apos;s Client ID or callback address do not match); sign in again</source>
         <translation>{who}: el código de inicio de sesión no se aceptó (caducado, ya usado, o el Client ID o la dirección de retorno de la app no coinciden); vuelve a iniciar sesión</translation>
+    </message>
+    <message>
+        <source>Could not listen on 127.0.0.1:{port} for the browser's answer</source>
+        <translation>No se pudo escuchar en 127.0.0.1:{port} la respuesta del navegador</translation>
+    </message>
+    <message>
+        <source>Paste the whole address the browser ended on (it starts with {address})</source>
+        <translation>Pegue la dirección completa en la que terminó el navegador (empieza por {address})</translation>
+    </message>
+    <message>
+        <source>Port {port} on this computer is busy (another sign-in?); close what uses it, or register another port with the app and pass it</source>
+        <translation>El puerto {port} de este equipo está ocupado (¿otro inicio de sesión?); cierre lo que lo usa, o registre otro puerto en la aplicación e indíquelo</translation>
+    </message>
+    <message>
+        <source>Reddit gave no lasting sign-in (no refresh token); sign in again</source>
+        <translation>Reddit no dio una sesión duradera (sin token de renovación); inicie sesión de nuevo</translation>
+    </message>
+    <message>
+        <source>Reddit u/{name}: the account has no app client id; sign in again</source>
+        <translation>Reddit u/{name}: la cuenta no tiene el id de cliente de la aplicación; inicie sesión de nuevo</translation>
+    </message>
+    <message>
+        <source>That is not a Reddit client id (letters, digits, - and _, shown under the app's name at {page})</source>
+        <translation>Eso no es un id de cliente de Reddit (letras, cifras, - y _, el que aparece bajo el nombre de la aplicación en {page})</translation>
+    </message>
+    <message>
+        <source>The Reddit address must be a plain https:// address</source>
+        <translation>La dirección de Reddit debe ser una dirección https:// sin más</translation>
+    </message>
+    <message>
+        <source>The Reddit app's client id is empty; register an installed app at {page} and copy the id shown under its name</source>
+        <translation>El id de cliente de la aplicación de Reddit está vacío; registre una aplicación instalada en {page} y copie el id que aparece bajo su nombre</translation>
+    </message>
+    <message>
+        <source>{address} is not a web address ({example})</source>
+        <translation>{address} no es una dirección web ({example})</translation>
+    </message>
+    <message>
+        <source>{who}: Posventa never starts a private message on Reddit; it only answers messages sent to the brand</source>
+        <translation>{who}: Posventa nunca inicia un mensaje privado en Reddit; solo responde a los mensajes enviados a la marca</translation>
+    </message>
+    <message>
+        <source>{who}: Posventa paused requests to stay under Reddit's limit; resuming {when}</source>
+        <translation>{who}: Posventa pausó las peticiones para no pasar el límite de Reddit; se reanudan {when}</translation>
+    </message>
+    <message>
+        <source>{who}: Reddit asks the brand to wait before commenting again; try again in {seconds} seconds</source>
+        <translation>{who}: Reddit pide a la marca que espere antes de volver a comentar; inténtelo de nuevo en {seconds} segundos</translation>
+    </message>
+    <message>
+        <source>{who}: Reddit does not know this app's client id; check it at reddit.com/prefs/apps (an installed app, approved by Reddit)</source>
+        <translation>{who}: Reddit no conoce el id de cliente de esta aplicación; revíselo en reddit.com/prefs/apps (una aplicación instalada, aprobada por Reddit)</translation>
+    </message>
+    <message>
+        <source>{who}: Reddit keeps refusing the sign-in; sign in again</source>
+        <translation>{who}: Reddit sigue rechazando la sesión; inicie sesión de nuevo</translation>
+    </message>
+    <message>
+        <source>{who}: Reddit no longer accepts this sign-in (the app was removed or its access revoked); sign in again</source>
+        <translation>{who}: Reddit ya no acepta esta sesión (se quitó la aplicación o se revocó su acceso); inicie sesión de nuevo</translation>
+    </message>
+    <message>
+        <source>{who}: Reddit refused access ({detail})</source>
+        <translation>{who}: Reddit denegó el acceso ({detail})</translation>
+    </message>
+    <message>
+        <source>{who}: Reddit refused the sign-in ({error})</source>
+        <translation>{who}: Reddit rechazó el inicio de sesión ({error})</translation>
+    </message>
+    <message>
+        <source>{who}: no Reddit sign-in is stored; sign in again</source>
+        <translation>{who}: no hay ninguna sesión de Reddit guardada; inicie sesión de nuevo</translation>
+    </message>
+    <message>
+        <source>{who}: that is not a Reddit post, comment or message</source>
+        <translation>{who}: eso no es una publicación, un comentario ni un mensaje de Reddit</translation>
+    </message>
+    <message>
+        <source>{who}: that post, comment or account does not exist any more</source>
+        <translation>{who}: esa publicación, comentario o cuenta ya no existe</translation>
+    </message>
+    <message>
+        <source>{who}: the reply is empty</source>
+        <translation>{who}: la respuesta está vacía</translation>
+    </message>
+    <message>
+        <source>{who}: the reply is {n} characters; Reddit takes at most 10,000</source>
+        <translation>{who}: la respuesta tiene {n} caracteres; Reddit admite como máximo 10.000</translation>
+    </message>
+    <message>
+        <source>{who}: the reply was refused: {reason}</source>
+        <translation>{who}: la respuesta fue rechazada: {reason}</translation>
+    </message>
+    <message>
+        <source>{who}: the server did not say what it posted</source>
+        <translation>{who}: el servidor no dijo qué publicó</translation>
+    </message>
+    <message>
+        <source>{who}: the server sent no listing</source>
+        <translation>{who}: el servidor no envió ningún listado</translation>
+    </message>
+    <message>
+        <source>{who}: the server sent no token</source>
+        <translation>{who}: el servidor no envió ningún token</translation>
+    </message>
+    <message>
+        <source>{who}: the sign-in code was not accepted (expired, already used or for another address); sign in again</source>
+        <translation>{who}: no se aceptó el código de inicio de sesión (caducado, ya usado o de otra dirección); inicie sesión de nuevo</translation>
+    </message>
+    <message>
+        <source>{who}: the sign-in does not allow this; sign in again to grant Posventa's permissions</source>
+        <translation>{who}: la sesión no permite esto; inicie sesión de nuevo para conceder los permisos de Posventa</translation>
+    </message>
+    <message>
+        <source>the reply is longer than Reddit allows (10,000 characters)</source>
+        <translation>la respuesta es más larga de lo que admite Reddit (10.000 caracteres)</translation>
+    </message>
+    <message>
+        <source>the thread is locked: Reddit takes no more comments in it</source>
+        <translation>el hilo está bloqueado: Reddit no admite más comentarios en él</translation>
+    </message>
+    <message>
+        <source>the post is archived: Reddit takes no more comments in it</source>
+        <translation>la publicación está archivada: Reddit no admite más comentarios en ella</translation>
+    </message>
+    <message>
+        <source>the comment was deleted</source>
+        <translation>el comentario se eliminó</translation>
+    </message>
+    <message>
+        <source>the author blocked the brand account (or the brand blocked them)</source>
+        <translation>el autor bloqueó a la cuenta de la marca (o la marca lo bloqueó)</translation>
+    </message>
+    <message>
+        <source>the reply is empty</source>
+        <translation>la respuesta está vacía</translation>
     </message>
 </context>
 <context>
@@ -3785,6 +3929,109 @@ El archivo dañado se ha apartado, no se ha borrado:
     </message>
 </context>
 <context>
+    <name>RedditForm</name>
+    <message>
+        <source>API</source>
+        <translation>API</translation>
+    </message>
+    <message>
+        <source>Address the browser ended on</source>
+        <translation>Dirección en la que terminó el navegador</translation>
+    </message>
+    <message>
+        <source>Cancel sign-in</source>
+        <translation>Cancelar inicio de sesión</translation>
+    </message>
+    <message>
+        <source>Checking the sign-in with Reddit…</source>
+        <translation>Comprobando la sesión con Reddit…</translation>
+    </message>
+    <message>
+        <source>Client id</source>
+        <translation>Id de cliente</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Copiar</translation>
+    </message>
+    <message>
+        <source>Could not sign in: unexpected %1.</source>
+        <translation>No se pudo iniciar sesión: %1 inesperado.</translation>
+    </message>
+    <message>
+        <source>Open the page again</source>
+        <translation>Abrir la página de nuevo</translation>
+    </message>
+    <message>
+        <source>Reddit API address</source>
+        <translation>Dirección de la API de Reddit</translation>
+    </message>
+    <message>
+        <source>Reddit app client id</source>
+        <translation>Id de cliente de la aplicación de Reddit</translation>
+    </message>
+    <message>
+        <source>Reddit approves new apps before they can use its API: register an installed app at %1 with the redirect address below, wait for Reddit's approval, then paste its client id here. Posventa never links a Reddit author to a customer by itself and never starts a private message.</source>
+        <translation>Reddit aprueba las aplicaciones nuevas antes de que puedan usar su API: registre una aplicación instalada en %1 con la dirección de redirección de abajo, espere la aprobación de Reddit y pegue aquí su id de cliente. Posventa nunca vincula por sí solo a un autor de Reddit con un cliente y nunca inicia un mensaje privado.</translation>
+    </message>
+    <message>
+        <source>Reddit sign-in message</source>
+        <translation>Mensaje del inicio de sesión en Reddit</translation>
+    </message>
+    <message>
+        <source>Redirect address</source>
+        <translation>Dirección de redirección</translation>
+    </message>
+    <message>
+        <source>Redirect address copied.</source>
+        <translation>Dirección de redirección copiada.</translation>
+    </message>
+    <message>
+        <source>Redirect address to register</source>
+        <translation>Dirección de redirección que hay que registrar</translation>
+    </message>
+    <message>
+        <source>Sign in with the browser</source>
+        <translation>Iniciar sesión con el navegador</translation>
+    </message>
+    <message>
+        <source>Sign-in cancelled.</source>
+        <translation>Inicio de sesión cancelado.</translation>
+    </message>
+    <message>
+        <source>Sign-in progress</source>
+        <translation>Progreso del inicio de sesión</translation>
+    </message>
+    <message>
+        <source>Signed in as u/%1.</source>
+        <translation>Sesión iniciada como u/%1.</translation>
+    </message>
+    <message>
+        <source>The browser could not come back to this computer? Paste the whole address it ended on:</source>
+        <translation>¿El navegador no pudo volver a este equipo? Pegue la dirección completa en la que terminó:</translation>
+    </message>
+    <message>
+        <source>Use this address</source>
+        <translation>Usar esta dirección</translation>
+    </message>
+    <message>
+        <source>Waiting for Reddit…</source>
+        <translation>Esperando a Reddit…</translation>
+    </message>
+    <message>
+        <source>Your browser opened Reddit's authorization page. Allow Posventa there; this window continues by itself.</source>
+        <translation>El navegador abrió la página de autorización de Reddit. Permita allí el acceso a Posventa; esta ventana continuará sola.</translation>
+    </message>
+    <message>
+        <source>listen for the browser</source>
+        <translation>esperar al navegador</translation>
+    </message>
+    <message>
+        <source>the id under the app's name</source>
+        <translation>el id bajo el nombre de la aplicación</translation>
+    </message>
+</context>
+<context>
     <name>ReplyFollower</name>
     <message>
         <source>Held, not sent: %1</source>
@@ -3908,6 +4155,14 @@ El archivo dañado se ha apartado, no se ha borrado:
     <message>
         <source>weighted characters</source>
         <translation>caracteres ponderados</translation>
+    </message>
+    <message>
+        <source>Reddit: the post is archived; Reddit takes no more comments in it.</source>
+        <translation>Reddit: la publicación está archivada; Reddit no admite más comentarios en ella.</translation>
+    </message>
+    <message>
+        <source>Reddit: the thread is locked; Reddit takes no more comments in it.</source>
+        <translation>Reddit: el hilo está bloqueado; Reddit no admite más comentarios en él.</translation>
     </message>
 </context>
 <context>

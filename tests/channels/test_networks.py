@@ -14,7 +14,7 @@ from console.errors import InvalidInput
 
 
 def test_every_kind_has_one_descriptor_and_a_command():
-    assert KINDS == ("mastodon", "bluesky", "feed", "wordpress", "x")
+    assert KINDS == ("mastodon", "bluesky", "feed", "wordpress", "x", "reddit")
     assert [n.kind for n in NETWORKS] == list(KINDS)
     assert set(ADD) == set(KINDS)  # `posventa accounts add <kind>` for every network
     assert all(network(kind) is find(kind) for kind in KINDS)
