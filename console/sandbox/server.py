@@ -108,6 +108,7 @@ class _Handler(BaseHTTPRequestHandler):
             return
         if XApi.handles(parts.path):  # X API v2 and its OAuth 2.0 (x_api.py)
             sandbox.x.serve(self, request)
+            return
         if sandbox.reddit.handles(parts.path):  # Reddit (reddit_api.py)
             sandbox.reddit.serve(self, request)
             return
