@@ -92,9 +92,10 @@ def test_add_offers_each_network_and_disables_missing_ones(runtime, qtbot, monke
 
 def test_every_known_network_has_a_button(runtime, qtbot):
     dialog, _controller = _dialog(runtime, qtbot)
-    assert list(dialog.network_buttons) == ["mastodon", "bluesky", "feed", "wordpress", "reddit"]
+    assert list(dialog.network_buttons) == ["mastodon", "bluesky", "feed", "wordpress", "x",
+                                            "reddit"]
     assert dialog.network_buttons["mastodon"].isEnabled()
-    for key in ("bluesky", "feed", "wordpress", "reddit"):  # enabled exactly when the form exists
+    for key in ("bluesky", "feed", "wordpress", "x", "reddit"):  # enabled when the form exists
         network = next(n for n in accounts_dialog.NETWORKS if n.kind == key)
         available = accounts_dialog.form_class(network) is not None
         assert dialog.network_buttons[key].isEnabled() == available
