@@ -11,10 +11,9 @@ from __future__ import annotations
 
 import argparse
 import sys
-import threading
 from typing import Any
 
-from console.accounts.cli_common import open_browser, read_secret, report_added
+from console.accounts.cli_common import open_browser, read_pasted, read_secret, report_added
 from console.accounts.queries import AccountInfo
 from console.channels.mastodon.network import check_instance_url, signed_in_account
 from console.channels.mastodon.signin import MastodonSignIn, SignInError
@@ -63,7 +62,7 @@ def _sign_in(rt: Any, signin: MastodonSignIn, args: argparse.Namespace) -> Accou
     print("paste the code it shows here, then press Enter:")
     print(f"  {signin.oob_url}")
     print("Waiting for the approval (Ctrl-C cancels)…", flush=True)
-    _read_codes(signin)
+    read_pasted(signin)
     signed = signin.complete(signin.wait(args.wait))
     if args.account:
         acc: AccountInfo = rt.accounts.renew(args.account, signed_in_account(signed))
@@ -71,19 +70,3 @@ def _sign_in(rt: Any, signin: MastodonSignIn, args: argparse.Namespace) -> Accou
         acc = rt.accounts.keep(signed_in_account(signed))
     return acc
 
-
-def _read_codes(signin: MastodonSignIn) -> None:
-    """Hand each line typed on stdin to the sign-in (a pasted code), in the background."""
-
-    def read() -> None:
-        for line in sys.stdin:
-            if signin.cancelled:
-                return
-            if not line.strip():
-                continue
-            try:
-                signin.submit_pasted(line)
-            except SignInError as exc:
-                print(f"posventa: {exc}", file=sys.stderr, flush=True)
-
-    threading.Thread(target=read, daemon=True, name="posventa-paste").start()

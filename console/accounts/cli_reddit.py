@@ -10,12 +10,10 @@ console/channels/reddit/network.py.
 from __future__ import annotations
 
 import argparse
-import sys
-import threading
 from typing import Any
 
 from console.accounts import cli_common
-from console.accounts.cli_common import read_secret, report_added
+from console.accounts.cli_common import read_pasted, read_secret, report_added
 from console.accounts.queries import AccountInfo
 from console.channels.loopback import SignInError
 from console.channels.reddit.network import add_with_refresh_token, signed_in_account
@@ -62,7 +60,7 @@ def _sign_in(rt: Any, signin: RedditSignIn, args: argparse.Namespace) -> Account
     print("If the browser cannot come back to this computer, paste here the address it")
     print(f"ended on (it starts with {signin.redirect_uri}), then press Enter.")
     print("Waiting for the approval (Ctrl-C cancels)…", flush=True)
-    _read_addresses(signin)
+    read_pasted(signin)
     signed = signin.complete(signin.wait(args.wait))
     found = signed_in_account(signed, args.owner)
     if args.account:
@@ -71,19 +69,3 @@ def _sign_in(rt: Any, signin: RedditSignIn, args: argparse.Namespace) -> Account
         acc = rt.accounts.keep(found)
     return acc
 
-
-def _read_addresses(signin: RedditSignIn) -> None:
-    """Hand each line typed on stdin to the sign-in (a pasted address), in the background."""
-
-    def read() -> None:
-        for line in sys.stdin:
-            if signin.cancelled:
-                return
-            if not line.strip():
-                continue
-            try:
-                signin.submit_pasted(line)
-            except SignInError as exc:
-                print(f"posventa: {exc}", file=sys.stderr, flush=True)
-
-    threading.Thread(target=read, daemon=True, name="posventa-paste").start()

@@ -10,11 +10,9 @@ month. The arguments are declared in console/channels/x/network.py.
 from __future__ import annotations
 
 import argparse
-import sys
-import threading
 from typing import Any
 
-from console.accounts.cli_common import read_secret, report_added
+from console.accounts.cli_common import read_pasted, read_secret, report_added
 from console.accounts.cli_mastodon import open_browser
 from console.accounts.queries import AccountInfo
 from console.channels.loopback import SignInError
@@ -67,7 +65,7 @@ def _sign_in(rt: Any, signin: XSignIn, args: argparse.Namespace, again: AccountI
     print("If the browser is on another device, paste here the address it ended on, then "
           "press Enter.")
     print("Waiting for the approval (Ctrl-C cancels)…", flush=True)
-    _read_pasted(signin)
+    read_pasted(signin)
     signed = signin.complete(signin.wait(args.wait))
     if again is not None:
         kept = again.settings.get("x_read_budget")
@@ -77,19 +75,3 @@ def _sign_in(rt: Any, signin: XSignIn, args: argparse.Namespace, again: AccountI
         acc = rt.accounts.keep(signed_in_account(signed, budget))
     return acc
 
-
-def _read_pasted(signin: XSignIn) -> None:
-    """Hand each line typed on stdin to the sign-in (a pasted address), in the background."""
-
-    def read() -> None:
-        for line in sys.stdin:
-            if signin.cancelled:
-                return
-            if not line.strip():
-                continue
-            try:
-                signin.submit_pasted(line)
-            except SignInError as exc:
-                print(f"posventa: {exc}", file=sys.stderr, flush=True)
-
-    threading.Thread(target=read, daemon=True, name="posventa-paste").start()
