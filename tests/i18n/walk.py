@@ -167,6 +167,7 @@ def _english_sources(language: str) -> set[str]:
 _SOURCES: dict[str, set[str]] = {}
 
 
+_ADDRESS = re.compile(r"\w+://\S+")
 _URL = re.compile(r"\w+://\S+|@[\w.\-]+|\(\d+\.\d+\.\d+\.\d+:\d+\)")
 
 
@@ -175,6 +176,9 @@ def problems(text: str, language: str, data: tuple[str, ...] = ()) -> list[str]:
     brackets, or (es) a whole English source string that has a Spanish translation.
     `data` are strings known to be user data (account names) to ignore inside a text."""
     if language == "pseudo":
+        # Addresses first: an account name inside one (".../ventilador_de_ventalia/...")
+        # must not split it and leave its tail to be read as English words.
+        text = _ADDRESS.sub(" ", text)
         for item in sorted(data, key=len, reverse=True):
             text = text.replace(item, " ")
         return untranslated(_URL.sub(" ", text), ALLOWED)
