@@ -1,85 +1,51 @@
 """The "add a Reddit account" form: the team's installed app, signed in through the browser.
 
-The accounts dialog embeds it. The flow is :class:`console.channels.reddit.signin.RedditSignIn`:
-the loopback listener starts on a worker, the browser opens Reddit's authorization page, and
-a background thread waits for the browser's return (or the address it ended on, pasted
-here), trades the code and keeps the account. Every outcome comes back to the GUI thread
-as a queued signal; what was typed stays when something fails.
+The accounts dialog embeds it (also to sign an account in again). The flow is
+:class:`console.channels.reddit.signin.RedditSignIn`, run by
+:class:`~console.ui.browser_sign_in.BrowserSignInForm`: the loopback listener starts on a
+worker, the browser opens Reddit's authorization page, and a background thread waits for
+the browser's return (or the address it ended on, pasted here), trades the code and keeps
+the account. What is Reddit's own: the app's client id, the redirect address to register
+and the API address; what was typed stays when something fails.
 """
 
 from __future__ import annotations
 
-import contextlib
-import logging
-import threading
+from urllib.parse import urlsplit
 
-from PySide6.QtCore import QObject, QUrl, Signal, SignalInstance, Slot
-from PySide6.QtGui import QDesktopServices, QGuiApplication
-from PySide6.QtWidgets import (
-    QFormLayout,
-    QHBoxLayout,
-    QLineEdit,
-    QPushButton,
-    QStackedWidget,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import Slot
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLineEdit, QPushButton, QWidget
 
 from console.accounts.queries import AccountInfo
 from console.accounts.service import AccountService
-from console.channels.base import ChannelError
-from console.channels.loopback import SignInCancelled
 from console.channels.reddit.network import NETWORK, signed_in_account
 from console.channels.reddit.oauth import APPS_PAGE, REDIRECT_PORT, redirect_uri
 from console.channels.reddit.signin import RedditSignIn
-from console.errors import InvalidInput
 from console.ui import labels
-from console.ui.tasks import Task, TaskSignals, start_task
-
-log = logging.getLogger(__name__)
+from console.ui.browser_sign_in import BrowserSignInForm, Keep
 
 
-class _Relay(QObject):
-    """Carries the waiting thread's outcome to the GUI thread (queued delivery).
+class RedditForm(BrowserSignInForm):
+    """Signs a Reddit account in with the team's installed app; ``account`` given: signs
+    that account in again, with its app filled in.
 
-    Signals:
-        added(object): the AccountInfo kept.
-        failed(str): one sentence saying what went wrong.
+    Signals: those of :class:`BrowserSignInForm` (accountAdded, busyChanged).
     """
 
-    added = Signal(object)
-    failed = Signal(str)
+    network_name = "Reddit"
 
-
-class RedditForm(QWidget):
-    """Signs a Reddit account in with the team's installed app.
-
-    Signals:
-        accountAdded(int): the id of the account added.
-        busyChanged(bool): a sign-in started or ended (the dialog disables leaving).
-    """
-
-    accountAdded = Signal(int)
-    busyChanged = Signal(bool)
-
-    def __init__(self, accounts: AccountService, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.accounts = accounts
-        self.signin: RedditSignIn | None = None
-        self.open_url = QDesktopServices.openUrl  # tests put their own "browser" here
+    def __init__(self, accounts: AccountService, parent: QWidget | None = None,
+                 account: AccountInfo | None = None) -> None:
+        super().__init__(accounts, parent, account)
         self.port = 0  # 0: the app's registered port (tests listen elsewhere)
-        self._running: dict[TaskSignals, Task] = {}
-        self._relay = _Relay(self)
-        self._relay.added.connect(self._on_added)
-        self._relay.failed.connect(self._on_failed)
         self._build()
-        self.start.clicked.connect(self.begin)
         self.client_id.returnPressed.connect(self.begin)
         self.copy_redirect.clicked.connect(self._copy_redirect)
-        self.reopen.clicked.connect(self._open_browser)
-        self.use_address.clicked.connect(self.submit_address)
-        self.address.returnPressed.connect(self.submit_address)
-        self.cancel_button.clicked.connect(self.cancel)
+        if account is not None:
+            self.client_id.setText(str(account.settings.get("client_id") or ""))
+            self.api.setText(account.base_url)
+            self.api.setReadOnly(True)
 
     # -- layout ------------------------------------------------------------------------------
 
@@ -101,198 +67,68 @@ class RedditForm(QWidget):
         redirect_row.addWidget(self.copy_redirect)
         self.api = QLineEdit(NETWORK.default_url)
         self.api.setAccessibleName(self.tr("Reddit API address"))
-        self.start = QPushButton(self.tr("Sign in with the browser"))
-        self.start.setDefault(True)
         form = QFormLayout()
         form.addRow(self.tr("Client id"), self.client_id)
         form.addRow(self.tr("Redirect address"), redirect_row)
         form.addRow(self.tr("API"), self.api)
-        start_row = QHBoxLayout()
-        start_row.addStretch(1)
-        start_row.addWidget(self.start)
-        app_page = QWidget()
-        app_layout = QVBoxLayout(app_page)
-        app_layout.setContentsMargins(0, 0, 0, 0)
-        app_layout.addWidget(self.note)
-        app_layout.addLayout(form)
-        app_layout.addLayout(start_row)
-        app_layout.addStretch(1)
 
-        self.waiting = labels.plain_label(wrap=True)
-        self.waiting.setAccessibleName(self.tr("Sign-in progress"))
-        self.reopen = QPushButton(self.tr("Open the page again"))
-        browser_row = QHBoxLayout()
-        browser_row.addWidget(self.reopen)
-        browser_row.addStretch(1)
         fallback = labels.plain_label(self.tr(
             "The browser could not come back to this computer? Paste the whole address it "
             "ended on:"), wrap=True)
-        self.address = QLineEdit()
-        self.address.setPlaceholderText(redirect_uri() + "?state=…&code=…")
-        self.address.setAccessibleName(self.tr("Address the browser ended on"))
-        self.use_address = QPushButton(self.tr("Use this address"))
-        address_row = QHBoxLayout()
-        address_row.addWidget(self.address, 1)
-        address_row.addWidget(self.use_address)
-        wait_page = QWidget()
-        wait_layout = QVBoxLayout(wait_page)
-        wait_layout.setContentsMargins(0, 0, 0, 0)
-        wait_layout.addWidget(self.waiting)
-        wait_layout.addLayout(browser_row)
-        wait_layout.addSpacing(8)
-        wait_layout.addWidget(fallback)
-        wait_layout.addLayout(address_row)
-        wait_layout.addStretch(1)
-
-        self.pages = QStackedWidget()
-        self.pages.addWidget(app_page)
-        self.pages.addWidget(wait_page)
-        self.message = labels.plain_label(wrap=True, selectable=True)
+        address_row = self._address_row(redirect_uri() + "?state=…&code=…")
         self.message.setAccessibleName(self.tr("Reddit sign-in message"))
-        self.cancel_button = QPushButton(self.tr("Cancel sign-in"))
-        self.cancel_button.setVisible(False)
-        bottom = QHBoxLayout()
-        bottom.addWidget(self.message, 1)
-        bottom.addWidget(self.cancel_button)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.pages, 1)
-        layout.addLayout(bottom)
-
-    # -- state -------------------------------------------------------------------------------
-
-    def busy(self) -> bool:
-        return self.signin is not None or bool(self._running)
-
-    def _say(self, text: str, error: bool = False) -> None:
-        self.message.setStyleSheet(f"color: {labels.COMPLAINT_COLOUR.name()};" if error else "")
-        self.message.setText(text)
-
-    def _set_busy(self, busy: bool) -> None:
-        self.start.setEnabled(not busy)
-        self.client_id.setReadOnly(busy)
-        self.api.setReadOnly(busy)
-        self.cancel_button.setVisible(busy)
-        self.busyChanged.emit(busy)
+        self._lay_out([self.note, form], [fallback, address_row])
 
     @Slot()
     def _copy_redirect(self) -> None:
         QGuiApplication.clipboard().setText(self.redirect.text())
         self._say(self.tr("Redirect address copied."))
 
-    # -- the browser flow --------------------------------------------------------------------
+    # -- what the browser sign-in asks of the form -------------------------------------------
 
-    @Slot()
-    def begin(self) -> None:
-        """Listen on the app's redirect address and open the browser (off the GUI thread)."""
-        if self.busy():
-            return
-        try:
-            signin = RedditSignIn(self.client_id.text(),
-                                  self.api.text().strip() or NETWORK.default_url,
-                                  port=self.port or REDIRECT_PORT)
-        except (InvalidInput, ChannelError) as exc:
-            self._say(str(exc), error=True)
-            return
-        self.signin = signin
-        self._set_busy(True)
-        self._say(self.tr("Waiting for Reddit…"))
-        task = Task(signin.start, self.tr("listen for the browser"))
-        signals = task.signals
-        self._running[signals] = task
-        signals.succeeded.connect(lambda _r, s=signin, t=signals: self._on_started(s, t))
-        signals.failed.connect(lambda m, t=signals: self._on_start_failed(m, t))
-        start_task(task)
+    def _new_sign_in(self) -> tuple[RedditSignIn, Keep]:
+        kept = self.account.settings if self.account is not None else {}
+        auth, owner = kept.get("auth_url"), str(kept.get("owner") or "")
+        signin = RedditSignIn(self.client_id.text(),
+                              self.api.text().strip() or NETWORK.default_url,
+                              auth if isinstance(auth, str) else None,
+                              port=self.port or _port_of(kept.get("redirect_uri")),
+                              owner=owner)
+        return signin, lambda signed: signed_in_account(signed, owner)
 
-    def _on_started(self, signin: RedditSignIn, signals: TaskSignals) -> None:
-        self._running.pop(signals, None)
-        if signin is not self.signin:
-            return  # cancelled meanwhile
-        self.address.clear()
-        self.waiting.setText(self.tr(
+    def _starting(self, signin: RedditSignIn) -> tuple[str, str]:
+        return self.tr("Waiting for Reddit…"), self.tr("listen for the browser")
+
+    def _waiting_text(self, signin: RedditSignIn) -> str:
+        return self.tr(
             "Your browser opened Reddit's authorization page. Allow Posventa there; this "
-            "window continues by itself."))
-        self.pages.setCurrentIndex(1)
-        self._say("")
-        self._open_browser()
-        threading.Thread(target=self._finish, args=(signin,), daemon=True,
-                         name="posventa-reddit-wait").start()
+            "window continues by itself.")
 
-    def _on_start_failed(self, message: str, signals: TaskSignals) -> None:
-        self._running.pop(signals, None)
-        if self.signin is None:
-            return
-        self.signin.cancel()
-        self.signin = None
-        self._set_busy(False)
-        self._say(message, error=True)
+    def _checking_text(self, signin: RedditSignIn) -> str:
+        return self.tr("Checking the sign-in with Reddit…")
 
-    @Slot()
-    def _open_browser(self) -> None:
-        if self.signin is not None and self.signin.authorize_url:
-            self.open_url(QUrl(self.signin.authorize_url))
+    def _signed_in_text(self, account: AccountInfo) -> str:
+        return self.tr("Signed in as u/%1.").replace("%1", labels.untrusted(account.handle, 200))
 
-    def _finish(self, signin: RedditSignIn) -> None:
-        """On the waiting thread: the code, the exchange, and keeping the account."""
-        try:
-            signed = signin.complete(signin.wait())
-            if signin.cancelled:
-                return
-            account = self.accounts.keep(signed_in_account(signed))
-        except SignInCancelled:
-            return
-        except (InvalidInput, ChannelError) as exc:
-            self._emit(self._relay.failed, str(exc))
-            return
-        except Exception as exc:
-            log.error("Reddit sign-in failed: %s", type(exc).__name__)
-            self._emit(self._relay.failed, self.tr("Could not sign in: unexpected %1.")
-                       .replace("%1", type(exc).__name__))
-            return
-        self._emit(self._relay.added, account)
+    def _lock_fields(self, busy: bool) -> None:
+        self.client_id.setReadOnly(busy)
+        self.api.setReadOnly(busy or self.account is not None)
 
-    @staticmethod
-    def _emit(signal: SignalInstance, value: object) -> None:
-        with contextlib.suppress(RuntimeError):  # the dialog was closed meanwhile
-            signal.emit(value)
-
-    @Slot()
-    def submit_address(self) -> None:
-        signin = self.signin
-        if signin is None:
-            return
-        try:
-            signin.submit_pasted(self.address.text())
-        except ChannelError as exc:
-            self._say(str(exc), error=True)
-            return
-        self._say(self.tr("Checking the sign-in with Reddit…"))
-
-    @Slot()
-    def cancel(self) -> None:
-        """Stop the sign-in at any point; what was typed stays."""
-        signin, self.signin = self.signin, None
-        if signin is not None:
-            signin.cancel()
-        self.pages.setCurrentIndex(0)
-        self._set_busy(False)
-        self._say(self.tr("Sign-in cancelled.") if signin is not None else "")
-
-    @Slot(object)
-    def _on_added(self, account: AccountInfo) -> None:
-        self.signin = None
-        self.pages.setCurrentIndex(0)
-        self._set_busy(False)
+    def _on_waiting(self, signin: RedditSignIn) -> None:
         self.address.clear()
-        self._say(self.tr("Signed in as u/%1.").replace(
-            "%1", labels.untrusted(account.handle, 200)))
-        self.accountAdded.emit(account.id)
 
-    @Slot(str)
-    def _on_failed(self, message: str) -> None:
-        if self.signin is None:
-            return  # cancelled meanwhile
-        self.signin = None
-        self.pages.setCurrentIndex(0)
-        self._set_busy(False)
-        self._say(message, error=True)
+    def _cleared(self) -> None:
+        self.address.clear()
+
+
+def _port_of(address: object) -> int:
+    """The port of the redirect address an account signed in with (the app registers an
+    exact address), else the usual one."""
+    if isinstance(address, str):
+        try:
+            port = urlsplit(address).port
+        except ValueError:
+            port = None
+        if port:
+            return port
+    return REDIRECT_PORT

@@ -323,6 +323,53 @@ Su token se borra del llavero del sistema. Las menciones ya guardadas permanecen
     </message>
 </context>
 <context>
+    <name>BrowserSignInForm</name>
+    <message>
+        <source>Sign in with the browser</source>
+        <translation>Iniciar sesión con el navegador</translation>
+    </message>
+    <message>
+        <source>Sign-in progress</source>
+        <translation>Progreso del inicio de sesión</translation>
+    </message>
+    <message>
+        <source>Open the page again</source>
+        <translation>Abrir la página de nuevo</translation>
+    </message>
+    <message>
+        <source>Cancel sign-in</source>
+        <translation>Cancelar inicio de sesión</translation>
+    </message>
+    <message>
+        <source>Address the browser ended on</source>
+        <translation>Dirección en la que terminó el navegador</translation>
+    </message>
+    <message>
+        <source>Use this address</source>
+        <translation>Usar esta dirección</translation>
+    </message>
+    <message>
+        <source>Could not sign in: unexpected %1.</source>
+        <translation>No se pudo iniciar sesión: %1 inesperado.</translation>
+    </message>
+    <message>
+        <source>Sign-in cancelled.</source>
+        <translation>Inicio de sesión cancelado.</translation>
+    </message>
+    <message>
+        <source>add the account</source>
+        <translation>añadir la cuenta</translation>
+    </message>
+    <message>
+        <source>Access token</source>
+        <translation>Token de acceso</translation>
+    </message>
+    <message>
+        <source>Verify and add</source>
+        <translation>Verificar y añadir</translation>
+    </message>
+</context>
+<context>
     <name>Canned</name>
     <message>
         <source>“{shortcut}” is not a usable shortcut: use letters, digits, - or _ (up to 40), without spaces</source>
@@ -2997,10 +3044,6 @@ Una consola de atención proactiva al cliente en redes sociales: ver lo que la g
         <translation>Servidor de Mastodon</translation>
     </message>
     <message>
-        <source>Sign in with the browser</source>
-        <translation>Iniciar sesión con el navegador</translation>
-    </message>
-    <message>
         <source>Type the server your brand account is on. Posventa opens its sign-in page in your browser; approve there and this window continues by itself.</source>
         <translation>Escriba el servidor en el que está la cuenta de la marca. Posventa abre su página de inicio de sesión en el navegador; autorice allí y esta ventana continuará sola.</translation>
     </message>
@@ -3013,24 +3056,8 @@ Una consola de atención proactiva al cliente en redes sociales: ver lo que la g
         <translation>Preferencias ▸ Desarrollo ▸ su aplicación</translation>
     </message>
     <message>
-        <source>Access token</source>
-        <translation>Token de acceso</translation>
-    </message>
-    <message>
-        <source>Verify and add</source>
-        <translation>Verificar y añadir</translation>
-    </message>
-    <message>
         <source>Server</source>
         <translation>Servidor</translation>
-    </message>
-    <message>
-        <source>Sign-in progress</source>
-        <translation>Progreso del inicio de sesión</translation>
-    </message>
-    <message>
-        <source>Open the page again</source>
-        <translation>Abrir la página de nuevo</translation>
     </message>
     <message>
         <source>No browser on this computer, or it cannot come back here? Open this page on any device, approve, and paste the code it shows:</source>
@@ -3061,10 +3088,6 @@ Una consola de atención proactiva al cliente en redes sociales: ver lo que la g
         <translation>Mensaje del inicio de sesión en Mastodon</translation>
     </message>
     <message>
-        <source>Cancel sign-in</source>
-        <translation>Cancelar inicio de sesión</translation>
-    </message>
-    <message>
         <source>Registering Posventa on %1…</source>
         <translation>Registrando Posventa en %1…</translation>
     </message>
@@ -3081,16 +3104,8 @@ Una consola de atención proactiva al cliente en redes sociales: ver lo que la g
         <translation>Enlace copiado.</translation>
     </message>
     <message>
-        <source>Could not sign in: unexpected %1.</source>
-        <translation>No se pudo iniciar sesión: %1 inesperado.</translation>
-    </message>
-    <message>
         <source>Checking the code with %1…</source>
         <translation>Comprobando el código con %1…</translation>
-    </message>
-    <message>
-        <source>Sign-in cancelled.</source>
-        <translation>Inicio de sesión cancelado.</translation>
     </message>
     <message>
         <source>Signed in as @%1.</source>
@@ -3099,10 +3114,6 @@ Una consola de atención proactiva al cliente en redes sociales: ver lo que la g
     <message>
         <source>Checking the token with %1…</source>
         <translation>Comprobando el token con %1…</translation>
-    </message>
-    <message>
-        <source>add the account</source>
-        <translation>añadir la cuenta</translation>
     </message>
 </context>
 <context>
@@ -3935,14 +3946,6 @@ El archivo dañado se ha apartado, no se ha borrado:
         <translation>API</translation>
     </message>
     <message>
-        <source>Address the browser ended on</source>
-        <translation>Dirección en la que terminó el navegador</translation>
-    </message>
-    <message>
-        <source>Cancel sign-in</source>
-        <translation>Cancelar inicio de sesión</translation>
-    </message>
-    <message>
         <source>Checking the sign-in with Reddit…</source>
         <translation>Comprobando la sesión con Reddit…</translation>
     </message>
@@ -3953,14 +3956,6 @@ El archivo dañado se ha apartado, no se ha borrado:
     <message>
         <source>Copy</source>
         <translation>Copiar</translation>
-    </message>
-    <message>
-        <source>Could not sign in: unexpected %1.</source>
-        <translation>No se pudo iniciar sesión: %1 inesperado.</translation>
-    </message>
-    <message>
-        <source>Open the page again</source>
-        <translation>Abrir la página de nuevo</translation>
     </message>
     <message>
         <source>Reddit API address</source>
@@ -3991,28 +3986,12 @@ El archivo dañado se ha apartado, no se ha borrado:
         <translation>Dirección de redirección que hay que registrar</translation>
     </message>
     <message>
-        <source>Sign in with the browser</source>
-        <translation>Iniciar sesión con el navegador</translation>
-    </message>
-    <message>
-        <source>Sign-in cancelled.</source>
-        <translation>Inicio de sesión cancelado.</translation>
-    </message>
-    <message>
-        <source>Sign-in progress</source>
-        <translation>Progreso del inicio de sesión</translation>
-    </message>
-    <message>
         <source>Signed in as u/%1.</source>
         <translation>Sesión iniciada como u/%1.</translation>
     </message>
     <message>
         <source>The browser could not come back to this computer? Paste the whole address it ended on:</source>
         <translation>¿El navegador no pudo volver a este equipo? Pegue la dirección completa en la que terminó:</translation>
-    </message>
-    <message>
-        <source>Use this address</source>
-        <translation>Usar esta dirección</translation>
     </message>
     <message>
         <source>Waiting for Reddit…</source>
@@ -6108,14 +6087,6 @@ Este espacio de trabajo aún no tiene ninguna cuenta. La demostración lo muestr
         <translation>Dirección de la API</translation>
     </message>
     <message>
-        <source>Access token</source>
-        <translation>Token de acceso</translation>
-    </message>
-    <message>
-        <source>Address the browser ended on</source>
-        <translation>Dirección en la que terminó el navegador</translation>
-    </message>
-    <message>
         <source>Advanced: paste a user access token instead</source>
         <translation>Avanzado: pegar en su lugar un token de acceso de usuario</translation>
     </message>
@@ -6130,10 +6101,6 @@ Este espacio de trabajo aún no tiene ninguna cuenta. La demostración lo muestr
     <message>
         <source>Callback port</source>
         <translation>Puerto de retorno</translation>
-    </message>
-    <message>
-        <source>Cancel sign-in</source>
-        <translation>Cancelar el inicio de sesión</translation>
     </message>
     <message>
         <source>Checking the approval with X…</source>
@@ -6152,40 +6119,16 @@ Este espacio de trabajo aún no tiene ninguna cuenta. La demostración lo muestr
         <translation>Client ID de tu app de X</translation>
     </message>
     <message>
-        <source>Could not sign in: unexpected %1.</source>
-        <translation>No se pudo iniciar sesión: %1 inesperado.</translation>
-    </message>
-    <message>
         <source>Monthly read budget (posts)</source>
         <translation>Presupuesto mensual de lectura (publicaciones)</translation>
-    </message>
-    <message>
-        <source>Open the page again</source>
-        <translation>Abrir la página de nuevo</translation>
     </message>
     <message>
         <source>Read budget per month</source>
         <translation>Presupuesto de lectura al mes</translation>
     </message>
     <message>
-        <source>Sign in with the browser</source>
-        <translation>Iniciar sesión con el navegador</translation>
-    </message>
-    <message>
-        <source>Sign-in cancelled.</source>
-        <translation>Inicio de sesión cancelado.</translation>
-    </message>
-    <message>
         <source>Signed in as @%1.</source>
         <translation>Sesión iniciada como @%1.</translation>
-    </message>
-    <message>
-        <source>Use this address</source>
-        <translation>Usar esta dirección</translation>
-    </message>
-    <message>
-        <source>Verify and add</source>
-        <translation>Verificar y añadir</translation>
     </message>
     <message>
         <source>X API address</source>
@@ -6208,16 +6151,20 @@ Este espacio de trabajo aún no tiene ninguna cuenta. La demostración lo muestr
         <translation>Tu navegador abrió la página de autorización de X. Aprueba Posventa allí; esta ventana continúa sola.</translation>
     </message>
     <message>
-        <source>add the account</source>
-        <translation>añadir la cuenta</translation>
-    </message>
-    <message>
         <source>http://127.0.0.1:…/callback?state=…&amp;code=…</source>
         <translation>http://127.0.0.1:…/callback?state=…&amp;code=…</translation>
     </message>
     <message>
         <source>no budget</source>
         <translation>sin presupuesto</translation>
+    </message>
+    <message>
+        <source>Waiting for X…</source>
+        <translation>Esperando a X…</translation>
+    </message>
+    <message>
+        <source>listen for the browser</source>
+        <translation>esperar al navegador</translation>
     </message>
 </context>
 <context>
