@@ -1,10 +1,13 @@
 """The accounts dialog: brand accounts with their sync status; add, sign in again, remove.
 
 "Add account…" asks which network (console/channels/networks.py lists them), then shows
-that network's form from ``FORMS`` (Mastodon signs in through the browser; Bluesky, feeds
-and WordPress have forms of their own); a network without a form here is shown, disabled.
-An account whose token was rejected shows "Sign in again", which runs the Mastodon
-sign-in for that account and keeps everything else.
+that network's form from ``FORMS`` (Mastodon, X and Reddit sign in through the browser;
+Bluesky, feeds and WordPress have forms of their own); a network without a form here is
+shown, disabled.
+"Sign in again…" opens the account's own form for that account when its network signs in
+through the browser (Mastodon, X, Reddit: the :class:`BrowserSignInForm` subclasses), the
+default button when the account's token was rejected; everything but the secrets stays.
+Bluesky renews through its form, by adding the account again.
 """
 
 from __future__ import annotations
@@ -37,6 +40,7 @@ from console.channels.networks import NETWORKS
 from console.sync.events import AccountStatus
 from console.ui import labels
 from console.ui.bluesky_form import BlueskyForm
+from console.ui.browser_sign_in import BrowserSignInForm
 from console.ui.feed_form import FeedForm, WordPressForm
 from console.ui.mastodon_form import MastodonForm
 from console.ui.reddit_form import RedditForm
@@ -66,6 +70,12 @@ def kind_text(kind: str) -> str:
 def form_class(network: Network) -> type[QWidget] | None:
     """The network's form class, or None when this version has none for it."""
     return FORMS.get(network.kind)
+
+
+def again_form_class(kind: str) -> type[BrowserSignInForm] | None:
+    """The form that signs an account of ``kind`` in again, or None (no such sign-in)."""
+    cls = FORMS.get(kind)
+    return cls if cls is not None and issubclass(cls, BrowserSignInForm) else None
 
 
 def status_text(status: AccountStatus | None) -> str:
@@ -205,7 +215,7 @@ class AccountsController(QObject):
         self.accounts = accounts
         self.confirm = self._ask_remove  # replaced in tests
         self.forms: dict[str, QWidget] = {}
-        self.again_form: QWidget | None = None
+        self.again_form: BrowserSignInForm | None = None
         self._available = {n.kind: form_class(n) for n in NETWORKS}
         self._shown: list[AccountInfo] = []
         self._statuses: dict[int, AccountStatus] = {}
@@ -276,10 +286,10 @@ class AccountsController(QObject):
         account = self._selected()
         idle = not self._running
         self.dialog.remove.setEnabled(account is not None and idle)
-        mastodon = account is not None and account.kind == "mastodon"
-        self.dialog.sign_in_again.setEnabled(mastodon and idle)
+        again = account is not None and again_form_class(account.kind) is not None
+        self.dialog.sign_in_again.setEnabled(again and idle)
         self.dialog.sign_in_again.setDefault(
-            bool(mastodon and account is not None and self.needs_sign_in(account)))
+            bool(again and account is not None and self.needs_sign_in(account)))
 
     @Slot()
     def show_list(self) -> None:
@@ -326,12 +336,13 @@ class AccountsController(QObject):
     @Slot()
     def sign_in_selected_again(self) -> None:
         account = self._selected()
-        if account is None or account.kind != "mastodon":
+        cls = again_form_class(account.kind) if account is not None else None
+        if account is None or cls is None:
             return
         if self.again_form is not None:
-            self.again_form.cancel()  # type: ignore[attr-defined]
+            self.again_form.cancel()
             self.again_form.deleteLater()
-        form = MastodonForm(self.accounts, None, account=account)
+        form = cls(self.accounts, None, account=account)
         form.accountAdded.connect(self._on_added)
         self.dialog.again_holder.addWidget(form)
         self.again_form = form

@@ -1,11 +1,12 @@
 """The accounts dialog: accounts with their status, adding one per network, the Mastodon
 browser sign-in (loopback and pasted code) against the sandbox, cancel, errors in plain
-words, signing in again and removing."""
+words, signing in again (Mastodon, X, Reddit) and removing."""
 
 from __future__ import annotations
 
 import dataclasses
 import threading
+from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -13,6 +14,7 @@ import pytest
 from PySide6.QtWidgets import QLineEdit
 
 from console.accounts import queries as accounts
+from console.sandbox import SandboxServer
 from console.sync.events import AccountStatus
 from console.ui import accounts_dialog
 from console.ui.accounts_dialog import (
@@ -23,7 +25,11 @@ from console.ui.accounts_dialog import (
     AccountsDialog,
 )
 from console.ui.mastodon_form import MastodonForm
+from console.ui.reddit_form import RedditForm
+from console.ui.x_form import XForm
+from tests.channels import reddit_support, x_support
 from tests.channels.test_mastodon_signin import consent, shown_code
+from tests.channels.test_reddit_accounts import free_port
 
 SHOTS = Path("/tmp/posventa-shots")
 
@@ -227,6 +233,104 @@ def test_sign_in_again_keeps_the_account(runtime, mini_sandbox, qtbot, monkeypat
     assert runtime.workspace.secrets.get(account.id, "token") != "rejected-token"
     assert accounts.get_cursor(account.id, "mentions") == "123"
     assert dialog.table.item(0, 2).text() == "waiting for the first sync"
+
+
+@pytest.fixture
+def network_sandbox() -> Iterator[SandboxServer]:
+    """The sandbox serving X and Reddit (its clock nearly still)."""
+    server = x_support.standing_sandbox()
+    yield server
+    server.stop()
+
+
+def _sign_in_again(dialog, controller, account, network_consent, qtbot):
+    """Select ``account`` (its token rejected), press "Sign in again…" and approve in the
+    browser; returns the form the dialog showed."""
+    controller.on_account_status(AccountStatus(account.id, account.label, "auth", "rejected"))
+    dialog.table.selectRow(0)
+    assert dialog.sign_in_again.isEnabled() and dialog.sign_in_again.isDefault()
+    opened, open_url = _browser(approve=False)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr("PySide6.QtGui.QDesktopServices.openUrl", open_url)  # made on click
+        dialog.sign_in_again.click()
+    form = controller.again_form
+    assert dialog.pages.currentIndex() == SIGN_IN_AGAIN_PAGE
+    assert account.label in dialog.again_title.text()
+    qtbot.waitUntil(lambda: bool(opened), timeout=10000)
+    assert form.pages.currentIndex() == 1 and form.cancel_button.isVisible()
+    with qtbot.waitSignal(controller.accountsChanged, timeout=10000):
+        threading.Thread(target=network_consent, args=(opened[0],), daemon=True).start()
+    assert dialog.pages.currentIndex() == LIST_PAGE
+    return form
+
+
+def test_sign_an_x_account_in_again(runtime, network_sandbox, qtbot, monkeypatch):
+    found = runtime.accounts.add("x", token=x_support.DEMO_TOKEN, api_url=network_sandbox.url,
+                                 read_budget=5000, client_id=x_support.CLIENT_ID)
+    runtime.workspace.secrets.set(found.id, "token", "rejected-token")
+    accounts.set_cursor(found.id, "mentions", "123")
+    monkeypatch.setattr("console.ui.x_form.DEFAULT_PORT", free_port())
+    dialog, controller = _dialog(runtime, qtbot)
+    dialog.show()
+    form = _sign_in_again(dialog, controller, found, x_support.consent, qtbot)
+    assert isinstance(form, XForm)
+    assert form.client_id.text() == x_support.CLIENT_ID and form.budget.text() == "5000"
+    assert form.api.isReadOnly() and form.api.text() == network_sandbox.url
+    [account] = runtime.accounts.list()
+    assert (account.id, account.kind, account.handle) == (found.id, "x", "ventalia")
+    assert account.settings["x_read_budget"] == 5000
+    assert runtime.workspace.secrets.get(found.id, "token") not in (None, "rejected-token")
+    assert runtime.workspace.secrets.get(found.id, "refresh_token")
+    assert accounts.get_cursor(found.id, "mentions") == "123"
+    assert "Signed in as @ventalia" in form.message.text()
+    assert dialog.table.item(0, 2).text() == "waiting for the first sync"
+
+
+def test_sign_a_reddit_account_in_again(runtime, network_sandbox, qtbot):
+    port = free_port()
+    redirect = f"http://127.0.0.1:{port}/reddit_callback"
+    api = reddit_support.api(network_sandbox)
+    old_token = reddit_support.grant_refresh_token(network_sandbox)
+    found = runtime.accounts.add("reddit", client_id=reddit_support.CLIENT_ID,
+                                 refresh_token=old_token, api_url=api)
+    accounts.update_account(runtime.workspace.store, found.id,
+                            settings={"redirect_uri": redirect})  # the app's exact address
+    network_sandbox.reddit.oauth.register(reddit_support.CLIENT_ID, redirect)
+    accounts.set_cursor(found.id, "mentions", "t1_x")
+    found = runtime.accounts.list()[0]
+    dialog, controller = _dialog(runtime, qtbot)
+    dialog.show()
+    form = _sign_in_again(dialog, controller, found, reddit_support.consent, qtbot)
+    assert isinstance(form, RedditForm)
+    assert form.client_id.text() == reddit_support.CLIENT_ID
+    assert form.api.isReadOnly() and form.api.text() == api
+    [account] = runtime.accounts.list()
+    assert (account.id, account.kind) == (found.id, "reddit")
+    assert account.handle == reddit_support.BRAND
+    assert runtime.workspace.secrets.get(found.id, "refresh_token") not in (None, old_token)
+    assert accounts.get_cursor(found.id, "mentions") == "t1_x"
+    assert form.message.text() == f"Signed in as u/{reddit_support.BRAND}."
+
+
+def test_sign_in_again_is_offered_for_the_browser_sign_ins_only(runtime, qtbot):
+    store = runtime.workspace.store
+    kinds = ("mastodon", "x", "reddit", "bluesky", "feed", "wordpress")
+    for number, kind in enumerate(kinds):
+        accounts.add_account(store, kind, f"https://{kind}.example", handle=f"brand{number}",
+                             remote_id=str(number))
+    dialog, controller = _dialog(runtime, qtbot)
+    offered = {}
+    for row, account in enumerate(runtime.accounts.list()):
+        controller.on_account_status(AccountStatus(account.id, account.label, "auth", "no"))
+        dialog.table.selectRow(row)
+        offered[account.kind] = dialog.sign_in_again.isEnabled()
+        assert dialog.sign_in_again.isDefault() == offered[account.kind], account.kind
+        assert dialog.remove.isEnabled()
+        if not offered[account.kind]:
+            controller.sign_in_selected_again()  # even called directly, it does nothing
+            assert dialog.pages.currentIndex() == LIST_PAGE and controller.again_form is None
+    assert offered == {"mastodon": True, "x": True, "reddit": True, "bluesky": False,
+                       "feed": False, "wordpress": False}
 
 
 def test_closing_the_dialog_or_going_back_cancels_a_waiting_sign_in(runtime, mini_sandbox, qtbot):
