@@ -44,6 +44,7 @@ class RedditForm(BrowserSignInForm):
         self.copy_redirect.clicked.connect(self._copy_redirect)
         if account is not None:
             self.client_id.setText(str(account.settings.get("client_id") or ""))
+            self.redirect.setText(redirect_uri(_port_of(account.settings.get("redirect_uri"))))
             self.api.setText(account.base_url)
             self.api.setReadOnly(True)
 
@@ -116,6 +117,7 @@ class RedditForm(BrowserSignInForm):
 
     def _on_waiting(self, signin: RedditSignIn) -> None:
         self.address.clear()
+        self.address.setPlaceholderText(signin.redirect_uri + "?state=…&code=…")
 
     def _cleared(self) -> None:
         self.address.clear()

@@ -304,6 +304,7 @@ def test_sign_a_reddit_account_in_again(runtime, network_sandbox, qtbot):
     assert isinstance(form, RedditForm)
     assert form.client_id.text() == reddit_support.CLIENT_ID
     assert form.api.isReadOnly() and form.api.text() == api
+    assert form.redirect.text() == redirect and form.address.placeholderText().startswith(redirect)
     [account] = runtime.accounts.list()
     assert (account.id, account.kind) == (found.id, "reddit")
     assert account.handle == reddit_support.BRAND
