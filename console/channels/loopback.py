@@ -1,6 +1,7 @@
 """The loopback listener an OAuth 2 sign-in comes back to: ``http://127.0.0.1:<port><path>``.
 
-Shared by every network that signs in through the browser (Mastodon, Reddit). The listener
+Shared by every network that signs in through the browser (Mastodon, X, Reddit), with
+:class:`BrowserSignIn`, what their sign-in attempts have in common. The listener
 answers the browser's redirect, checks the ``state`` the sign-in started with, and hands
 the authorization code (or the server's refusal) to the sign-in through ``deliver``. The
 code is never logged. A network that registers an exact redirect address (Reddit) passes
@@ -164,6 +165,51 @@ class PendingCode:
             if isinstance(result, SignInError):
                 raise result
             return result
+
+
+class BrowserSignIn:
+    """What every browser sign-in attempt shares: its ``state``, where the code arrives
+    (the loopback listener, or an address or code the user pastes), waiting for it, and
+    cancelling. A network's sign-in starts its listener (:meth:`_listen`), says how to read
+    what is pasted (``read_pasted``) and completes the exchange itself."""
+
+    def __init__(self) -> None:
+        self.state = secrets.token_urlsafe(24)
+        self.authorize_url = ""
+        self.redirect_uri = ""
+        self._results = PendingCode()
+        self._server: CallbackListener | None = None
+
+    def _listen(self, server: CallbackListener) -> None:
+        """Keep and start the listener the browser comes back to."""
+        self._server = server
+        server.start()
+        self.redirect_uri = server.redirect_uri
+
+    def read_pasted(self, text: str) -> ReceivedCode:
+        raise NotImplementedError
+
+    def submit_pasted(self, text: str) -> None:
+        """What the user pasted (a code, or the address the browser ended on)."""
+        self._results.put(self.read_pasted(text))
+
+    def wait(self, timeout: float | None = None) -> ReceivedCode:
+        """The first code to arrive (loopback or pasted); raises SignInError/Cancelled."""
+        return self._results.wait(timeout)
+
+    def cancel(self) -> None:
+        """Stop waiting: ``wait`` raises SignInCancelled and the listener closes."""
+        self._results.cancel()
+        self.close()
+
+    @property
+    def cancelled(self) -> bool:
+        return self._results.cancelled
+
+    def close(self) -> None:
+        server, self._server = self._server, None
+        if server is not None:
+            server.close()
 
 
 def code_in_address(text: str, state: str) -> str | None:

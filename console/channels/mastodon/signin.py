@@ -19,7 +19,6 @@
 
 from __future__ import annotations
 
-import secrets
 from dataclasses import dataclass
 
 import httpx
@@ -27,8 +26,8 @@ import httpx
 from console.channels.base import ChannelError, InstanceInfo, RemoteAuthor
 from console.channels.loopback import (
     CALLBACK,
+    BrowserSignIn,
     CallbackListener,
-    PendingCode,
     ReceivedCode,
     SignInCancelled,
     SignInError,
@@ -63,7 +62,7 @@ class SignedIn:
     instance: InstanceInfo
 
 
-class MastodonSignIn:
+class MastodonSignIn(BrowserSignIn):
     """One sign-in attempt to one Mastodon server (see the module docstring)."""
 
     def __init__(self, instance_url: str, *, scopes: str = DEFAULT_SCOPES,
@@ -74,24 +73,17 @@ class MastodonSignIn:
         self.client_name = client_name
         self.timeout = timeout
         self.transport = transport
-        self.state = secrets.token_urlsafe(24)
+        super().__init__()
         self.verifier, self.challenge = new_pkce()
         self.client_id = ""
         self.client_secret = ""
-        self.authorize_url = ""
         self.oob_url = ""
-        self.redirect_uri = ""
-        self._results = PendingCode()
-        self._server: CallbackListener | None = None
 
     # -- steps -------------------------------------------------------------------------------
 
     def start(self) -> None:
         """Listen on loopback, register the app and prepare both authorization pages."""
-        server = CallbackListener(self.state, self._results.put)
-        self._server = server
-        server.start()
-        self.redirect_uri = server.redirect_uri
+        self._listen(CallbackListener(self.state, self._results.put))
         try:
             self.client_id, self.client_secret = register_app(
                 self.base_url, f"{self.redirect_uri}\n{OOB_REDIRECT}", self.scopes,
@@ -110,9 +102,6 @@ class MastodonSignIn:
         return build_authorize_url(self.base_url, self.client_id, redirect_uri,
                                    self.challenge, self.scopes, state=self.state)
 
-    def submit_pasted(self, text: str) -> None:
-        """A code the user pasted (or the whole address the browser ended on)."""
-        self._results.put(self.read_pasted(text))
 
     def read_pasted(self, text: str) -> ReceivedCode:
         """The code in what the user pasted; raises SignInError when there is none."""
@@ -128,9 +117,6 @@ class MastodonSignIn:
                 "Channels", "That is not an authorization code; copy only the code shown"))
         return ReceivedCode(text, OOB_REDIRECT)
 
-    def wait(self, timeout: float | None = None) -> ReceivedCode:
-        """The first code to arrive (loopback or pasted); raises SignInError/Cancelled."""
-        return self._results.wait(timeout)
 
     def complete(self, received: ReceivedCode) -> SignedIn:
         """Exchange the code for a token and check it; the listener is closed after."""
@@ -152,16 +138,3 @@ class MastodonSignIn:
         return SignedIn(self.base_url, token, self.client_id, self.client_secret, author,
                         instance)
 
-    def cancel(self) -> None:
-        """Stop waiting: ``wait`` raises SignInCancelled and the listener closes."""
-        self._results.cancel()
-        self.close()
-
-    @property
-    def cancelled(self) -> bool:
-        return self._results.cancelled
-
-    def close(self) -> None:
-        server, self._server = self._server, None
-        if server is not None:
-            server.close()

@@ -18,15 +18,14 @@
 from __future__ import annotations
 
 import errno
-import secrets
 from dataclasses import dataclass
 
 import httpx
 
 from console.channels.base import RemoteAuthor, StaticSecrets
 from console.channels.loopback import (
+    BrowserSignIn,
     CallbackListener,
-    PendingCode,
     ReceivedCode,
     SignInCancelled,
     SignInError,
@@ -57,7 +56,7 @@ class SignedIn:
     author: RemoteAuthor
 
 
-class RedditSignIn:
+class RedditSignIn(BrowserSignIn):
     """One sign-in attempt (see the module docstring)."""
 
     def __init__(self, client_id: str, api_url: str, auth_url: str | None = None, *,
@@ -70,11 +69,7 @@ class RedditSignIn:
         self.owner = owner
         self.timeout = timeout
         self.transport = transport
-        self.state = secrets.token_urlsafe(24)
-        self.authorize_url = ""
-        self.redirect_uri = ""
-        self._results = PendingCode()
-        self._server: CallbackListener | None = None
+        super().__init__()
 
     def start(self) -> None:
         """Listen on the registered loopback address and prepare the authorization page."""
@@ -90,18 +85,13 @@ class RedditSignIn:
             raise SignInError(translate(
                 "Channels", "Could not listen on 127.0.0.1:{port} for the browser's answer")
                 .format(port=self.port)) from None
-        self._server = server
-        server.start()
-        self.redirect_uri = server.redirect_uri
+        self._listen(server)
         if self._results.cancelled:
             self.close()
             raise SignInCancelled("The sign-in was cancelled")
         self.authorize_url = authorize_url(self.auth_url, self.client_id, self.redirect_uri,
                                            self.state, SCOPES)
 
-    def submit_pasted(self, text: str) -> None:
-        """The address the browser ended on, pasted by the user."""
-        self._results.put(self.read_pasted(text))
 
     def read_pasted(self, text: str) -> ReceivedCode:
         text = (text or "").strip()
@@ -112,8 +102,6 @@ class RedditSignIn:
                 "{address})").format(address=self.redirect_uri or "http://127.0.0.1"))
         return ReceivedCode(code, self.redirect_uri)
 
-    def wait(self, timeout: float | None = None) -> ReceivedCode:
-        return self._results.wait(timeout)
 
     def complete(self, received: ReceivedCode) -> SignedIn:
         """Trade the code for tokens and read the account; the listener closes after."""
@@ -139,15 +127,3 @@ class RedditSignIn:
         return SignedIn(self.api_url, self.auth_url, self.client_id, refresh,
                         received.redirect_uri, author)
 
-    def cancel(self) -> None:
-        self._results.cancel()
-        self.close()
-
-    @property
-    def cancelled(self) -> bool:
-        return self._results.cancelled
-
-    def close(self) -> None:
-        server, self._server = self._server, None
-        if server is not None:
-            server.close()

@@ -19,7 +19,6 @@ shared by the accounts dialog and ``posventa accounts add x``:
 from __future__ import annotations
 
 import base64
-import secrets
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
@@ -27,8 +26,8 @@ import httpx
 
 from console.channels.base import AuthError, ChannelError, RemoteAuthor, StaticSecrets
 from console.channels.loopback import (
+    BrowserSignIn,
     CallbackListener,
-    PendingCode,
     ReceivedCode,
     SignInCancelled,
     SignInError,
@@ -60,7 +59,7 @@ class SignedIn:
     client_secret: str = ""  # a confidential client's (Web App); "" for a Native App
 
 
-class XSignIn:
+class XSignIn(BrowserSignIn):
     """One sign-in attempt to X (see the module docstring)."""
 
     def __init__(self, api_url: str, client_id: str, *, port: int = DEFAULT_PORT,
@@ -76,34 +75,25 @@ class XSignIn:
         self.port = port
         self.timeout = timeout
         self.transport = transport
-        self.state = secrets.token_urlsafe(24)
+        super().__init__()
         self.verifier, self.challenge = new_pkce()
-        self.redirect_uri = ""
-        self.authorize_url = ""
-        self._pending = PendingCode()
-        self._listener: CallbackListener | None = None
 
     def start(self) -> None:
         """Listen on the loopback callback and prepare X's consent page."""
         try:
-            listener = CallbackListener(self.state, self._pending.put, port=self.port)
+            listener = CallbackListener(self.state, self._results.put, port=self.port)
         except OSError:
             raise SignInError(translate(
                 "Channels", "Port {port} on this computer is taken, so X cannot send the "
                 "approval back; close what uses it or choose another port (and register "
                 "that callback in your X app)").format(port=self.port)) from None
-        self._listener = listener
-        listener.start()
-        self.redirect_uri = listener.redirect_uri
+        self._listen(listener)
         query = urlencode({
             "response_type": "code", "client_id": self.client_id,
             "redirect_uri": self.redirect_uri, "scope": SCOPES, "state": self.state,
             "code_challenge": self.challenge, "code_challenge_method": "S256"})
         self.authorize_url = f"{authorize_base(self.api_url)}/i/oauth2/authorize?{query}"
 
-    def submit_pasted(self, text: str) -> None:
-        """The address the browser ended on, pasted by the user."""
-        self._pending.put(self.read_pasted(text))
 
     def read_pasted(self, text: str) -> ReceivedCode:
         code = code_in_address((text or "").strip(), self.state)
@@ -112,9 +102,6 @@ class XSignIn:
                 "Channels", "Paste the whole address the browser ended on (it has code= in it)"))
         return ReceivedCode(code, self.redirect_uri)
 
-    def wait(self, timeout: float | None = None) -> ReceivedCode:
-        """The first code to arrive (loopback or pasted); raises SignInError/Cancelled."""
-        return self._pending.wait(timeout)
 
     def exchange(self, received: ReceivedCode) -> tuple[str, str]:
         """(access token, refresh token) for the code (X: within 30 seconds of approval)."""
@@ -155,7 +142,7 @@ class XSignIn:
         """Exchange the code and read the brand's account; the listener is closed after."""
         try:
             token, refresh = self.exchange(received)
-            if self._pending.cancelled:
+            if self._results.cancelled:
                 raise SignInCancelled("The sign-in was cancelled")
             held = StaticSecrets({"token": token, "refresh_token": refresh})
             channel = XChannel(self.api_url, "", held, timeout=self.timeout,
@@ -170,15 +157,3 @@ class XSignIn:
         return SignedIn(self.api_url, self.client_id, held.values["token"],
                         held.values.get("refresh_token", ""), author, self.client_secret)
 
-    def cancel(self) -> None:
-        self._pending.cancel()
-        self.close()
-
-    @property
-    def cancelled(self) -> bool:
-        return self._pending.cancelled
-
-    def close(self) -> None:
-        listener, self._listener = self._listener, None
-        if listener is not None:
-            listener.close()
