@@ -1,6 +1,7 @@
 """List the text a tour of the console shows that did not go through the translators.
 
     python -m tests.i18n.report [pseudo|es|en] [--shots DIR] [--only NAME] [--theme dark]
+                                [--size 1366x768]
 
 In "pseudo" every translated string is bracketed ⟦…⟧, so English words outside brackets
 are untranslated UI text (or user data in a widget not marked with `mark_data`). In "es"
@@ -25,6 +26,7 @@ def main() -> int:
     parser.add_argument("--shots", type=Path)
     parser.add_argument("--only", default="")
     parser.add_argument("--theme", choices=("system", "light", "dark"), default="light")
+    parser.add_argument("--size", default="1400x900", help="the main window's size, WxH")
     args = parser.parse_args()
     os.environ["POSVENTA_LANGUAGE"] = args.language
     from console.ui.app import application, build_console
@@ -36,7 +38,8 @@ def main() -> int:
     apply_theme(args.theme)
     runtime = demo_runtime(Path(tempfile.mkdtemp()) / "ws")
     built = build_console(runtime)
-    built.window.resize(1400, 900)
+    width, height = (int(n) for n in args.size.lower().split("x"))
+    built.window.resize(width, height)
     built.window.show()
     found: dict[tuple[str, str], str] = {}
     data = account_names(runtime)
