@@ -163,7 +163,7 @@ def print_person(found: Person, out: TextIO) -> None:
     if s.average_first_answer is not None:
         minutes = int(s.average_first_answer.total_seconds() // 60)
         wait = f"{minutes // 60} h {minutes % 60:02d} min" if minutes >= 60 else f"{minutes} min"
-    print(f"  first seen {_when(s.first_seen)} · last contact {_when(s.last_contact)} · "
+    print(f"  first post {_when(s.first_seen)} · last contact {_when(s.last_contact)} · "
           f"{s.mentions} post(s), {s.complaints} complaint(s) · average first answer {wait}",
           file=out)
     for case in found.open_cases:
