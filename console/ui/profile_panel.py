@@ -27,6 +27,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from console.mentions.queries import AuthorInfo
 from console.mentions.service import ProfileService
+from console.people.portrait import Portrait
 from console.people.records import (
     CaseInfo,
     NoteInfo,
@@ -158,15 +159,9 @@ class ProfileController(QObject):
                                                 len(person.authors))
                                         .replace("%1", str(person.customer_id))
                                         .replace("%2", networks))
-        network = labels.channel_label(author.channel)
-        panel.network.setText(self.tr("%1 · bot").replace("%1", network) if author.bot else network)
-        panel.followers.setText("  ·  ".join(
-            f"{labels.channel_label(network)} {labels.count_text(count)}"
-            for network, count in sorted(person.followers_by_network().items()))
-            if len(person.authors) > 1 else labels.count_text(author.followers))
-        panel.seen.setText(self.tr("%n mention(s) stored, first seen %1", "",
-                                   author.mention_count)
-                           .replace("%1", labels.full_time(author.first_seen)))
+        portrait = self.people.portrait(person)
+        panel.network.setText(self.networks_text(person, author))
+        panel.seen.setText(self.posts_text(person.stats.mentions, portrait))
         panel.bio.setText(labels.untrusted(author.bio.strip(), 2000) or self.tr("(no bio)"))
         verified_mark = self.tr("✓ verified")
         panel.fields.setText("\n".join(
@@ -180,7 +175,7 @@ class ProfileController(QObject):
             labels.untrusted(t, 64) for t in person.tags)) if person.tags else "")
         panel.tags.setVisible(bool(person.tags))
         panel.figures.setText(self.figures_text(person.stats))
-        panel.sparkline.set_points(person.stats.sentiment)
+        panel.portrait.set_portrait(portrait)
         self._fill_actions(person)
         panel.accounts.set_accounts(person.authors, person.customer_id is not None,
                                     lambda url: safe_url(url) is not None)
@@ -191,8 +186,29 @@ class ProfileController(QObject):
         tabs.setTabText(2, self.tr("Notes (%1)").replace("%1", str(len(person.notes))))
         tabs.setTabText(3, self.tr("Cases (%1)").replace("%1", str(len(person.open_cases))))
 
+    def networks_text(self, person: Person, author: AuthorInfo) -> str:
+        """Every network the person writes on (the selected account's first, marked); one
+        network reads as before ("mastodon", "mastodon · bot")."""
+        own = labels.channel_label(author.channel)
+        if author.bot:
+            own = self.tr("%1 · bot").replace("%1", own)
+        others = sorted({a.channel for a in person.authors} - {author.channel})
+        if not others:
+            return own
+        return ", ".join([self.tr("%1 (this account)").replace("%1", own)]
+                         + [labels.channel_label(n) for n in others])
+
+    def posts_text(self, count: int, portrait: Portrait) -> str:
+        """The person's stored posts, all accounts together, per network when several (the
+        same count as the figures and the history)."""
+        text = self.tr("%n post(s) stored", "", count)
+        if len(portrait.posts_per_network) > 1:
+            text += ": " + ", ".join(f"{labels.channel_label(channel)} {labels.count_text(n)}"
+                                     for channel, n in portrait.posts_per_network)
+        return text
+
     def figures_text(self, stats: PersonStats) -> str:
-        """First and last contact, posts, complaints and how fast the brand answers."""
+        """First post and last contact, complaints and how fast the brand answers."""
         never = self.tr("never")
         first = labels.full_time(stats.first_seen) if stats.first_seen else never
         last = labels.when(stats.last_contact) if stats.last_contact else never
@@ -202,9 +218,8 @@ class ProfileController(QObject):
                 "%1", duration_text(stats.average_first_answer))
         else:
             answer = self.tr("never answered yet")
-        seen = self.tr("First seen %1 · last contact %2").replace("%1", first).replace("%2", last)
-        return seen + "\n" + " · ".join((self.tr("%n post(s)", "", stats.mentions),
-                                          self.tr("%n complaint(s)", "", stats.complaints),
+        seen = self.tr("First post %1 · last contact %2").replace("%1", first).replace("%2", last)
+        return seen + "\n" + " · ".join((self.tr("%n complaint(s)", "", stats.complaints),
                                           answer))
 
     def _fill_actions(self, person: Person) -> None:
@@ -239,12 +254,12 @@ class ProfileController(QObject):
         self.author, self.person = None, None
         panel = self.panel
         for label in (panel.name, panel.handle, panel.customer_line, panel.network,
-                      panel.followers, panel.seen, panel.bio, panel.fields, panel.tags,
+                      panel.seen, panel.bio, panel.fields, panel.tags,
                       panel.figures, panel.lookalike):
             label.clear()
+        panel.portrait.set_portrait(None)
         panel.fields.setVisible(False)
         panel.lookalike.setVisible(False)
-        panel.sparkline.set_points([])
         panel.accounts.set_accounts([], False, lambda _url: False)
         panel.suggestions.set_suggestions([])
         panel.suggestions.set_status("")
