@@ -24,6 +24,7 @@ from console.people.reach import REPORTING, PostFacts, post_facts, site
 from console.store.timeutil import from_db
 
 POSTS_COUNTED = 1000  # the newest posts a portrait reads (their payloads are parsed)
+MOOD_POSTS = 20000  # the newest posts whose sentiment the mood counts (three small columns)
 TOP = 8  # entries of each list shown
 MONTHLY_AFTER = timedelta(weeks=26)  # a longer mood history is counted per month
 
@@ -200,7 +201,8 @@ def portrait(db: Database, authors: Sequence[AuthorInfo],
             reasons[str(reason)] += 1
     mood, unit = mood_periods(
         (when, str(label), float(value or 0.0)) for when, label, value in
-        ((from_db(r[2]), r[5], r[6]) for r in rows) if when is not None)
+        ((from_db(r[0]), r[1], r[2]) for r in queries.moods(db, ids, MOOD_POSTS))
+        if when is not None)
     terms = [term for term, _kind in queries.watch_terms(db)]
     return Portrait(
         posts_counted=len(rows), posts_stored=sum(c for _ch, c in per_network),

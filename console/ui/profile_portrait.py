@@ -60,6 +60,14 @@ def _network_figures(reach: NetworkReach) -> list[str]:
     return parts
 
 
+def counted_from(portrait: Portrait) -> str:
+    """Which posts the figures are counted from: all stored, or the newest of them."""
+    if portrait.posts_counted < portrait.posts_stored:
+        return translate("ProfilePortrait", "their newest %1 of %Ln stored post(s)", None,
+                         portrait.posts_stored).replace("%1", _number(portrait.posts_counted))
+    return translate("ProfilePortrait", "their %Ln stored post(s)", None, portrait.posts_counted)
+
+
 def followers_text(portrait: Portrait) -> str:
     """Followers per network as each network reports them (summed over its accounts)."""
     known = [r for r in portrait.reach if r.followers is not None]
@@ -78,8 +86,8 @@ def followers_text(portrait: Portrait) -> str:
 
 def reach_text(portrait: Portrait) -> str:
     """What their posts about the brand reached, network by network, and from how many."""
-    lines = [translate("ProfilePortrait", "What their %n stored post(s) about the brand "
-                       "reached, where the network reports it:", None, portrait.posts_counted)]
+    lines = [translate("ProfilePortrait", "What %1 about the brand reached, where the network "
+                       "reports it:").replace("%1", counted_from(portrait))]
     silent = []
     for reach in portrait.reach:
         figures = _network_figures(reach)
@@ -110,8 +118,8 @@ def reach_summary(portrait: Portrait) -> str:
 
 
 def communities_text(portrait: Portrait) -> str:
-    lines = [translate("ProfilePortrait", "Where their %n stored post(s) were written:", None,
-                       portrait.posts_counted)]
+    lines = [translate("ProfilePortrait", "Where %1 were written:").replace(
+        "%1", counted_from(portrait))]
     for title, items in ((translate("ProfilePortrait", "Hashtags"), portrait.hashtags),
                          (translate("ProfilePortrait", "Mastodon servers"), portrait.instances),
                          (translate("ProfilePortrait", "Subreddits"), portrait.subreddits),
@@ -135,9 +143,8 @@ def communities_summary(portrait: Portrait) -> str:
 def topics_text(portrait: Portrait) -> str:
     lines = []
     if portrait.terms:
-        lines.append(translate("ProfilePortrait", "The team's watch terms, in how many of their "
-                               "%n post(s):", None, portrait.posts_counted)
-                     + " " + _tallies(portrait.terms))
+        lines.append(translate("ProfilePortrait", "The team's watch terms, in how many of %1:")
+                     .replace("%1", counted_from(portrait)) + " " + _tallies(portrait.terms))
     else:
         lines.append(translate("ProfilePortrait", "None of the team's %n watch term(s) in their "
                                "posts.", None, portrait.watches))

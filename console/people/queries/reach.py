@@ -27,6 +27,16 @@ def posts_of(db: Database, author_ids: Sequence[int], limit: int) -> list[Row]:
         "ORDER BY created_at DESC, id DESC LIMIT ?", [*ids, limit]))
 
 
+def moods(db: Database, author_ids: Sequence[int], limit: int) -> list[Row]:
+    """(created_at, sentiment label, sentiment) of these authors' newest `limit` posts."""
+    ids = list(author_ids)
+    if not ids:
+        return []
+    return list(db.execute_sql(
+        "SELECT created_at, sentiment_label, sentiment FROM mention "
+        f"WHERE author_id IN ({marks(ids)}) ORDER BY created_at DESC LIMIT ?", [*ids, limit]))
+
+
 def posts_per_network(db: Database, author_ids: Sequence[int]) -> list[tuple[str, int]]:
     """(channel, stored posts) of these authors, one row per network."""
     ids = list(author_ids)
