@@ -6,7 +6,7 @@ from :meth:`console.people.service.PeopleService.portrait`.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QDate, QLocale, Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
 
 from console.i18n import QT_TRANSLATE_NOOP
@@ -46,7 +46,8 @@ def _network_figures(reach: NetworkReach) -> list[str]:
                           QT_TRANSLATE_NOOP("ProfilePortrait", "%Ln like(s)")))
     parts = []
     if reach.views is not None:
-        parts.append(translate("ProfilePortrait", "%Ln view(s)", None, reach.views))
+        views = reach.views  # lupdate reads a plural's count only as a plain name
+        parts.append(translate("ProfilePortrait", "%Ln view(s)", None, views))
     if reach.score is not None:
         parts.append(translate("ProfilePortrait", "score %1").replace("%1", _number(reach.score)))
     if reach.shares is not None:
@@ -54,18 +55,20 @@ def _network_figures(reach: NetworkReach) -> list[str]:
     if reach.likes is not None:
         parts.append(_tr(likes, reach.likes))
     if reach.replies is not None:
-        parts.append(translate("ProfilePortrait", "%n comment(s)", None, reach.replies)
+        replies = reach.replies
+        parts.append(translate("ProfilePortrait", "%n comment(s)", None, replies)
                      if reach.channel == "reddit"
-                     else translate("ProfilePortrait", "%n reply(ies)", None, reach.replies))
+                     else translate("ProfilePortrait", "%n reply(ies)", None, replies))
     return parts
 
 
 def counted_from(portrait: Portrait) -> str:
     """Which posts the figures are counted from: all stored, or the newest of them."""
-    if portrait.posts_counted < portrait.posts_stored:
+    counted, stored = portrait.posts_counted, portrait.posts_stored
+    if counted < stored:
         return translate("ProfilePortrait", "their newest %1 of %Ln stored post(s)", None,
-                         portrait.posts_stored).replace("%1", _number(portrait.posts_counted))
-    return translate("ProfilePortrait", "their %Ln stored post(s)", None, portrait.posts_counted)
+                         stored).replace("%1", _number(counted))
+    return translate("ProfilePortrait", "their %Ln stored post(s)", None, counted)
 
 
 def followers_text(portrait: Portrait) -> str:
@@ -95,11 +98,12 @@ def reach_text(portrait: Portrait) -> str:
             if reach.posts:
                 silent.append(reach.channel)
             continue
-        if reach.reported == reach.posts:
-            source = translate("ProfilePortrait", "from %n post(s)", None, reach.posts)
+        posts = reach.posts
+        if reach.reported == posts:
+            source = translate("ProfilePortrait", "from %n post(s)", None, posts)
         else:
             source = translate("ProfilePortrait", "from %1 of %n post(s)", None,
-                               reach.posts).replace("%1", str(reach.reported))
+                               posts).replace("%1", str(reach.reported))
         line = f"• {labels.channel_label(reach.channel)}: {', '.join(figures)} ({source})"
         lines.append(line)
     if silent:
@@ -146,8 +150,9 @@ def topics_text(portrait: Portrait) -> str:
         lines.append(translate("ProfilePortrait", "The team's watch terms, in how many of %1:")
                      .replace("%1", counted_from(portrait)) + " " + _tallies(portrait.terms))
     else:
+        watches = portrait.watches
         lines.append(translate("ProfilePortrait", "None of the team's %n watch term(s) in their "
-                               "posts.", None, portrait.watches))
+                               "posts.", None, watches))
     if portrait.reasons:
         lines.append(translate("ProfilePortrait", "Complaint reasons triage gave their posts:")
                      + " " + ", ".join(f"{topic_name(t.name)} {_number(t.count)}"
@@ -164,9 +169,11 @@ def topics_summary(portrait: Portrait) -> str:
 
 
 def period_name(period: MoodPeriod, unit: str) -> str:
-    text = (translate("ProfilePortrait", "week of %1") if unit == "week"
-            else translate("ProfilePortrait", "month of %1"))
-    return text.replace("%1", day(period.start))
+    """ "week of 30 Nov", or the month as the locale names it ("November 2026")."""
+    start = period.start
+    if unit == "week":
+        return translate("ProfilePortrait", "week of %1").replace("%1", day(start))
+    return QLocale().toString(QDate(start.year, start.month, 1), "MMMM yyyy")
 
 
 def mood_words(period: MoodPeriod, unit: str) -> str:

@@ -40,16 +40,8 @@
         <translation><numerusform>Customer #%1 · %n account on %2</numerusform><numerusform>Customer #%1 · %n accounts on %2</numerusform></translation>
     </message>
     <message numerus="yes">
-        <source>%n mention(s) stored, first seen %1</source>
-        <translation><numerusform>%n mention stored, first seen %1</numerusform><numerusform>%n mentions stored, first seen %1</numerusform></translation>
-    </message>
-    <message numerus="yes">
         <source>first answer in %1 on average (%n answered)</source>
         <translation><numerusform>first answer in %1 on average (%n answered)</numerusform><numerusform>first answer in %1 on average (%n answered)</numerusform></translation>
-    </message>
-    <message numerus="yes">
-        <source>%n post(s)</source>
-        <translation><numerusform>%n post</numerusform><numerusform>%n posts</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>%n complaint(s)</source>
@@ -58,6 +50,77 @@
     <message numerus="yes">
         <source>%n other account(s) may be this person…</source>
         <translation><numerusform>%n other account may be this person…</numerusform><numerusform>%n other accounts may be this person…</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n post(s) stored</source>
+        <translation><numerusform>%n post stored</numerusform><numerusform>%n posts stored</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>ProfilePortrait</name>
+    <message numerus="yes">
+        <source>%Ln boost(s)</source>
+        <translation><numerusform>%Ln boost</numerusform><numerusform>%Ln boosts</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln favourite(s)</source>
+        <translation><numerusform>%Ln favourite</numerusform><numerusform>%Ln favourites</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln repost(s)</source>
+        <translation><numerusform>%Ln repost</numerusform><numerusform>%Ln reposts</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln like(s)</source>
+        <translation><numerusform>%Ln like</numerusform><numerusform>%Ln likes</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln share(s)</source>
+        <translation><numerusform>%Ln share</numerusform><numerusform>%Ln shares</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln view(s)</source>
+        <translation><numerusform>%Ln view</numerusform><numerusform>%Ln views</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n comment(s)</source>
+        <translation><numerusform>%n comment</numerusform><numerusform>%n comments</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n reply(ies)</source>
+        <translation><numerusform>%n reply</numerusform><numerusform>%n replies</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>their newest %1 of %Ln stored post(s)</source>
+        <translation><numerusform>their newest %1 of %Ln stored post</numerusform><numerusform>their newest %1 of %Ln stored posts</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>their %Ln stored post(s)</source>
+        <translation><numerusform>their %Ln stored post</numerusform><numerusform>their %Ln stored posts</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>from %n post(s)</source>
+        <translation><numerusform>from %n post</numerusform><numerusform>from %n posts</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>from %1 of %n post(s)</source>
+        <translation><numerusform>from %1 of %n post</numerusform><numerusform>from %1 of %n posts</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln follower(s)</source>
+        <translation><numerusform>%Ln follower</numerusform><numerusform>%Ln followers</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>None of the team's %n watch term(s) in their posts.</source>
+        <translation><numerusform>None of the team's %n watch term in their posts.</numerusform><numerusform>None of the team's %n watch terms in their posts.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Sentiment triage gave %n post(s), per week:</source>
+        <translation><numerusform>Sentiment triage gave %n post, per week:</numerusform><numerusform>Sentiment triage gave %n posts, per week:</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Sentiment triage gave %n post(s), per month:</source>
+        <translation><numerusform>Sentiment triage gave %n post, per month:</numerusform><numerusform>Sentiment triage gave %n posts, per month:</numerusform></translation>
     </message>
 </context>
 <context>

@@ -2558,6 +2558,13 @@ sentimiento {score}, motivo: {reason}</translation>
     </message>
 </context>
 <context>
+    <name>FoldSection</name>
+    <message>
+        <source>Summary</source>
+        <translation>Resumen</translation>
+    </message>
+</context>
+<context>
     <name>ImportCaseFileController</name>
     <message>
         <source>read the case file</source>
@@ -3187,6 +3194,17 @@ Una consola de atención proactiva al cliente en redes sociales: ver lo que la g
     </message>
 </context>
 <context>
+    <name>MoodMarks</name>
+    <message>
+        <source>Mood per period</source>
+        <translation>Ánimo por periodo</translation>
+    </message>
+    <message>
+        <source>%1: %2 negative, %3 neutral, %4 positive</source>
+        <translation>%1: %2 negativas, %3 neutras, %4 positivas</translation>
+    </message>
+</context>
+<context>
     <name>Outbox</name>
     <message>
         <source>the mention or its account no longer exists</source>
@@ -3562,6 +3580,49 @@ Una consola de atención proactiva al cliente en redes sociales: ver lo que la g
     </message>
 </context>
 <context>
+    <name>PortraitView</name>
+    <message>
+        <source>What we know about this person</source>
+        <translation>Lo que sabemos de esta persona</translation>
+    </message>
+    <message>
+        <source>Reach</source>
+        <translation>Alcance</translation>
+    </message>
+    <message>
+        <source>Followers</source>
+        <translation>Seguidores</translation>
+    </message>
+    <message>
+        <source>Reach of their posts</source>
+        <translation>Alcance de sus publicaciones</translation>
+    </message>
+    <message>
+        <source>Communities</source>
+        <translation>Comunidades</translation>
+    </message>
+    <message>
+        <source>Where they post</source>
+        <translation>Dónde publica</translation>
+    </message>
+    <message>
+        <source>Products and topics</source>
+        <translation>Productos y temas</translation>
+    </message>
+    <message>
+        <source>What they talk about</source>
+        <translation>De qué habla</translation>
+    </message>
+    <message>
+        <source>Mood over time</source>
+        <translation>Evolución del ánimo</translation>
+    </message>
+    <message>
+        <source>Mood</source>
+        <translation>Ánimo</translation>
+    </message>
+</context>
+<context>
     <name>PrintableReport</name>
     <message>
         <source>delivery</source>
@@ -3650,10 +3711,6 @@ Una consola de atención proactiva al cliente en redes sociales: ver lo que la g
         <source>%1 · bot</source>
         <translation>%1 · bot</translation>
     </message>
-    <message numerus="yes">
-        <source>%n mention(s) stored, first seen %1</source>
-        <translation><numerusform>%n mención guardada, vista por primera vez %1</numerusform><numerusform>%n menciones guardadas, vista por primera vez %1</numerusform></translation>
-    </message>
     <message>
         <source>(no bio)</source>
         <translation>(sin biografía)</translation>
@@ -3690,14 +3747,6 @@ Una consola de atención proactiva al cliente en redes sociales: ver lo que la g
         <source>never answered yet</source>
         <translation>aún sin respuestas</translation>
     </message>
-    <message>
-        <source>First seen %1 · last contact %2</source>
-        <translation>Visto por primera vez %1 · último contacto %2</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n post(s)</source>
-        <translation><numerusform>%n publicación</numerusform><numerusform>%n publicaciones</numerusform></translation>
-    </message>
     <message numerus="yes">
         <source>%n complaint(s)</source>
         <translation><numerusform>%n queja</numerusform><numerusform>%n quejas</numerusform></translation>
@@ -3725,6 +3774,18 @@ Una consola de atención proactiva al cliente en redes sociales: ver lo que la g
     <message>
         <source>Posventa</source>
         <translation>Posventa</translation>
+    </message>
+    <message>
+        <source>%1 (this account)</source>
+        <translation>%1 (esta cuenta)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n post(s) stored</source>
+        <translation><numerusform>%n publicación guardada</numerusform><numerusform>%n publicaciones guardadas</numerusform></translation>
+    </message>
+    <message>
+        <source>First post %1 · last contact %2</source>
+        <translation>Primera publicación %1 · último contacto %2</translation>
     </message>
 </context>
 <context>
@@ -3854,16 +3915,179 @@ Una consola de atención proactiva al cliente en redes sociales: ver lo que la g
         <translation>Sugerencias</translation>
     </message>
     <message>
-        <source>Network</source>
-        <translation>Red</translation>
-    </message>
-    <message>
         <source>Followers</source>
         <translation>Seguidores</translation>
     </message>
     <message>
-        <source>Seen</source>
-        <translation>Visto</translation>
+        <source>Networks</source>
+        <translation>Redes</translation>
+    </message>
+    <message>
+        <source>Posts stored</source>
+        <translation>Publicaciones guardadas</translation>
+    </message>
+    <message>
+        <source>Posts</source>
+        <translation>Publicaciones</translation>
+    </message>
+</context>
+<context>
+    <name>ProfilePortrait</name>
+    <message numerus="yes">
+        <source>%Ln boost(s)</source>
+        <translation><numerusform>%Ln impulso</numerusform><numerusform>%Ln impulsos</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln favourite(s)</source>
+        <translation><numerusform>%Ln favorito</numerusform><numerusform>%Ln favoritos</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln repost(s)</source>
+        <translation><numerusform>%Ln republicación</numerusform><numerusform>%Ln republicaciones</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln like(s)</source>
+        <translation><numerusform>%Ln me gusta</numerusform><numerusform>%Ln me gusta</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln share(s)</source>
+        <translation><numerusform>%Ln difusión</numerusform><numerusform>%Ln difusiones</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln view(s)</source>
+        <translation><numerusform>%Ln visualización</numerusform><numerusform>%Ln visualizaciones</numerusform></translation>
+    </message>
+    <message>
+        <source>score %1</source>
+        <translation>puntuación %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n comment(s)</source>
+        <translation><numerusform>%n comentario</numerusform><numerusform>%n comentarios</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n reply(ies)</source>
+        <translation><numerusform>%n respuesta</numerusform><numerusform>%n respuestas</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>their newest %1 of %Ln stored post(s)</source>
+        <translation><numerusform>sus %1 publicaciones más recientes de %Ln guardada</numerusform><numerusform>sus %1 publicaciones más recientes de %Ln guardadas</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>their %Ln stored post(s)</source>
+        <translation><numerusform>su %Ln publicación guardada</numerusform><numerusform>sus %Ln publicaciones guardadas</numerusform></translation>
+    </message>
+    <message>
+        <source>Followers, as each network reports them: %1</source>
+        <translation>Seguidores, según los da cada red: %1</translation>
+    </message>
+    <message>
+        <source>No follower count on %1.</source>
+        <translation>Sin número de seguidores en %1.</translation>
+    </message>
+    <message>
+        <source>What %1 about the brand reached, where the network reports it:</source>
+        <translation>Alcance de %1 sobre la marca, donde la red lo informa:</translation>
+    </message>
+    <message numerus="yes">
+        <source>from %n post(s)</source>
+        <translation><numerusform>de %n publicación</numerusform><numerusform>de %n publicaciones</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>from %1 of %n post(s)</source>
+        <translation><numerusform>de %1 de %n publicación</numerusform><numerusform>de %1 de %n publicaciones</numerusform></translation>
+    </message>
+    <message>
+        <source>%1: no reach reported</source>
+        <translation>%1: la red no informa del alcance</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln follower(s)</source>
+        <translation><numerusform>%Ln seguidor</numerusform><numerusform>%Ln seguidores</numerusform></translation>
+    </message>
+    <message>
+        <source>Where %1 were written:</source>
+        <translation>Dónde se escribieron %1:</translation>
+    </message>
+    <message>
+        <source>Hashtags</source>
+        <translation>Hashtags</translation>
+    </message>
+    <message>
+        <source>Mastodon servers</source>
+        <translation>Servidores de Mastodon</translation>
+    </message>
+    <message>
+        <source>Subreddits</source>
+        <translation>Subreddits</translation>
+    </message>
+    <message>
+        <source>Blogs</source>
+        <translation>Blogs</translation>
+    </message>
+    <message>
+        <source>No hashtags, servers, subreddits or blogs in their posts.</source>
+        <translation>Sus publicaciones no tienen hashtags, servidores, subreddits ni blogs.</translation>
+    </message>
+    <message>
+        <source>none found</source>
+        <translation>ninguno</translation>
+    </message>
+    <message>
+        <source>The team's watch terms, in how many of %1:</source>
+        <translation>Términos vigilados del equipo, en cuántas de %1:</translation>
+    </message>
+    <message numerus="yes">
+        <source>None of the team's %n watch term(s) in their posts.</source>
+        <translation><numerusform>El %n término vigilado del equipo no aparece en sus publicaciones.</numerusform><numerusform>Ninguno de los %n términos vigilados del equipo aparece en sus publicaciones.</numerusform></translation>
+    </message>
+    <message>
+        <source>Complaint reasons triage gave their posts:</source>
+        <translation>Motivos de queja que la clasificación dio a sus publicaciones:</translation>
+    </message>
+    <message>
+        <source>Triage found no complaint in their posts.</source>
+        <translation>La clasificación no encontró quejas en sus publicaciones.</translation>
+    </message>
+    <message>
+        <source>week of %1</source>
+        <translation>semana del %1</translation>
+    </message>
+    <message>
+        <source>%1: %2 negative, %3 neutral, %4 positive</source>
+        <translation>%1: %2 negativas, %3 neutras, %4 positivas</translation>
+    </message>
+    <message>
+        <source>No analysed posts yet (sentiment is left undefined for languages triage does not read).</source>
+        <translation>Aún no hay publicaciones analizadas (el sentimiento queda sin definir en los idiomas que la clasificación no lee).</translation>
+    </message>
+    <message numerus="yes">
+        <source>Sentiment triage gave %n post(s), per week:</source>
+        <translation><numerusform>Sentimiento que la clasificación dio a %n publicación, por semana:</numerusform><numerusform>Sentimiento que la clasificación dio a %n publicaciones, por semana:</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Sentiment triage gave %n post(s), per month:</source>
+        <translation><numerusform>Sentimiento que la clasificación dio a %n publicación, por mes:</numerusform><numerusform>Sentimiento que la clasificación dio a %n publicaciones, por mes:</numerusform></translation>
+    </message>
+    <message>
+        <source>negative (orange), neutral (grey), positive (green).</source>
+        <translation>negativas (naranja), neutras (gris), positivas (verde).</translation>
+    </message>
+    <message>
+        <source>no analysed posts</source>
+        <translation>sin publicaciones analizadas</translation>
+    </message>
+    <message>
+        <source>mostly negative</source>
+        <translation>sobre todo negativas</translation>
+    </message>
+    <message>
+        <source>mostly neutral</source>
+        <translation>sobre todo neutras</translation>
+    </message>
+    <message>
+        <source>mostly positive</source>
+        <translation>sobre todo positivas</translation>
     </message>
 </context>
 <context>
