@@ -124,11 +124,13 @@ class MoodMarks(QWidget):
     def set_periods(self, periods: Sequence[MoodPeriod]) -> None:
         self._periods = list(periods)
         self.setMinimumHeight(self._height())
-        self.setAccessibleDescription("; ".join(
+        words = "; ".join(
             self.tr("%1: %2 negative, %3 neutral, %4 positive")
             .replace("%1", day(p.start)).replace("%2", str(p.negative))
             .replace("%3", str(p.neutral)).replace("%4", str(p.positive))
-            for p in self._periods))
+            for p in self._periods)
+        self.setAccessibleDescription(words)
+        self.setToolTip(labels.tooltip(words.replace("; ", "\n")) if words else "")
         self.updateGeometry()
         self.update()
 

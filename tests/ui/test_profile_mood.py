@@ -31,3 +31,5 @@ def test_mood_in_words_below_three_periods_and_marks_from_three(runtime, store_p
     assert "week of" not in view2.portrait.mood_text.text()
     assert marks.accessibleDescription().count("negative") == 4
     assert view2.portrait.mood.summary.text() == "week of 16 Nov: mostly negative"
+    qtbot.wait(20)
+    view2.portrait.grab().save("/tmp/profile-mood.png")
