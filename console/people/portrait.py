@@ -10,15 +10,15 @@ which networks) so the profile can say it.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
 from peewee import Database
 
 from console.mentions.queries import AuthorInfo
-from console.people.names import fold
 from console.people.queries import reach as queries
 from console.people.reach import REPORTING, PostFacts, post_facts, site
 from console.store.timeutil import from_db
@@ -92,6 +92,15 @@ class Portrait:
         return tuple(channel for channel, _count in self.posts_per_network)
 
 
+_MARKS = re.compile(r"[\u0300-\u036f]")  # combining accents, once decomposed
+
+
+def fold(text: str) -> str:
+    """Lower case without accents ("Ventalía" -> "ventalia"), for counting terms and tags."""
+    text = text.casefold()
+    return text if text.isascii() else _MARKS.sub("", unicodedata.normalize("NFKD", text))
+
+
 def _tallies(counter: Counter[str], display: dict[str, str] | None = None) -> tuple[Tally, ...]:
     ranked = sorted(counter.items(), key=lambda item: (-item[1], item[0]))[:TOP]
     return tuple(Tally((display or {}).get(name, name), count) for name, count in ranked)
@@ -154,17 +163,23 @@ def mood_periods(rows: Iterable[tuple[datetime, str, float]]) -> tuple[tuple[Moo
     if not scored:
         return (), "week"
     monthly = scored[-1][0] - scored[0][0] > MONTHLY_AFTER
-    buckets: dict[datetime, list[tuple[str, float]]] = {}
+    buckets: dict[date, list[tuple[str, float]]] = {}
     for when, label, value in scored:
-        day = when.replace(hour=0, minute=0, second=0, microsecond=0)
+        day = when.date()
         start = day.replace(day=1) if monthly else day - timedelta(days=day.weekday())
         buckets.setdefault(start, []).append((label, value))
+    zone = scored[-1][0].tzinfo
     periods = tuple(MoodPeriod(
-        start, sum(1 for lab, _v in items if lab == "positive"),
+        datetime(start.year, start.month, start.day, tzinfo=zone),
+        sum(1 for lab, _v in items if lab == "positive"),
         sum(1 for lab, _v in items if lab == "neutral"),
         sum(1 for lab, _v in items if lab == "negative"),
         sum(v for _lab, v in items) / len(items)) for start, items in sorted(buckets.items()))
     return periods, "month" if monthly else "week"
+
+
+def posts_per_network(db: Database, author_ids: Sequence[int]) -> list[tuple[str, int]]:
+    return queries.posts_per_network(db, author_ids)
 
 
 def portrait(db: Database, authors: Sequence[AuthorInfo],

@@ -49,6 +49,10 @@ class PeopleService:
     def person(self, customer_id: int) -> Person:
         return person.person_for_customer(self.db, customer_id)
 
+    def posts_per_network(self, found: Person) -> list[tuple[str, int]]:
+        """(network, stored posts) of every account of `found`, one row per network."""
+        return portraits.posts_per_network(self.db, found.author_ids)
+
     def portrait(self, found: Person, limit: int = POSTS_COUNTED) -> Portrait:
         """Reach, communities, topics and mood of `found` from their newest stored posts."""
         return portraits.portrait(self.db, found.authors, limit)

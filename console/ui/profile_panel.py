@@ -27,7 +27,6 @@ from PySide6.QtWidgets import QMessageBox
 
 from console.mentions.queries import AuthorInfo
 from console.mentions.service import ProfileService
-from console.people.portrait import Portrait
 from console.people.records import (
     CaseInfo,
     NoteInfo,
@@ -104,6 +103,8 @@ class ProfileController(QObject):
         self.notes = RecordListModel(note_text, self)
         self.cases = RecordListModel(case_text, self)
         self.suggestions_loaded = False
+        self.portrait_loaded = False
+        self._portrait_for: tuple[int, ...] = ()
         self._request = 0
         self._pending: list[TaskSignals] = []
         self._suggest_timer = QTimer(self)
@@ -139,6 +140,7 @@ class ProfileController(QObject):
         self.panel.suggestions.set_status(self.tr("Looking for other accounts of this person…"))
         self._request += 1
         self._suggest_timer.start()
+        self.load_portrait()
 
     def _fill(self, person: Person, author: AuthorInfo) -> None:
         panel = self.panel
@@ -159,9 +161,9 @@ class ProfileController(QObject):
                                                 len(person.authors))
                                         .replace("%1", str(person.customer_id))
                                         .replace("%2", networks))
-        portrait = self.people.portrait(person)
         panel.network.setText(self.networks_text(person, author))
-        panel.seen.setText(self.posts_text(person.stats.mentions, portrait))
+        panel.seen.setText(self.posts_text(person.stats.mentions,
+                                           self.people.posts_per_network(person)))
         panel.bio.setText(labels.untrusted(author.bio.strip(), 2000) or self.tr("(no bio)"))
         verified_mark = self.tr("✓ verified")
         panel.fields.setText("\n".join(
@@ -175,7 +177,6 @@ class ProfileController(QObject):
             labels.untrusted(t, 64) for t in person.tags)) if person.tags else "")
         panel.tags.setVisible(bool(person.tags))
         panel.figures.setText(self.figures_text(person.stats))
-        panel.portrait.set_portrait(portrait)
         self._fill_actions(person)
         panel.accounts.set_accounts(person.authors, person.customer_id is not None,
                                     lambda url: safe_url(url) is not None)
@@ -198,13 +199,13 @@ class ProfileController(QObject):
         return ", ".join([self.tr("%1 (this account)").replace("%1", own)]
                          + [labels.channel_label(n) for n in others])
 
-    def posts_text(self, count: int, portrait: Portrait) -> str:
+    def posts_text(self, count: int, per_network: list[tuple[str, int]]) -> str:
         """The person's stored posts, all accounts together, per network when several (the
         same count as the figures and the history)."""
         text = self.tr("%n post(s) stored", "", count)
-        if len(portrait.posts_per_network) > 1:
+        if len(per_network) > 1:
             text += ": " + ", ".join(f"{labels.channel_label(channel)} {labels.count_text(n)}"
-                                     for channel, n in portrait.posts_per_network)
+                                     for channel, n in per_network)
         return text
 
     def figures_text(self, stats: PersonStats) -> str:
@@ -258,6 +259,7 @@ class ProfileController(QObject):
                       panel.figures, panel.lookalike):
             label.clear()
         panel.portrait.set_portrait(None)
+        self._portrait_for = ()
         panel.fields.setVisible(False)
         panel.lookalike.setVisible(False)
         panel.accounts.set_accounts([], False, lambda _url: False)
@@ -269,6 +271,39 @@ class ProfileController(QObject):
         self._request += 1
         panel.show_details(False)
         self.timeline.clear()
+
+    # --- the portrait (off the GUI thread: it reads up to a thousand payloads) -------------
+    def load_portrait(self) -> None:
+        person = self.person
+        if person is None:
+            return
+        if self._portrait_for != person.author_ids:
+            self.panel.portrait.set_portrait(None)  # someone else: nothing of the last one
+        self.portrait_loaded = False
+        request, people = self._request, self.people
+        task = Task(lambda: (request, person.author_ids, people.portrait(person)),
+                    self.tr("count this person's figures"))
+        signals = self.run_task(task)
+        self._pending.append(signals)
+        signals.succeeded.connect(self._on_portrait)
+        signals.failed.connect(self._on_portrait_failed)
+
+    @Slot(object)
+    def _on_portrait(self, result: object) -> None:
+        self._pending = [s for s in self._pending if s is not self.sender()]
+        request, author_ids, portrait = result  # type: ignore[misc]
+        if request != self._request or not shiboken6.isValid(self.panel):
+            return  # the agent has moved on, or the window is gone
+        self._portrait_for = author_ids
+        self.panel.portrait.set_portrait(portrait)
+        self.portrait_loaded = True
+
+    @Slot(str)
+    def _on_portrait_failed(self, text: str) -> None:
+        self._pending = [s for s in self._pending if s is not self.sender()]
+        if shiboken6.isValid(self.panel):
+            self.panel.portrait.set_problem(text)
+            self.portrait_loaded = True
 
     # --- suggestions (off the GUI thread) -------------------------------------------------
     @Slot()

@@ -292,7 +292,13 @@ class PortraitView(QWidget):
         for section in (self.reach, self.communities, self.topics, self.mood):
             box.addWidget(section)
 
+    def set_problem(self, text: str) -> None:
+        """The figures could not be counted: say why where they would be."""
+        self.set_portrait(None)
+        self.followers.setText(labels.untrusted(text, 300))
+
     def set_portrait(self, portrait: Portrait | None) -> None:
+        """The person's figures; None clears them (while they are being counted)."""
         if portrait is None:
             for label in (self.followers, self.reach_figures, self.places, self.topic_figures,
                           self.mood_text):

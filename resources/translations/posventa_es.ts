@@ -3787,6 +3787,10 @@ Una consola de atención proactiva al cliente en redes sociales: ver lo que la g
         <source>First post %1 · last contact %2</source>
         <translation>Primera publicación %1 · último contacto %2</translation>
     </message>
+    <message>
+        <source>count this person's figures</source>
+        <translation>contar las cifras de esta persona</translation>
+    </message>
 </context>
 <context>
     <name>ProfilePanel</name>

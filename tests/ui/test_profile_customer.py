@@ -92,6 +92,7 @@ def test_customer_with_every_account_figures_and_history(runtime, store_posts, p
                                         "feed, mastodon"
     assert view.network.text() == "bluesky (this account), feed, mastodon"
     assert view.seen.text() == "3 post(s) stored: bluesky 1, feed 1, mastodon 1"
+    qtbot.waitUntil(lambda: panel.portrait_loaded, timeout=10000)
     assert view.followers.text() == ("Followers, as each network reports them: bluesky 540 · "
                                      "mastodon 412\nNo follower count on feed.")
     assert view.tags.text() == "Tags: reembolso"

@@ -47,6 +47,7 @@ def open_panel(rt: Runtime, qtbot, author_id: int, size=NARROW):
     view.resize(*size)
     view.show()
     controller.show_author(author_id)
+    qtbot.waitUntil(lambda: controller.portrait_loaded, timeout=10000)  # counted in a task
     qtbot.wait(20)
     return view, controller
 

@@ -21,20 +21,26 @@ def posts_of(db: Database, author_ids: Sequence[int], limit: int) -> list[Row]:
     ids = list(author_ids)
     if not ids:
         return []
+    # The newest ids first, then their rows: sorting rows that carry their payloads (a few
+    # KB each) costs far more than sorting ids.
     return list(db.execute_sql(
         "SELECT author_id, channel, created_at, text, raw, sentiment_label, sentiment, "
-        f"reason, account_id FROM mention WHERE author_id IN ({marks(ids)}) "
-        "ORDER BY created_at DESC, id DESC LIMIT ?", [*ids, limit]))
+        "reason, account_id FROM mention WHERE id IN (SELECT newest.id FROM mention newest "
+        f"WHERE newest.author_id IN ({marks(ids)}) "
+        "ORDER BY newest.created_at DESC, newest.id DESC LIMIT ?) "
+        "ORDER BY created_at DESC, id DESC", [*ids, limit]))
 
 
 def moods(db: Database, author_ids: Sequence[int], limit: int) -> list[Row]:
-    """(created_at, sentiment label, sentiment) of these authors' newest `limit` posts."""
+    """(created_at, sentiment label, sentiment) of these authors' newest `limit` analysed
+    posts (undefined sentiment left out)."""
     ids = list(author_ids)
     if not ids:
         return []
     return list(db.execute_sql(
         "SELECT created_at, sentiment_label, sentiment FROM mention "
-        f"WHERE author_id IN ({marks(ids)}) ORDER BY created_at DESC LIMIT ?", [*ids, limit]))
+        f"WHERE author_id IN ({marks(ids)}) AND sentiment_label IN (?, ?, ?) "
+        "ORDER BY created_at DESC LIMIT ?", [*ids, "positive", "neutral", "negative", limit]))
 
 
 def posts_per_network(db: Database, author_ids: Sequence[int]) -> list[tuple[str, int]]:
