@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSplitter,
-    QTabWidget,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -27,6 +26,7 @@ from PySide6.QtWidgets import (
 from console.ui import labels
 from console.ui.person_sections import AccountsSection, SuggestionsSection
 from console.ui.profile_portrait import PortraitView
+from console.ui.wrapping_tabs import WrappingTabs
 
 SAFE_SCHEMES = ("http", "https")
 
@@ -139,9 +139,7 @@ class ProfilePanel(QWidget):
         self.delete_note = QPushButton(self.tr("Delete"))
         self.cases = _list_view(self.tr("Open cases"))
         self.suggestions = SuggestionsSection()
-        self.tabs = QTabWidget()
-        self.tabs.setDocumentMode(True)
-        self.tabs.setUsesScrollButtons(True)
+        self.tabs = WrappingTabs()  # never cut: the tab buttons wrap in a narrow pane
         self.tabs.addTab(self.history, self.tr("History"))
         self.tabs.addTab(_scrolled(self.accounts), self.tr("Accounts"))
         notes_page = QWidget()

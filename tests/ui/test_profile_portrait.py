@@ -125,6 +125,10 @@ def test_portrait_fits_the_narrow_pane_in_english_and_spanish(demo, qtbot):
             for label in portrait.findChildren(QLabel):
                 if label.isVisibleTo(view):
                     assert label.wordWrap() and label.geometry().right() <= room, label.text()
+            bar = view.tabs.bar  # five tabs in 350 px: they wrap instead of being cut
+            for button in view.tabs.buttons:
+                assert button.isVisibleTo(view) and button.geometry().right() < bar.width()
+                assert button.width() >= button.sizeHint().width(), button.text()
             if language == "es":
                 assert portrait.reach.toggle.text() == "Alcance"
                 assert portrait.followers.text().startswith("Seguidores")
