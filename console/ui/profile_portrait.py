@@ -13,7 +13,7 @@ from console.i18n import QT_TRANSLATE_NOOP
 from console.people.portrait import MoodPeriod, NetworkReach, Portrait, Tally
 from console.triage.reason_text import topic_name
 from console.ui import labels
-from console.ui.sparkline import MoodMarks, day
+from console.ui.sparkline import MoodMarks, day, mood_counts
 
 CONTEXT = "ProfilePortrait"
 translate = QCoreApplication.translate  # Qt writes %Ln with the locale's digit grouping
@@ -177,9 +177,7 @@ def period_name(period: MoodPeriod, unit: str) -> str:
 
 
 def mood_words(period: MoodPeriod, unit: str) -> str:
-    return (translate("ProfilePortrait", "%1: %2 negative, %3 neutral, %4 positive")
-            .replace("%1", period_name(period, unit)).replace("%2", _number(period.negative))
-            .replace("%3", _number(period.neutral)).replace("%4", _number(period.positive)))
+    return f"{period_name(period, unit)}: {mood_counts(period)}"
 
 
 def mood_text(portrait: Portrait) -> str:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date, datetime
 
-from PySide6.QtCore import QDate, QLocale, QPointF, QRectF, QSize, Qt
+from PySide6.QtCore import QCoreApplication, QDate, QLocale, QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
@@ -89,6 +89,15 @@ class Sparkline(QWidget):
         painter.end()
 
 
+def mood_counts(period: MoodPeriod) -> str:
+    """ "2 negative, 1 neutral, 0 positive" (each word agreeing with its count)."""
+    negative, neutral, positive = period.negative, period.neutral, period.positive
+    return ", ".join((
+        QCoreApplication.translate("MoodMarks", "%n negative", None, negative),
+        QCoreApplication.translate("MoodMarks", "%n neutral", None, neutral),
+        QCoreApplication.translate("MoodMarks", "%n positive", None, positive)))
+
+
 class MoodMarks(QWidget):
     """A row of labelled marks, one per week or month: a bar split into the negative,
     neutral and positive posts of that period, its first day written under it. Drawn only
@@ -124,11 +133,7 @@ class MoodMarks(QWidget):
     def set_periods(self, periods: Sequence[MoodPeriod]) -> None:
         self._periods = list(periods)
         self.setMinimumHeight(self._height())
-        words = "; ".join(
-            self.tr("%1: %2 negative, %3 neutral, %4 positive")
-            .replace("%1", day(p.start)).replace("%2", str(p.negative))
-            .replace("%3", str(p.neutral)).replace("%4", str(p.positive))
-            for p in self._periods)
+        words = "; ".join(f"{day(p.start)}: {mood_counts(p)}" for p in self._periods)
         self.setAccessibleDescription(words)
         self.setToolTip(labels.tooltip(words.replace("; ", "\n")) if words else "")
         self.updateGeometry()

@@ -34,6 +34,21 @@
     </message>
 </context>
 <context>
+    <name>MoodMarks</name>
+    <message numerus="yes">
+        <source>%n negative</source>
+        <translation><numerusform>%n negative</numerusform><numerusform>%n negative</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n neutral</source>
+        <translation><numerusform>%n neutral</numerusform><numerusform>%n neutral</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n positive</source>
+        <translation><numerusform>%n positive</numerusform><numerusform>%n positive</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>ProfileController</name>
     <message numerus="yes">
         <source>Customer #%1 · %n account(s) on %2</source>

@@ -3199,9 +3199,17 @@ Una consola de atención proactiva al cliente en redes sociales: ver lo que la g
         <source>Mood per period</source>
         <translation>Ánimo por periodo</translation>
     </message>
-    <message>
-        <source>%1: %2 negative, %3 neutral, %4 positive</source>
-        <translation>%1: %2 negativas, %3 neutras, %4 positivas</translation>
+    <message numerus="yes">
+        <source>%n negative</source>
+        <translation><numerusform>%n negativa</numerusform><numerusform>%n negativas</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n neutral</source>
+        <translation><numerusform>%n neutra</numerusform><numerusform>%n neutras</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n positive</source>
+        <translation><numerusform>%n positiva</numerusform><numerusform>%n positivas</numerusform></translation>
     </message>
 </context>
 <context>
@@ -4056,10 +4064,6 @@ Una consola de atención proactiva al cliente en redes sociales: ver lo que la g
     <message>
         <source>week of %1</source>
         <translation>semana del %1</translation>
-    </message>
-    <message>
-        <source>%1: %2 negative, %3 neutral, %4 positive</source>
-        <translation>%1: %2 negativas, %3 neutras, %4 positivas</translation>
     </message>
     <message>
         <source>No analysed posts yet (sentiment is left undefined for languages triage does not read).</source>
@@ -6306,6 +6310,13 @@ Este espacio de trabajo aún no tiene ninguna cuenta. La demostración lo muestr
     <message>
         <source>Checking %1 on %2…</source>
         <translation>Comprobando %1 en %2…</translation>
+    </message>
+</context>
+<context>
+    <name>WrappingTabs</name>
+    <message>
+        <source>Sections</source>
+        <translation>Secciones</translation>
     </message>
 </context>
 <context>
