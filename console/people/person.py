@@ -19,12 +19,10 @@ from console.people.records import (
     CaseInfo,
     Person,
     PersonStats,
-    SentimentPoint,
 )
 from console.store.timeutil import from_db
 
 COMPLAINT_THRESHOLD = 0.5
-SENTIMENT_POINTS = 2000  # the newest scored posts drawn in the sparkline
 
 
 def person_for_author(db: Database, author_id: int) -> Person | None:
@@ -99,22 +97,4 @@ def stats(db: Database, author_ids: Sequence[int]) -> PersonStats:
         first_seen=from_db(first),
         last_contact=max(lasts) if lasts else None,
         mentions=count, complaints=complaints, answered=len(waits),
-        average_first_answer=_mean(waits), sentiment=sentiment_series(db, author_ids))
-
-
-def sentiment_series(db: Database, author_ids: Sequence[int]) -> tuple[SentimentPoint, ...]:
-    """Mean sentiment per day (per week when the history spans more than 90 days)."""
-    rows = queries.sentiments(db, author_ids, SENTIMENT_POINTS)
-    points = [(from_db(created), float(value)) for created, value in reversed(rows)]
-    if not points:
-        return ()
-    span = points[-1][0] - points[0][0]  # type: ignore[operator]
-    weekly = span > timedelta(days=90)
-    buckets: dict[datetime, list[float]] = {}
-    for when, value in points:
-        assert when is not None
-        day = when.replace(hour=0, minute=0, second=0, microsecond=0)
-        start = day - timedelta(days=day.weekday()) if weekly else day
-        buckets.setdefault(start, []).append(value)
-    return tuple(SentimentPoint(start, sum(v) / len(v), len(v))
-                 for start, v in sorted(buckets.items()))
+        average_first_answer=_mean(waits))

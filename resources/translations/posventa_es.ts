@@ -5408,37 +5408,6 @@ El archivo dañado se ha apartado, no se ha borrado:
     </message>
 </context>
 <context>
-    <name>Sparkline</name>
-    <message>
-        <source>Sentiment over time</source>
-        <translation>Sentimiento a lo largo del tiempo</translation>
-    </message>
-    <message>
-        <source>positive</source>
-        <translation>positivo</translation>
-    </message>
-    <message>
-        <source>negative</source>
-        <translation>negativo</translation>
-    </message>
-    <message>
-        <source>neutral</source>
-        <translation>neutro</translation>
-    </message>
-    <message>
-        <source>%1 periods; latest mean sentiment %2 (%3)</source>
-        <translation>%1 periodos; último sentimiento medio %2 (%3)</translation>
-    </message>
-    <message>
-        <source>Mean sentiment per period, from %1 to %2</source>
-        <translation>Sentimiento medio por periodo, de %1 a %2</translation>
-    </message>
-    <message>
-        <source>No scored posts yet</source>
-        <translation>Aún no hay publicaciones puntuadas</translation>
-    </message>
-</context>
-<context>
     <name>SuggestionsSection</name>
     <message>
         <source>Link suggestions</source>
