@@ -199,7 +199,7 @@ def print_portrait(portrait: Portrait, out: TextIO) -> None:
     print(f"  communities: {'; '.join(places) or 'none found'}", file=out)
     print(f"  watch terms, posts naming each: {_tallies(portrait.terms) or 'none'}; "
           f"complaint reasons: {_tallies(portrait.reasons) or 'none'}", file=out)
-    mood = "; ".join(f"{p.start:%d %b}: {p.negative} negative, {p.neutral} neutral, "
+    mood = "; ".join(f"{p.start:%Y-%m-%d}: {p.negative} negative, {p.neutral} neutral, "
                      f"{p.positive} positive" for p in portrait.mood[-12:])
     print(f"  mood per {portrait.mood_unit}: {mood or 'no analysed posts'}", file=out)
 
