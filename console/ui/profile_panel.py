@@ -105,6 +105,7 @@ class ProfileController(QObject):
         self.suggestions_loaded = False
         self.portrait_loaded = False
         self._portrait_for: tuple[int, ...] = ()
+        self._portrait_task: TaskSignals | None = None
         self._request = 0
         self._pending: list[TaskSignals] = []
         self._suggest_timer = QTimer(self)
@@ -285,6 +286,7 @@ class ProfileController(QObject):
                     self.tr("count this person's figures"))
         signals = self.run_task(task)
         self._pending.append(signals)
+        self._portrait_task = signals  # only the newest one's failure is shown
         signals.succeeded.connect(self._on_portrait)
         signals.failed.connect(self._on_portrait_failed)
 
@@ -300,8 +302,9 @@ class ProfileController(QObject):
 
     @Slot(str)
     def _on_portrait_failed(self, text: str) -> None:
-        self._pending = [s for s in self._pending if s is not self.sender()]
-        if shiboken6.isValid(self.panel):
+        failed = self.sender()
+        self._pending = [s for s in self._pending if s is not failed]
+        if failed is self._portrait_task and shiboken6.isValid(self.panel):
             self.panel.portrait.set_problem(text)
             self.portrait_loaded = True
 

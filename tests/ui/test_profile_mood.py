@@ -33,3 +33,18 @@ def test_mood_in_words_below_three_periods_and_marks_from_three(runtime, store_p
     assert view2.portrait.mood.summary.text() == "week of 16 Nov: mostly negative"
     qtbot.wait(20)
     view2.portrait.grab().save("/tmp/profile-mood.png")
+
+
+def test_figures_that_cannot_be_counted_say_so_in_one_sentence(runtime, store_posts, qtbot):
+    ids = store_posts([make_post(1, "hola ventalia", author=make_author(6))])
+    author_id = runtime.workspace.store.db.execute_sql(
+        "SELECT author_id FROM mention WHERE id = ?", (ids[0],)).fetchone()[0]
+
+    def broken(_person, _limit=0):
+        raise RuntimeError("disk I/O error in /home/ana/secret")
+
+    runtime.people.portrait = broken
+    view, _controller = open_panel(runtime, qtbot, author_id)
+    assert view.portrait.followers.text() == (
+        "Could not count this person's figures: unexpected RuntimeError.")
+    assert view.name.text() == "User 6"  # the rest of the profile is there
