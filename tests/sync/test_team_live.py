@@ -1,0 +1,236 @@
+"""Two consoles on one SQLite workspace: each sees the other's changes, one pulls at a time.
+
+"This" console is the test's runtime; the other is a real process (team_child.py) on the
+same workspace file, with its own connection, its own engine and its own console id.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import queue
+import signal
+import subprocess
+import sys
+import threading
+import time
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+
+from console.feed.queries import FeedFilter
+from console.store import changes
+from console.store.changes import Change
+from console.store.timeutil import utcnow
+from console.sync.events import AccountStatus, MentionsAdded, MentionsChanged
+from console.sync.pull_lease import FileLease
+from console.sync.team_watch import LogCursor
+
+CHILD = Path(__file__).with_name("team_child.py")
+ROOT = Path(__file__).resolve().parents[2]
+
+
+class OtherConsole:
+    """The other console's process, answering one line per command."""
+
+    def __init__(self, rt, account_id: int) -> None:
+        env = dict(os.environ, PYTHONPATH=str(ROOT))
+        self.proc = subprocess.Popen(
+            [sys.executable, str(CHILD), str(rt.workspace.path), str(account_id),
+             "test-token"], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, env=env)
+        self._lines: queue.Queue[str] = queue.Queue()
+        threading.Thread(target=self._read, daemon=True).start()
+        assert self._next(60) == "ready"
+
+    def _read(self) -> None:
+        assert self.proc.stdout is not None
+        for line in self.proc.stdout:
+            self._lines.put(line.strip())
+
+    def _next(self, timeout: float) -> str:
+        return self._lines.get(timeout=timeout)
+
+    def ask(self, command: str, timeout: float = 60) -> str:
+        assert self.proc.stdin is not None
+        self.proc.stdin.write(command + "\n")
+        self.proc.stdin.flush()
+        return self._next(timeout)
+
+    def close(self) -> None:
+        if self.proc.poll() is None:
+            try:
+                self.ask("quit", timeout=0.1)
+            except (queue.Empty, OSError):
+                pass
+            try:
+                self.proc.wait(20)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait()
+
+
+@pytest.fixture
+def other(connected):
+    console = OtherConsole(connected, connected.extras["account_id"])
+    yield console
+    console.close()
+
+
+def _wait_for(predicate, timeout: float) -> bool:
+    end = time.monotonic() + timeout
+    while time.monotonic() < end:
+        if predicate():
+            return True
+        time.sleep(0.02)
+    return predicate()
+
+
+def _added(events) -> set[int]:
+    return {i for e in events if isinstance(e, MentionsAdded) for i in e.ids}
+
+
+def _changed(events) -> set[int]:
+    return {i for e in events if isinstance(e, MentionsChanged) for i in e.ids}
+
+
+def _all_mentions(rt) -> set[int]:
+    return {r.id for r in rt.feed.page(FeedFilter(include_spam=True), limit=500)}
+
+
+def test_mentions_another_console_stores_arrive_here_within_two_seconds(connected, other):
+    rt = connected
+    events: list = []
+    rt.engine.listen(events.append)
+    watch = rt.engine.team_watch
+    watch.start()
+    try:
+        assert _wait_for(lambda: watch.cursor is not None, 10)
+        answer = json.loads(other.ask("sync"))
+        assert answer["added"] > 0 and not answer["elsewhere"]
+        stored = _all_mentions(rt)
+        assert len(stored) == answer["added"]
+        # The feed inserts exactly these rows; the window would not reset.
+        assert _wait_for(lambda: _added(events) == stored, 2.0), \
+            f"heard {len(_added(events))} of {len(stored)} mentions within 2 s"
+    finally:
+        watch.stop()
+
+
+def test_own_changes_are_not_heard_again_and_the_others_are(connected, other):
+    rt = connected
+    watch = rt.engine.team_watch
+    assert watch.pump() == []  # starts from the newest entry
+    [mine] = rt.engine.sync_once()
+    assert mine.added > 0
+    assert watch.pump() == [], "this console's own mentions come from its engine, not the log"
+    rt.extras["sandbox"].add_post("lucia", "@ventalia sigo sin noticias de mi devolución")
+    json.loads(other.ask("sync"))
+    events = watch.pump()
+    [added] = [e for e in events if isinstance(e, MentionsAdded)]
+    [row] = rt.feed.page(FeedFilter(search="sigo sin noticias"))
+    assert added.ids == (row.id,)
+
+
+def test_a_claim_by_another_console_reaches_this_one_and_a_second_claim_loses(connected, other):
+    rt = connected
+    rt.engine.sync_once()
+    case = next(c for m in sorted(_all_mentions(rt))
+                if (c := rt.cases.case_for_mention(m)) is not None)
+    events: list = []
+    rt.engine.listen(events.append)
+    watch = rt.engine.team_watch
+    watch.start()
+    try:
+        assert _wait_for(lambda: watch.cursor is not None, 10)
+        won, holder = json.loads(other.ask(f"claim {case.id}"))
+        assert won and holder == "otra"
+        # The case panel and the feed rows of the case refresh here.
+        assert _wait_for(lambda: set(case.mention_ids) <= _changed(events), 2.0)
+        mine = rt.cases.claim(case.id)
+        assert not mine.won and mine.claimed_by == "otra"
+    finally:
+        watch.stop()
+
+
+def test_only_one_console_pulls_an_account_and_the_other_takes_over_when_it_stops(
+        connected, other):
+    rt = connected
+    account_id = rt.extras["account_id"]
+    statuses: list[AccountStatus] = []
+    rt.engine.listen(lambda e: statuses.append(e) if isinstance(e, AccountStatus) else None)
+    assert other.ask("hold") == "holding"
+    report = rt.engine.sync_account(account_id)
+    assert report.elsewhere and report.added == 0 and report.error == ""
+    assert statuses[-1].state == "elsewhere"
+    assert statuses[-1].message == "pulled by another console"
+    assert not rt.engine.leases.holds(account_id)
+    assert _wait_for(lambda: bool(_all_mentions(rt)), 30), \
+        "what the other console pulls is here all the same"
+    assert other.ask("stop") == "stopped"
+    report = rt.engine.sync_account(account_id)
+    assert not report.elsewhere and report.error == ""
+    assert statuses[-1].state == "ok"
+    assert rt.engine.leases.holds(account_id)
+    # Now the other console is refused.
+    assert json.loads(other.ask("sync"))["elsewhere"]
+
+
+@pytest.mark.slow
+def test_kill_9_of_the_pulling_console_hands_the_account_over(connected, other):
+    rt = connected
+    account_id = rt.extras["account_id"]
+    states: list[str] = []
+    rt.engine.listen(lambda e: states.append(e.state)
+                     if isinstance(e, AccountStatus) and e.account_id == account_id else None)
+    assert other.ask("hold") == "holding"
+    rt.engine.start()
+    try:
+        assert _wait_for(lambda: "elsewhere" in states, 30)
+        assert not rt.engine.leases.holds(account_id)
+        os.kill(other.proc.pid, signal.SIGKILL)
+        other.proc.wait(10)
+        killed_at = time.monotonic()
+        assert _wait_for(lambda: rt.engine.leases.holds(account_id) and states[-1] == "ok", 60)
+        print(f"pull handed over {time.monotonic() - killed_at:.1f} s after kill -9")
+    finally:
+        rt.engine.stop()
+
+
+def test_file_leases_are_exclusive_per_account(tmp_path):
+    first, second = FileLease(tmp_path), FileLease(tmp_path)
+    try:
+        assert first.try_hold(1)
+        assert not second.try_hold(1)
+        assert second.try_hold(2)
+        first.release(1)
+        assert second.try_hold(1) and second.verify() == {1, 2}
+        assert not first.try_hold(1)
+    finally:
+        first.close()
+        second.close()
+
+
+def test_log_cursor_waits_for_an_id_committed_late_then_gives_a_hole_up():
+    def entries(*ids: int) -> list[Change]:
+        return [Change(i, changes.MENTION, i, "x") for i in ids]
+
+    cursor = LogCursor(0, gap_wait=5.0)
+    assert [c.id for c in cursor.take(entries(1, 2, 4), now=0.0)] == [1, 2, 4]
+    assert cursor.floor == 2  # 3 may still commit: read again from after 2
+    assert [c.id for c in cursor.take(entries(3, 4), now=1.0)] == [3]
+    assert cursor.floor == 4
+    assert [c.id for c in cursor.take(entries(6), now=2.0)] == [6]
+    assert cursor.floor == 4
+    assert cursor.take(entries(6), now=8.0) == [] and cursor.floor == 6  # 5 rolled back
+
+
+def test_the_change_log_is_pruned_to_a_day(connected):
+    rt = connected
+    rt.engine.sync_once()
+    db = rt.workspace.store.db
+    assert changes.latest_id(db) > 0
+    with rt.workspace.store.write():
+        assert changes.prune(db) == 0
+        assert changes.prune(db, now=utcnow() + timedelta(days=1, minutes=1)) > 0
+    assert changes.since(db, 0) == []
