@@ -146,6 +146,11 @@ class PostgresChanges:
             self._drop()
             raise
 
+    def session_pid(self) -> int | None:
+        """The server process of the listening connection (diagnostics and tests)."""
+        conn = self._conn
+        return int(conn.info.backend_pid) if conn is not None and not conn.closed else None
+
     def latest(self) -> int:
         rows = self._query('SELECT max("id") FROM "change_log"')
         return int(rows[0][0] or 0) if rows else 0
@@ -275,8 +280,9 @@ class TeamWatch:
     from the moment it starts, and emits the events (see :func:`events_for`)."""
 
     def __init__(self, source: ChangeSource, resolver: Resolver,
-                 emit: Callable[[Event], None]) -> None:
+                 emit: Callable[[Event], None], own: str | None = None) -> None:
         self.source = source
+        self.own = own or changes.console_id()  # entries this console wrote are skipped
         self.resolver = resolver
         self.emit = emit
         self.cursor: LogCursor | None = None
@@ -307,8 +313,7 @@ class TeamWatch:
             self.cursor = LogCursor(self.source.latest())
             return []
         fresh = self.cursor.take(self.source.since(self.cursor.floor))
-        own = changes.console_id()
-        theirs = [c for c in fresh if c.console != own]
+        theirs = [c for c in fresh if c.console != self.own]
         events = events_for(theirs, self.resolver) if theirs else []
         for event in events:
             self.emit(event)

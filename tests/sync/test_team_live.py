@@ -6,6 +6,7 @@ same workspace file, with its own connection, its own engine and its own console
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import queue
@@ -59,10 +60,8 @@ class OtherConsole:
 
     def close(self) -> None:
         if self.proc.poll() is None:
-            try:
+            with contextlib.suppress(queue.Empty, OSError):
                 self.ask("quit", timeout=0.1)
-            except (queue.Empty, OSError):
-                pass
             try:
                 self.proc.wait(20)
             except subprocess.TimeoutExpired:
