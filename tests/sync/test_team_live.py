@@ -6,17 +6,11 @@ same workspace file, with its own connection, its own engine and its own console
 
 from __future__ import annotations
 
-import contextlib
 import json
 import os
-import queue
 import signal
-import subprocess
-import sys
-import threading
 import time
 from datetime import timedelta
-from pathlib import Path
 
 import pytest
 
@@ -27,46 +21,7 @@ from console.store.timeutil import utcnow
 from console.sync.events import AccountStatus, MentionsAdded, MentionsChanged
 from console.sync.pull_lease import FileLease
 from console.sync.team_watch import LogCursor
-
-CHILD = Path(__file__).with_name("team_child.py")
-ROOT = Path(__file__).resolve().parents[2]
-
-
-class OtherConsole:
-    """The other console's process, answering one line per command."""
-
-    def __init__(self, rt, account_id: int) -> None:
-        env = dict(os.environ, PYTHONPATH=str(ROOT))
-        self.proc = subprocess.Popen(
-            [sys.executable, str(CHILD), str(rt.workspace.path), str(account_id),
-             "test-token"], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, env=env)
-        self._lines: queue.Queue[str] = queue.Queue()
-        threading.Thread(target=self._read, daemon=True).start()
-        assert self._next(60) == "ready"
-
-    def _read(self) -> None:
-        assert self.proc.stdout is not None
-        for line in self.proc.stdout:
-            self._lines.put(line.strip())
-
-    def _next(self, timeout: float) -> str:
-        return self._lines.get(timeout=timeout)
-
-    def ask(self, command: str, timeout: float = 60) -> str:
-        assert self.proc.stdin is not None
-        self.proc.stdin.write(command + "\n")
-        self.proc.stdin.flush()
-        return self._next(timeout)
-
-    def close(self) -> None:
-        if self.proc.poll() is None:
-            with contextlib.suppress(queue.Empty, OSError):
-                self.ask("quit", timeout=0.1)
-            try:
-                self.proc.wait(20)
-            except subprocess.TimeoutExpired:
-                self.proc.kill()
-                self.proc.wait()
+from tests.sync.team_console import OtherConsole, wait_for
 
 
 @pytest.fixture
@@ -74,15 +29,6 @@ def other(connected):
     console = OtherConsole(connected, connected.extras["account_id"])
     yield console
     console.close()
-
-
-def _wait_for(predicate, timeout: float) -> bool:
-    end = time.monotonic() + timeout
-    while time.monotonic() < end:
-        if predicate():
-            return True
-        time.sleep(0.02)
-    return predicate()
 
 
 def _added(events) -> set[int]:
@@ -104,13 +50,13 @@ def test_mentions_another_console_stores_arrive_here_within_two_seconds(connecte
     watch = rt.engine.team_watch
     watch.start()
     try:
-        assert _wait_for(lambda: watch.cursor is not None, 10)
+        assert wait_for(lambda: watch.cursor is not None, 10)
         answer = json.loads(other.ask("sync"))
         assert answer["added"] > 0 and not answer["elsewhere"]
         stored = _all_mentions(rt)
         assert len(stored) == answer["added"]
         # The feed inserts exactly these rows; the window would not reset.
-        assert _wait_for(lambda: _added(events) == stored, 2.0), \
+        assert wait_for(lambda: _added(events) == stored, 2.0), \
             f"heard {len(_added(events))} of {len(stored)} mentions within 2 s"
     finally:
         watch.stop()
@@ -141,11 +87,11 @@ def test_a_claim_by_another_console_reaches_this_one_and_a_second_claim_loses(co
     watch = rt.engine.team_watch
     watch.start()
     try:
-        assert _wait_for(lambda: watch.cursor is not None, 10)
+        assert wait_for(lambda: watch.cursor is not None, 10)
         won, holder = json.loads(other.ask(f"claim {case.id}"))
         assert won and holder == "otra"
         # The case panel and the feed rows of the case refresh here.
-        assert _wait_for(lambda: set(case.mention_ids) <= _changed(events), 2.0)
+        assert wait_for(lambda: set(case.mention_ids) <= _changed(events), 2.0)
         mine = rt.cases.claim(case.id)
         assert not mine.won and mine.claimed_by == "otra"
     finally:
@@ -164,7 +110,7 @@ def test_only_one_console_pulls_an_account_and_the_other_takes_over_when_it_stop
     assert statuses[-1].state == "elsewhere"
     assert statuses[-1].message == "pulled by another console"
     assert not rt.engine.leases.holds(account_id)
-    assert _wait_for(lambda: bool(_all_mentions(rt)), 30), \
+    assert wait_for(lambda: bool(_all_mentions(rt)), 30), \
         "what the other console pulls is here all the same"
     assert other.ask("stop") == "stopped"
     report = rt.engine.sync_account(account_id)
@@ -185,12 +131,12 @@ def test_kill_9_of_the_pulling_console_hands_the_account_over(connected, other):
     assert other.ask("hold") == "holding"
     rt.engine.start()
     try:
-        assert _wait_for(lambda: "elsewhere" in states, 30)
+        assert wait_for(lambda: "elsewhere" in states, 30)
         assert not rt.engine.leases.holds(account_id)
         os.kill(other.proc.pid, signal.SIGKILL)
         other.proc.wait(10)
         killed_at = time.monotonic()
-        assert _wait_for(lambda: rt.engine.leases.holds(account_id) and states[-1] == "ok", 60)
+        assert wait_for(lambda: rt.engine.leases.holds(account_id) and states[-1] == "ok", 60)
         print(f"pull handed over {time.monotonic() - killed_at:.1f} s after kill -9")
     finally:
         rt.engine.stop()
