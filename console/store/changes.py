@@ -125,6 +125,26 @@ def since(db: Any, after_id: int, limit: int = 2000) -> list[Change]:
     return [Change(int(r[0]), str(r[1]), int(r[2]), str(r[3])) for r in rows]
 
 
+# The watchers read the log on connections of their own (DB-API: sqlite3 or psycopg 3,
+# both with ``execute``), not through the store's peewee database.
+
+def read_latest(conn: Any) -> int:
+    """The newest entry's id, read on a watcher's own connection."""
+    row = conn.execute('SELECT max("id") FROM "change_log"').fetchone()
+    return int(row[0] or 0) if row else 0
+
+
+def read_since(conn: Any, after_id: int, limit: int, param: str) -> list[Change]:
+    """Entries after ``after_id`` on a watcher's own connection (``param``: "?" or "%s")."""
+    rows = conn.execute(SINCE_SQL.format(p=param), (after_id, limit)).fetchall()
+    return [Change(int(r[0]), str(r[1]), int(r[2]), str(r[3])) for r in rows]
+
+
+def listen(conn: Any) -> None:
+    """Subscribe a PostgreSQL connection (autocommit) to the writers' notifications."""
+    conn.execute(f'LISTEN "{NOTIFY_CHANNEL}"')
+
+
 def prune(db: Any, now: datetime | None = None, keep: timedelta = KEEP_FOR) -> int:
     """Drop entries older than ``keep`` (call inside a write transaction); how many."""
     cutoff = to_db((now or utcnow()) - keep)

@@ -26,12 +26,10 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import IO, Any, Protocol
 
+from console.store import advisory
 from console.trust.sender_lock import _try_lock, _unlock
 
 log = logging.getLogger(__name__)
-
-# The first key of every pull lease ("PVST"); the second is the account's id.
-LOCK_CLASS = 0x50565354
 
 
 class PullLease(Protocol):
@@ -155,7 +153,7 @@ class AdvisoryLease:
 
     def _alive(self) -> bool:
         try:
-            self._connection().execute("SELECT 1").fetchone()
+            advisory.ping(self._connection())
         except Exception as exc:  # psycopg.Error, or the server gone
             log.info("the pull lease connection was lost: %s", exc)
             self._drop()
@@ -167,13 +165,12 @@ class AdvisoryLease:
             if account_id in self._held and self._alive() and account_id in self._held:
                 return True
             try:
-                row = self._connection().execute(
-                    "SELECT pg_try_advisory_lock(%s, %s)", (LOCK_CLASS, account_id)).fetchone()
+                taken = advisory.try_lock(self._connection(), advisory.PULL_LEASE, account_id)
             except Exception as exc:
                 log.info("pull lease of account %s not taken: %s", account_id, exc)
                 self._drop()
                 return False
-            if row and row[0]:
+            if taken:
                 self._held.add(account_id)
                 return True
             return False
@@ -194,8 +191,7 @@ class AdvisoryLease:
                 return
             self._held.discard(account_id)
             try:
-                self._connection().execute("SELECT pg_advisory_unlock(%s, %s)",
-                                           (LOCK_CLASS, account_id))
+                advisory.unlock(self._connection(), advisory.PULL_LEASE, account_id)
             except Exception:  # the connection is gone, and the lock with it
                 self._drop()
 

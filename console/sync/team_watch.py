@@ -86,12 +86,10 @@ class SqliteChanges:
         return self._con
 
     def latest(self) -> int:
-        row = self._db().execute('SELECT max("id") FROM "change_log"').fetchone()
-        return int(row[0] or 0)
+        return changes.read_latest(self._db())
 
     def since(self, after_id: int, limit: int = BATCH) -> list[Change]:
-        rows = self._db().execute(changes.SINCE_SQL.format(p="?"), (after_id, limit)).fetchall()
-        return [Change(int(r[0]), str(r[1]), int(r[2]), str(r[3])) for r in rows]
+        return changes.read_since(self._db(), after_id, limit, "?")
 
     def wait(self, seconds: float, stop: threading.Event) -> None:
         stop.wait(min(seconds, self.poll))
@@ -126,7 +124,7 @@ class PostgresChanges:
                 self._dropped = False
             conn = self._connect()
             conn.autocommit = True
-            conn.execute(f'LISTEN "{changes.NOTIFY_CHANNEL}"')
+            changes.listen(conn)
             self._conn = conn
         return self._conn
 
@@ -139,9 +137,9 @@ class PostgresChanges:
                 log.debug("closing the listening connection failed", exc_info=True)
         self._dropped = True
 
-    def _query(self, sql: str, params: tuple[Any, ...] = ()) -> list[Any]:
+    def _read(self, read: Callable[[Any], Any]) -> Any:
         try:
-            return list(self._connection().execute(sql, params).fetchall())
+            return read(self._connection())
         except Exception:
             self._drop()
             raise
@@ -152,12 +150,12 @@ class PostgresChanges:
         return int(conn.info.backend_pid) if conn is not None and not conn.closed else None
 
     def latest(self) -> int:
-        rows = self._query('SELECT max("id") FROM "change_log"')
-        return int(rows[0][0] or 0) if rows else 0
+        return int(self._read(changes.read_latest))
 
     def since(self, after_id: int, limit: int = BATCH) -> list[Change]:
-        rows = self._query(changes.SINCE_SQL.format(p="%s"), (after_id, limit))
-        return [Change(int(r[0]), str(r[1]), int(r[2]), str(r[3])) for r in rows]
+        result: list[Change] = self._read(
+            lambda conn: changes.read_since(conn, after_id, limit, "%s"))
+        return result
 
     def wait(self, seconds: float, stop: threading.Event) -> None:
         timeout = min(seconds, self.poll)

@@ -16,9 +16,9 @@ from typing import Any
 
 import pytest
 
-from console.store import changes
+from console.store import advisory, changes
 from console.sync.events import MentionsAdded, OutboxChanged
-from console.sync.pull_lease import LOCK_CLASS, AdvisoryLease
+from console.sync.pull_lease import AdvisoryLease
 from console.sync.team_watch import PostgresChanges, TeamWatch, parts_for
 
 DSN = os.environ.get("POSVENTA_TEST_PG", "")
@@ -62,10 +62,9 @@ def _terminate(connect: Callable[[], Any], pid: int) -> None:
 
 def _lease_holder(connect: Callable[[], Any], account_id: int) -> int:
     with connect() as admin:
-        row = admin.execute("SELECT pid FROM pg_locks WHERE locktype = 'advisory' AND "
-                            "classid = %s AND objid = %s AND granted",
-                            (LOCK_CLASS, account_id)).fetchone()
-    return int(row[0])
+        pid = advisory.holder(admin, advisory.PULL_LEASE, account_id)
+    assert pid is not None
+    return pid
 
 
 class _Store:
