@@ -10,6 +10,12 @@ another console's already), mentions stored per second, and how long a mention s
 one console took to reach another as an engine event (p50, p95; from the moment it was
 written, so commit time is included). The same run measures one console alone on a copy
 of the same workspace as the baseline, and prints the ratio.
+
+With ``POSVENTA_TEST_PG`` set (a postgresql:// URL of a role that may create databases),
+three processes also write change-log entries to a scratch PostgreSQL database, each in
+its own transactions with NOTIFY, while each listens (LISTEN plus poll): entries written
+per second and notification latency p50/p95 on PostgreSQL. (Claims on PostgreSQL wait for
+the team store; this part measures the live path only.)
 """
 
 from __future__ import annotations
@@ -34,8 +40,10 @@ sys.path.insert(0, str(ROOT))
 
 from console.accounts import queries as accounts  # noqa: E402
 from console.app.runtime import open_runtime  # noqa: E402
-from console.sync.events import MentionsAdded  # noqa: E402
+from console.store import changes  # noqa: E402
+from console.sync.events import MentionsAdded, OutboxChanged  # noqa: E402
 from console.sync.ingest import ingest  # noqa: E402
+from console.sync.team_watch import PostgresChanges, TeamWatch  # noqa: E402
 from tests.builders import make_author, make_post  # noqa: E402
 
 
@@ -120,6 +128,100 @@ def child(folder: Path, name: str, account_id: int, case_ids: list[int], batch: 
     rt.close()
 
 
+class _NewMentionsOnly:
+    """The PostgreSQL part writes only new-mention entries: nothing to look up."""
+
+    def mentions_of_cases(self, case_ids: list[int]) -> list[int]:
+        return []
+
+    def reply_changed(self, reply_id: int) -> OutboxChanged:
+        return OutboxChanged({}, reply_id)
+
+    def prune(self) -> None:
+        pass
+
+
+def pg_child(dsn: str, name: str, offset: int, rounds: int, batch: int) -> None:
+    import psycopg
+    from playhouse.postgres_ext import Psycopg3Database
+    from psycopg.conninfo import conninfo_to_dict
+
+    changes.set_console_id(name)
+    params = conninfo_to_dict(dsn)
+    db = Psycopg3Database(params.pop("dbname"), **params)
+    reader = psycopg.connect(dsn, autocommit=True)
+    latencies: list[float] = []
+
+    def heard(event: object) -> None:
+        if isinstance(event, MentionsAdded):
+            now = datetime.now(UTC).replace(tzinfo=None)
+            rows = reader.execute("SELECT at FROM change_log WHERE kind = 'mention+' AND "
+                                  "row_id = ANY(%s)", (list(event.ids),)).fetchall()
+            latencies.extend((now - r[0]).total_seconds() for r in rows)
+
+    source = PostgresChanges(lambda: psycopg.connect(dsn, autocommit=True))
+    watch = TeamWatch(source, _NewMentionsOnly(), heard)
+    watch.start()
+    while watch.cursor is None:
+        time.sleep(0.01)
+    print("ready", flush=True)
+    sys.stdin.readline()
+    began = time.perf_counter()
+    for n in range(rounds):
+        with db.atomic():
+            first = offset + n * batch
+            changes.record(db, changes.MENTION_ADDED, range(first, first + batch))
+    wall = time.perf_counter() - began
+    time.sleep(2.0)
+    watch.stop()
+    print(json.dumps({"written": rounds * batch, "wall": wall, "latencies": latencies}),
+          flush=True)
+    reader.close()
+    db.close()
+
+
+def run_pg(dsn: str, consoles: int, rounds: int, batch: int) -> None:
+    import uuid
+
+    import psycopg
+    from psycopg.conninfo import make_conninfo
+
+    name = f"posventa_bench_{uuid.uuid4().hex[:8]}"
+    with psycopg.connect(dsn, autocommit=True) as admin:
+        admin.execute(f'CREATE DATABASE "{name}"')
+    scratch = make_conninfo(dsn, dbname=name)
+    try:
+        with psycopg.connect(scratch, autocommit=True) as conn:
+            for statement in changes.POSTGRES_SCHEMA:
+                conn.execute(statement)
+        env = dict(os.environ, PYTHONPATH=str(ROOT))
+        procs = [subprocess.Popen(
+            [sys.executable, __file__, "--pg-child", scratch, f"consola{i}",
+             str(1_000_000 * (i + 1)), str(rounds), str(batch)],
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, env=env)
+            for i in range(consoles)]
+        for proc in procs:
+            assert proc.stdout is not None and proc.stdout.readline().strip() == "ready"
+        for proc in procs:
+            assert proc.stdin is not None
+            proc.stdin.write("go\n")
+            proc.stdin.flush()
+        results = [json.loads(proc.communicate(timeout=900)[0].strip().splitlines()[-1])
+                   for proc in procs]
+    finally:
+        with psycopg.connect(dsn, autocommit=True) as admin:
+            admin.execute(f'DROP DATABASE "{name}" WITH (FORCE)')
+    written = sum(r["written"] for r in results)
+    busy = max(r["wall"] for r in results)
+    latencies = sorted(x for r in results for x in r["latencies"])
+    p95 = latencies[min(len(latencies) - 1, int(len(latencies) * 0.95))]
+    print(f"PostgreSQL, {consoles} consoles: {written} entries in {busy:.2f} s = "
+          f"{written / busy:.0f}/s (transactions of {batch}); another console's entry heard "
+          f"after p50 {statistics.median(latencies) * 1000:.0f} ms, p95 {p95 * 1000:.0f} ms, "
+          f"max {latencies[-1] * 1000:.0f} ms (n={len(latencies)}, expected "
+          f"{written * (consoles - 1)})")
+
+
 def run_consoles(folder: Path, count: int, account_id: int, case_ids: list[int],
                  batch: int) -> tuple[float, list[dict]]:
     env = dict(os.environ, PYTHONPATH=str(ROOT))
@@ -170,6 +272,10 @@ def main() -> None:
         child(Path(folder), name, int(account), [int(c) for c in cases.split(",")],
               int(batch), int(offset))
         return
+    if len(sys.argv) > 1 and sys.argv[1] == "--pg-child":
+        dsn, name, offset, rounds, batch = sys.argv[2:7]
+        pg_child(dsn, name, int(offset), int(rounds), int(batch))
+        return
     parser = argparse.ArgumentParser()
     parser.add_argument("--cases", type=int, default=150)
     parser.add_argument("--consoles", type=int, default=3)
@@ -187,6 +293,11 @@ def main() -> None:
         won = sum(r["won"] for r in results)
         print(f"every case claimed once: {won == len(case_ids)} ({won} of {len(case_ids)}); "
               f"claims/s ratio {args.consoles} consoles / 1: {together / solo:.2f}")
+    dsn = os.environ.get("POSVENTA_TEST_PG", "")
+    if dsn:
+        run_pg(dsn, args.consoles, args.cases, args.batch)
+    else:
+        print("PostgreSQL part skipped: POSVENTA_TEST_PG is unset")
 
 
 if __name__ == "__main__":
