@@ -328,7 +328,7 @@ class Engine:
         report.elsewhere = True
         self.live.stop_account(account.id)
         self._failures.pop(account.id, None)
-        self._status(account, "elsewhere", elsewhere_text())
+        self._status(account, "elsewhere")  # the state says it all: elsewhere_text()
         self._next_poll[account.id] = time.monotonic() + LEASE_RETRY
         return report
 

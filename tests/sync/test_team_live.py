@@ -107,8 +107,7 @@ def test_only_one_console_pulls_an_account_and_the_other_takes_over_when_it_stop
     assert other.ask("hold") == "holding"
     report = rt.engine.sync_account(account_id)
     assert report.elsewhere and report.added == 0 and report.error == ""
-    assert statuses[-1].state == "elsewhere"
-    assert statuses[-1].message == "pulled by another console"
+    assert statuses[-1].state == "elsewhere" and statuses[-1].message == ""
     assert not rt.engine.leases.holds(account_id)
     assert wait_for(lambda: bool(_all_mentions(rt)), 30), \
         "what the other console pulls is here all the same"
@@ -179,3 +178,15 @@ def test_the_change_log_is_pruned_to_a_day(connected):
         assert changes.prune(db) == 0
         assert changes.prune(db, now=utcnow() + timedelta(days=1, minutes=1)) > 0
     assert changes.since(db, 0) == []
+
+
+def test_posventa_sync_says_another_console_pulls_the_account(connected, other, capsys):
+    from argparse import Namespace
+
+    from console.app.cli.sync import cmd_sync
+
+    assert other.ask("hold") == "holding"
+    code = cmd_sync(Namespace(once=True), lambda: connected)
+    out = capsys.readouterr()
+    assert code == 0 and out.err == ""
+    assert "mastodon" in out.out and ": pulled by another console" in out.out

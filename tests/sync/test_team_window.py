@@ -52,3 +52,14 @@ def test_another_consoles_mention_enters_the_feed_without_reset_keeping_the_sele
     assert feed.current_mention() == chosen
     table = window.window.feed.table
     assert table.currentIndex().row() == feed.model.row_of(chosen)
+
+
+def test_the_status_bar_says_another_console_pulls_the_account(connected, window, qtbot):
+    from console.sync.events import AccountStatus
+
+    window.bridge.deliver(AccountStatus(connected.extras["account_id"],
+                                        "mastodon @ventalia (127.0.0.1)", "elsewhere"))
+    label = window.window.sync_label
+    qtbot.waitUntil(lambda: "another console" in label.text())
+    assert label.text().endswith("@ventalia: pulled by another console")
+    assert label.text().count("another console") == 1
