@@ -66,6 +66,7 @@ MAX_BACKOFF = 300.0
 SENDER_WAIT = 10.0  # seconds `sync_once` waits for another console's outbox pass
 LEASE_RETRY = 5.0  # seconds between asking for an account another console pulls
 LEASE_CHECK = 5.0  # seconds between checks that this console's pull leases still hold
+HAND_OVER_AFTER = 3  # failed pulls in a row after which another console may pull instead
 
 
 def open_account_channel(account: AccountInfo, secrets: Secrets) -> Channel:
@@ -276,6 +277,7 @@ class Engine:
         except AuthError as exc:
             report.error = str(exc)
             self._needs_sign_in.add(account.id)
+            self.leases.release(account.id)  # a console whose token works pulls it meanwhile
             self._status(account, "auth", report.error)
             self._next_poll[account.id] = float("inf")  # until the agent signs in again
             return report
@@ -293,6 +295,8 @@ class Engine:
             failures = self._failures.get(account.id, 0) + 1
             self._failures[account.id] = failures
             retryable = getattr(exc, "retryable", False)
+            if failures >= HAND_OVER_AFTER:  # maybe only this console cannot reach it
+                self.leases.release(account.id)
             self._status(account, "offline" if retryable else "error", report.error)
             delay = min(self.settings.sync_interval * 2 ** (failures - 1), MAX_BACKOFF)
             self._next_poll[account.id] = time.monotonic() + delay
@@ -399,6 +403,7 @@ class Engine:
         """A stream's token was rejected: the account waits for the agent to sign in."""
         account = accounts.get_account(self.store, account_id)
         self._needs_sign_in.add(account_id)
+        self.leases.release(account_id)
         self._next_poll[account_id] = float("inf")
         if account is not None:
             self._status(account, "auth", str(error))

@@ -190,3 +190,19 @@ def test_posventa_sync_says_another_console_pulls_the_account(connected, other, 
     out = capsys.readouterr()
     assert code == 0 and out.err == ""
     assert "mastodon" in out.out and ": pulled by another console" in out.out
+
+
+def test_a_console_whose_token_is_refused_leaves_the_account_to_the_others(connected):
+    rt = connected
+    account_id = rt.extras["account_id"]
+    assert rt.engine.sync_account(account_id).error == ""
+    assert rt.engine.leases.holds(account_id)
+    rt.extras["sandbox"].inject_fault("/api/v1/notifications", 401, count=0)
+    report = rt.engine.sync_account(account_id)
+    assert report.error and rt.engine.statuses()[-1].state == "auth"
+    assert not rt.engine.leases.holds(account_id)
+    another = FileLease(rt.workspace.path)  # the lease files sit beside the database
+    try:
+        assert another.try_hold(account_id)
+    finally:
+        another.close()
