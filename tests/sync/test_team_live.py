@@ -206,3 +206,15 @@ def test_a_console_whose_token_is_refused_leaves_the_account_to_the_others(conne
         assert another.try_hold(account_id)
     finally:
         another.close()
+
+
+def test_a_console_that_cannot_reach_the_network_hands_the_account_over(connected):
+    rt = connected
+    account_id = rt.extras["account_id"]
+    assert rt.engine.sync_account(account_id).error == ""
+    rt.extras["sandbox"].inject_fault("/api/v1/notifications", 503, count=0)
+    for _ in range(2):
+        assert rt.engine.sync_account(account_id).error
+        assert rt.engine.leases.holds(account_id)  # one bad pull is no reason to hand over
+    assert rt.engine.sync_account(account_id).error
+    assert not rt.engine.leases.holds(account_id)
