@@ -152,7 +152,7 @@ class Engine:
         source, lease = parts_for(store)  # (nothing connects before it is used)
         self.leases: PullLease = leases or lease
         source = team_changes or source
-        self.team_watch = (TeamWatch(source, StoreResolver(store), self._emit)
+        self.team_watch = (TeamWatch(source, StoreResolver(store), self._heard)
                            if source is not None else None)
         self._leases_checked = 0.0
 
@@ -168,6 +168,13 @@ class Engine:
                 callback(event)
             except Exception:  # a listener's bug must not stop the sync
                 log.exception("event listener failed")
+
+    def _heard(self, event: Event) -> None:
+        """Another console's change: shown like this console's own; a reply it queued is
+        sent at once by the console holding the token (this one, if it has it)."""
+        if isinstance(event, OutboxChanged) and event.state == "queued":
+            self._outbox_wake.set()
+        self._emit(event)
 
     def _status(self, account: AccountInfo, state: str, message: str = "") -> None:
         # One at a time: a stream connecting while a pull reports must not leave a stale

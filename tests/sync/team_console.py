@@ -18,11 +18,11 @@ ROOT = Path(__file__).resolve().parents[2]
 class OtherConsole:
     """The other console's process, answering one line per command."""
 
-    def __init__(self, rt, account_id: int) -> None:
+    def __init__(self, rt, account_id: int, token: str = "test-token") -> None:
         env = dict(os.environ, PYTHONPATH=str(ROOT))
         self.proc = subprocess.Popen(
-            [sys.executable, str(CHILD), str(rt.workspace.path), str(account_id),
-             "test-token"], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, env=env)
+            [sys.executable, str(CHILD), str(rt.workspace.path), str(account_id), token],
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, env=env)
         self._lines: queue.Queue[str] = queue.Queue()
         threading.Thread(target=self._read, daemon=True).start()
         assert self._next(60) == "ready"

@@ -18,7 +18,7 @@ from console.feed.queries import FeedFilter
 from console.store import changes
 from console.store.changes import Change
 from console.store.timeutil import utcnow
-from console.sync.events import AccountStatus, MentionsAdded, MentionsChanged
+from console.sync.events import AccountStatus, MentionsAdded, MentionsChanged, OutboxChanged
 from console.sync.pull_lease import FileLease
 from console.sync.team_watch import LogCursor
 from tests.sync.team_console import OtherConsole, wait_for
@@ -218,3 +218,26 @@ def test_a_console_that_cannot_reach_the_network_hands_the_account_over(connecte
         assert rt.engine.leases.holds(account_id)  # one bad pull is no reason to hand over
     assert rt.engine.sync_account(account_id).error
     assert not rt.engine.leases.holds(account_id)
+
+
+def test_a_console_without_the_token_queues_a_reply_that_the_holder_sends_once(connected):
+    rt = connected
+    sandbox = rt.extras["sandbox"]
+    rt.engine.sync_once()
+    [row] = rt.feed.page(FeedFilter(search="48213"))
+    tokenless = OtherConsole(rt, rt.extras["account_id"], token="-")
+    outbox_events: list[OutboxChanged] = []
+    rt.engine.listen(lambda e: outbox_events.append(e) if isinstance(e, OutboxChanged) else None)
+    rt.engine.start()
+    try:
+        assert wait_for(lambda: rt.engine.team_watch.cursor is not None, 10)
+        reply_id, state = json.loads(tokenless.ask(f"reply {row.id} Hola Lucía, ya lo vemos"))
+        assert state == "queued"
+        assert wait_for(lambda: sandbox.received()["statuses"], 30)
+        assert any(e.reply_id == reply_id and e.state == "queued" for e in outbox_events)
+        time.sleep(3)  # another outbox pass or two: nothing goes twice
+        assert [s["text"] for s in sandbox.received()["statuses"]] == ["Hola Lucía, ya lo vemos"]
+        assert rt.replies.replies(row.id)[0].state == "sent"
+    finally:
+        rt.engine.stop()
+        tokenless.close()
