@@ -16,6 +16,7 @@ from typing import Any
 
 from peewee import Database
 
+from console.store import changes
 from console.store.models import CannedReply, TeamSetting
 from console.store.timeutil import to_db
 
@@ -30,6 +31,7 @@ def insert_event(db: Database, case_id: int, at: datetime, agent: str, kind: str
                  new: str) -> None:
     db.execute_sql("INSERT INTO case_event (case_id, at, agent, kind, old, new) "
                    "VALUES (?, ?, ?, ?, ?, ?)", (case_id, to_db(at), agent, kind, old, new))
+    changes.record(db, changes.CASE, (case_id,))
 
 
 def case_state(db: Database, case_id: int) -> dict[str, Any] | None:
@@ -68,6 +70,7 @@ def insert_case(db: Database, priority: int, created_at: datetime, updated_at: d
 def insert_note(db: Database, case_id: int, body: str, agent: str, at: datetime) -> int:
     cursor = db.execute_sql("INSERT INTO note (body, agent, created_at, case_id) "
                             "VALUES (?, ?, ?, ?)", (body, agent, to_db(at), case_id))
+    changes.record(db, changes.CASE, (case_id,))
     return int(cursor.lastrowid)
 
 
@@ -77,12 +80,14 @@ def add_case_tag(db: Database, case_id: int, tag: str) -> bool:
     cursor = db.execute_sql(
         "INSERT OR IGNORE INTO case_tag (case_id, tag_id) SELECT ?, id FROM tag WHERE name = ?",
         (case_id, tag))
+    changes.record(db, changes.CASE, (case_id,) if cursor.rowcount > 0 else ())
     return bool(cursor.rowcount > 0)
 
 
 def remove_case_tag(db: Database, case_id: int, tag: str) -> bool:
     cursor = db.execute_sql("DELETE FROM case_tag WHERE case_id = ? AND tag_id = "
                             "(SELECT id FROM tag WHERE name = ?)", (case_id, tag))
+    changes.record(db, changes.CASE, (case_id,) if cursor.rowcount > 0 else ())
     return bool(cursor.rowcount > 0)
 
 

@@ -20,6 +20,7 @@ from console.channels.html import sanitize
 from console.i18n import translate
 from console.mentions import queries as mentions
 from console.mentions.ingested import Ingested
+from console.store import changes
 from console.store.db import Store
 from console.store.timeutil import to_db, utcnow
 from console.sync.pipeline import run_steps
@@ -139,6 +140,8 @@ def ingest(store: Store, triager: Triager, account_id: int | None, posts: list[R
             fresh.append(Ingested(mention_id, author_id, account_id, post, labels, tagged, root,
                                   history=history))
         run_steps(db, fresh)
+        changes.record(db, changes.MENTION_ADDED, result.added)  # other consoles show them
+        changes.record(db, changes.MENTION, result.changed)
         if account_id is not None and cursor_name and cursor_value:
             accounts.set_cursor(account_id, cursor_name, cursor_value)
     return result

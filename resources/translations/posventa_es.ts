@@ -5473,6 +5473,10 @@ El archivo dañado se ha apartado, no se ha borrado:
         <translation>1 nueva</translation>
     </message>
     <message>
+        <source>pulled by another console</source>
+        <translation>lo sincroniza otra consola</translation>
+    </message>
+    <message>
         <source>skipped {item} ({reason})</source>
         <translation>omitido {item} ({reason})</translation>
     </message>
@@ -5538,6 +5542,10 @@ El archivo dañado se ha apartado, no se ha borrado:
     <message>
         <source>error</source>
         <translation>error</translation>
+    </message>
+    <message>
+        <source>pulled by another console</source>
+        <translation>lo sincroniza otra consola</translation>
     </message>
     <message>
         <source>rate limited</source>
