@@ -29,11 +29,13 @@ from console.triage.labels import COMPLAINT_REASONS
 from console.triage.reason_text import reasons_text, topic_name
 from console.triage.service import MentionTriage, ModelStatus, TriageService
 from console.ui import labels
+from console.ui.ask_me_dialog import AskMeDialog
 from console.ui.tasks import Task, TaskSignals, start_task
 
 LEARN_DELAY_MS = 1500  # wait for a burst of corrections before retraining
 SYNC_INTERVAL_MS = 60_000  # look for other consoles' corrections this often
 CORRECTED_MARK = " ✎"
+ASK_LIMIT = 12  # posts in one round of Ask me
 
 
 def _menu_button(name: str, tip: str) -> QToolButton:
@@ -75,6 +77,11 @@ class TriageStrip(QFrame):
         self.rules.setAccessibleName(self.tr("Rules that fired and tags"))
         self.model = labels.plain_label(wrap=True)
         self.model.setAccessibleName(self.tr("Triage model"))
+        self.ask = QPushButton()
+        self.ask.setAccessibleName(self.tr("Help the model"))
+        self.ask.setToolTip(self.tr("The recent posts the model is least sure about: label "
+                                    "them with one key each, it learns most from those"))
+        self.ask.hide()
         self.reset = QToolButton()
         self.reset.setText(self.tr("Reset model…"))
         self.reset.setAccessibleName(self.tr("Reset to the shipped model"))
@@ -90,6 +97,7 @@ class TriageStrip(QFrame):
         flags_row.addWidget(self.relevant)
         flags_row.addWidget(self.spam)
         flags_row.addStretch(1)
+        flags_row.addWidget(self.ask)
         flags_row.addWidget(self.reset)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 4, 6, 4)
@@ -149,8 +157,11 @@ class TriageStripController(QObject):
         view.relevant.clicked.connect(self._toggle_relevant)
         view.spam.clicked.connect(self._toggle_spam)
         view.reset.clicked.connect(self.reset_model)
+        view.ask.clicked.connect(self.open_ask_me)
+        self.dialog: AskMeDialog | None = None
         self.clear()
         self.show_status(service.status())
+        self.refresh_ask()
 
     # --- menus --------------------------------------------------------------------------
     def _add(self, button: QToolButton, text: str, field: str, value: str) -> None:
@@ -268,6 +279,28 @@ class TriageStripController(QObject):
         self.view.model.setText(text)
         self.view.reset.setEnabled(status.learned > 0 and not self._learning)
 
+    # --- ask me -------------------------------------------------------------------------
+    @Slot()
+    def refresh_ask(self) -> None:
+        """Show how many posts the model would like an agent to check (hidden: none)."""
+        n = len(self.service.ask_me(ASK_LIMIT))
+        self.view.ask.setText(self.tr("Help the model: 1 post to check") if n == 1 else
+                              self.tr("Help the model: %1 posts to check").replace("%1", str(n)))
+        self.view.ask.setVisible(n > 0)
+
+    @Slot()
+    def open_ask_me(self) -> AskMeDialog:
+        """Open the Ask me dialog on the posts the model is least sure about."""
+        dialog = AskMeDialog(self.service, self.service.ask_me(ASK_LIMIT), self.view.window())
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.learn.connect(self.learn_now)
+        dialog.mentionsChanged.connect(self.mentionsChanged)
+        dialog.mentionsChanged.connect(self.on_mentions_changed)
+        dialog.finished.connect(self.refresh_ask)
+        self.dialog = dialog
+        dialog.show()
+        return dialog
+
     # --- correcting ---------------------------------------------------------------------
     def correct(self, field: str, value: str) -> None:
         """Store a correction of the current mention (on a worker thread)."""
@@ -294,6 +327,7 @@ class TriageStripController(QObject):
             self.render(shown)
         self.mentionsChanged.emit([shown.id])
         self.message.emit(self.tr("Correction saved; the model will learn it in a moment."))
+        self.refresh_ask()
         self._learn_timer.start()
 
     # --- learning -----------------------------------------------------------------------
@@ -353,6 +387,7 @@ class TriageStripController(QObject):
                           .replace("%2", str(report.scored)))
         if self.current is not None:
             self.show_mention(self.current.id)
+        self.refresh_ask()
         if self._learn_again:
             self._learn_again = False
             self.learn_now()
