@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from console.triage.labels import COMPLAINT_REASONS
+from console.triage.quality import MIN_CORRECTIONS, QualityHistory, Scores
 from console.triage.reason_text import reasons_text, topic_name
 from console.triage.service import MentionTriage, ModelStatus, TriageService
 from console.ui import labels
@@ -276,6 +277,10 @@ class TriageStripController(QObject):
             text = self.tr("Shipped model (no corrections learned)")
         if not note and status.stored > status.learned:
             text += self.tr(" · %1 waiting").replace("%1", str(status.stored - status.learned))
+        if not note:
+            here, details = self._quality_text(self.service.quality())
+            text += here
+            self.view.model.setToolTip(labels.tooltip(details))
         self.view.model.setText(text)
         self.view.reset.setEnabled(status.learned > 0 and not self._learning)
 
@@ -300,6 +305,49 @@ class TriageStripController(QObject):
         self.dialog = dialog
         dialog.show()
         return dialog
+
+    def _scores_text(self, scores: Scores | None, posts: int) -> str:
+        if scores is None:
+            return self.tr("too few corrections to measure (%1 of %2)").replace(
+                "%1", str(posts)).replace("%2", str(MIN_CORRECTIONS))
+        return self.tr("precision %1, recall %2 on %3 posts").replace(
+            "%1", locale_number(scores.precision, 2)).replace(
+            "%2", locale_number(scores.recall, 2)).replace("%3", str(scores.posts))
+
+    def _quality_text(self, history: QualityHistory) -> tuple[str, str]:
+        """How good the model is on this team's corrections: a short part for the strip,
+        the details for its tooltip ("" and "" before the first measurement)."""
+        now, before = history.now, history.before
+        if now is None:
+            return "", ""
+        if now.complaint is None:
+            short = self.tr(" · too few corrections to measure it here (%1 of %2)").replace(
+                "%1", str(now.complaint_posts)).replace("%2", str(MIN_CORRECTIONS))
+        else:
+            short = self.tr(" · here: complaint precision %1, recall %2").replace(
+                "%1", locale_number(now.complaint.precision, 2)).replace(
+                "%2", locale_number(now.complaint.recall, 2))
+            if before is not None and before.complaint is not None:
+                short += self.tr(" (before the last retraining: %1, %2)").replace(
+                    "%1", locale_number(before.complaint.precision, 2)).replace(
+                    "%2", locale_number(before.complaint.recall, 2))
+        lines = [self.tr("Measured on this team's corrections (%1-fold cross-validation, "
+                         "%2):").replace("%1", str(now.folds))
+                 .replace("%2", self._corrections(now.learned)),
+                 self.tr("Complaints: %1").replace(
+                     "%1", self._scores_text(now.complaint, now.complaint_posts)),
+                 self.tr("Negative sentiment: %1").replace(
+                     "%1", self._scores_text(now.negative, now.negative_posts))]
+        if before is not None:
+            lines.append(self.tr("Before the last retraining (%1): complaints %2; negative "
+                                 "sentiment %3").replace("%1", self._corrections(before.learned))
+                         .replace("%2", self._scores_text(before.complaint,
+                                                          before.complaint_posts))
+                         .replace("%3", self._scores_text(before.negative,
+                                                          before.negative_posts)))
+        lines.append(self.tr("Precision: of the posts it calls complaints, how many are. "
+                             "Recall: of the complaints, how many it finds."))
+        return short, "\n".join(lines)
 
     # --- correcting ---------------------------------------------------------------------
     def correct(self, field: str, value: str) -> None:

@@ -73,3 +73,26 @@ def test_keys_label_unsure_posts_and_closing_retrains(runtime, store_posts, qtbo
     assert view.ask.isVisibleTo(view) == bool(left)
     if left:
         assert view.ask.text() == "Help the model: 1 post to check"
+
+
+def test_strip_shows_how_good_the_model_is_here(runtime, qtbot):
+    from console.triage import quality
+    from console.triage.quality import Quality, Scores
+
+    db = runtime.workspace.store.db
+    few = Quality(12, None, None, 12, 3, "2026-12-01T10:00:00")
+    with runtime.workspace.store.write():
+        quality.record(db, few)
+    view = TriageStrip()
+    qtbot.addWidget(view)
+    controller = TriageStripController(view, runtime.triage_service)
+    assert "too few corrections to measure it here (12 of 20)" in view.model.text()
+    measured = Quality(60, Scores(60, 25, 0.8125, 0.75), None, 60, 8, "2026-12-02T10:00:00")
+    with runtime.workspace.store.write():
+        quality.record(db, measured)
+    controller.show_status(runtime.triage_service.status())
+    text = view.model.text()
+    assert "here: complaint precision 0.81, recall 0.75" in text
+    assert "before the last retraining" not in text  # the one before could not measure
+    assert "Negative sentiment: too few corrections to measure (8 of 20)" in view.model.toolTip()
+    assert "Before the last retraining (12 corrections)" in view.model.toolTip()
