@@ -10,6 +10,7 @@ import argparse
 import json
 import sys
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any, Protocol
 
 from console.errors import InvalidInput, WorkspaceError
@@ -48,6 +49,14 @@ def register(subparsers: Any) -> argparse.ArgumentParser:
                       "on this team's corrections, and what the last retraining changed")
     stats.add_argument("--measure", action="store_true",
                        help="measure again now even if nothing changed")
+    bulk = sub.add_parser(
+        "import", help="store many corrections from a JSON-lines file, then retrain once",
+        description="One correction per line: {\"mention\": 42, \"field\": "
+                    "\"is_complaint\", \"value\": \"yes\"} or {\"channel\": \"import\", "
+                    "\"remote_id\": \"123\", \"field\": \"sentiment_label\", \"value\": "
+                    "\"negative\"}. Bad lines are reported by number and left out; the exit "
+                    "status is 1 when there were any.")
+    bulk.add_argument("file", type=Path)
     sub.add_parser("learn", help="retrain from the stored corrections, re-score open mentions")
     sub.add_parser("reset", help="back to the shipped model (corrections stay listed)")
     parser.set_defaults(func=run_corrections)
@@ -143,6 +152,41 @@ def print_stats(service: TriageService, measure: bool = False) -> None:
                   f"recall {old.recall:.2f} -> {new.recall:.2f}")
 
 
+def _read_lines(path: Path) -> list[str]:
+    try:
+        return path.read_text(encoding="utf-8-sig").splitlines()
+    except FileNotFoundError:
+        raise InvalidInput(f"There is no file {path}.") from None
+    except IsADirectoryError:
+        raise InvalidInput(f"{path} is a folder, not a file of corrections.") from None
+    except UnicodeDecodeError:
+        raise InvalidInput(f"{path} is not UTF-8 text; save it as UTF-8 and try again.") from None
+    except OSError as exc:
+        raise InvalidInput(f"Could not read {path}: {exc.strerror or exc}.") from None
+
+
+def _import(service: TriageService, path: Path) -> int:
+    lines = _read_lines(path)
+    report, rescored = service.import_corrections(
+        lines, len(lines), progress_bar("reading corrections"),
+        progress_bar("re-scoring open mentions"))
+    for number, sentence in report.bad:
+        print(f"line {number}: {sentence}", file=sys.stderr)
+    mentions = len(report.mention_ids)
+    parts = [f"imported {plural(report.stored)} on {mentions:,} "
+             f"mention{'s' if mentions != 1 else ''}"]
+    if report.repeated:
+        parts.append(f"{report.repeated:,} already stored")
+    if report.bad:
+        parts.append(f"{len(report.bad):,} bad line{'s' if len(report.bad) != 1 else ''} "
+                     "left out")
+    print("; ".join(parts))
+    if rescored is not None:
+        print(f"model learned from {plural(service.status().learned)}; re-scored "
+              f"{rescored.scored:,} open mentions ({len(rescored.changed):,} changed)")
+    return 1 if report.bad else 0
+
+
 def _act(service: TriageService, args: argparse.Namespace) -> int:
     action = args.corrections_action
     if action == "add":
@@ -169,6 +213,8 @@ def _act(service: TriageService, args: argparse.Namespace) -> int:
         _ask(service, max(1, args.limit), args.jsonl)
     elif action == "stats":
         print_stats(service, args.measure)
+    elif action == "import":
+        return _import(service, args.file)
     elif action == "learn":
         _learn(service)
     elif action == "reset":

@@ -416,3 +416,24 @@ def ask_candidates(db: Database, since: Any, pool: int) -> list[Row]:
         "AND m.relevance > 0 AND NOT EXISTS (SELECT 1 FROM feedback f "
         "WHERE f.mention_id = m.id) ORDER BY m.feed_key DESC LIMIT ?",
         (since, False, pool)).fetchall()
+
+
+# --- bulk corrections (corrections_import.py) -------------------------------------------------
+
+def mention_ids_by_remote(db: Database, channel: str, remote_id: str,
+                          server: str | None) -> list[int]:
+    """Stored mentions with this network id on ``server`` (None: on any server)."""
+    if server is not None:
+        return [int(r[0]) for r in db.execute_sql(
+            "SELECT id FROM mention WHERE channel = ? AND server = ? AND remote_id = ?",
+            (channel, server, remote_id))]
+    return [int(r[0]) for r in db.execute_sql(
+        "SELECT id FROM mention WHERE channel = ? AND remote_id = ? LIMIT 2",
+        (channel, remote_id))]
+
+
+def latest_feedback_value(db: Database, mention_id: int, field: str) -> str | None:
+    """The value of the newest correction of `field` on a mention, or None."""
+    row = db.execute_sql("SELECT value FROM feedback WHERE mention_id = ? AND field = ? "
+                         "ORDER BY id DESC LIMIT 1", (mention_id, field)).fetchone()
+    return str(row[0]) if row else None

@@ -22,7 +22,7 @@ from console.store.db import Store
 from console.triage import queries, stored_rules
 from console.triage.stored_rules import StoredRule
 
-from . import ask_me, corrections, quality
+from . import ask_me, corrections, corrections_import, quality
 from .ask_me import AskItem
 from .corrections import StoredCorrection, value_text
 from .engine import Triager
@@ -195,6 +195,23 @@ class TriageService:
             if changed or quality.history(self.store.db).now is None:
                 self._measure()
             return report
+
+    def import_corrections(self, lines: Iterable[str], total: int = 0,
+                           progress: Progress | None = None,
+                           relabel: Progress | None = None
+                           ) -> tuple[corrections_import.ImportReport, RescoreReport | None]:
+        """Store the corrections of a JSON-lines file (bad lines are reported, the rest
+        kept), then retrain once, re-score the open mentions and relabel every mention
+        corrected. The report of the re-scoring is None when nothing new was stored."""
+        report = corrections_import.store_lines(self.store, lines, self.agent or "import",
+                                                total, progress)
+        if not report.stored:
+            return report, None
+        rescored = self.retrain_and_rescore(relabel)
+        ids = report.mention_ids
+        for start in range(0, len(ids), 500):  # corrected posts that are not open too
+            rescore_ids(self.store, self.triager, ids[start:start + 500])
+        return report, rescored
 
     # --- how good it is here --------------------------------------------------------------
     def quality(self) -> QualityHistory:
