@@ -116,3 +116,27 @@ def test_unreadable_file_is_one_sentence(ws, tmp_path, capsys):
                       .encode("latin-1"))
     assert main(["--workspace", str(ws), "corrections", "import", str(latin)]) == 1
     assert "is not UTF-8 text" in capsys.readouterr().err
+
+
+def test_workspace_triage_scores_with_what_it_learned(ws, tmp_path, capsys, monkeypatch):
+    import io
+
+    from console.triage import TriageInput, Triager
+
+    text = "la lavadora llegó rota y el técnico no viene"
+    shipped = Triager().score(TriageInput(text=text, lang_hint="es")).is_complaint
+    wanted = "no" if shipped else "yes"
+    path = tmp_path / "one.jsonl"
+    path.write_text(json.dumps({"channel": "import", "remote_id": "104",
+                                "field": "is_complaint", "value": wanted}) + "\n",
+                    encoding="utf-8")
+    assert main(["--workspace", str(ws), "corrections", "import", str(path)]) == 0
+    capsys.readouterr()
+
+    def triage(*argv: str) -> dict:
+        monkeypatch.setattr("sys.stdin", io.StringIO(json.dumps({"text": text}) + "\n"))
+        assert main([*argv, "triage", "--jsonl"]) == 0
+        return json.loads(capsys.readouterr().out.splitlines()[0])
+
+    assert triage("--workspace", str(ws))["is_complaint"] == (wanted == "yes")
+    assert triage()["is_complaint"] == shipped  # no workspace: the shipped model
