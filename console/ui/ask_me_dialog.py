@@ -133,10 +133,16 @@ class AskMeDialog(QDialog):
             self.position.setText(self.tr("That is all for now"))
             self.guess.setText("")
             self.post.setPlainText("")
-            self.status.setText(self.tr("Thank you: %1 posts labelled. The model learns "
-                                        "from them when you close this window.")
-                                .replace("%1", str(len(self.labelled))) if self.labelled
-                                else self.tr("No post left to ask about."))
+            n = len(self.labelled)
+            if n == 1:
+                thanks = self.tr("Thank you: 1 post labelled. The model learns from it when "
+                                 "you close this window.")
+            elif n:
+                thanks = self.tr("Thank you: %1 posts labelled. The model learns from them "
+                                 "when you close this window.").replace("%1", str(n))
+            else:
+                thanks = self.tr("No post left to ask about.")
+            self.status.setText(thanks)
             return
         self.position.setText(self.tr("Post %1 of %2").replace("%1", str(self.index + 1))
                               .replace("%2", str(len(self.items))))

@@ -78,7 +78,8 @@ class TriageStrip(QFrame):
         self.rules.setAccessibleName(self.tr("Rules that fired and tags"))
         self.model = labels.plain_label(wrap=True)
         self.model.setAccessibleName(self.tr("Triage model"))
-        self.ask = QPushButton()
+        self.ask = QToolButton()  # lower than a push button: the strip is short of height
+        self.ask.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         self.ask.setAccessibleName(self.tr("Help the model"))
         self.ask.setToolTip(self.tr("The recent posts the model is least sure about: label "
                                     "them with one key each, it learns most from those"))
@@ -99,17 +100,20 @@ class TriageStrip(QFrame):
         flags_row.addWidget(self.spam)
         flags_row.addStretch(1)
         flags_row.addWidget(self.ask)
-        flags_row.addWidget(self.reset)
+        # The model's state wraps beside its reset button: the buttons' row has no room
+        # left for it at 1366 pixels wide (in Spanish).
+        model_row = QHBoxLayout()
+        model_row.setSpacing(6)
+        model_row.addWidget(self.model, 1)
+        model_row.addWidget(self.reset, 0, Qt.AlignmentFlag.AlignTop)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(6, 4, 6, 4)
+        layout.setContentsMargins(6, 2, 6, 2)  # every pixel counts at 768 high
         layout.setSpacing(2)
         layout.addLayout(labels_row)
         layout.addWidget(self.priority)
         layout.addWidget(self.rules)
         layout.addLayout(flags_row)
-        # On a line of its own: squeezed between the buttons, a longer language (Spanish)
-        # wrapped it into more lines than the buttons are tall.
-        layout.addWidget(self.model)
+        layout.addLayout(model_row)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
 
 
@@ -324,15 +328,21 @@ class TriageStripController(QObject):
             short = self.tr(" · too few corrections to measure it here (%1 of %2)").replace(
                 "%1", str(now.complaint_posts)).replace("%2", str(MIN_CORRECTIONS))
         else:
-            short = self.tr(" · here: complaint precision %1, recall %2").replace(
-                "%1", locale_number(now.complaint.precision, 2)).replace(
-                "%2", locale_number(now.complaint.recall, 2))
+            # One line on a 1366x768 screen: the figures, and what the last retraining
+            # changed as "before → now"; the details are in the tooltip.
             if before is not None and before.complaint is not None:
-                short += self.tr(" (before the last retraining: %1, %2)").replace(
-                    "%1", locale_number(before.complaint.precision, 2)).replace(
-                    "%2", locale_number(before.complaint.recall, 2))
-        lines = [self.tr("Measured on this team's corrections (%1-fold cross-validation, "
-                         "%2):").replace("%1", str(now.folds))
+                short = self.tr(" · here: precision %1, recall %2").replace(
+                    "%1", f"{locale_number(before.complaint.precision, 2)} → "
+                          f"{locale_number(now.complaint.precision, 2)}").replace(
+                    "%2", f"{locale_number(before.complaint.recall, 2)} → "
+                          f"{locale_number(now.complaint.recall, 2)}")
+            else:
+                short = self.tr(" · here: precision %1, recall %2").replace(
+                    "%1", locale_number(now.complaint.precision, 2)).replace(
+                    "%2", locale_number(now.complaint.recall, 2))
+        lines = [self.tr("How good the model is at finding complaints here, measured on this "
+                         "team's corrections (%1-fold cross-validation, %2):")
+                 .replace("%1", str(now.folds))
                  .replace("%2", self._corrections(now.learned)),
                  self.tr("Complaints: %1").replace(
                      "%1", self._scores_text(now.complaint, now.complaint_posts)),

@@ -92,7 +92,7 @@ def test_strip_shows_how_good_the_model_is_here(runtime, qtbot):
         quality.record(db, measured)
     controller.show_status(runtime.triage_service.status())
     text = view.model.text()
-    assert "here: complaint precision 0.81, recall 0.75" in text
+    assert "here: precision 0.81, recall 0.75" in text
     assert "before the last retraining" not in text  # the one before could not measure
     assert "Negative sentiment: too few corrections to measure (8 of 20)" in view.model.toolTip()
     assert "Before the last retraining (12 corrections)" in view.model.toolTip()
