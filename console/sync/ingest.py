@@ -136,9 +136,10 @@ def ingest(store: Store, triager: Triager, account_id: int | None, posts: list[R
                                                       [tagged[i] for i in late], now), strict=True):
             labels[i] = result_labels
         authors = mentions.upsert_authors(db, [page[i].author for i in new])
-        keys = iter(mentions.feed_keys(db, [(page[i].created_at,
-                                             f"{page[i].channel}:{page[i].remote_id}")
-                                            for i in new]))
+        # By position: a second copy of a post in the page reserves a key it never uses.
+        feed_keys = dict(zip(new, mentions.feed_keys(
+            db, [(page[i].created_at, f"{page[i].channel}:{page[i].remote_id}") for i in new]),
+            strict=True))
         for i, post in enumerate(page):
             key = _key(post)
             if key in found:
@@ -160,7 +161,7 @@ def ingest(store: Store, triager: Triager, account_id: int | None, posts: list[R
                 "url": post.url, "author_id": author_id, "text": post.text,
                 "html": sanitize(post.html) if post.html else "",
                 "created_at": to_db(post.created_at), "fetched_at": to_db(now),
-                "feed_key": next(keys),
+                "feed_key": feed_keys[i],
                 "source": post.source, "sources": post.source, "watch_id": post.watch_id,
                 "in_reply_to": post.in_reply_to,
                 "thread_root": root,

@@ -73,9 +73,14 @@ def test_the_same_post_twice_in_a_page_is_stored_once_with_both_routes(runtime):
     store, triager = runtime.workspace.store, runtime.triager
     author = make_author(5)
     twice = [make_post(7, "el envío llegó roto", author=author, source="keyword"),
-             make_post(7, "el envío llegó roto", author=author, source="mention")]
+             make_post(7, "el envío llegó roto", author=author, source="mention"),
+             make_post(900, "y nadie contesta", author=author)]
     result = ingest(store, triager, None, twice, None, None)
     stored = Mention.get(Mention.remote_id == "7")
-    assert result.added == [stored.id] and result.changed == [stored.id]
+    after = Mention.get(Mention.remote_id == "900")
+    assert result.added == [stored.id, after.id] and result.changed == [stored.id]
+    # Each post's feed key holds its own time (the feed sorts by it).
+    for post, mention in ((twice[0], stored), (twice[2], after)):
+        assert mention.feed_key >> 20 == int(post.created_at.timestamp() * 1000)
     assert set(stored.sources.split(",")) == {"keyword", "mention"}
     assert stored.source == "mention"
