@@ -1,7 +1,10 @@
-"""The ``posventa corrections`` command: correct a mention's label, list, learn, reset.
+"""The ``posventa corrections`` command: correct labels, see what to label, measure, import.
 
 ``add`` stores the correction, relabels the mention at once, retrains the model from
-every stored correction and re-scores the open mentions (with a progress bar).
+every stored correction and re-scores the open mentions (with a progress bar). ``ask``
+lists the recent posts the model is least sure about; ``stats`` shows how good the model
+is on this team's corrections (cross-validated) and what the last retraining changed;
+``import`` stores a JSON-lines file of corrections and retrains once.
 """
 
 from __future__ import annotations

@@ -2,9 +2,10 @@
 
 C says the post is a complaint and N that it is not; -, 0 and + give its sentiment; S
 skips it; Esc closes. Once both labels are given the next post comes. Each answer is
-stored at once as an agent's correction (``TriageService.correct``, which relabels that
-post); the model retrains when the dialog closes, and every ``LEARN_EVERY`` answers, so
-a team's first corrections, on the posts that teach most, count at once.
+stored at once, on a worker thread, as an agent's correction (``TriageService.correct``,
+which relabels that post); the model retrains when the dialog closes, and every
+``LEARN_EVERY`` answers, so a team's first corrections, on the posts that teach most,
+count at once.
 """
 
 from __future__ import annotations
@@ -23,10 +24,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from console.errors import InvalidInput
 from console.triage.ask_me import AskItem
 from console.triage.service import TriageService
 from console.ui import labels
+from console.ui.tasks import Task, TaskSignals, start_task
 
 LEARN_EVERY = 20  # answers between two retrainings while the dialog stays open
 POST_LIMIT = 4000  # characters of a post shown (the stored text keeps all of it)
@@ -66,6 +67,8 @@ class AskMeDialog(QDialog):
         self.labelled: set[int] = set()  # posts given at least one answer
         self._unlearned = 0  # answers since the last retraining
         self._given: dict[str, str] = {}  # field -> value, for the post shown
+        self._pending: list[TaskSignals] = []  # answers being stored
+        self._closed = False
 
         self.position = labels.plain_label()
         self.guess = labels.plain_label(wrap=True)
@@ -161,32 +164,51 @@ class AskMeDialog(QDialog):
 
     # --- answering ----------------------------------------------------------------------
     def answer(self, field: str, value: str) -> None:
-        """Store one label of the post shown; the next post comes once both are given."""
+        """Store one label of the post shown (on a worker thread: a sync may hold the
+        database a moment); the next post comes once both labels are given."""
         item = self.current
         if item is None:
             return
-        try:
-            self.service.correct(item.mention_id, field, value)
-        except InvalidInput as exc:  # the post was deleted meanwhile
-            self.status.setText(str(exc))
-            self.skip()
-            return
+        mention_id = item.mention_id
+        task = Task(lambda: self.service.correct(mention_id, field, value),
+                    self.tr("store the answer"))
+        self._pending.append(task.signals)
+        task.signals.succeeded.connect(lambda _shown, s=task.signals: self._stored(s, mention_id))
+        task.signals.failed.connect(lambda text, s=task.signals: self._not_stored(s, text))
+        start_task(task)
         for (f, v), button in self.buttons.items():
             if f == field:
                 button.setChecked(v == value)
         self._given[field] = value
         self.answered += 1
-        self.labelled.add(item.mention_id)
-        self._unlearned += 1
-        self.mentionsChanged.emit([item.mention_id])
-        if self._unlearned >= LEARN_EVERY:
-            self._unlearned = 0
-            self.learn.emit()
+        self.labelled.add(mention_id)
         if {"is_complaint", "sentiment_label"} <= set(self._given):
             self.index += 1
             self._show_current()
         else:
             self.status.setText(self.tr("Saved. Now the other label, or S to go on."))
+
+    def busy(self) -> bool:
+        """Whether answers are still being stored."""
+        return bool(self._pending)
+
+    def _stored(self, signals: TaskSignals, mention_id: int) -> None:
+        if signals in self._pending:
+            self._pending.remove(signals)
+        self.mentionsChanged.emit([mention_id])
+        self._unlearned += 1
+        if self._unlearned >= LEARN_EVERY:
+            self._unlearned = 0
+            self.learn.emit()
+        elif self._closed and not self._pending:
+            self._finish()
+
+    def _not_stored(self, signals: TaskSignals, text: str) -> None:
+        if signals in self._pending:
+            self._pending.remove(signals)
+        self.status.setText(text)  # e.g. the post was deleted meanwhile: one sentence
+        if self._closed and not self._pending:
+            self._finish()
 
     def skip(self) -> None:
         if self.current is not None:
@@ -203,14 +225,17 @@ class AskMeDialog(QDialog):
             super().keyPressEvent(event)  # Esc closes (QDialog.reject)
 
     def done(self, result: int) -> None:
+        self._closed = True
         self._finish()
         super().done(result)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self._closed = True
         self._finish()
         super().closeEvent(event)
 
     def _finish(self) -> None:
-        if self._unlearned:
+        """Retrain once the answers are stored (later, if some are still on their way)."""
+        if self._unlearned and not self._pending:
             self._unlearned = 0
             self.learn.emit()

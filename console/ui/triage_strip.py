@@ -300,8 +300,9 @@ class TriageStripController(QObject):
     @Slot()
     def open_ask_me(self) -> AskMeDialog:
         """Open the Ask me dialog on the posts the model is least sure about."""
+        if self.dialog is not None and not self.dialog.busy():
+            self.dialog.deleteLater()  # not on close: answers may still be on their way
         dialog = AskMeDialog(self.service, self.service.ask_me(ASK_LIMIT), self.view.window())
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.learn.connect(self.learn_now)
         dialog.mentionsChanged.connect(self.mentionsChanged)
         dialog.mentionsChanged.connect(self.on_mentions_changed)

@@ -5733,6 +5733,10 @@ Sentimiento {3}, queja {4} ({5}), idioma {6}</translation>
         <source>Saved. Now the other label, or S to go on.</source>
         <translation>Guardado. Ahora la otra etiqueta, o S para pasar a la siguiente.</translation>
     </message>
+    <message>
+        <source>store the answer</source>
+        <translation>guardar la respuesta</translation>
+    </message>
 </context>
 <context>
     <name>TriageStrip</name>

@@ -37,7 +37,7 @@ def test_keys_label_unsure_posts_and_closing_retrains(runtime, store_posts, qtbo
     assert view.ask.isVisibleTo(view)
     assert view.ask.text() == "Help the model: 3 posts to check"
 
-    dialog = controller.open_ask_me()  # deleted on close, with the strip at the latest
+    dialog = controller.open_ask_me()  # deleted with the strip
     assert dialog.position.text() == "Post 1 of 3"
     first = dialog.current
     assert first is not None and first.mention_id in ids
@@ -53,6 +53,7 @@ def test_keys_label_unsure_posts_and_closing_retrains(runtime, store_posts, qtbo
     qtbot.keyClick(dialog, Qt.Key.Key_N)
     qtbot.keyClick(dialog, Qt.Key.Key_Plus)
     assert dialog.current is None and "2 posts labelled" in dialog.status.text()
+    qtbot.waitUntil(lambda: not dialog.busy(), timeout=10000)  # stored on a worker thread
 
     stored = {(c.mention_id, c.field, c.value)
               for c in corrections.list_corrections(runtime.workspace.store.db)}
@@ -96,3 +97,17 @@ def test_strip_shows_how_good_the_model_is_here(runtime, qtbot):
     assert "before the last retraining" not in text  # the one before could not measure
     assert "Negative sentiment: too few corrections to measure (8 of 20)" in view.model.toolTip()
     assert "Before the last retraining (12 corrections)" in view.model.toolTip()
+
+
+def test_closing_before_the_answers_are_stored_still_retrains(runtime, store_posts, qtbot):
+    _store_unsure(runtime, store_posts)
+    view = TriageStrip()
+    qtbot.addWidget(view)
+    controller = TriageStripController(view, runtime.triage_service)
+    dialog = controller.open_ask_me()
+    with qtbot.waitSignal(dialog.learn, timeout=10000):
+        qtbot.keyClick(dialog, Qt.Key.Key_C)
+        qtbot.keyClick(dialog, Qt.Key.Key_Escape)  # the answer may still be on its way
+    assert not dialog.isVisible()
+    qtbot.waitUntil(lambda: not controller.busy(), timeout=20000)
+    assert runtime.triage_service.status().learned == 1
