@@ -91,6 +91,15 @@ _LABELS: dict[str, tuple[str, object, Callable[[TriageResult], bool]]] = {
 }
 
 
+def worth_measuring(last: Quality | None, learned: int) -> bool:
+    """Whether a retraining on `learned` corrections calls for a new measurement: none yet,
+    a reset, or enough new corrections to move the figures (10, or 5% once there are
+    more than 200); measuring costs a retraining per fold, so not after every click."""
+    if last is None or learned < last.learned:
+        return True
+    return learned - last.learned >= max(10, last.learned // 20)
+
+
 def _fold_of(text: str, folds: int) -> int:
     # Stable across runs and consoles (hash() is salted per process).
     return zlib.crc32(text.encode("utf-8", "replace")) % folds

@@ -188,11 +188,12 @@ class TriageService:
     def retrain_and_rescore(self, progress: Progress | None = None,
                             stop: Callable[[], bool] | None = None) -> RescoreReport:
         """Retrain from the stored corrections, then re-score the open mentions; when the
-        model changed, measure it again on the corrections (see :meth:`measure`)."""
+        model learned enough new corrections, measure it again on them (:meth:`measure`)."""
         with self._learning:
-            changed = self.sync_model()
+            self.sync_model()
             report = rescore(self.store, self.triager, progress=progress, stop=stop)
-            if changed or quality.history(self.store.db).now is None:
+            if quality.worth_measuring(quality.history(self.store.db).now,
+                                       self.triager.corrections_count):
                 self._measure()
             return report
 

@@ -85,3 +85,15 @@ def test_cli_stats_shows_figures_and_what_the_retraining_changed(ws, capsys):
     assert "complaint: precision 0." in out or "complaint: precision 1.00" in out
     assert "before the last retraining (12 corrections):" in out
     assert "negative sentiment: too few corrections to measure (0 of the 20" in out
+
+
+def test_measuring_again_waits_for_enough_new_corrections():
+    from console.triage.quality import Quality, worth_measuring
+
+    assert worth_measuring(None, 0)
+    last = Quality(100, None, None, 100, 0, "2026-12-05T00:00:00")
+    assert not worth_measuring(last, 105)
+    assert worth_measuring(last, 110)
+    assert worth_measuring(last, 40)  # a reset
+    big = Quality(1000, None, None, 1000, 0, "2026-12-05T00:00:00")
+    assert not worth_measuring(big, 1040) and worth_measuring(big, 1050)
