@@ -102,11 +102,18 @@ def mention_for_case(db: Database, mention_id: int) -> tuple[Any, ...] | None:
     return tuple(row) if row is not None else None
 
 
+# SQLite's planner has no statistics: for "channel = ? AND thread_root = ? AND server = ?"
+# it took the (channel, server, remote_id) index and walked every post of the server, on
+# every new post (0.25 ms at 2,000 posts, growing with the table). Comparing the server as
+# an expression keeps the lookup on the (channel, thread_root) index, in PostgreSQL too.
+_SERVER_IS = "server || '' = ?"
+
+
 def thread_without_case(db: Database, channel: str, root: str, server: str = "") -> list[int]:
     """The posts of a thread (its root included) on ``server`` not yet in a case (two
     servers number their posts alike, so a thread is one server's)."""
     return [int(r[0]) for r in db.execute_sql(
-        "SELECT id FROM mention WHERE channel = ? AND thread_root = ? AND server = ? "
+        f"SELECT id FROM mention WHERE channel = ? AND thread_root = ? AND {_SERVER_IS} "
         "AND case_id IS NULL UNION SELECT id FROM mention WHERE channel = ? AND server = ? "
         "AND remote_id = ? AND case_id IS NULL",
         (channel, root, server, channel, server, root)).fetchall()]
@@ -201,7 +208,7 @@ def newest_thread_case(db: Database, channel: str, root: str, server: str = "") 
     case whose posts are all on that server)."""
     row = db.execute_sql(
         "SELECT max(case_id) FROM (SELECT case_id FROM mention WHERE channel = ? AND "
-        "thread_root = ? AND server = ? AND case_id IS NOT NULL UNION ALL SELECT case_id "
+        f"thread_root = ? AND {_SERVER_IS} AND case_id IS NOT NULL UNION ALL SELECT case_id "
         "FROM mention WHERE channel = ? AND server = ? AND remote_id = ? "
         "AND case_id IS NOT NULL UNION ALL "
         'SELECT c.id FROM "case" c WHERE c.channel = ? AND c.thread_root = ? AND NOT EXISTS '

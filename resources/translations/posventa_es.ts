@@ -5853,6 +5853,101 @@ Sentimiento {3}, queja {4} ({5}), idioma {6}</translation>
     </message>
 </context>
 <context>
+    <name>AskMeDialog</name>
+    <message>
+        <source>Help the model</source>
+        <translation>Ayuda al modelo</translation>
+    </message>
+    <message>
+        <source>What the model thinks now</source>
+        <translation>Lo que opina el modelo ahora</translation>
+    </message>
+    <message>
+        <source>The post</source>
+        <translation>La publicación</translation>
+    </message>
+    <message>
+        <source>Answers</source>
+        <translation>Respuestas</translation>
+    </message>
+    <message>
+        <source>C  Complaint</source>
+        <translation>C  Es una queja</translation>
+    </message>
+    <message>
+        <source>N  Not a complaint</source>
+        <translation>N  No es una queja</translation>
+    </message>
+    <message>
+        <source>−  Negative</source>
+        <translation>−  Negativo</translation>
+    </message>
+    <message>
+        <source>0  Neutral</source>
+        <translation>0  Neutro</translation>
+    </message>
+    <message>
+        <source>+  Positive</source>
+        <translation>+  Positivo</translation>
+    </message>
+    <message>
+        <source>S  Skip</source>
+        <translation>S  Saltar</translation>
+    </message>
+    <message>
+        <source>Esc  Close</source>
+        <translation>Esc  Cerrar</translation>
+    </message>
+    <message>
+        <source>That is all for now</source>
+        <translation>Eso es todo por ahora</translation>
+    </message>
+    <message>
+        <source>Thank you: %1 posts labelled. The model learns from them when you close this window.</source>
+        <translation>Gracias: %1 publicaciones etiquetadas. El modelo aprenderá de ellas al cerrar esta ventana.</translation>
+    </message>
+    <message>
+        <source>Thank you: 1 post labelled. The model learns from it when you close this window.</source>
+        <translation>Gracias: 1 publicación etiquetada. El modelo aprenderá de ella al cerrar esta ventana.</translation>
+    </message>
+    <message>
+        <source>No post left to ask about.</source>
+        <translation>No quedan publicaciones por revisar.</translation>
+    </message>
+    <message>
+        <source>Post %1 of %2</source>
+        <translation>Publicación %1 de %2</translation>
+    </message>
+    <message>
+        <source>complaint %1</source>
+        <translation>queja %1</translation>
+    </message>
+    <message>
+        <source>no complaint %1</source>
+        <translation>sin queja %1</translation>
+    </message>
+    <message>
+        <source>sentiment undefined</source>
+        <translation>sentimiento sin definir</translation>
+    </message>
+    <message>
+        <source>The model is unsure: %1 · %2 (%3)</source>
+        <translation>El modelo no está seguro: %1 · %2 (%3)</translation>
+    </message>
+    <message>
+        <source>C or N: is it a complaint? Then −, 0 or +: its sentiment. S skips.</source>
+        <translation>C o N: ¿es una queja? Después −, 0 o +: su sentimiento. S para saltarla.</translation>
+    </message>
+    <message>
+        <source>Saved. Now the other label, or S to go on.</source>
+        <translation>Guardado. Ahora la otra etiqueta, o S para pasar a la siguiente.</translation>
+    </message>
+    <message>
+        <source>store the answer</source>
+        <translation>guardar la respuesta</translation>
+    </message>
+</context>
+<context>
     <name>TriageStrip</name>
     <message>
         <source>Triage</source>
@@ -5929,6 +6024,14 @@ Sentimiento {3}, queja {4} ({5}), idioma {6}</translation>
     <message>
         <source>Forget what the model learned from corrections</source>
         <translation>Olvidar lo que el modelo aprendió de las correcciones</translation>
+    </message>
+    <message>
+        <source>Help the model</source>
+        <translation>Ayuda al modelo</translation>
+    </message>
+    <message>
+        <source>The recent posts the model is least sure about: label them with one key each, it learns most from those</source>
+        <translation>Las publicaciones recientes de las que el modelo está menos seguro: etiquétalas con una tecla cada una; de ellas es de las que más aprende</translation>
     </message>
 </context>
 <context>
@@ -6120,6 +6223,50 @@ Las correcciones siguen en la lista, marcadas como olvidadas, y las publicacione
     <message>
         <source>check for the team's corrections</source>
         <translation>buscar las correcciones del equipo</translation>
+    </message>
+    <message>
+        <source>Help the model: 1 post to check</source>
+        <translation>Ayuda al modelo: 1 por revisar</translation>
+    </message>
+    <message>
+        <source>Help the model: %1 posts to check</source>
+        <translation>Ayuda al modelo: %1 por revisar</translation>
+    </message>
+    <message>
+        <source>too few corrections to measure (%1 of %2)</source>
+        <translation>aún son pocas correcciones para medirlo (%1 de %2)</translation>
+    </message>
+    <message>
+        <source>precision %1, recall %2 on %3 posts</source>
+        <translation>precisión %1, cobertura %2 en %3 publicaciones</translation>
+    </message>
+    <message>
+        <source> · too few corrections to measure it here (%1 of %2)</source>
+        <translation> · aún pocas correcciones para medir su acierto aquí (%1 de %2)</translation>
+    </message>
+    <message>
+        <source> · here: precision %1, recall %2</source>
+        <translation> · aquí: precisión %1, cobertura %2</translation>
+    </message>
+    <message>
+        <source>How good the model is at finding complaints here, measured on this team&apos;s corrections (%1-fold cross-validation, %2):</source>
+        <translation>Cuánto acierta el modelo con las quejas aquí, medido con las correcciones de este equipo (validación cruzada en %1 partes, %2):</translation>
+    </message>
+    <message>
+        <source>Complaints: %1</source>
+        <translation>Quejas: %1</translation>
+    </message>
+    <message>
+        <source>Negative sentiment: %1</source>
+        <translation>Sentimiento negativo: %1</translation>
+    </message>
+    <message>
+        <source>Before the last retraining (%1): complaints %2; negative sentiment %3</source>
+        <translation>Antes del último reentrenamiento (%1): quejas %2; sentimiento negativo %3</translation>
+    </message>
+    <message>
+        <source>Precision: of the posts it calls complaints, how many are. Recall: of the complaints, how many it finds.</source>
+        <translation>Precisión: de las publicaciones que marca como queja, cuántas lo son. Cobertura: de las quejas, cuántas encuentra.</translation>
     </message>
 </context>
 <context>
