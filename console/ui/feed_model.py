@@ -58,6 +58,11 @@ class FeedModel(QAbstractTableModel):
         self._rows: list[FeedRow] = []
         self._positions: dict[int, int] = {}
         self._more = True
+        # While the agent points at, reads or answers a row, nothing may move under them:
+        # new matches wait here (shown by :meth:`release`) and changed rows keep their place.
+        self.frozen = False
+        self._held: dict[int, FeedRow] = {}
+        self._unsorted: set[int] = set()
         self._now: datetime | None = None  # fixed "now" for tests; None: the clock
         self.warning = timedelta(minutes=60)  # how soon before a due time it is "soon"
 
@@ -71,6 +76,7 @@ class FeedModel(QAbstractTableModel):
         """Show another selection of the feed (a reset: the first page is loaded)."""
         self.beginResetModel()
         self._filter = flt
+        self._held, self._unsorted = {}, set()
         self._rows = self._feed.page(flt, None, self._page_size)
         self._more = len(self._rows) >= self._page_size
         self._reindex()
@@ -182,12 +188,36 @@ class FeedModel(QAbstractTableModel):
     # --- live updates -----------------------------------------------------------------------
 
     def add_mentions(self, ids: list[int]) -> int:
-        """Insert new mentions that pass the filter at their sorted place; returns how many."""
+        """Insert new mentions that pass the filter at their sorted place; returns how many.
+
+        While :attr:`frozen`, they are held instead (see :meth:`held_count`)."""
         wanted = [i for i in ids if i not in self._positions]
         inserted = 0
         for row in self._feed.rows(wanted, self._filter):
-            inserted += self._insert(row)
+            inserted += self._hold(row) if self.frozen else self._insert(row)
         return inserted
+
+    def held_count(self) -> int:
+        """How many new mentions wait to be shown."""
+        return len(self._held)
+
+    def release(self) -> int:
+        """Show the held mentions and re-sort rows that changed while frozen; returns how
+        many mentions were inserted."""
+        held, self._held = list(self._held.values()), {}
+        inserted = sum(self._insert(row) for row in held)
+        unsorted, self._unsorted = self._unsorted, set()
+        for mention_id in unsorted:
+            position = self._positions.get(mention_id, -1)
+            if position >= 0:
+                self._replace(position, self._rows[position], force=True)
+        return inserted
+
+    def _hold(self, row: FeedRow) -> int:
+        if self._slot_for(row.sort_key(self._filter.sort)) == len(self._rows) and self._more:
+            return 0  # beyond the loaded region: a later page brings it
+        self._held[row.id] = row
+        return 1
 
     def update_mentions(self, ids: list[int]) -> None:
         """Refresh changed mentions in place; drop those that no longer match, add new matches."""
@@ -197,7 +227,9 @@ class FeedModel(QAbstractTableModel):
             fresh = current.get(mention_id)
             if position < 0:
                 if fresh is not None:
-                    self._insert(fresh)
+                    self._hold(fresh) if self.frozen else self._insert(fresh)
+                else:
+                    self._held.pop(mention_id, None)
             elif fresh is None:
                 self._remove(position)
             else:
@@ -225,9 +257,11 @@ class FeedModel(QAbstractTableModel):
         self.endInsertRows()
         return 1
 
-    def _replace(self, position: int, fresh: FeedRow) -> None:
+    def _replace(self, position: int, fresh: FeedRow, force: bool = False) -> None:
         sort = self._filter.sort
-        if fresh.sort_key(sort) != self._rows[position].sort_key(sort):
+        if self.frozen and fresh.sort_key(sort) != self._rows[position].sort_key(sort):
+            self._unsorted.add(fresh.id)  # it keeps its place until the feed thaws
+        elif force or fresh.sort_key(sort) != self._rows[position].sort_key(sort):
             old = self._rows.pop(position)
             target = self._slot_for(fresh.sort_key(sort))
             self._rows.insert(position, old)

@@ -16,15 +16,19 @@ from PySide6.QtCore import (
     Signal,
     Slot,
 )
+from PySide6.QtGui import QCursor
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QCheckBox,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLineEdit,
     QMenu,
+    QPlainTextEdit,
     QTableView,
+    QTextEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -48,12 +52,14 @@ from console.ui.feed_model import (
     TIME,
     FeedModel,
 )
+from console.ui.new_mentions_bar import NewMentionsBar
 
 SORT_NAMES = {  # English source text; shown translated (context "FeedPane")
     "newest": QT_TRANSLATE_NOOP("FeedPane", "newest first"),
     "priority": QT_TRANSLATE_NOOP("FeedPane", "priority first"),
 }
 SEARCH_DELAY_MS = 250
+THAW_POLL_MS = 400
 
 
 def sort_name(value: str) -> str:
@@ -145,6 +151,8 @@ class FeedPane(QWidget):
         searching.setSpacing(6)
         searching.addWidget(self.queue)  # which work to see: a queue of cases, or everything
         searching.addWidget(self.search, 1)
+        self.new_mentions = NewMentionsBar()  # beside the search: never pushes the rows down
+        searching.addWidget(self.new_mentions)
         layout.addLayout(searching)
         layout.addWidget(self.table, 1)
 
@@ -241,6 +249,12 @@ class FeedController(QObject):
         shortcuts.bind(pane.table, "next", lambda: self.move(1))
         shortcuts.bind(pane.table, "previous", lambda: self.move(-1))
         shortcuts.bind(pane.table, "open", self.open_current)
+        shortcuts.bind(pane.table, "top", self.go_to_top)
+        pane.new_mentions.clicked.connect(self.show_new)
+        # While mentions are held, look now and then whether the agent let go of the feed.
+        self._thaw = QTimer(self)
+        self._thaw.setInterval(THAW_POLL_MS)
+        self._thaw.timeout.connect(self._on_thaw_poll)
         for combo in (pane.queue, pane.status, pane.channel, pane.source, pane.sort):
             combo.currentIndexChanged.connect(self.apply_filter)
         pane.hidden.toggled.connect(self.apply_filter)
@@ -273,7 +287,9 @@ class FeedController(QObject):
         """Reload the feed for the chosen filters, keeping the current mention if it stays."""
         self._search_timer.stop()
         keep = self._current_id
+        self.model.frozen = False  # a new selection of the feed shows everything anew
         self.model.set_filter(self.current_filter())
+        self._after_change()
         row = self.model.row_of(keep) if keep else -1
         if row >= 0:
             self.select_row(row)
@@ -288,9 +304,61 @@ class FeedController(QObject):
 
     # --- live updates -----------------------------------------------------------------------
 
+    def agent_is_busy(self) -> bool:
+        """Whether rows must stay put: the pointer is over the list, a row has the keyboard
+        focus, or the agent is typing somewhere in the window (reply, note, assignee)."""
+        viewport = self.pane.table.viewport()
+        if viewport.isVisible() and viewport.rect().contains(
+                viewport.mapFromGlobal(QCursor.pos())):
+            return True
+        table = self.pane.table
+        if table.hasFocus() and table.currentIndex().isValid():
+            return True
+        focus = QApplication.focusWidget()
+        if focus is None or focus is self.pane.search or focus.window() is not self.pane.window():
+            return False
+        if isinstance(focus, (QPlainTextEdit, QTextEdit)):
+            return not focus.isReadOnly()
+        return isinstance(focus, QLineEdit) and not focus.isReadOnly()
+
+    def _freeze(self) -> None:
+        self.model.frozen = self.agent_is_busy()
+
+    def _show_held(self) -> None:
+        self.model.frozen = False
+        self.model.release()
+        self._thaw.stop()
+        self.pane.new_mentions.set_count(0)
+
+    def _after_change(self) -> None:
+        held = self.model.held_count()
+        self.pane.new_mentions.set_count(held)
+        if held and not self._thaw.isActive():
+            self._thaw.start()
+
+    @Slot()
+    def _on_thaw_poll(self) -> None:
+        if not self.agent_is_busy():
+            self._show_held()
+
+    @Slot()
+    def show_new(self) -> None:
+        """Show the waiting mentions at the top; the selected mention stays selected."""
+        self._show_held()
+        self.pane.table.scrollToTop()
+        self.pane.table.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    @Slot()
+    def go_to_top(self) -> None:
+        """Home: show the waiting mentions and go to the first row."""
+        self._show_held()
+        self.select_row(0)
+
     @Slot(list)
     def on_mentions_added(self, ids: list[int]) -> None:
+        self._freeze()
         self.model.add_mentions(ids)
+        self._after_change()
         self._learn_channels()
         if self.cases is not None:
             # A new message may have reopened its case: its other rows change state.
@@ -310,7 +378,9 @@ class FeedController(QObject):
 
     @Slot(list)
     def on_mentions_changed(self, ids: list[int]) -> None:
+        self._freeze()
         self.model.update_mentions(ids)
+        self._after_change()
         if self._current_id and self.model.row_of(self._current_id) < 0:
             self._current_id = 0
             self.selectionCleared.emit()

@@ -67,4 +67,11 @@
         <translation><numerusform>%Ln follower</numerusform><numerusform>%Ln followers</numerusform></translation>
     </message>
 </context>
-<context><name>People</name><message numerus="yes"><source>%n account(s) move: {accounts}</source><translation><numerusform>%n account moves: {accounts}</numerusform><numerusform>%n accounts move: {accounts}</numerusform></translation></message><message numerus="yes"><source>%n note(s) move.</source><translation><numerusform>%n note moves.</numerusform><numerusform>%n notes move.</numerusform></translation></message><message numerus="yes"><source>%n case(s) follow their accounts: {cases}</source><translation><numerusform>%n case follows its accounts: {cases}</numerusform><numerusform>%n cases follow their accounts: {cases}</numerusform></translation></message></context></TS>
+<context><name>People</name><message numerus="yes"><source>%n account(s) move: {accounts}</source><translation><numerusform>%n account moves: {accounts}</numerusform><numerusform>%n accounts move: {accounts}</numerusform></translation></message><message numerus="yes"><source>%n note(s) move.</source><translation><numerusform>%n note moves.</numerusform><numerusform>%n notes move.</numerusform></translation></message><message numerus="yes"><source>%n case(s) follow their accounts: {cases}</source><translation><numerusform>%n case follows its accounts: {cases}</numerusform><numerusform>%n cases follow their accounts: {cases}</numerusform></translation></message></context><context>
+    <name>NewMentionsBar</name>
+    <message numerus="yes">
+        <source>↑ %n new mention(s)</source>
+        <translation><numerusform>↑ %n new mention</numerusform><numerusform>↑ %n new mentions</numerusform></translation>
+    </message>
+</context>
+</TS>

@@ -6217,4 +6217,26 @@ Este espacio de trabajo aún no tiene ninguna cuenta. La demostración lo muestr
         <translation>Nadie coincide con «%1».</translation>
     </message>
 </context>
+<context>
+    <name>NewMentionsBar</name>
+    <message>
+        <source>New mentions waiting</source>
+        <translation>Menciones nuevas en espera</translation>
+    </message>
+    <message>
+        <source>New mentions arrived while you were working on one. Click or press Home in the list to show them.</source>
+        <translation>Han llegado menciones nuevas mientras atendías una. Haz clic o pulsa Inicio en la lista para verlas.</translation>
+    </message>
+    <message numerus="yes">
+        <source>↑ %n new mention(s)</source>
+        <translation><numerusform>↑ %n mención nueva</numerusform><numerusform>↑ %n menciones nuevas</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>Shortcuts</name>
+    <message>
+        <source>Show new mentions and go to the first one</source>
+        <translation>Mostrar las menciones nuevas e ir a la primera</translation>
+    </message>
+</context>
 </TS>
