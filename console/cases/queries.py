@@ -43,6 +43,28 @@ def case_state(db: Database, case_id: int) -> dict[str, Any] | None:
     return dict(zip(STATE_COLUMNS, row, strict=True))
 
 
+CLOSING_COLUMNS = ("status", "resolved_at", "closed_at", "claimed_by", "claimed_at",
+                   "waiting_since", "resolution_due", "first_response_at", "updated_at")
+
+
+def closing_state(db: Database, case_id: int) -> dict[str, Any] | None:
+    """The columns a close changes, as stored (to put back on undo), or None."""
+    columns = ", ".join(f'"{c}"' for c in CLOSING_COLUMNS)
+    row = db.execute_sql(f'SELECT {columns} FROM "case" WHERE id = ?', (case_id,)).fetchone()
+    return None if row is None else dict(zip(CLOSING_COLUMNS, row, strict=True))
+
+
+def mention_states(db: Database, case_id: int) -> list[tuple[int, str]]:
+    """(mention id, status) of a case's mentions."""
+    return [(int(i), str(s)) for i, s in db.execute_sql(
+        "SELECT id, status FROM mention WHERE case_id = ? ORDER BY id", (case_id,)).fetchall()]
+
+
+def restore_mention_states(db: Database, states: tuple[tuple[int, str], ...]) -> None:
+    for mention_id, status in states:
+        db.execute_sql("UPDATE mention SET status = ? WHERE id = ?", (status, mention_id))
+
+
 def update_case(db: Database, case_id: int, values: dict[str, Any]) -> None:
     """Set these columns of a case (datetimes are stored as naive UTC)."""
     columns = ", ".join(f'"{k}" = ?' for k in values)

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QApplication
 import console
 from console.app.first_run import FirstRun
 from console.app.runtime import Runtime
+from console.cases.closing import ClosedCase
 from console.mentions.queries import AuthorInfo
 from console.trust.lookalike import LookalikeCheck
 from console.ui.accounts_dialog import AccountsController, AccountsDialog
@@ -35,6 +36,7 @@ from console.ui.sync_status import SyncStatusController
 from console.ui.thread_view import ThreadController
 from console.ui.tray import TrayIcon
 from console.ui.triage_strip import TriageStripController
+from console.ui.undo_toast import UndoToast
 from console.ui.welcome import show_welcome
 
 
@@ -53,6 +55,7 @@ class Console:
     triage: TriageStripController
     case: CaseController | None = None
     alerts: CaseAlerts | None = None
+    undo: UndoToast | None = None  # "Case closed. [Undo]" over the feed
     desktop: Desktop | None = None  # settings, shortcuts help, feed keys, tray, layout
 
 
@@ -156,6 +159,20 @@ def build_console(runtime: Runtime, page_size: int = 200) -> Console:
     feed.mentionOpened.connect(case.open_mention)
     feed.selectionCleared.connect(case.clear)
     case.caseChanged.connect(feed.on_mentions_changed)
+    undo = UndoToast(window.feed.table)  # floats over the list: no row moves
+    closed_from: dict[int, int] = {}  # case id -> the mention the agent closed it from
+
+    def offer_undo(closed: ClosedCase, text: str) -> None:
+        closed_from[closed.case_id] = feed.current_mention()
+        undo.offer(text, closed)
+
+    def undo_close(closed: ClosedCase) -> None:
+        if case.undo_close(closed):
+            feed.show_new()  # the case's rows come back where they belong
+            feed.select_mention(closed_from.pop(closed.case_id, 0))
+
+    case.caseClosed.connect(offer_undo)
+    undo.undoRequested.connect(undo_close)
     bridge.mentionsAdded.connect(case.on_mentions_added)
     bridge.mentionsChanged.connect(case.on_mentions_changed)
     tray_icon = TrayIcon.create(window, runtime.feed, runtime.cases, owner)
@@ -172,7 +189,7 @@ def build_console(runtime: Runtime, page_size: int = 200) -> Console:
                           runtime.engine.wake, open_accounts, owner)
     desktop = install(window, runtime, bridge, feed, composer, case, tray_icon, owner)
     return Console(window, bridge, feed, profile, thread, composer, status, main, triage,
-                   case=case, alerts=alerts, desktop=desktop)
+                   case=case, alerts=alerts, desktop=desktop, undo=undo)
 
 
 def run_gui(runtime: Runtime, smoke_test: bool = False) -> int:

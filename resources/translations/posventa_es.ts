@@ -6239,4 +6239,51 @@ Este espacio de trabajo aún no tiene ninguna cuenta. La demostración lo muestr
         <translation>Mostrar las menciones nuevas e ir a la primera</translation>
     </message>
 </context>
+<context>
+    <name>CaseText</name>
+    <message>
+        <source>closed without reply</source>
+        <translation>cerrado sin respuesta</translation>
+    </message>
+</context>
+<context>
+    <name>ReportColumns</name>
+    <message>
+        <source>closed without reply</source>
+        <translation>cerrados sin respuesta</translation>
+    </message>
+</context>
+<context>
+    <name>Cases</name>
+    <message>
+        <source>case {case} changed since it was closed; it was not reopened</source>
+        <translation>el caso {case} ha cambiado desde que se cerró; no se ha reabierto</translation>
+    </message>
+</context>
+<context>
+    <name>CaseController</name>
+    <message>
+        <source>Case {0} closed.</source>
+        <translation>Caso {0} cerrado.</translation>
+    </message>
+    <message>
+        <source>Case {0} closed without a reply.</source>
+        <translation>Caso {0} cerrado sin respuesta.</translation>
+    </message>
+    <message>
+        <source>undo the close</source>
+        <translation>deshacer el cierre</translation>
+    </message>
+</context>
+<context>
+    <name>UndoToast</name>
+    <message>
+        <source>Undo</source>
+        <translation>Deshacer</translation>
+    </message>
+    <message>
+        <source>Take the close back (Ctrl+Z)</source>
+        <translation>Deshacer el cierre (Ctrl+Z)</translation>
+    </message>
+</context>
 </TS>
