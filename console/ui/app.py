@@ -31,6 +31,7 @@ from console.ui.feed_pane import FeedController
 from console.ui.i18n import install_translations, translations_installed
 from console.ui.main_window import MainController, MainWindow
 from console.ui.profile_panel import ProfileController
+from console.ui.quit_dialog import QuitGuard
 from console.ui.rules_dialog import RulesController, RulesDialog
 from console.ui.sync_status import SyncStatusController
 from console.ui.thread_view import ThreadController
@@ -56,6 +57,7 @@ class Console:
     case: CaseController | None = None
     alerts: CaseAlerts | None = None
     undo: UndoToast | None = None  # "Case closed. [Undo]" over the feed
+    quit_guard: QuitGuard | None = None  # asks before quitting with replies pending
     desktop: Desktop | None = None  # settings, shortcuts help, feed keys, tray, layout
 
 
@@ -172,6 +174,8 @@ def build_console(runtime: Runtime, page_size: int = 200) -> Console:
             feed.select_mention(closed_from.pop(closed.case_id, 0))
 
     case.caseClosed.connect(offer_undo)
+    quit_guard = QuitGuard(window, runtime.replies)
+    window.allow_close = quit_guard.allow_close
     undo.undoRequested.connect(undo_close)
     bridge.mentionsAdded.connect(case.on_mentions_added)
     bridge.mentionsChanged.connect(case.on_mentions_changed)
@@ -189,7 +193,8 @@ def build_console(runtime: Runtime, page_size: int = 200) -> Console:
                           runtime.engine.wake, open_accounts, owner)
     desktop = install(window, runtime, bridge, feed, composer, case, tray_icon, owner)
     return Console(window, bridge, feed, profile, thread, composer, status, main, triage,
-                   case=case, alerts=alerts, desktop=desktop, undo=undo)
+                   case=case, alerts=alerts, desktop=desktop, undo=undo,
+                   quit_guard=quit_guard)
 
 
 def run_gui(runtime: Runtime, smoke_test: bool = False) -> int:

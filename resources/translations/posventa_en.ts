@@ -74,4 +74,23 @@
         <translation><numerusform>↑ %n new mention</numerusform><numerusform>↑ %n new mentions</numerusform></translation>
     </message>
 </context>
+<context>
+    <name>QuitGuard</name>
+    <message numerus="yes">
+        <source>%n queued</source>
+        <translation><numerusform>%n queued</numerusform><numerusform>%n queued</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n being sent</source>
+        <translation><numerusform>%n being sent</numerusform><numerusform>%n being sent</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n not sent (failed)</source>
+        <translation><numerusform>%n not sent (failed)</numerusform><numerusform>%n not sent (failed)</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n reply(ies) have not gone out yet: %1.</source>
+        <translation><numerusform>%n reply has not gone out yet: %1.</numerusform><numerusform>%n replies have not gone out yet: %1.</numerusform></translation>
+    </message>
+</context>
 </TS>

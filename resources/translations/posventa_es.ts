@@ -6286,4 +6286,39 @@ Este espacio de trabajo aún no tiene ninguna cuenta. La demostración lo muestr
         <translation>Deshacer el cierre (Ctrl+Z)</translation>
     </message>
 </context>
+<context>
+    <name>QuitGuard</name>
+    <message numerus="yes">
+        <source>%n queued</source>
+        <translation><numerusform>%n en cola</numerusform><numerusform>%n en cola</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n being sent</source>
+        <translation><numerusform>%n enviándose</numerusform><numerusform>%n enviándose</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n not sent (failed)</source>
+        <translation><numerusform>%n sin enviar (falló)</numerusform><numerusform>%n sin enviar (fallaron)</numerusform></translation>
+    </message>
+    <message>
+        <source>Replies not sent yet</source>
+        <translation>Respuestas aún sin enviar</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n reply(ies) have not gone out yet: %1.</source>
+        <translation><numerusform>%n respuesta aún no ha salido: %1.</numerusform><numerusform>%n respuestas aún no han salido: %1.</numerusform></translation>
+    </message>
+    <message>
+        <source>Send later keeps them in the outbox: they go out the next time this workspace is open. Discard takes the queued ones back to drafts and drops the failed ones.</source>
+        <translation>«Enviar más tarde» las deja en la bandeja de salida: saldrán la próxima vez que se abra este espacio de trabajo. «Descartar» devuelve las que están en cola a borradores y elimina las que fallaron.</translation>
+    </message>
+    <message>
+        <source>Send later</source>
+        <translation>Enviar más tarde</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>Descartar</translation>
+    </message>
+</context>
 </TS>
