@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QApplication
 
 import console
 from console.app.first_run import FirstRun
+from console.app.presence import WorkspacePresence
 from console.app.runtime import Runtime
 from console.cases.closing import ClosedCase
 from console.mentions.queries import AuthorInfo
@@ -58,6 +59,7 @@ class Console:
     alerts: CaseAlerts | None = None
     undo: UndoToast | None = None  # "Case closed. [Undo]" over the feed
     quit_guard: QuitGuard | None = None  # asks before quitting with replies pending
+    presence: WorkspacePresence | None = None  # tells other windows this one is open
     desktop: Desktop | None = None  # settings, shortcuts help, feed keys, tray, layout
 
 
@@ -89,10 +91,24 @@ def application(language: str | None = None) -> QApplication:
     return app
 
 
+def open_elsewhere_text(demo: bool) -> str:
+    """What a window says when another window has its workspace open."""
+    if demo:
+        return QCoreApplication.translate(
+            "Console", "This demo workspace is open in another window, which holds its "
+            "sign-ins: work there, or start a new demo.")
+    return QCoreApplication.translate(
+        "Console", "This workspace is also open in another Posventa window; both show the "
+        "same mentions and cases.")
+
+
 def build_console(runtime: Runtime, page_size: int = 200) -> Console:
     """Build the main window for `runtime` (the engine is not started here)."""
     window = MainWindow(runtime.workspace.path.name)
     owner: QObject = window
+    presence = WorkspacePresence(runtime.workspace.path)
+    if presence.others():
+        runtime.engine.report_workspace(open_elsewhere_text(runtime.workspace.settings.demo))
     bridge = EngineBridge(owner)
     bridge.attach(runtime.engine)
     feed = FeedController(window.feed, runtime.feed, page_size, owner, cases=runtime.cases)
@@ -194,7 +210,7 @@ def build_console(runtime: Runtime, page_size: int = 200) -> Console:
     desktop = install(window, runtime, bridge, feed, composer, case, tray_icon, owner)
     return Console(window, bridge, feed, profile, thread, composer, status, main, triage,
                    case=case, alerts=alerts, desktop=desktop, undo=undo,
-                   quit_guard=quit_guard)
+                   quit_guard=quit_guard, presence=presence)
 
 
 def run_gui(runtime: Runtime, smoke_test: bool = False) -> int:
@@ -219,6 +235,8 @@ def run_gui(runtime: Runtime, smoke_test: bool = False) -> int:
         return app.exec()
     finally:
         built.bridge.close()
+        if built.presence is not None:
+            built.presence.leave()
         runtime.engine.stop()
         # Destroy the window here, while every Python object behind it is intact.
         shiboken6.delete(built.window)

@@ -6321,4 +6321,22 @@ Este espacio de trabajo aún no tiene ninguna cuenta. La demostración lo muestr
         <translation>Descartar</translation>
     </message>
 </context>
+<context>
+    <name>Console</name>
+    <message>
+        <source>This demo workspace is open in another window, which holds its sign-ins: work there, or start a new demo.</source>
+        <translation>Este espacio de trabajo de demostración está abierto en otra ventana, que guarda sus inicios de sesión: trabaja en ella o inicia una demostración nueva.</translation>
+    </message>
+    <message>
+        <source>This workspace is also open in another Posventa window; both show the same mentions and cases.</source>
+        <translation>Este espacio de trabajo también está abierto en otra ventana de Posventa; las dos muestran las mismas menciones y casos.</translation>
+    </message>
+</context>
+<context>
+    <name>Sync</name>
+    <message>
+        <source>no token for {who}: a demo workspace's sign-ins are held by the window that started it</source>
+        <translation>no hay token para {who}: los inicios de sesión de un espacio de demostración los guarda la ventana que lo inició</translation>
+    </message>
+</context>
 </TS>
