@@ -121,6 +121,8 @@ def build_console(runtime: Runtime, page_size: int = 200) -> Console:
                                   author.display_name)
 
     profile.impersonation = impersonation
+    feed.model.impersonation = lambda row: lookalikes.warning(
+        row.channel, row.author_remote_id, row.author_handle, row.author_name)
     thread = ThreadController(window.thread, runtime.profile, runtime.replies, owner,
                               impersonation=impersonation)
     thread.linkRefused.connect(window.statusBar().showMessage)

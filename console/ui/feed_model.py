@@ -8,6 +8,7 @@ reset, so the selection and the scroll position stay where the agent left them.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -21,12 +22,13 @@ from PySide6.QtCore import (
 )
 
 from console.cases.service import clocks_of
-from console.feed.queries import FeedFilter, FeedRow
+from console.feed.queries import SNIPPET, FeedFilter, FeedRow
 from console.feed.service import FeedService
 from console.i18n import QT_TRANSLATE_NOOP
 from console.store.timeutil import utcnow
 from console.triage.reason_text import reasons_text, topic_name
 from console.ui import case_text, labels
+from console.ui.feed_delegate import CARD_ROLE, Card
 
 COLUMNS = (  # English source text; headers show them translated (context "FeedModel")
     QT_TRANSLATE_NOOP("FeedModel", "Channel"), QT_TRANSLATE_NOOP("FeedModel", "Author"),
@@ -47,6 +49,22 @@ def _reasons(stored: str) -> str:
         float(value), "f", decimals))
 
 
+UNDEFINED = "undefined"  # triage could not read the post's language
+
+
+def sentiment_text(row: FeedRow) -> str:
+    """The sentiment marker; a dash when the language was not analysed."""
+    if row.sentiment_label == UNDEFINED and row.complaint < labels.COMPLAINT_THRESHOLD:
+        return "–"
+    return labels.sentiment_marker(row.complaint, row.sentiment_label)
+
+
+def sentiment_tooltip(row: FeedRow) -> str:
+    return QCoreApplication.translate(
+        "FeedModel", "Sentiment: none, the language was not analysed ({lang}).").format(
+        lang=row.lang or "?")
+
+
 class FeedModel(QAbstractTableModel):
     """Rows of the feed for one :class:`FeedFilter`, loaded `page_size` at a time."""
 
@@ -64,6 +82,9 @@ class FeedModel(QAbstractTableModel):
         self._held: dict[int, FeedRow] = {}
         self._unsorted: set[int] = set()
         self._now: datetime | None = None  # fixed "now" for tests; None: the clock
+        # The impersonation warning of a row's author ("" for most); set by the window.
+        self.impersonation: Callable[[FeedRow], str] | None = None
+        self._warnings: dict[int, str] = {}  # author id -> warning (cleared on reload)
         self.warning = timedelta(minutes=60)  # how soon before a due time it is "soon"
 
     # --- the filter -------------------------------------------------------------------------
@@ -76,7 +97,7 @@ class FeedModel(QAbstractTableModel):
         """Show another selection of the feed (a reset: the first page is loaded)."""
         self.beginResetModel()
         self._filter = flt
-        self._held, self._unsorted = {}, set()
+        self._held, self._unsorted, self._warnings = {}, set(), {}
         self._rows = self._feed.page(flt, None, self._page_size)
         self._more = len(self._rows) >= self._page_size
         self._reindex()
@@ -111,6 +132,11 @@ class FeedModel(QAbstractTableModel):
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
         row, column = self._rows[index.row()], index.column()
+        if role == Qt.ItemDataRole.AccessibleTextRole and column == TEXT:
+            card = self._card(row)
+            return " · ".join(part for part in (card.warning, card.author, card.meta,
+                                                *(b for b, _ in card.badges), card.text)
+                              if part)
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             return self._display(row, column)
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -120,6 +146,8 @@ class FeedModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ForegroundRole and column == CASE and row.case is not None:
             clock = self._clocks(row).worst
             return case_text.clock_colour(clock) if clock.alarming else None
+        if role == CARD_ROLE and column == TEXT:
+            return self._card(row)
         if role == ROW_ROLE:
             return row
         if role == ID_ROLE:
@@ -136,7 +164,7 @@ class FeedModel(QAbstractTableModel):
         if column == TEXT:
             return labels.first_line(row.text)
         if column == SENTIMENT:
-            return labels.sentiment_marker(row.complaint, row.sentiment_label)
+            return sentiment_text(row)
         if column == CASE:
             return "" if row.case is None else case_text.feed_text(row.case, self._clocks(row))
         if column == STATUS:
@@ -145,11 +173,44 @@ class FeedModel(QAbstractTableModel):
             return labels.sources_text(row.sources)
         return ""
 
+    def warning_of(self, row: FeedRow) -> str:
+        """The author's impersonation warning (worked out once per author and reload)."""
+        if self.impersonation is None:
+            return ""
+        found = self._warnings.get(row.author_id)
+        if found is None:
+            found = self._warnings[row.author_id] = self.impersonation(row)
+        return found
+
+    def _card(self, row: FeedRow) -> Card:
+        case = ("", None) if row.case is None else (
+            case_text.feed_text(row.case, self._clocks(row)),
+            case_text.clock_colour(self._clocks(row).worst))
+        sentiment = (sentiment_text(row), None if row.sentiment_label == UNDEFINED
+                     else labels.sentiment_colour(row.complaint, row.sentiment_label))
+        priority = QCoreApplication.translate("FeedModel", "P{0}").format(row.priority)
+        return Card(
+            author=labels.author_line(row.author_name, row.author_handle),
+            meta=" · ".join((labels.channel_label(row.channel),
+                             labels.when(row.created_at, self._now))),
+            text=" ".join(labels.untrusted(row.text, SNIPPET).split()),
+            badges=(case, sentiment, (priority, None)),
+            warning=self.warning_of(row), search=self._filter.search)
+
     def _tooltip(self, row: FeedRow, column: int) -> str:
         if column == TEXT:
-            return labels.tooltip(row.text)
+            warning = self.warning_of(row)
+            priority = QCoreApplication.translate("FeedModel", "Priority {0}: {1}").format(
+                row.priority, _reasons(row.priority_reasons) or "–")
+            lines = [f"⚠ {warning}"] if warning else []
+            lines += [row.text, "", priority]
+            if row.sentiment_label == UNDEFINED:
+                lines.append(sentiment_tooltip(row))
+            return labels.tooltip("\n".join(lines))
         if column == TIME:
             return labels.tooltip(labels.full_time(row.created_at))
+        if column == SENTIMENT and row.sentiment_label == UNDEFINED:
+            return labels.tooltip(sentiment_tooltip(row))
         if column == SENTIMENT:
             score = QLocale().toString(float(row.sentiment), "f", 2)
             return labels.tooltip(QCoreApplication.translate(

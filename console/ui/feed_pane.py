@@ -41,6 +41,7 @@ from console.i18n import QT_TRANSLATE_NOOP
 from console.store.models import MENTION_STATUSES
 from console.store.timeutil import utcnow
 from console.ui import labels, shortcuts
+from console.ui.feed_delegate import FeedCardDelegate, row_height
 from console.ui.feed_model import (
     AUTHOR,
     CASE,
@@ -136,7 +137,10 @@ class FeedPane(QWidget):
         rows = self.table.verticalHeader()
         rows.setVisible(False)
         rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        rows.setDefaultSectionSize(self.fontMetrics().height() + 10)
+        # Two lines per mention: who, where, when and the case above the post's text.
+        rows.setDefaultSectionSize(row_height(self.fontMetrics()))
+        self.cards = FeedCardDelegate(self.table)
+        self.table.setItemDelegateForColumn(TEXT, self.cards)
 
         filters = QHBoxLayout()
         filters.setSpacing(6)
@@ -183,7 +187,9 @@ class FeedPane(QWidget):
         header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         header.customContextMenuRequested.connect(self._column_menu)
 
-    hidden_by_default = (STATUS, SOURCE)
+    # The card in the text column shows the others: they start hidden (the header's menu
+    # shows any of them again).
+    hidden_by_default = (CHANNEL, AUTHOR, TIME, CASE, SENTIMENT, STATUS, SOURCE)
 
     @Slot(QPoint)
     def _column_menu(self, pos: QPoint) -> None:
@@ -400,7 +406,8 @@ class FeedController(QObject):
         return self._current_id
 
     def select_row(self, row: int) -> None:
-        index = self.model.index(row, 0)
+        # The text column: the others may be hidden, and arrows move from the current cell.
+        index = self.model.index(row, TEXT)
         if not index.isValid():
             return
         self.pane.table.selectionModel().setCurrentIndex(

@@ -6339,4 +6339,22 @@ Este espacio de trabajo aún no tiene ninguna cuenta. La demostración lo muestr
         <translation>no hay token para {who}: los inicios de sesión de un espacio de demostración los guarda la ventana que lo inició</translation>
     </message>
 </context>
+<context>
+    <name>FeedModel</name>
+    <message>
+        <source>P{0}</source>
+        <translation>P{0}</translation>
+    </message>
+    <message>
+        <source>Sentiment: none, the language was not analysed ({lang}).</source>
+        <translation>Sentimiento: ninguno, no se ha analizado el idioma ({lang}).</translation>
+    </message>
+</context>
+<context>
+    <name>FeedCardDelegate</name>
+    <message>
+        <source>lookalike account</source>
+        <translation>cuenta que imita a la marca</translation>
+    </message>
+</context>
 </TS>
