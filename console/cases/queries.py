@@ -259,14 +259,22 @@ def case_queue_sql(queue: str, agent: str = "", breach_by: datetime | None = Non
                    alias: str = "") -> tuple[str, list[Any]]:
     """SQL selecting the cases of a queue (columns prefixed with `alias.`), and parameters.
 
-    mine: active cases assigned to `agent`; unassigned: active cases with no assignee;
+    mine: active cases assigned to `agent`, or unassigned and claimed or answered by them;
+    unassigned: active cases with no assignee;
     breaching: active cases whose running clock is due before `breach_by` (breached ones
     included; a waiting case's resolution clock is paused); waiting: waiting on customer.
     """
     c = f"{alias}." if alias else ""
     active = f"{c}status IN ('new', 'open', 'waiting')"
     if queue == "mine":
-        return f"{active} AND {c}assignee = ?", [agent]
+        # Mine: assigned to me, claimed by me, or answered by me (a reply of mine sent or
+        # on its way), so a case I took over without an assignee is not lost.
+        me = c or '"case".'
+        # A case assigned to someone else is theirs, whoever holds it now.
+        return (f"{active} AND ({c}assignee = ? OR (coalesce({c}assignee, '') = '' AND "
+                f"({c}claimed_by = ? OR EXISTS (SELECT 1 FROM reply r JOIN mention rm ON "
+                f"rm.id = r.mention_id WHERE rm.case_id = {me}id AND r.agent = ? AND "
+                f"r.state IN ('queued', 'sending', 'sent')))))", [agent, agent, agent])
     if queue == "unassigned":
         return f"{active} AND ({c}assignee IS NULL OR {c}assignee = '')", []
     if queue == "waiting":

@@ -226,6 +226,15 @@ def count(db: Database, flt: FeedFilter) -> int:
     return int(db.execute_sql(f"SELECT count(*) FROM mention m {where}", params).fetchone()[0])
 
 
+def count_upto(db: Database, flt: FeedFilter, cap: int) -> int:
+    """How many mentions the filter admits, counting no further than `cap` (a search box
+    answers at once even on a million mentions; the caller says "more than")."""
+    clauses, params = filter_clauses(flt)
+    where = ("WHERE " + " AND ".join(clauses)) if clauses else ""
+    return int(db.execute_sql(f"SELECT count(*) FROM (SELECT 1 FROM mention m {where} "
+                              "LIMIT ?) AS hits", [*params, cap]).fetchone()[0])
+
+
 def channels(db: Database) -> list[str]:
     """Every channel with a stored mention, in order."""
     # A loose index scan: one index seek per channel instead of reading every row.
