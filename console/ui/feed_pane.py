@@ -8,6 +8,7 @@ from datetime import datetime
 from PySide6.QtCore import (
     QCoreApplication,
     QItemSelectionModel,
+    QLocale,
     QModelIndex,
     QObject,
     QPoint,
@@ -60,6 +61,8 @@ SORT_NAMES = {  # English source text; shown translated (context "FeedPane")
     "priority": QT_TRANSLATE_NOOP("FeedPane", "priority first"),
 }
 SEARCH_DELAY_MS = 250
+COUNT_CAP = 10_000  # a search counts this far at most (it answers at once on any feed)
+KEEP_PAGES = 25  # how many pages a filter change loads to keep the selected mention
 THAW_POLL_MS = 400
 
 
@@ -155,6 +158,10 @@ class FeedPane(QWidget):
         searching.setSpacing(6)
         searching.addWidget(self.queue)  # which work to see: a queue of cases, or everything
         searching.addWidget(self.search, 1)
+        self.search_count = labels.plain_label()  # "23 results" while searching
+        self.search_count.setAccessibleName(self.tr("Search results"))
+        self.search_count.hide()
+        searching.addWidget(self.search_count)
         self.new_mentions = NewMentionsBar()  # beside the search: never pushes the rows down
         searching.addWidget(self.new_mentions)
         layout.addLayout(searching)
@@ -294,14 +301,33 @@ class FeedController(QObject):
         self._search_timer.stop()
         keep = self._current_id
         self.model.frozen = False  # a new selection of the feed shows everything anew
-        self.model.set_filter(self.current_filter())
+        flt = self.current_filter()
+        self.model.set_filter(flt)
         self._after_change()
+        self._show_count(flt)
+        if keep and self.model.row_of(keep) < 0 and self.feed.contains(flt, keep):
+            # Still in the feed, further down (clearing a search): load pages up to it.
+            for _ in range(KEEP_PAGES):
+                if self.model.row_of(keep) >= 0 or not self.model.canFetchMore(QModelIndex()):
+                    break
+                self.model.fetchMore(QModelIndex())
         row = self.model.row_of(keep) if keep else -1
         if row >= 0:
             self.select_row(row)
         elif keep:
             self._current_id = 0
             self.selectionCleared.emit()
+
+    def _show_count(self, flt: FeedFilter) -> None:
+        label = self.pane.search_count
+        if not flt.search:
+            label.hide()
+            return
+        found = self.feed.count_upto(flt, COUNT_CAP + 1)
+        label.setText(self.tr("more than %1 results").replace(
+            "%1", QLocale().toString(COUNT_CAP)) if found > COUNT_CAP
+            else self.tr("%n result(s)", "", found))
+        label.show()
 
     @Slot()
     def focus_search(self) -> None:

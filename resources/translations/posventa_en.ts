@@ -93,4 +93,11 @@
         <translation><numerusform>%n reply has not gone out yet: %1.</numerusform><numerusform>%n replies have not gone out yet: %1.</numerusform></translation>
     </message>
 </context>
+<context>
+    <name>FeedController</name>
+    <message numerus="yes">
+        <source>%n result(s)</source>
+        <translation><numerusform>%n result</numerusform><numerusform>%n results</numerusform></translation>
+    </message>
+</context>
 </TS>

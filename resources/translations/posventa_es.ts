@@ -6354,7 +6354,25 @@ Este espacio de trabajo aún no tiene ninguna cuenta. La demostración lo muestr
     <name>FeedCardDelegate</name>
     <message>
         <source>lookalike account</source>
-        <translation>cuenta que imita a la marca</translation>
+        <translation>posible imitador</translation>
+    </message>
+</context>
+<context>
+    <name>FeedPane</name>
+    <message>
+        <source>Search results</source>
+        <translation>Resultados de la búsqueda</translation>
+    </message>
+</context>
+<context>
+    <name>FeedController</name>
+    <message>
+        <source>more than %1 results</source>
+        <translation>más de %1 resultados</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n result(s)</source>
+        <translation><numerusform>%n resultado</numerusform><numerusform>%n resultados</numerusform></translation>
     </message>
 </context>
 </TS>
