@@ -145,8 +145,10 @@ class FeedCardDelegate(QStyledItemDelegate):
         painter.setPen(ink)
         metrics = QFontMetrics(bold)
         room = rect.right() - x
+        # The author gets about half: the network and the time stay readable beside it.
+        meta_width = QFontMetrics(font).horizontalAdvance(card.meta) + 8
         author = metrics.elidedText(card.author, Qt.TextElideMode.ElideRight,
-                                    max(room * 2 // 3, 30))
+                                    max(room - meta_width, room // 2, 30))
         painter.drawText(QRect(x, rect.top(), room, rect.height()),
                          int(Qt.AlignmentFlag.AlignVCenter), author)
         x += metrics.horizontalAdvance(author) + 8

@@ -403,8 +403,8 @@ class FeedController(QObject):
         """Time passes: SLA clocks and relative times age, the breaching queue moves."""
         if self.cases is not None:
             self.model.warning = self.cases.warning()
-        if self.model.feed_filter.queue == "breaching":
-            self.apply_filter()
+        if self.model.feed_filter.queue == "breaching" and not self.agent_is_busy():
+            self.apply_filter()  # (a reload: never while the agent points or types)
         else:
             self.model.refresh_times()
 
