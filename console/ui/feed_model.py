@@ -85,6 +85,7 @@ class FeedModel(QAbstractTableModel):
         # The impersonation warning of a row's author ("" for most); set by the window.
         self.impersonation: Callable[[FeedRow], str] | None = None
         self._warnings: dict[int, str] = {}  # author id -> warning (cleared on reload)
+        self._cards: dict[int, Card] = {}  # mention id -> its card, until it or time changes
         self.warning = timedelta(minutes=60)  # how soon before a due time it is "soon"
 
     # --- the filter -------------------------------------------------------------------------
@@ -97,7 +98,7 @@ class FeedModel(QAbstractTableModel):
         """Show another selection of the feed (a reset: the first page is loaded)."""
         self.beginResetModel()
         self._filter = flt
-        self._held, self._unsorted, self._warnings = {}, set(), {}
+        self._held, self._unsorted, self._warnings, self._cards = {}, set(), {}, {}
         self._rows = self._feed.page(flt, None, self._page_size)
         self._more = len(self._rows) >= self._page_size
         self._reindex()
@@ -147,7 +148,10 @@ class FeedModel(QAbstractTableModel):
             clock = self._clocks(row).worst
             return case_text.clock_colour(clock) if clock.alarming else None
         if role == CARD_ROLE and column == TEXT:
-            return self._card(row)
+            card = self._cards.get(row.id)
+            if card is None:
+                card = self._cards[row.id] = self._card(row)
+            return card
         if role == ROW_ROLE:
             return row
         if role == ID_ROLE:
@@ -298,9 +302,10 @@ class FeedModel(QAbstractTableModel):
 
     def refresh_times(self) -> None:
         """Relative times ("5 min ago") and SLA time left age: repaint those columns."""
+        self._cards = {}
         if self._rows:
             last = len(self._rows) - 1
-            for column in (TIME, CASE):
+            for column in (TIME, CASE, TEXT):
                 self.dataChanged.emit(self.index(0, column), self.index(last, column),
                                       [Qt.ItemDataRole.DisplayRole,
                                        Qt.ItemDataRole.ForegroundRole])
@@ -319,6 +324,7 @@ class FeedModel(QAbstractTableModel):
         return 1
 
     def _replace(self, position: int, fresh: FeedRow, force: bool = False) -> None:
+        self._cards.pop(fresh.id, None)
         sort = self._filter.sort
         if self.frozen and fresh.sort_key(sort) != self._rows[position].sort_key(sort):
             self._unsorted.add(fresh.id)  # it keeps its place until the feed thaws
