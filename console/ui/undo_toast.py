@@ -8,7 +8,7 @@ their own Ctrl+Z: they claim the key first).
 from __future__ import annotations
 
 from PySide6.QtCore import QPoint, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QPalette, QShortcut
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
 UNDO_MS = 8000  # long enough to read and reach for the mouse; short enough not to linger
@@ -29,8 +29,12 @@ class UndoToast(QFrame):
         self.setObjectName("undoToast")
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setAutoFillBackground(True)
+        # The tooltip colours: set apart from the rows it floats over, in either theme.
+        self.setBackgroundRole(QPalette.ColorRole.ToolTipBase)
+        self.setForegroundRole(QPalette.ColorRole.ToolTipText)
         self.setAccessibleName(self.tr("Undo"))
         self.text = QLabel()
+        self.text.setForegroundRole(QPalette.ColorRole.ToolTipText)
         self.text.setTextFormat(Qt.TextFormat.PlainText)
         self.undo_button = QPushButton(self.tr("Undo"))
         self.undo_button.setToolTip(self.tr("Take the close back (Ctrl+Z)"))
