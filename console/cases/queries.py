@@ -45,6 +45,28 @@ def case_state(db: Database, case_id: int) -> dict[str, Any] | None:
     return dict(zip(STATE_COLUMNS, row, strict=True))
 
 
+CLOSING_COLUMNS = ("status", "resolved_at", "closed_at", "claimed_by", "claimed_at",
+                   "waiting_since", "resolution_due", "first_response_at", "updated_at")
+
+
+def closing_state(db: Database, case_id: int) -> dict[str, Any] | None:
+    """The columns a close changes, as stored (to put back on undo), or None."""
+    columns = ", ".join(f'"{c}"' for c in CLOSING_COLUMNS)
+    row = db.execute_sql(f'SELECT {columns} FROM "case" WHERE id = ?', (case_id,)).fetchone()
+    return None if row is None else dict(zip(CLOSING_COLUMNS, row, strict=True))
+
+
+def mention_states(db: Database, case_id: int) -> list[tuple[int, str]]:
+    """(mention id, status) of a case's mentions."""
+    return [(int(i), str(s)) for i, s in db.execute_sql(
+        "SELECT id, status FROM mention WHERE case_id = ? ORDER BY id", (case_id,)).fetchall()]
+
+
+def restore_mention_states(db: Database, states: tuple[tuple[int, str], ...]) -> None:
+    for mention_id, status in states:
+        db.execute_sql("UPDATE mention SET status = ? WHERE id = ?", (status, mention_id))
+
+
 def update_case(db: Database, case_id: int, values: dict[str, Any]) -> None:
     """Set these columns of a case (datetimes are stored as naive UTC)."""
     columns = ", ".join(f'"{k}" = ?' for k in values)
@@ -249,14 +271,22 @@ def case_queue_sql(queue: str, agent: str = "", breach_by: datetime | None = Non
                    alias: str = "") -> tuple[str, list[Any]]:
     """SQL selecting the cases of a queue (columns prefixed with `alias.`), and parameters.
 
-    mine: active cases assigned to `agent`; unassigned: active cases with no assignee;
+    mine: active cases assigned to `agent`, or unassigned and claimed or answered by them;
+    unassigned: active cases with no assignee;
     breaching: active cases whose running clock is due before `breach_by` (breached ones
     included; a waiting case's resolution clock is paused); waiting: waiting on customer.
     """
     c = f"{alias}." if alias else ""
     active = f"{c}status IN ('new', 'open', 'waiting')"
     if queue == "mine":
-        return f"{active} AND {c}assignee = ?", [agent]
+        # Mine: assigned to me, claimed by me, or answered by me (a reply of mine sent or
+        # on its way), so a case I took over without an assignee is not lost.
+        me = c or '"case".'
+        # A case assigned to someone else is theirs, whoever holds it now.
+        return (f"{active} AND ({c}assignee = ? OR (coalesce({c}assignee, '') = '' AND "
+                f"({c}claimed_by = ? OR EXISTS (SELECT 1 FROM reply r JOIN mention rm ON "
+                f"rm.id = r.mention_id WHERE rm.case_id = {me}id AND r.agent = ? AND "
+                f"r.state IN ('queued', 'sending', 'sent')))))", [agent, agent, agent])
     if queue == "unassigned":
         return f"{active} AND ({c}assignee IS NULL OR {c}assignee = '')", []
     if queue == "waiting":

@@ -218,6 +218,9 @@ class Engine:
         """Why an account whose channel opened without its token is not synced: its secret
         is not in the keyring (or, with no keyring, was only held by an earlier session)."""
         who = f"@{account.handle}" if account.handle else account.label
+        if getattr(self.settings, "demo", False):  # a demo's tokens live in its window only
+            return translate("Sync", "no token for {who}: a demo workspace's sign-ins are "
+                             "held by the window that started it").format(who=who)
         if self.secrets.warning:  # no keyring: secrets live for one session only
             return translate("Sync", "no token for {who} in this session: sign in again"
                              ).format(who=who)

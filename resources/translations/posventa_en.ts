@@ -145,4 +145,37 @@
         <translation><numerusform>%Ln follower</numerusform><numerusform>%Ln followers</numerusform></translation>
     </message>
 </context>
-<context><name>People</name><message numerus="yes"><source>%n account(s) move: {accounts}</source><translation><numerusform>%n account moves: {accounts}</numerusform><numerusform>%n accounts move: {accounts}</numerusform></translation></message><message numerus="yes"><source>%n note(s) move.</source><translation><numerusform>%n note moves.</numerusform><numerusform>%n notes move.</numerusform></translation></message><message numerus="yes"><source>%n case(s) follow their accounts: {cases}</source><translation><numerusform>%n case follows its accounts: {cases}</numerusform><numerusform>%n cases follow their accounts: {cases}</numerusform></translation></message></context></TS>
+<context><name>People</name><message numerus="yes"><source>%n account(s) move: {accounts}</source><translation><numerusform>%n account moves: {accounts}</numerusform><numerusform>%n accounts move: {accounts}</numerusform></translation></message><message numerus="yes"><source>%n note(s) move.</source><translation><numerusform>%n note moves.</numerusform><numerusform>%n notes move.</numerusform></translation></message><message numerus="yes"><source>%n case(s) follow their accounts: {cases}</source><translation><numerusform>%n case follows its accounts: {cases}</numerusform><numerusform>%n cases follow their accounts: {cases}</numerusform></translation></message></context><context>
+    <name>NewMentionsBar</name>
+    <message numerus="yes">
+        <source>↑ %n new mention(s)</source>
+        <translation><numerusform>↑ %n new mention</numerusform><numerusform>↑ %n new mentions</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>QuitGuard</name>
+    <message numerus="yes">
+        <source>%n queued</source>
+        <translation><numerusform>%n queued</numerusform><numerusform>%n queued</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n being sent</source>
+        <translation><numerusform>%n being sent</numerusform><numerusform>%n being sent</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n not sent (failed)</source>
+        <translation><numerusform>%n not sent (failed)</numerusform><numerusform>%n not sent (failed)</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n reply(ies) have not gone out yet: %1.</source>
+        <translation><numerusform>%n reply has not gone out yet: %1.</numerusform><numerusform>%n replies have not gone out yet: %1.</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>FeedController</name>
+    <message numerus="yes">
+        <source>%n result(s)</source>
+        <translation><numerusform>%n result</numerusform><numerusform>%n results</numerusform></translation>
+    </message>
+</context>
+</TS>

@@ -6580,4 +6580,162 @@ Este espacio de trabajo aún no tiene ninguna cuenta. La demostración lo muestr
         <translation>Nadie coincide con «%1».</translation>
     </message>
 </context>
+<context>
+    <name>NewMentionsBar</name>
+    <message>
+        <source>New mentions waiting</source>
+        <translation>Menciones nuevas en espera</translation>
+    </message>
+    <message>
+        <source>New mentions arrived while you were working on one. Click or press Home in the list to show them.</source>
+        <translation>Han llegado menciones nuevas mientras atendías una. Haz clic o pulsa Inicio en la lista para verlas.</translation>
+    </message>
+    <message numerus="yes">
+        <source>↑ %n new mention(s)</source>
+        <translation><numerusform>↑ %n mención nueva</numerusform><numerusform>↑ %n menciones nuevas</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>Shortcuts</name>
+    <message>
+        <source>Show new mentions and go to the first one</source>
+        <translation>Mostrar las menciones nuevas e ir a la primera</translation>
+    </message>
+</context>
+<context>
+    <name>CaseText</name>
+    <message>
+        <source>closed without reply</source>
+        <translation>cerrado sin respuesta</translation>
+    </message>
+</context>
+<context>
+    <name>ReportColumns</name>
+    <message>
+        <source>closed without reply</source>
+        <translation>cerrados sin respuesta</translation>
+    </message>
+</context>
+<context>
+    <name>Cases</name>
+    <message>
+        <source>case {case} changed since it was closed; it was not reopened</source>
+        <translation>el caso {case} ha cambiado desde que se cerró; no se ha reabierto</translation>
+    </message>
+</context>
+<context>
+    <name>CaseController</name>
+    <message>
+        <source>Case {0} closed.</source>
+        <translation>Caso {0} cerrado.</translation>
+    </message>
+    <message>
+        <source>Case {0} closed without a reply.</source>
+        <translation>Caso {0} cerrado sin respuesta.</translation>
+    </message>
+    <message>
+        <source>undo the close</source>
+        <translation>deshacer el cierre</translation>
+    </message>
+</context>
+<context>
+    <name>UndoToast</name>
+    <message>
+        <source>Undo</source>
+        <translation>Deshacer</translation>
+    </message>
+    <message>
+        <source>Take the close back (Ctrl+Z)</source>
+        <translation>Deshacer el cierre (Ctrl+Z)</translation>
+    </message>
+</context>
+<context>
+    <name>QuitGuard</name>
+    <message numerus="yes">
+        <source>%n queued</source>
+        <translation><numerusform>%n en cola</numerusform><numerusform>%n en cola</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n being sent</source>
+        <translation><numerusform>%n enviándose</numerusform><numerusform>%n enviándose</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n not sent (failed)</source>
+        <translation><numerusform>%n sin enviar (falló)</numerusform><numerusform>%n sin enviar (fallaron)</numerusform></translation>
+    </message>
+    <message>
+        <source>Replies not sent yet</source>
+        <translation>Respuestas aún sin enviar</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n reply(ies) have not gone out yet: %1.</source>
+        <translation><numerusform>%n respuesta aún no ha salido: %1.</numerusform><numerusform>%n respuestas aún no han salido: %1.</numerusform></translation>
+    </message>
+    <message>
+        <source>Send later keeps them in the outbox: they go out the next time this workspace is open. Discard takes the queued ones back to drafts and drops the failed ones.</source>
+        <translation>«Enviar más tarde» las deja en la bandeja de salida: saldrán la próxima vez que se abra este espacio de trabajo. «Descartar» devuelve las que están en cola a borradores y elimina las que fallaron.</translation>
+    </message>
+    <message>
+        <source>Send later</source>
+        <translation>Enviar más tarde</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>Descartar</translation>
+    </message>
+</context>
+<context>
+    <name>Console</name>
+    <message>
+        <source>This demo workspace is open in another window, which holds its sign-ins: work there, or start a new demo.</source>
+        <translation>Este espacio de trabajo de demostración está abierto en otra ventana, que guarda sus inicios de sesión: trabaja en ella o inicia una demostración nueva.</translation>
+    </message>
+    <message>
+        <source>This workspace is also open in another Posventa window; both show the same mentions and cases.</source>
+        <translation>Este espacio de trabajo también está abierto en otra ventana de Posventa; las dos muestran las mismas menciones y casos.</translation>
+    </message>
+</context>
+<context>
+    <name>Sync</name>
+    <message>
+        <source>no token for {who}: a demo workspace's sign-ins are held by the window that started it</source>
+        <translation>no hay token para {who}: los inicios de sesión de un espacio de demostración los guarda la ventana que lo inició</translation>
+    </message>
+</context>
+<context>
+    <name>FeedModel</name>
+    <message>
+        <source>P{0}</source>
+        <translation>P{0}</translation>
+    </message>
+    <message>
+        <source>Sentiment: none, the language was not analysed ({lang}).</source>
+        <translation>Sentimiento: ninguno, no se ha analizado el idioma ({lang}).</translation>
+    </message>
+</context>
+<context>
+    <name>FeedCardDelegate</name>
+    <message>
+        <source>lookalike account</source>
+        <translation>posible imitador</translation>
+    </message>
+</context>
+<context>
+    <name>FeedPane</name>
+    <message>
+        <source>Search results</source>
+        <translation>Resultados de la búsqueda</translation>
+    </message>
+</context>
+<context>
+    <name>FeedController</name>
+    <message>
+        <source>more than %1 results</source>
+        <translation>más de %1 resultados</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n result(s)</source>
+        <translation><numerusform>%n resultado</numerusform><numerusform>%n resultados</numerusform></translation>
+    </message>
+</context>
 </TS>
