@@ -28,6 +28,7 @@ from console.resources import resource_path
 from .complaint import read_signals
 from .features import featurize, stems
 from .labels import COMPLAINT_REASONS, CORRECTION_FIELDS, Correction, as_bool
+from . import shipped
 from .model import NaiveBayesTable
 from .text import prepare, word_set
 
@@ -186,12 +187,56 @@ def write_base_model(path: Path | None = None) -> Path:
     path = path or resource_path("triage", BASE_MODEL)
     data = {"digest": inputs_digest(), **_classifiers_to_dict(train(base_featuresets()))}
     path.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    linear = path.with_name(shipped.LINEAR_FILE)
+    linear.write_bytes(shipped.to_bytes(train_base_linear(), linear_digest()))
     return path
 
 
 def retrain(extra: Sequence[Example]) -> Classifiers:
-    """The shipped examples plus ``extra`` (weighted corrections), trained afresh."""
-    return train([*base_featuresets(), *featuresets(extra)]) if extra else base_classifiers()
+    """The shipped examples plus ``extra`` (weighted corrections), trained afresh.
+
+    Only the reason table is still used for scoring; when no correction names a reason
+    the shipped tables are kept (retraining Naive Bayes costs a second per thousand).
+    """
+    if not any(ex.reason is not None for ex in extra):
+        return base_classifiers()
+    return train([*base_featuresets(), *featuresets(extra)])
+
+
+def labelled(examples: Sequence[Example]) -> shipped.Labelled:
+    """Examples in the form the linear models train on."""
+    return shipped.Labelled(
+        [ex.text for ex in examples],
+        [ex.lang for ex in examples],
+        [ex.sentiment_label for ex in examples],
+        [ex.is_complaint for ex in examples],
+        [float(ex.weight) for ex in examples],
+    )
+
+
+def linear_digest() -> str:
+    """The stamp the shipped linear model must carry to be current."""
+    return shipped.file_digest(inputs_digest().encode())
+
+
+def train_base_linear() -> shipped.LinearModels:
+    """Trains the shipped linear models on the self-written posts."""
+    return shipped.train(labelled(load_examples()))
+
+
+def base_linear() -> shipped.LinearModels:
+    """The shipped linear models (loaded once per process, retrained if stale)."""
+    return shipped.shipped(linear_digest(), train_base_linear)
+
+
+def train_team(corrections: Sequence[Correction], langs: list[str]) -> shipped.TeamModels | None:
+    """A team's linear models from its corrections alone, over the shipped model."""
+    examples = corrections_to_examples(corrections, langs)
+    for ex in examples:
+        ex.weight = 1
+    if not examples:
+        return None
+    return shipped.train_team(labelled(examples), base_linear())
 
 
 def content_stems(text: str, lang: str) -> frozenset[str]:
