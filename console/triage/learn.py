@@ -33,6 +33,9 @@ from .model import NaiveBayesTable
 from .text import prepare, word_set
 
 MODEL_FILE = "triage-model.json"
+# Self-written training posts: generated from sentences (train.jsonl, make_train.py) and
+# written one by one in the manner of real brand traffic (written.jsonl).
+TRAINING_FILES = ("train.jsonl", "written.jsonl")
 BASE_MODEL = "base-model.json"
 FEATURES_VERSION = 1  # bump when featurize() changes, so the shipped model is rebuilt
 MODEL_VERSION = 1
@@ -68,10 +71,11 @@ class Classifiers:
 
 
 def load_examples(path: Path | None = None) -> list[Example]:
-    """Reads the shipped training posts."""
-    path = path or resource_path("triage", "train.jsonl")
+    """Reads the shipped training posts (every file in ``TRAINING_FILES`` by default)."""
+    paths = [path] if path else [resource_path("triage", name) for name in TRAINING_FILES]
+    lines = [line for p in paths for line in p.read_text(encoding="utf-8").splitlines()]
     examples = []
-    for line in path.read_text(encoding="utf-8").splitlines():
+    for line in lines:
         if line.strip():
             row = json.loads(line)
             examples.append(
@@ -128,7 +132,7 @@ def inputs_digest() -> str:
     """A hash of everything the shipped model is built from (data, lexicons, feature code)."""
     digest = hashlib.sha256(f"features-{FEATURES_VERSION}".encode())
     files = [
-        resource_path("triage", "train.jsonl"),
+        *(resource_path("triage", name) for name in TRAINING_FILES),
         *sorted(resource_path("lexicons").glob("*.tsv")),
     ]
     for path in files:
