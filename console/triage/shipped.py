@@ -145,7 +145,7 @@ class TeamModels:
     complaint: LinearTable | None
 
 
-def train_team(posts: Labelled, base: LinearModels, l2: float = 4.0) -> TeamModels:
+def train_team(posts: Labelled, base: LinearModels, l2: float = 0.5) -> TeamModels:
     """Learns a team's corrections on top of ``base`` (its logits are a prior column)."""
     data = encode(posts.texts, posts.langs)
     sparse = np.split(data.cols, np.cumsum(data.counts)[:-1])
@@ -225,3 +225,9 @@ def shipped(digest: str, trainer: object) -> LinearModels:
                 loaded = trainer()  # type: ignore[operator]
             _base = loaded
         return _base
+
+
+def post_features_at(data: Encoded, index: int) -> PostFeatures:
+    """One post's features back out of an ``Encoded`` batch."""
+    start = int(data.counts[:index].sum())
+    return PostFeatures(data.dense[index], data.cols[start : start + int(data.counts[index])])

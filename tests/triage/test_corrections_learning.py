@@ -17,9 +17,10 @@ from console.triage.context import context_of_author
 from console.triage.learn import MODEL_FILE
 from tests.builders import make_author, make_post
 
-WOKEN = "el repartidor tocó el timbre a las 6 de la mañana y despertó a mi bebé"
-SIMILAR = "otra vez el repartidor tocó el timbre a las 6 de la mañana"
-SIMILAR_2 = "el repartidor tocó el timbre a las 6 de la mañana, qué horas son esas"
+# A post the shipped model does not take for a complaint, and a team that does.
+WOKEN = "el repartidor tocó el timbre a las 6 de la mañana"
+SIMILAR = "hoy el repartidor tocó el timbre a las 6 de la mañana"
+SIMILAR_2 = "el repartidor tocó el timbre a las 6 de la mañana del sábado"
 
 
 @pytest.fixture
@@ -86,7 +87,7 @@ def test_learning_changes_similar_unseen_posts_and_open_mentions_only(runtime, s
     assert relabelled.sentiment_label == "negative"
     assert service.mention(closed_similar) == closed_before
     # A post never seen before is scored with what the model learned.
-    [unseen] = store_posts(_fresh_post(4, "de nuevo el repartidor tocó el timbre a las 6 "
+    [unseen] = store_posts(_fresh_post(4, "el repartidor de hoy tocó el timbre a las 6 "
                                           "de la mañana", author=make_author(4)))
     assert service.mention(unseen).is_complaint
 

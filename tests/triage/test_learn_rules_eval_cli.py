@@ -28,8 +28,8 @@ def test_shipped_model_is_up_to_date() -> None:
 
 def test_learning_changes_similar_posts_and_reset_restores(tmp_path: Path) -> None:
     triager = Triager(tmp_path)
-    post = "el repartidor tocó el timbre a las 6 de la mañana y despertó a mi bebé"
-    similar = "otra vez el repartidor tocó el timbre a las 6 de la mañana"
+    post = "el repartidor tocó el timbre a las 6 de la mañana"
+    similar = "hoy el repartidor tocó el timbre a las 6 de la mañana"
     before = triager.score(TriageInput(similar))
     assert not before.is_complaint
     triager.learn(
