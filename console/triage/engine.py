@@ -14,7 +14,7 @@ from .labels import Correction, TriageInput, TriageResult
 from .lang import LanguageGuesser
 from .priority import find_urgency, priority
 from .relevance import relevance
-from .shipped import TeamModels, post_features
+from .shipped import TeamModels, post_features, probabilities
 from .spam import THRESHOLD, spam_score
 from .text import prepare
 
@@ -177,15 +177,7 @@ class Triager:
         signals = read_signals(prep, lang)
         feats = featurize(prep, lang, signals)
         post = post_features(prep, lang, feats)
-        sentiment_probs = linear.sentiment.prob(post.vector, post.slots)
-        complaint = linear.complaint.prob(post.vector, post.slots)["yes"]
-        if team is not None:
-            if team.sentiment is not None:
-                prior = linear.sentiment.logits(post.vector, post.slots)
-                sentiment_probs = team.sentiment.prob(post.vector, post.slots, prior)
-            if team.complaint is not None:
-                prior = linear.complaint.logits(post.vector, post.slots)
-                complaint = team.complaint.prob(post.vector, post.slots, prior)["yes"]
+        sentiment_probs, complaint = probabilities(post, linear, team)
         post_stems = learning.content_stems(item.text, lang) if remembered else frozenset()
         forced_reason = None
         if remembered:

@@ -230,7 +230,7 @@ def train_base_linear() -> shipped.LinearModels:
 
 def base_linear() -> shipped.LinearModels:
     """The shipped linear models (loaded once per process, retrained if stale)."""
-    return shipped.shipped(linear_digest(), train_base_linear)
+    return shipped.shipped(linear_digest, train_base_linear)
 
 
 def train_team(corrections: Sequence[Correction], langs: list[str]) -> shipped.TeamModels | None:

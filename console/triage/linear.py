@@ -23,6 +23,7 @@ from typing import Any
 import numpy as np
 
 BUCKETS = 1 << 18
+DIMS_UNKNOWN = 0  # placeholder width for a table filled in by ``stack``
 _PIECE_SALT = 0x9E3779B1
 
 
@@ -146,6 +147,16 @@ class LinearTable:
                 params[name] -= rate * mhat / (np.sqrt(vhat) + 1e-8)
         sparse = {int(s): params["W"][i] for i, s in enumerate(used)}
         return cls(labels, params["b"], params["V"], sparse, params.get("a"))
+
+    @classmethod
+    def stack(cls, tables: Sequence[LinearTable]) -> LinearTable:
+        """One table whose logits are the given tables' logits side by side (no prior)."""
+        joined = cls([], np.zeros(0), np.zeros((DIMS_UNKNOWN, 0)), {})
+        joined.labels = [label for t in tables for label in t.labels]
+        joined.bias = np.concatenate([t.bias for t in tables])
+        joined.dense = np.concatenate([t.dense for t in tables], axis=1)
+        joined._sparse = np.concatenate([t._sparse for t in tables], axis=1)
+        return joined
 
     def nonzero_sparse(self) -> dict[int, np.ndarray]:
         rows = np.flatnonzero(np.abs(self._sparse).sum(axis=1))

@@ -17,7 +17,7 @@ import hashlib
 import io
 import logging
 import threading
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -70,6 +70,15 @@ class LinearModels:
 
     sentiment: LinearTable
     complaint: LinearTable
+
+    def __post_init__(self) -> None:
+        # Both tables side by side, so scoring a post gathers its rows once.
+        self._joint = LinearTable.stack([self.sentiment, self.complaint])
+
+    def logits(self, post: PostFeatures) -> tuple[np.ndarray, np.ndarray]:
+        """Sentiment logits (3) and complaint logits (2) of one post."""
+        z = self._joint.logits(post.vector, post.slots)
+        return z[:3], z[3:]
 
 
 @dataclass
@@ -145,6 +154,28 @@ class TeamModels:
     complaint: LinearTable | None
 
 
+def softmax(z: np.ndarray) -> np.ndarray:
+    """Probabilities from logits."""
+    e = np.exp(z - z.max())
+    return e / e.sum()
+
+
+def probabilities(
+    post: PostFeatures, base: LinearModels, team: TeamModels | None
+) -> tuple[dict[str, float], float]:
+    """Sentiment probabilities and the complaint probability of one post."""
+    sentiment, complaint = base.logits(post)
+    if team is not None and team.sentiment is not None:
+        sentiment = team.sentiment.logits(post.vector, post.slots, sentiment)
+    if team is not None and team.complaint is not None:
+        complaint = team.complaint.logits(post.vector, post.slots, complaint)
+    ps = softmax(sentiment)
+    return (
+        {"negative": float(ps[0]), "neutral": float(ps[1]), "positive": float(ps[2])},
+        float(softmax(complaint)[1]),
+    )
+
+
 def train_team(posts: Labelled, base: LinearModels, l2: float = 0.5) -> TeamModels:
     """Learns a team's corrections on top of ``base`` (its logits are a prior column)."""
     data = encode(posts.texts, posts.langs)
@@ -214,15 +245,18 @@ _lock = threading.Lock()
 _base: LinearModels | None = None
 
 
-def shipped(digest: str, trainer: object) -> LinearModels:
-    """The shipped linear models: from the file when current, else ``trainer()`` (once)."""
+def shipped(digest: Callable[[], str], trainer: Callable[[], LinearModels]) -> LinearModels:
+    """The shipped linear models: from the file when it carries ``digest()``, else
+    ``trainer()``; once per process (hashing the inputs reads 13 MB)."""
     global _base
+    if _base is not None:
+        return _base
     with _lock:
         if _base is None:
-            loaded = from_file(str(resource_path("triage", LINEAR_FILE)), digest)
+            loaded = from_file(str(resource_path("triage", LINEAR_FILE)), digest())
             if loaded is None:
                 log.warning("triage: %s is missing or stale; training it now", LINEAR_FILE)
-                loaded = trainer()  # type: ignore[operator]
+                loaded = trainer()
             _base = loaded
         return _base
 
