@@ -60,17 +60,27 @@ def register(subparsers: Any) -> argparse.ArgumentParser:
 
 def run_triage(
     args: argparse.Namespace,
-    _open_console: object = None,  # scores text alone: no workspace needed
+    _open_console: object = None,  # opened only with an explicit --workspace
     stdin: TextIO | None = None,
     stdout: TextIO | None = None,
     stderr: TextIO | None = None,
 ) -> int:
-    """Handles ``posventa triage``; returns the exit code (0 ok, 1 bad input, 2 usage)."""
+    """Handles ``posventa triage``; returns the exit code (0 ok, 1 bad input, 2 usage).
+
+    With ``--workspace DIR`` (and no ``--model-dir``) it scores with what that workspace
+    learned from its stored corrections; otherwise with the shipped model.
+    """
     stdin = stdin or sys.stdin
     stdout = stdout or sys.stdout
     stderr = stderr or sys.stderr
+    runtime: Any = None
     try:
-        triager = Triager(getattr(args, "model_dir", None))
+        model_dir = getattr(args, "model_dir", None)
+        if model_dir is None and getattr(args, "workspace", None) and callable(_open_console):
+            runtime = _open_console()
+            triager = runtime.triager
+        else:
+            triager = Triager(model_dir)
         if getattr(args, "evaluate", None):
             return _evaluate(triager, args.evaluate, stdout, stderr)
         if getattr(args, "jsonl", False):
@@ -90,6 +100,9 @@ def run_triage(
     except Exception as exc:  # the user sees one sentence, never a traceback
         print(f"posventa triage: {exc.__class__.__name__}: {exc}", file=stderr)
         return 1
+    finally:
+        if runtime is not None:
+            runtime.close()
 
 
 def describe(result: TriageResult) -> str:

@@ -196,3 +196,31 @@ def test_learned_after_marker_is_shared_setting(runtime, store_posts):
     assert corrections.learned_after(db) == 0
     runtime.triage_service.reset()
     assert corrections.learned_after(db) == corrections.count(db) == 1
+
+
+def test_triage_jsonl_with_a_workspace_scores_with_what_it_learned(runtime, store_posts):
+    import json
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    [mid] = store_posts(_fresh_post(1, WOKEN))
+    runtime.triage_service.correct(mid, "is_complaint", "yes")
+    runtime.triage_service.retrain_and_rescore()
+    folder = runtime.workspace.path
+    (folder / MODEL_FILE).unlink()  # the database, not the cached file, is what counts
+    root = Path(__file__).resolve().parents[2]
+    env = dict(os.environ, PYTHONPATH=str(root),
+               PYTHON_KEYRING_BACKEND="keyring.backends.fail.Keyring")
+
+    def complaint(*workspace: str) -> bool:
+        done = subprocess.run(
+            [sys.executable, "-m", "console", *workspace, "triage", "--jsonl"],
+            input=json.dumps({"text": SIMILAR}) + "\n", text=True, capture_output=True,
+            env=env, timeout=120)
+        assert done.returncode == 0, done.stderr
+        return bool(json.loads(done.stdout)["is_complaint"])
+
+    assert complaint("--workspace", str(folder))
+    assert not complaint()  # no workspace: the shipped model
