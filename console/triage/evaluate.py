@@ -17,7 +17,11 @@ from .labels import TriageInput, TriageResult, as_bool
 FIELDS = ("sentiment_label", "negative", "is_complaint", "reason")
 # The class a one-class baseline predicts for every post, per field ("label all posts
 # negative", "label all posts complaints"): a model must beat it to be worth anything.
-BASELINE_CLASS = {"sentiment_label": "negative", "negative": "negative", "is_complaint": "complaint"}
+BASELINE_CLASS = {
+    "sentiment_label": "negative",
+    "negative": "negative",
+    "is_complaint": "complaint",
+}
 
 
 @dataclass(frozen=True)

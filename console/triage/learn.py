@@ -25,10 +25,10 @@ from typing import Any
 
 from console.resources import resource_path
 
+from . import shipped
 from .complaint import read_signals
 from .features import featurize, stems
 from .labels import COMPLAINT_REASONS, CORRECTION_FIELDS, Correction, as_bool
-from . import shipped
 from .model import NaiveBayesTable
 from .text import prepare, word_set
 

@@ -23,7 +23,6 @@ from typing import Any
 import numpy as np
 
 BUCKETS = 1 << 18
-DIMS_UNKNOWN = 0  # placeholder width for a table filled in by ``stack``
 _PIECE_SALT = 0x9E3779B1
 
 
@@ -151,10 +150,12 @@ class LinearTable:
     @classmethod
     def stack(cls, tables: Sequence[LinearTable]) -> LinearTable:
         """One table whose logits are the given tables' logits side by side (no prior)."""
-        joined = cls([], np.zeros(0), np.zeros((DIMS_UNKNOWN, 0)), {})
-        joined.labels = [label for t in tables for label in t.labels]
-        joined.bias = np.concatenate([t.bias for t in tables])
-        joined.dense = np.concatenate([t.dense for t in tables], axis=1)
+        joined = cls(
+            [label for t in tables for label in t.labels],
+            np.concatenate([t.bias for t in tables]),
+            np.concatenate([t.dense for t in tables], axis=1),
+            {},
+        )
         joined._sparse = np.concatenate([t._sparse for t in tables], axis=1)
         return joined
 
@@ -166,7 +167,8 @@ class LinearTable:
         """Arrays for ``np.savez`` (sparse rows as slot list plus values)."""
         sparse = self.nonzero_sparse()
         slots = np.array(sorted(sparse), dtype=np.int32)
-        values = np.array([sparse[s] for s in slots], dtype=np.float32).reshape(-1, len(self.labels))
+        values = np.array([sparse[s] for s in slots], dtype=np.float32)
+        values = values.reshape(-1, len(self.labels))
         out = {
             f"{prefix}.labels": np.array(self.labels),
             f"{prefix}.bias": self.bias,

@@ -180,8 +180,9 @@ def train_team(posts: Labelled, base: LinearModels, l2: float = 0.5) -> TeamMode
     """Learns a team's corrections on top of ``base`` (its logits are a prior column)."""
     data = encode(posts.texts, posts.langs)
     sparse = np.split(data.cols, np.cumsum(data.counts)[:-1])
-    prior_s = np.array([base.sentiment.logits(v, s) for v, s in zip(data.dense, sparse, strict=True)])
-    prior_c = np.array([base.complaint.logits(v, s) for v, s in zip(data.dense, sparse, strict=True)])
+    pairs = list(zip(data.dense, sparse, strict=True))
+    prior_s = np.array([base.sentiment.logits(v, s) for v, s in pairs])
+    prior_c = np.array([base.complaint.logits(v, s) for v, s in pairs])
     return TeamModels(
         _fit(
             SENTIMENTS,

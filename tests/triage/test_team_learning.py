@@ -13,9 +13,8 @@ import time
 
 import pytest
 
-from console.triage import Correction, TriageInput, Triager
+from console.triage import Correction, TriageInput, Triager, shipped
 from console.triage import learn as learning
-from console.triage import shipped
 
 COMPLAINTS = [
     "la cajita naranja {otra} en rojo {desde}",
@@ -141,7 +140,9 @@ def test_retraining_on_a_thousand_corrections_is_quick() -> None:
     triager = Triager()
     triager.warm_up()
     started = time.perf_counter()
-    triager.learn(Correction(t, "sentiment_label", "negative" if c else "neutral") for t, c in posts)
+    triager.learn(
+        Correction(t, "sentiment_label", "negative" if c else "neutral") for t, c in posts
+    )
     triager.learn(Correction(t, "is_complaint", c) for t, c in posts[:10])
     # Not a speed goal (those live in tests/bench): a guard that learning stays interactive.
     assert time.perf_counter() - started < 20
