@@ -132,9 +132,10 @@ class LinearTable:
             grads = {
                 "b": g.sum(axis=0),
                 "V": data.dense.T @ g + l2_dense * params["V"],
-                "W": np.zeros_like(params["W"]),
+                "W": np.empty_like(params["W"]),
             }
-            np.add.at(grads["W"], local, g[data.rows])
+            for j in range(k):  # bincount sums per slot far faster than np.add.at
+                grads["W"][:, j] = np.bincount(local, weights=g[data.rows, j], minlength=len(used))
             grads["W"] += l2_sparse * params["W"]
             if prior is not None:
                 grads["a"] = (g * prior).sum(axis=0) + l2_dense * (params["a"] - 1.0)

@@ -53,12 +53,22 @@ def post_features(prep: Prepared, lang: str, feats: dict[str, bool] | None = Non
     return PostFeatures(VECTORS.vector(pieces), hashed(feats, pieces))
 
 
+_seen: dict[tuple[str, str], PostFeatures] = {}
+_SEEN_MAX = 50_000
+
+
 def encode(texts: Sequence[str], langs: Sequence[str]) -> Encoded:
-    """Features of many posts, for training."""
+    """Features of many posts, for training. Posts seen before in this process are not
+    worked out again: a team retrains on its whole list of corrections each time."""
     dense, sparse = [], []
     for text, lang in zip(texts, langs, strict=True):
         lang = lang if lang in ("es", "en") else "other"
-        f = post_features(prepare(text), lang)
+        f = _seen.get((text, lang))
+        if f is None:
+            f = post_features(prepare(text), lang)
+            if len(_seen) >= _SEEN_MAX:
+                _seen.clear()
+            _seen[(text, lang)] = f
         dense.append(f.vector)
         sparse.append(f.slots)
     return Encoded.build(dense, sparse)
