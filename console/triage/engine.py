@@ -169,7 +169,7 @@ class Triager:
         lang = self._lang.detect(prep, item.lang_hint)
         remembered = bool(memory.entries)
         if remembered:
-            hit = memory.nearest("lang", learning.content_stems(item.text, "other"))
+            hit = memory.nearest("lang", learning.content_stems(prep, "other"))
             if hit:
                 lang = str(hit[0])
         if forced and "lang" in forced:
@@ -178,14 +178,15 @@ class Triager:
         feats = featurize(prep, lang, signals)
         post = post_features(prep, lang, feats)
         sentiment_probs, complaint = probabilities(post, linear, team)
-        post_stems = learning.content_stems(item.text, lang) if remembered else frozenset()
+        post_stems = learning.content_stems(prep, lang) if remembered else frozenset()
+        near = memory.nearest_all(post_stems) if remembered else {}
         forced_reason = None
         if remembered:
-            hit = memory.nearest("is_complaint", post_stems)
+            hit = near.get("is_complaint")
             if hit:
                 weight = 0.6 + 0.4 * min(1.0, (hit[1] - learning.SIMILAR) / 0.4)
                 complaint = complaint * (1 - weight) + (1.0 if hit[0] else 0.0) * weight
-            hit = memory.nearest("reason", post_stems)
+            hit = near.get("reason")
             if hit:
                 forced_reason = str(hit[0])
                 complaint = min(complaint, 0.3) if forced_reason == "none" else max(complaint, 0.75)
@@ -204,7 +205,7 @@ class Triager:
         label = max(sentiment_probs, key=sentiment_probs.__getitem__)
         sentiment = _agree(sentiment_probs["positive"] - sentiment_probs["negative"], label)
         if remembered:
-            hit = memory.nearest("sentiment_label", post_stems)
+            hit = near.get("sentiment_label")
             if hit:
                 label = str(hit[0])
                 sentiment = _clamp_to_label(sentiment, label)
@@ -221,13 +222,13 @@ class Triager:
         not_relevant = relevant = 0.0
         spam_value = None
         if remembered:
-            hit = memory.nearest("relevant", post_stems)
+            hit = near.get("relevant")
             if hit:
                 if hit[0]:
                     relevant = hit[1]
                 else:
                     not_relevant = hit[1]
-            hit = memory.nearest("spam", post_stems)
+            hit = near.get("spam")
             if hit:
                 spam_value = bool(hit[0])
         rel = relevance(

@@ -30,7 +30,7 @@ from .complaint import read_signals
 from .features import featurize, stems
 from .labels import COMPLAINT_REASONS, CORRECTION_FIELDS, Correction, as_bool
 from .model import NaiveBayesTable
-from .text import prepare, word_set
+from .text import Prepared, prepare, word_set
 
 MODEL_FILE = "triage-model.json"
 # Self-written training posts: generated from sentences (train.jsonl, make_train.py) and
@@ -243,9 +243,9 @@ def train_team(corrections: Sequence[Correction], langs: list[str]) -> shipped.T
     return shipped.train_team(labelled(examples), base_linear())
 
 
-def content_stems(text: str, lang: str) -> frozenset[str]:
+def content_stems(text: str | Prepared, lang: str) -> frozenset[str]:
     """Stems that identify a post for the correction memory (function words dropped)."""
-    prep = prepare(text)
+    prep = prepare(text) if isinstance(text, str) else text
     return frozenset(s for s in stems(prep, lang) if s not in _STOP and len(s) > 1)
 
 
@@ -263,19 +263,28 @@ class Memory:
 
     def nearest(self, field_name: str, words: frozenset[str]) -> tuple[Any, float] | None:
         """The most similar corrected post for this field, if similar enough."""
+        return self.nearest_all(words).get(field_name)
+
+    def nearest_all(self, words: frozenset[str]) -> dict[str, tuple[Any, float]]:
+        """Per field, the most similar corrected post's value and similarity (if similar
+        enough): one pass over the index for every field. Ties go to the latest."""
         if not words or not self.entries:
-            return None
-        candidates: set[int] = set()
+            return {}
+        shared: Counter[int] = Counter()
         for w in words:
-            candidates.update(self.index.get(w, ()))
-        best: tuple[Any, float] | None = None
-        for i in candidates:
+            hits = self.index.get(w)
+            if hits:
+                shared.update(hits)
+        best: dict[str, tuple[Any, float]] = {}
+        size = len(words)
+        # o / (a + b - o) >= SIMILAR with b >= o needs at least o >= SIMILAR * a.
+        least = SIMILAR * size
+        for i in sorted(i for i, o in shared.items() if o >= least):
+            overlap = shared[i]
             name, other, value = self.entries[i]
-            if name != field_name:
-                continue
-            sim = len(words & other) / len(words | other)
-            if sim >= SIMILAR and (best is None or sim >= best[1]):
-                best = (value, sim)
+            sim = overlap / (size + len(other) - overlap)
+            if sim >= SIMILAR and (name not in best or sim >= best[name][1]):
+                best[name] = (value, sim)
         return best
 
     def telling_words(self, field_name: str, value: Any) -> frozenset[str]:
