@@ -17,6 +17,7 @@ from __future__ import annotations
 import logging
 import re
 import threading
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -34,9 +35,13 @@ log = logging.getLogger(__name__)
 
 
 class PieceVectors:
-    """The piece table and tokenizer, loaded on first use (thread-safe)."""
+    """The piece table and tokenizer, loaded on first use (thread-safe).
 
-    def __init__(self) -> None:
+    ``folder`` holds ``piece-vectors.npz`` and ``pieces.model`` (default: the shipped ones).
+    """
+
+    def __init__(self, folder: Path | None = None) -> None:
+        self._folder = folder if folder is not None else resource_path("triage")
         self._lock = threading.Lock()
         self._loaded = False
         self._sp: Any = None
@@ -50,10 +55,8 @@ class PieceVectors:
             try:
                 import sentencepiece as spm
 
-                sp = spm.SentencePieceProcessor(
-                    model_file=str(resource_path("triage", PIECES_FILE))
-                )
-                with np.load(resource_path("triage", TABLE_FILE)) as data:
+                sp = spm.SentencePieceProcessor(model_file=str(self._folder / PIECES_FILE))
+                with np.load(self._folder / TABLE_FILE) as data:
                     ids, table, scale = data["ids"], data["table"], data["scale"]
                 rows = np.full(sp.get_piece_size(), -1, dtype=np.int32)
                 rows[ids] = np.arange(len(ids), dtype=np.int32)
