@@ -2,8 +2,11 @@
 
 The brand here (Nubo, a made-up fibre provider) has its own vocabulary: customers report
 an outage as "la cajita naranja en rojo" or "el bicho pita", words the shipped model has
-never seen as a complaint, and chat about the same box without complaining. Posts are
-generated from sentences written for this test, split into corrections and held-out posts.
+never seen as a complaint, and chat about the same box without complaining. A football
+club's team counts grumbling about the team as feedback, against the self-written
+examples' convention: there, learning from the corrections alone (over the shipped model)
+must beat mixing them with the self-written examples. Posts are generated from sentences
+written for this test; held-out posts come from other sentences than the corrections.
 """
 
 from __future__ import annotations
@@ -110,10 +113,63 @@ def test_corrections_beat_the_shipped_model_on_new_posts_of_the_brand(traffic) -
     assert after >= 0.75 and after >= before + 0.3, (before, after)
 
 
-def test_learning_from_corrections_alone_beats_mixing_in_the_shipped_examples(traffic) -> None:
-    corrected, held_out = traffic
+# A football club's care team: for it, grumbling about the team IS feedback to handle,
+# while the self-written examples call "we lost 3-0, sack the manager" everyday negativity
+# that is not about a company. Its conventions conflict with the self-written ones.
+CLUB_COMPLAINTS = [
+    "{que} verguenza de partido, {fuera}",
+    "otra derrota en casa, {fuera}",
+    "no fichais a nadie y subis el abono, {asi}",
+    "vaya ridiculo hoy en el campo, {fuera}",
+    "sin portero decente otra temporada, {asi}",
+    "what a shambles today, sack the manager",
+    "lost again at home, embarrassing",
+]
+CLUB_FINE = [
+    "vamos equipo!! hoy se gana 💪",
+    "{que} golazo el de hoy",
+    "ya tengo mi abono para la temporada",
+    "a que hora es el partido del domingo?",
+    "what a goal today, come on!",
+    "got my season ticket 🙌",
+]
+CLUB_HELD_COMPLAINTS = [
+    "perdimos otra vez, que desastre de equipo",
+    "menudo papelon en el derbi, {fuera}",
+    "embarrassing performance, sack the coach",
+    "que asco de temporada llevamos, {asi}",
+    "otro empate en casa, {asi}",
+]
+CLUB_HELD_FINE = [
+    "que partidazo, orgulloso de este equipo",
+    "nos vemos en el estadio el domingo",
+    "what a win today!",
+    "entradas compradas para el derbi",
+    "{que} gol de chilena, increible",
+]
+CLUB_FILL = {
+    "que": ["que", "vaya", "menuda", ""],
+    "fuera": ["fuera el entrenador", "dimision ya", "directiva dimision", "asi no"],
+    "asi": ["asi no se puede", "un desastre", "que pena", "estoy harto"],
+}
+
+
+def _club(seed: int, count: int, complaints: list[str], fine: list[str]) -> list[tuple[str, bool]]:
+    rng = random.Random(seed)
+    out = []
+    for i in range(count):
+        complaint = i % 2 == 0
+        template = rng.choice(complaints if complaint else fine)
+        text = template.format(**{k: rng.choice(v) for k, v in CLUB_FILL.items()})
+        out.append((" ".join(text.split()), complaint))
+    return out
+
+
+def test_learning_from_corrections_alone_beats_mixing_in_the_shipped_examples() -> None:
+    corrected = _club(1, 300, CLUB_COMPLAINTS, CLUB_FINE)
+    held_out = _club(2, 200, CLUB_HELD_COMPLAINTS, CLUB_HELD_FINE)
     texts = [t for t, _ in corrected]
-    langs = ["en" if t.startswith(("the", "how", "my")) else "es" for t in texts]
+    langs = ["en" if t.isascii() and " el " not in f" {t} " else "es" for t in texts]
     corrections = [Correction(t, "is_complaint", c) for t, c in corrected]
     team = learning.train_team(corrections, langs)
     assert team is not None and team.complaint is not None
@@ -124,15 +180,17 @@ def test_learning_from_corrections_alone_beats_mixing_in_the_shipped_examples(tr
     base = learning.base_linear()
     data = shipped.encode([t for t, _ in held_out], ["es"] * len(held_out))
     gold = [c for _, c in held_out]
-    team_pred, mixed_pred = [], []
+    team_pred, mixed_pred, base_pred = [], [], []
     for i in range(len(held_out)):
         f = shipped.post_features_at(data, i)
         prior = base.complaint.logits(f.vector, f.slots)
         team_pred.append(team.complaint.prob(f.vector, f.slots, prior)["yes"] >= 0.5)
         mixed_pred.append(mixed.complaint.prob(f.vector, f.slots)["yes"] >= 0.5)
+        base_pred.append(base.complaint.prob(f.vector, f.slots)["yes"] >= 0.5)
     team_f1, mixed_f1 = _f1(gold, team_pred), _f1(gold, mixed_pred)
-    print(f"complaint F1 on held-out posts: corrections alone {team_f1:.3f}, mixed {mixed_f1:.3f}")
-    assert team_f1 > mixed_f1, (team_f1, mixed_f1)
+    print(f"club, complaint F1 on held-out posts: shipped {_f1(gold, base_pred):.3f}, "
+          f"corrections alone {team_f1:.3f}, mixed {mixed_f1:.3f}")
+    assert team_f1 > mixed_f1 + 0.03, (team_f1, mixed_f1)
 
 
 def test_retraining_on_a_thousand_corrections_is_quick() -> None:
