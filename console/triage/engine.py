@@ -178,6 +178,8 @@ class Triager:
         feats = featurize(prep, lang, signals)
         post = post_features(prep, lang, feats)
         sentiment_probs, complaint = probabilities(post, linear, team)
+        # A model is never certain: 0.00 and 1.00 are left to labels an agent set.
+        complaint = min(max(complaint, 0.01), 0.99)
         post_stems = learning.content_stems(prep, lang) if remembered else frozenset()
         near = memory.nearest_all(post_stems) if remembered else {}
         forced_reason = None
