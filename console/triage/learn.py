@@ -1,12 +1,15 @@
-"""Learning from agents' corrections: retrained classifiers and a memory of corrected posts.
+"""Learning: the shipped models, a team's models from its corrections, and a memory of
+corrected posts.
 
-The shipped model is trained from ``resources/triage/train.jsonl`` on first use (a fraction
-of a second) and kept for the process. ``learn`` retrains the complaint, sentiment and
-reason classifiers from those examples plus every correction, each correction counted
-``CORRECTION_WEIGHT`` times, and remembers each corrected post's stems: a later post that
-is nearly the same (Jaccard similarity of stems) takes the agent's label. Language,
-"not relevant" and spam corrections work through that memory, and through words that
-keep coming back in posts marked not relevant or spam. Everything is saved as JSON in
+Sentiment and complaint come from linear tables (``shipped.py``): the shipped ones are
+trained on the self-written posts (``TRAINING_FILES``) and saved as
+``resources/triage/linear-model.npz``; a team's are trained on its corrections alone over
+the shipped model (``train_team``). The reason still comes from Naive Bayes tables
+(``base-model.json``), retrained with the corrections when some name a reason. Every
+corrected post's stems are remembered: a later post that is nearly the same (Jaccard
+similarity of stems) takes the agent's label. Language, "not relevant" and spam
+corrections work through that memory, and through words that keep coming back in posts
+marked not relevant or spam. A workspace's corrections and tables are saved as JSON in
 ``model_dir/triage-model.json``.
 """
 
