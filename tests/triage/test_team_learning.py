@@ -110,7 +110,7 @@ def test_corrections_beat_the_shipped_model_on_new_posts_of_the_brand(traffic) -
     team.learn(Correction(t, "is_complaint", c) for t, c in corrected)
     after = _f1(gold, [team.score(TriageInput(t)).is_complaint for t, _ in held_out])
     print(f"complaint F1 on held-out posts: shipped {before:.3f}, after corrections {after:.3f}")
-    assert after >= 0.75 and after >= before + 0.3, (before, after)
+    assert after >= 0.7 and after >= before + 0.3, (before, after)
 
 
 # A football club's care team: for it, grumbling about the team IS feedback to handle,
