@@ -76,7 +76,11 @@ def run_triage(
     runtime: Any = None
     try:
         model_dir = getattr(args, "model_dir", None)
-        if model_dir is None and getattr(args, "workspace", None) and callable(_open_console):
+        workspace = getattr(args, "workspace", None)
+        if model_dir is None and workspace and callable(_open_console):
+            if not Path(workspace).is_dir():  # scoring must not create a workspace
+                print(f"posventa triage: there is no workspace at {workspace}", file=stderr)
+                return 1
             runtime = _open_console()
             triager = runtime.triager
         else:

@@ -224,3 +224,8 @@ def test_triage_jsonl_with_a_workspace_scores_with_what_it_learned(runtime, stor
 
     assert complaint("--workspace", str(folder))
     assert not complaint()  # no workspace: the shipped model
+    missing = subprocess.run(
+        [sys.executable, "-m", "console", "--workspace", str(folder / "nope"), "triage", "hola"],
+        text=True, capture_output=True, env=env, timeout=120)
+    assert missing.returncode == 1 and "there is no workspace at" in missing.stderr
+    assert not (folder / "nope").exists()
