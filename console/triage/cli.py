@@ -72,20 +72,27 @@ def run_triage(
     stdout: TextIO | None = None,
     stderr: TextIO | None = None,
 ) -> int:
-    """Handles ``posventa triage``; returns the exit code (0 ok, 1 bad input, 2 usage)."""
+    """Handles ``posventa triage``; returns the exit code (0 ok, 1 bad input, 2 usage).
+
+    With ``--workspace DIR`` (and no ``--model-dir``) it scores with what that workspace
+    learned from its stored corrections; otherwise with the shipped model.
+    """
     stdin = stdin or sys.stdin
     stdout = stdout or sys.stdout
     stderr = stderr or sys.stderr
+    runtime: Any = None
     try:
-        if getattr(args, "workspace", None) is not None and callable(_open_console):
+        model_dir = getattr(args, "model_dir", None)
+        workspace = getattr(args, "workspace", None)
+        if model_dir is None and workspace is not None and callable(_open_console):
+            if not Path(workspace).is_dir():  # scoring must not create a workspace
+                print(f"posventa triage: there is no workspace at {workspace}", file=stderr)
+                return 1
             # What that workspace learned from its corrections (its database decides).
-            console = _open_console()
-            try:
-                console.triage_service.sync_model()
-                return _run(console.triage_service.triager, args, stdin, stdout, stderr)
-            finally:
-                console.close()
-        return _run(Triager(getattr(args, "model_dir", None)), args, stdin, stdout, stderr)
+            runtime = _open_console()
+            runtime.triage_service.sync_model()
+            return _run(runtime.triage_service.triager, args, stdin, stdout, stderr)
+        return _run(Triager(model_dir), args, stdin, stdout, stderr)
     except (InvalidInput, WorkspaceError) as exc:
         print(f"posventa triage: {exc}", file=stderr)
         return 1
@@ -97,6 +104,9 @@ def run_triage(
     except Exception as exc:  # the user sees one sentence, never a traceback
         print(f"posventa triage: {exc.__class__.__name__}: {exc}", file=stderr)
         return 1
+    finally:
+        if runtime is not None:
+            runtime.close()
 
 
 def _run(triager: Triager, args: argparse.Namespace, stdin: TextIO, stdout: TextIO,

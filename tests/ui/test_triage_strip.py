@@ -10,7 +10,8 @@ from console.store.timeutil import utcnow
 from console.ui.triage_strip import TriageStrip, TriageStripController
 from tests.builders import make_author, make_post
 
-WOKEN = "el repartidor tocó el timbre a las 6 de la mañana y despertó a mi bebé"
+# A post the shipped model does not take for a complaint (the agent teaches it is one).
+WOKEN = "el repartidor tocó el timbre a las 6 de la mañana"
 
 
 @pytest.fixture
