@@ -200,7 +200,7 @@ def newest_thread_case(db: Database, channel: str, root: str, server: str = "") 
         "FROM mention WHERE channel = ? AND server = ? AND remote_id = ? "
         "AND case_id IS NOT NULL UNION ALL "
         'SELECT c.id FROM "case" c WHERE c.channel = ? AND c.thread_root = ? AND NOT EXISTS '
-        "(SELECT 1 FROM mention m WHERE m.case_id = c.id AND m.server != ?))",
+        "(SELECT 1 FROM mention m WHERE m.case_id = c.id AND m.server != ?)) AS held",
         (channel, root, server, channel, server, root, channel, root, server)).fetchone()
     return int(row[0]) if row and row[0] is not None else None
 
@@ -256,7 +256,7 @@ def case_queue_sql(queue: str, agent: str = "", breach_by: datetime | None = Non
         return (f"{active} AND (({c}first_response_at IS NULL AND {c}first_response_due <= ?)"
                 f" OR ({c}status != 'waiting' AND {c}resolution_due <= ?))", [moment, moment])
     if queue in ("", "all"):
-        return "1", []
+        return "1 = 1", []
     raise ValueError(f"unknown queue {queue!r}; use one of {', '.join(QUEUES)}")
 
 
@@ -271,7 +271,7 @@ def queue_rows(db: Database, queue: str, statuses: tuple[str, ...], agent: str,
     sql = (f"SELECT {CASE_COLUMNS} {_FROM} WHERE {' AND '.join(clauses)} ORDER BY "
            "CASE WHEN c.status IN ('new', 'open', 'waiting') THEN 0 ELSE 1 END, "
            "coalesce(CASE WHEN c.first_response_at IS NULL THEN c.first_response_due END, "
-           "c.resolution_due, '9999'), c.id DESC LIMIT ?")
+           "c.resolution_due, '9999-12-31'), c.id DESC LIMIT ?")
     return [tuple(r) for r in db.execute_sql(sql, [*params, limit]).fetchall()]
 
 

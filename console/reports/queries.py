@@ -92,7 +92,7 @@ def sla_rows(db: Database, by: str, moment: Any, since: Any, until: Any) -> list
 def count_filtered(db: Database, flt: FeedFilter) -> int:
     """How many mentions a feed filter admits."""
     clauses, params = filter_clauses(flt)
-    where = " AND ".join(clauses) or "1"
+    where = " AND ".join(clauses) or "1 = 1"
     row = db.execute_sql(
         f"SELECT count(*) FROM mention m JOIN author a ON a.id = m.author_id WHERE {where}",
         params).fetchone()

@@ -12,7 +12,7 @@ import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
-from peewee import SqliteDatabase
+from peewee import Database, SqliteDatabase
 
 _V1 = [
     """CREATE TABLE "account" ("id" INTEGER NOT NULL PRIMARY KEY, "kind" VARCHAR(255) NOT NULL,
@@ -240,7 +240,13 @@ class SchemaTooNew(Exception):
     """The database was written by a newer Posventa."""
 
 
-def schema_version(db: SqliteDatabase) -> int:
+def schema_version(db: Database) -> int:
+    """The schema version of the workspace's SQLite database or of the team database."""
+    from console.store import migrations_pg
+    from console.store.dialect import is_postgres
+
+    if is_postgres(db):
+        return migrations_pg.schema_version(db)
     return int(db.execute_sql("PRAGMA user_version").fetchone()[0])
 
 

@@ -10,6 +10,8 @@ from typing import Any
 
 from peewee import Database
 
+from console.store.dialect import is_postgres
+
 from console.people.names import fold
 from console.people.queries import Row
 
@@ -19,7 +21,9 @@ MERGED_AWAY = "SELECT merged_id FROM merge_record WHERE undone_at IS NULL"
 
 def ensure_fold(db: Database) -> None:
     """Makes ``people_fold(text)`` (accent and case folding) callable from SQL here."""
-    # SQLite: a function registered on the connection (PostgreSQL would need one in SQL).
+    if is_postgres(db):
+        return  # the team database's migrations define it in SQL (unaccent and lower)
+    # SQLite: a function registered on the connection.
     db.connection().create_function("people_fold", 1, lambda s: fold(s) if s else "",
                                     deterministic=True)
 
