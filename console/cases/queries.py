@@ -16,6 +16,7 @@ from typing import Any
 
 from peewee import Database
 
+from console.store.dialect import is_postgres
 from console.store.models import CannedReply, TeamSetting
 from console.store.timeutil import to_db
 
@@ -33,11 +34,16 @@ def insert_event(db: Database, case_id: int, at: datetime, agent: str, kind: str
 
 
 def case_state(db: Database, case_id: int) -> dict[str, Any] | None:
-    """What the state machine reads of a case (STATE_COLUMNS, stored values), or None."""
+    """What the state machine reads of a case (STATE_COLUMNS, stored values), or None.
+
+    On the team database the row stays locked until the transaction ends: two consoles
+    claiming at once read one after the other, so the second sees the first's claim
+    (SQLite's write transaction already holds the whole file)."""
+    lock = " FOR UPDATE" if is_postgres(db) else ""
     row = db.execute_sql(
         'SELECT status, assignee, priority, claimed_by, claimed_at, waiting_since, '
         'resolution_due, first_response_due, first_response_at, resolved_at, author_id '
-        'FROM "case" WHERE id = ?', (case_id,)).fetchone()
+        f'FROM "case" WHERE id = ?{lock}', (case_id,)).fetchone()
     if row is None:
         return None
     return dict(zip(STATE_COLUMNS, row, strict=True))
@@ -290,7 +296,7 @@ def attach_candidate_rows(db: Database, mention_id: int, limit: int) -> list[tup
         f"SELECT {CASE_COLUMNS} {_FROM} WHERE c.status IN ('new', 'open', 'waiting') AND "
         "c.author_id IN (SELECT o.id FROM mention m JOIN author me ON me.id = m.author_id "
         "JOIN author o ON o.id = me.id OR (me.customer_id IS NOT NULL AND "
-        "o.customer_id = me.customer_id) WHERE m.id = ?) AND c.id IS NOT "
+        "o.customer_id = me.customer_id) WHERE m.id = ?) AND c.id IS DISTINCT FROM "
         "(SELECT case_id FROM mention WHERE id = ?) ORDER BY c.id DESC LIMIT ?",
         (mention_id, mention_id, limit)).fetchall()]
 

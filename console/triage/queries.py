@@ -131,7 +131,7 @@ def vip_author_ids(db: Database, author_ids: Sequence[int]) -> set[int]:
     """Those of these authors whose customer is a VIP."""
     rows = db.execute_sql(
         "SELECT a.id FROM author a JOIN customer c ON c.id = a.customer_id "
-        f"WHERE c.vip AND a.id IN ({','.join('?' * len(author_ids))})", author_ids)
+        f"WHERE c.vip = 1 AND a.id IN ({','.join('?' * len(author_ids))})", author_ids)
     return {int(r[0]) for r in rows}
 
 
