@@ -11,7 +11,9 @@ function by the PostgreSQL migrations or chosen per dialect in ``console/store/d
 
 from __future__ import annotations
 
+import os
 import re
+import socket
 import threading
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -211,7 +213,9 @@ def connect_params(url: str, password: str | None) -> dict[str, Any]:
     params: dict[str, Any] = {
         "host": parts.hostname, "port": parts.port or 5432,
         "user": unquote(parts.username or ""), "dbname": unquote(parts.path.lstrip("/")),
-        "connect_timeout": 5, "application_name": "posventa",
+        # Every console names itself, so `posventa team status` can count them.
+        "connect_timeout": 5,
+        "application_name": f"posventa/{socket.gethostname()}/{os.getpid()}"[:63],
         # Times are naive UTC in the database, as on SQLite.
         "options": "-c timezone=UTC",
     }
@@ -240,6 +244,11 @@ def fault_sentence(exc: BaseException, url: str) -> str:
             or "the connection is lost" in text):
         return (f"the team database at {where} cannot be reached; check the network and "
                 "that the server runs (Posventa tries again by itself)")
+    if "extension" in text and ("permission denied" in text or "must be" in text
+                                or "not available" in text):
+        return (f"the team database at {where} needs the unaccent and pg_trgm extensions and "
+                "this user may not create them; ask its administrator to run CREATE "
+                "EXTENSION unaccent; CREATE EXTENSION pg_trgm; in that database")
     if "permission denied" in text:
         return f"the team database at {where} refused this user: {_first_line(exc)}"
     return f"the team database at {where} answered with an error: {_first_line(exc)}"
