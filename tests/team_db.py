@@ -16,7 +16,7 @@ from urllib.parse import urlsplit, urlunsplit
 
 import pytest
 
-PG_AREAS = ("store", "cases", "people", "triage", "sync", "team")
+PG_AREAS = ("store", "cases", "people", "triage", "sync")
 NO_SERVER = ("no PostgreSQL server for the team-mode tests: set POSVENTA_TEST_PG "
              "(tests/run.sh starts one and sets it)")
 
