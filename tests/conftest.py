@@ -11,9 +11,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 import pytest
 
 from console.app.runtime import Runtime, open_runtime
-
-
-from tests.team_db import PG_AREAS, TeamDatabases, write_team_settings  # noqa: E402
+from tests.team_db import PG_AREAS, TeamDatabases, write_team_settings
 
 
 def pytest_configure(config: pytest.Config) -> None:

@@ -128,7 +128,7 @@ def disconnect(folder: Path) -> str:
 def _save(folder: Path, settings: Settings) -> None:
     try:
         settings.save(folder / "settings.json")
-    except Exception as exc:  # noqa: BLE001 - SettingsError or OSError: one sentence
+    except Exception as exc:
         raise TeamError(str(exc)) from None
 
 

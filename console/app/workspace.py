@@ -135,7 +135,7 @@ class Workspace:
             self._keep_broken_settings(damage)
         self.db_path = self.path / DB_NAME
         self.migrated: tuple[int, int, Path | None] = (0, 0, None)
-        self.store: Store | TeamStore
+        self.store: Store
         if self.settings.team_url:
             # Team mode: the local database stays as it was, untouched, for `team disconnect`.
             if not self.settings.workspace_id:  # the keyring's namespace for this console

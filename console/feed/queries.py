@@ -19,7 +19,7 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Any
 
-from peewee import Database
+from peewee import Database, DatabaseProxy
 
 from console.cases.queries import case_queue_sql
 from console.store.db import database_proxy
@@ -129,7 +129,8 @@ def _row(values: tuple) -> FeedRow:
     )
 
 
-def _match(db: Database, table: str, text: str, query: str) -> tuple[str, list[Any]]:
+def _match(db: Database | DatabaseProxy, table: str, text: str,
+           query: str) -> tuple[str, list[Any]]:
     """The full-text condition on ``table`` (the search table or its alias): FTS5's MATCH
     on SQLite, the folded-prefix regex on the team database."""
     if is_postgres(db):

@@ -9,14 +9,14 @@ from __future__ import annotations
 
 import re
 
-from peewee import Database
+from peewee import Database, DatabaseProxy
 
 from console.store.postgres import TeamDatabase
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 
 
-def is_postgres(db: Database) -> bool:
+def is_postgres(db: Database | DatabaseProxy) -> bool:
     """Whether ``db`` is the team database (PostgreSQL)."""
     return isinstance(db, TeamDatabase) or isinstance(getattr(db, "obj", None), TeamDatabase)
 

@@ -1,3 +1,4 @@
+# ruff: noqa: E501  (frozen SQL: the statements are kept as generated, one per line)
 """The numbered migrations for the team database (PostgreSQL), frozen as SQL.
 
 Same numbers and same meaning as ``console/store/migrations.py`` (SQLite): version N
@@ -234,6 +235,10 @@ LATEST = len(MIGRATIONS)
 _UPGRADE_LOCK = 0x506F7376  # "Posv"
 
 
+class SchemaTooNew(Exception):
+    """The database was written by a newer Posventa."""
+
+
 def schema_version(db: Database) -> int:
     """The team database's schema version (0 for an empty database)."""
     db.execute_sql('CREATE TABLE IF NOT EXISTS "schema_version" ("version" BIGINT NOT NULL)')
@@ -245,8 +250,6 @@ def migrate(db: Database) -> tuple[int, int]:
     """Create or upgrade the team schema, each version in one transaction (PostgreSQL's
     DDL is transactional, so a failure leaves the previous version whole). Raises
     :class:`console.store.migrations.SchemaTooNew` for a newer database."""
-    from console.store.migrations import SchemaTooNew
-
     with db.atomic():
         db.execute_sql("SELECT pg_advisory_xact_lock(?)", (_UPGRADE_LOCK,))
         current = schema_version(db)

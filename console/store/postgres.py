@@ -17,12 +17,14 @@ import socket
 import threading
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qsl, unquote, urlsplit
 
 from peewee import InterfaceError, OperationalError, PostgresqlDatabase
 
 from console.errors import StoreError
+from console.store.db import Store, StoreCorrupt
 
 # Tables without an "id" column: an insert into them has no id to return.
 _NO_ID = frozenset({"mention_source", "mention_fts", "team_setting", "schema_version",
@@ -96,7 +98,7 @@ def _params(params: Any) -> Any:
 class _TeamCursor:
     """A psycopg cursor that speaks the queries' SQLite dialect (see the module doc)."""
 
-    __slots__ = ("_cursor", "lastrowid", "_held")
+    __slots__ = ("_cursor", "_held", "lastrowid")
 
     def __init__(self, cursor: Any) -> None:
         self._cursor = cursor
@@ -164,7 +166,7 @@ class TeamDatabase(PostgresqlDatabase):
     param = "?"
 
     def _connect(self) -> Any:
-        conn = super()._connect()
+        conn = super()._connect()  # type: ignore[misc]
         conn.adapters.register_loader("numeric", _numeric_loader())
         return conn
 
@@ -259,7 +261,7 @@ def _first_line(exc: BaseException) -> str:
     return lines[0] if lines else type(exc).__name__
 
 
-class TeamStore:
+class TeamStore(Store):
     """The team's PostgreSQL database with the interface of :class:`console.store.db.Store`:
     reads on any thread (a connection per thread), writes through :meth:`write`, one
     transaction each, so a failure leaves nothing half written."""
@@ -267,15 +269,16 @@ class TeamStore:
     is_team = True
 
     def __init__(self, url: str, password: str | None) -> None:
+        # Store.__init__ would open a SQLite file: this one sets the same attributes.
         self.url = url
-        self.path = url  # what messages name as the database
+        self.path: Path | str = url  # what messages name as the database
         params = connect_params(url, password)
         self.db = TeamDatabase(params.pop("dbname"), prefer_psycopg3=True, **params)
         self._write_lock = threading.RLock()
         self.damaged = ""  # never set: PostgreSQL looks after its own files
 
-    def mark_damaged(self, problem: str) -> StoreError:
-        return StoreError(problem)
+    def mark_damaged(self, problem: str) -> StoreCorrupt:
+        return StoreCorrupt(problem)
 
     @contextmanager
     def write(self) -> Iterator[None]:
@@ -293,8 +296,8 @@ class TeamStore:
         if not self.db.is_closed() and not self.db.is_connection_usable():
             try:
                 self.db.close()
-            except Exception:  # noqa: BLE001 - the connection is gone either way
-                self.db._state.reset()
+            except Exception:
+                self.db._state.reset()  # type: ignore[attr-defined]
 
     def checkpoint(self) -> bool:
         return True  # nothing to fold: the server keeps its own log

@@ -208,3 +208,13 @@ def test_status_counts_the_other_consoles_online(tmp_path, team_url, capsys):
     finally:
         other.kill()
         other.wait()
+
+
+def test_backup_of_a_team_workspace_points_to_pg_dump_and_team_export(tmp_path, team_url,
+                                                                        capsys):
+    folder = local_workspace(tmp_path / "ws", posts=1)
+    assert cli(["--workspace", str(folder), "team", "connect", team_url], capsys)[0] == 0
+    code, _out, err = cli(["--workspace", str(folder), "backup"], capsys)
+    assert code == 1 and err.count("\n") == 1
+    assert "pg_dump" in err and "posventa team export FILE" in err
+    assert not (folder / "backups").exists() or not list((folder / "backups").iterdir())

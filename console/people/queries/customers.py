@@ -10,10 +10,9 @@ from typing import Any
 
 from peewee import Database
 
-from console.store.dialect import is_postgres
-
 from console.people.names import fold
 from console.people.queries import Row
+from console.store.dialect import is_postgres
 
 # Customers merged into another (their merge not undone): kept for unmerge, never shown.
 MERGED_AWAY = "SELECT merged_id FROM merge_record WHERE undone_at IS NULL"
