@@ -48,6 +48,7 @@ class TeamDialog(QDialog):
         super().__init__(parent)
         self.folder = folder
         self.setWindowTitle(self.tr("Team database"))
+        self.setMinimumWidth(560)
         self.state = labels.plain_label()
         self.state.setWordWrap(True)
         self.url = QLineEdit()
