@@ -376,6 +376,7 @@ def library_empty() -> bool:
 
 
 def mark_library_seeded(key: str, at: datetime) -> None:
-    """SQLite only (``INSERT OR REPLACE``)."""
-    TeamSetting.insert(key=key, value="true", updated_at=to_db(at)).on_conflict_replace(
-    ).execute()
+    """Mark it (an upsert both SQLite and PostgreSQL understand)."""
+    TeamSetting.insert(key=key, value="true", updated_at=to_db(at)).on_conflict(
+        conflict_target=[TeamSetting.key],
+        update={TeamSetting.value: "true", TeamSetting.updated_at: to_db(at)}).execute()

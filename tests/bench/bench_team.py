@@ -33,7 +33,7 @@ from tests.team_db import with_database, write_team_settings
 
 def _p(values: list[float], q: float) -> float:
     ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(q * (len(ordered) - 1))))]
+    return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
 
 
 def _timed(run: Callable[[], object], times: int) -> list[float]:
