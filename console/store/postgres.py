@@ -220,6 +220,9 @@ def connect_params(url: str, password: str | None) -> dict[str, Any]:
         "application_name": f"posventa/{socket.gethostname()}/{os.getpid()}"[:63],
         # Times are naive UTC in the database, as on SQLite.
         "options": "-c timezone=UTC",
+        # No server-side prepared statements: a generic plan cannot see the search words
+        # and chose a trigram bitmap scan over every match (15 ms became 280 ms at 100k).
+        "prepare_threshold": None,
     }
     for key, value in parse_qsl(parts.query):
         params[key] = int(value) if key == "connect_timeout" else value
