@@ -108,7 +108,12 @@ class _TeamCursor:
     def execute(self, sql: str, params: Any = None) -> _TeamCursor:
         values = _params(params)
         text, returning = translate(sql, values is not None)
-        self._cursor.execute(text, values)
+        try:
+            self._cursor.execute(text, values)
+        except _psycopg_operational() as exc:
+            # A lost server or connection: one sentence wherever it surfaces.
+            where = f"postgresql://{self._cursor.connection.info.host}"
+            raise StoreError(fault_sentence(exc, where)) from exc
         self._held = None
         if returning:
             row = self._cursor.fetchone()
@@ -171,7 +176,19 @@ class TeamDatabase(PostgresqlDatabase):
         return conn
 
     def cursor(self, named_cursor: Any = None) -> Any:
+        # A connection the server dropped (restart, network cut) is replaced on the next
+        # statement outside a transaction: the console reconnects by itself.
+        if (not self.is_closed() and not self.in_transaction()
+                and not self.is_connection_usable()):
+            self.drop_connection()
         return _TeamCursor(super().cursor(named_cursor))
+
+    def drop_connection(self) -> None:
+        """Forget this thread's connection (closing it if it still can be)."""
+        try:
+            self.close()
+        except Exception:  # the connection is gone either way
+            self._state.reset()  # type: ignore[attr-defined]
 
 
 def split_url(url: str) -> tuple[str, str | None]:
@@ -231,8 +248,16 @@ def connect_params(url: str, password: str | None) -> dict[str, Any]:
     return params
 
 
+def _psycopg_operational() -> type[Exception]:
+    import psycopg
+
+    return psycopg.OperationalError
+
+
 def fault_sentence(exc: BaseException, url: str) -> str:
     """One sentence for why the team database could not be used (never the password)."""
+    if isinstance(exc, StoreError):  # already worded
+        return str(exc)
     text = str(exc).lower()
     where = urlsplit(url).hostname or url
     if "password authentication failed" in text or "no password supplied" in text:
@@ -276,7 +301,7 @@ class TeamStore(Store):
         self.url = url
         self.path: Path | str = url  # what messages name as the database
         params = connect_params(url, password)
-        self.db = TeamDatabase(params.pop("dbname"), prefer_psycopg3=True, **params)
+        self.db: TeamDatabase = TeamDatabase(params.pop("dbname"), prefer_psycopg3=True, **params)
         self._write_lock = threading.RLock()
         self.damaged = ""  # never set: PostgreSQL looks after its own files
 
@@ -297,10 +322,7 @@ class TeamStore(Store):
     def _reset_if_broken(self) -> None:
         """After a dropped connection, the next query opens a new one."""
         if not self.db.is_closed() and not self.db.is_connection_usable():
-            try:
-                self.db.close()
-            except Exception:
-                self.db._state.reset()  # type: ignore[attr-defined]
+            self.db.drop_connection()
 
     def checkpoint(self) -> bool:
         return True  # nothing to fold: the server keeps its own log
