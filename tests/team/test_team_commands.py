@@ -218,3 +218,32 @@ def test_backup_of_a_team_workspace_points_to_pg_dump_and_team_export(tmp_path, 
     assert code == 1 and err.count("\n") == 1
     assert "pg_dump" in err and "posventa team export FILE" in err
     assert not (folder / "backups").exists() or not list((folder / "backups").iterdir())
+
+
+def test_connect_creates_the_schema_or_upgrades_an_older_one(tmp_path, team_databases,
+                                                             capsys):
+    from console.store import migrations_pg
+
+    empty = team_databases.create(empty=True)
+    older = team_databases.create(empty=True)
+    try:
+        with psycopg.connect(older, autocommit=True) as con:  # a team database at schema 3
+            con.execute('CREATE TABLE "schema_version" ("version" BIGINT NOT NULL)')
+            for number in (1, 2, 3):
+                for statement in migrations_pg.MIGRATIONS[number - 1]:
+                    con.execute(statement)
+                con.execute('INSERT INTO "schema_version" VALUES (%s)', (number,))
+            con.execute("INSERT INTO account (kind, base_url, handle, display_name, remote_id, "
+                        "settings, enabled, created_at) VALUES ('mastodon', 'https://m.example',"
+                        " 'marca', '', '1', '{}', 1, now())")
+        for url in (empty, older):
+            folder = local_workspace(tmp_path / url.rsplit("/", 1)[1], posts=1)
+            code, out, err = cli(["--workspace", str(folder), "team", "connect", url], capsys)
+            assert code == 0, err
+            assert f"(schema {LATEST})" in out
+        with psycopg.connect(older) as con:  # upgraded, the old rows kept
+            assert con.execute("SELECT max(version) FROM schema_version").fetchone()[0] == LATEST
+            assert con.execute("SELECT handle FROM account").fetchall() == [("marca",)]
+    finally:
+        team_databases.drop(empty)
+        team_databases.drop(older)
