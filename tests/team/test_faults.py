@@ -27,10 +27,9 @@ def test_a_dropped_connection_is_one_sentence_then_the_console_reconnects(tmp_pa
         store = rt.workspace.store
         accounts.add_account(store, "mastodon", "http://127.0.0.1:9", handle="antes")
         assert _drop_posventa_connections(team_url) >= 1
-        with pytest.raises(StoreError) as caught:
-            with store.write():
-                store.db.execute_sql(
-                    "INSERT INTO tag (name) VALUES (?)", ("medio-escrito",))
+        with pytest.raises(StoreError) as caught, store.write():
+            store.db.execute_sql(
+                "INSERT INTO tag (name) VALUES (?)", ("medio-escrito",))
         assert "cannot be reached" in str(caught.value)
         assert "\n" not in str(caught.value)
         # Next statement: a new connection, and nothing of the failed transaction stored.
