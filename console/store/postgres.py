@@ -279,6 +279,9 @@ def fault_sentence(exc: BaseException, url: str) -> str:
         return (f"the team database at {where} needs the unaccent and pg_trgm extensions and "
                 "this user may not create them; ask its administrator to run CREATE "
                 "EXTENSION unaccent; CREATE EXTENSION pg_trgm; in that database")
+    if "lock timeout" in text:
+        return (f"another console kept the team database at {where} busy for too long; "
+                "nothing was written, try again")
     if "permission denied" in text:
         return f"the team database at {where} refused this user: {_first_line(exc)}"
     return f"the team database at {where} answered with an error: {_first_line(exc)}"
@@ -287,6 +290,10 @@ def fault_sentence(exc: BaseException, url: str) -> str:
 def _first_line(exc: BaseException) -> str:
     lines = str(exc).strip().splitlines()
     return lines[0] if lines else type(exc).__name__
+
+
+# The team's writer lock (two-int advisory key: it never meets a one-bigint key).
+WRITER_LOCK = (0x506F7376, 1)
 
 
 class TeamStore(Store):
@@ -314,6 +321,13 @@ class TeamStore(Store):
         with one sentence."""
         try:
             with self._write_lock, self.db.atomic():
+                # One writer at a time across the team, as SQLite's BEGIN IMMEDIATE has it
+                # across processes: the features read, then write (look up an author, then
+                # insert it), and two consoles storing the same post at once would
+                # otherwise collide on its unique key. Released at commit or rollback,
+                # and by the server if the console dies.
+                self.db.execute_sql("SET LOCAL lock_timeout = '15s'")
+                self.db.execute_sql("SELECT pg_advisory_xact_lock(?, ?)", WRITER_LOCK)
                 yield
         except (OperationalError, InterfaceError) as exc:
             self._reset_if_broken()
