@@ -24,7 +24,8 @@ pgport=${POSVENTA_TEST_PG_PORT:-5433}
 pgbin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
 as_postgres() { if [ "$(id -u)" -eq 0 ]; then su postgres -c "$1"; else sh -c "$1"; fi; }
 mkdir -p "$tmp/pg"
-[ "$(id -u)" -eq 0 ] && chown postgres "$tmp/pg"
+chmod 711 "$tmp"  # the postgres user passes through to its own folder
+if [ "$(id -u)" -eq 0 ]; then chown postgres "$tmp/pg"; fi
 as_postgres "$pgbin/initdb -D $tmp/pg/data -A trust -U postgres >/dev/null"
 sed -i '1i host all posventa_pw 127.0.0.1/32 scram-sha-256' "$tmp/pg/data/pg_hba.conf"
 as_postgres "$pgbin/pg_ctl -D $tmp/pg/data -l $tmp/pg/log -w -o '-p $pgport -k $tmp/pg \
