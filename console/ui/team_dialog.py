@@ -52,7 +52,7 @@ class TeamDialog(QDialog):
         self.state = labels.plain_label()
         self.state.setWordWrap(True)
         self.url = QLineEdit()
-        self.url.setPlaceholderText(self.tr("Address such as postgresql://USER@HOST:5432/DBNAME"))
+        self.url.setPlaceholderText(self.tr("The address your IT team gives for it"))
         self.url.setAccessibleName(self.tr("Team database address"))
         self.password = QLineEdit()
         self.password.setEchoMode(QLineEdit.EchoMode.Password)

@@ -6334,8 +6334,8 @@ Este espacio de trabajo aún no tiene ninguna cuenta. La demostración lo muestr
         <translation>desconectar</translation>
     </message>
     <message>
-        <source>Address such as postgresql://USER@HOST:5432/DBNAME</source>
-        <translation>Dirección como postgresql://USUARIO@SERVIDOR:5432/BASE</translation>
+        <source>The address your IT team gives for it</source>
+        <translation>La dirección que te indique tu equipo de informática</translation>
     </message>
 </context>
 </TS>
