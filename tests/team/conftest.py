@@ -68,5 +68,3 @@ def password_url(team_databases) -> Iterator[tuple[str, str]]:
     yield urlunsplit(parts._replace(netloc=f"{PASSWORD_ROLE}@{parts.hostname}:{parts.port}")
                      ), password
     team_databases.drop(url)
-
-
