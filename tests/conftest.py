@@ -11,11 +11,53 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 import pytest
 
 from console.app.runtime import Runtime, open_runtime
+from tests.team_db import PG_AREAS, TeamDatabases, write_team_settings
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line("markers", "postgresql: runs on the team database (PostgreSQL)")
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    """The storage, cases, people, triage and sync tests run on both backends: every test
+    there that uses the workspace (the ``backend`` fixture) runs once per backend."""
+    if "backend" not in metafunc.fixturenames:
+        return
+    parts = Path(str(metafunc.definition.path)).parts
+    area = parts[parts.index("tests") + 1] if "tests" in parts else ""
+    if area in PG_AREAS:
+        metafunc.parametrize("backend", ["sqlite", pytest.param(
+            "postgresql", marks=pytest.mark.postgresql)], indirect=True)
+
+
+@pytest.fixture(scope="session")
+def team_databases() -> Iterator[TeamDatabases]:
+    """Fresh PostgreSQL databases from a migrated template (POSVENTA_TEST_PG's server)."""
+    databases = TeamDatabases.from_environment()
+    yield databases
+    databases.close()
 
 
 @pytest.fixture
-def runtime(tmp_path: Path) -> Iterator[Runtime]:
-    """A fresh workspace with secrets in memory, closed after the test."""
+def backend(request: pytest.FixtureRequest) -> str:
+    """"sqlite" (the default) or "postgresql" (the areas named in PG_AREAS, twice)."""
+    return str(getattr(request, "param", "sqlite"))
+
+
+@pytest.fixture
+def team_url(request: pytest.FixtureRequest, team_databases: TeamDatabases) -> Iterator[str]:
+    """The address of a fresh, empty team database at the current schema, dropped after."""
+    url = team_databases.create()
+    yield url
+    team_databases.drop(url)
+
+
+@pytest.fixture
+def runtime(tmp_path: Path, backend: str, request: pytest.FixtureRequest) -> Iterator[Runtime]:
+    """A fresh workspace with secrets in memory, closed after the test; on the
+    "postgresql" backend it works in a fresh team database."""
+    if backend == "postgresql":
+        write_team_settings(tmp_path / "ws", request.getfixturevalue("team_url"))
     rt = open_runtime(tmp_path / "ws", memory_secrets=True)
     yield rt
     rt.close()

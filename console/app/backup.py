@@ -26,6 +26,7 @@ from typing import Protocol
 
 from console.app.folders import DB_NAME, private_dir
 from console.errors import BackupError
+from console.i18n import translate
 from console.store import files
 from console.store.migrations import LATEST
 from console.store.timeutil import utcnow
@@ -57,6 +58,14 @@ def _database_of(source: Path | str | _HasDbPath) -> Path:
         return Path(source.db_path)
     path = Path(source).expanduser()
     return path / DB_NAME if path.is_dir() else path
+
+
+def _team_database(database: Path) -> str:
+    """The team database a workspace works in ("" for its own database file)."""
+    from console.app.settings import Settings
+
+    settings, _damage = Settings.read(database.parent / "settings.json")
+    return settings.team_url
 
 
 def default_backup_dir(source: Path | str | _HasDbPath) -> Path:
@@ -188,6 +197,12 @@ def backup_now(source: Path | str | _HasDbPath, dest_dir: Path | str | None = No
     """
     database = _database_of(source)
     folder = Path(dest_dir) if dest_dir is not None else default_backup_dir(database)
+    team_url = _team_database(database)
+    if team_url:
+        raise BackupError(translate(
+            "Backup", "this workspace works in the team database {url}, which is backed up "
+                      "with PostgreSQL's own tools (pg_dump) on its server; for a local "
+                      "copy, run: posventa team export FILE").format(url=team_url))
     if not database.is_file():
         raise BackupError(f"there is no workspace database at {database}")
     try:

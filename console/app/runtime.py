@@ -67,9 +67,10 @@ def open_runtime(path: Path, *, memory_secrets: bool = False, verify: bool = Fal
     workspace = Workspace(path, memory_secrets=memory_secrets, verify=verify)
     triager = Triager(workspace.path)
     settings = workspace.settings
+    # The team database is backed up on its server (pg_dump), not by each console.
     engine = Engine(workspace.store, workspace.secrets, triager, settings,
-                    keep_backup=lambda path: daily_backup_if_due(path,
-                                                                 keep=settings.backups_kept))
+                    keep_backup=None if workspace.is_team else (
+                        lambda path: daily_backup_if_due(path, keep=settings.backups_kept)))
     for notice in workspace.notices:  # the window shows them in its status bar
         engine.report_workspace(notice)
     agent = workspace.settings.agent_name

@@ -21,6 +21,11 @@ NO_KEYRING = (
 )
 
 
+def team_password_key(url: str) -> str:
+    """The keyring entry of a team database's password (its address holds no password)."""
+    return f"team-database:{url}"
+
+
 class SecretStore:
     """Secrets of one workspace, namespaced by its id so two workspaces never collide."""
 
@@ -48,7 +53,9 @@ class SecretStore:
         return f"account:{account_id}:{name}"
 
     def set(self, account_id: int, name: str, value: str) -> None:
-        key = self._key(account_id, name)
+        self._put(self._key(account_id, name), value)
+
+    def _put(self, key: str, value: str) -> None:
         with self._lock:
             if self.memory_only:
                 self._memory[key] = value
@@ -61,7 +68,9 @@ class SecretStore:
                 self._memory[key] = value
 
     def get(self, account_id: int, name: str) -> str | None:
-        key = self._key(account_id, name)
+        return self._read(self._key(account_id, name))
+
+    def _read(self, key: str) -> str | None:
         with self._lock:
             if key in self._memory:
                 return self._memory[key]
@@ -74,7 +83,9 @@ class SecretStore:
                 return None
 
     def delete(self, account_id: int, name: str) -> None:
-        key = self._key(account_id, name)
+        self._remove(self._key(account_id, name))
+
+    def _remove(self, key: str) -> None:
         with self._lock:
             self._memory.pop(key, None)
             if self.memory_only:
@@ -85,6 +96,16 @@ class SecretStore:
                 pass  # nothing was stored under that name
             except (NoKeyringError, KeyringError) as exc:
                 log.warning("keyring delete failed: %s", type(exc).__name__)
+
+    def set_named(self, key: str, value: str) -> None:
+        """A secret that belongs to no account (the team database's password)."""
+        self._put(key, value)
+
+    def get_named(self, key: str) -> str | None:
+        return self._read(key)
+
+    def delete_named(self, key: str) -> None:
+        self._remove(key)
 
     def delete_account(self, account_id: int, names: tuple[str, ...] = (
             "token", "refresh_token", "app_password", "client_secret", "password")) -> None:

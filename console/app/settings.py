@@ -71,6 +71,9 @@ class Settings:
         choices=THEMES)
     welcome_done: bool = False  # the first-run welcome was answered
     demo: bool = False
+    # The team database this console works in (no password: that is in the keyring);
+    # empty means the workspace's own SQLite database.
+    team_url: str = ""
 
     @classmethod
     def load(cls, path: Path) -> Settings:

@@ -16,14 +16,14 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from peewee import OperationalError
+from peewee import InterfaceError, OperationalError
 
 from console.app.folders import DB_NAME, private_dir
-from console.app.secrets import SecretStore
+from console.app.secrets import SecretStore, team_password_key
 from console.app.settings import Settings, SettingsError
-from console.errors import WorkspaceError
+from console.errors import StoreError, WorkspaceError
 from console.replies import outbox
-from console.store import migrations
+from console.store import migrations, migrations_pg
 from console.store.db import (
     Store,
     check_integrity,
@@ -38,6 +38,7 @@ from console.store.files import (
     mark_closed,
     mark_open,
 )
+from console.store.postgres import TeamStore, fault_sentence
 from console.store.timeutil import utcnow
 
 SETTINGS_NAME = "settings.json"
@@ -133,12 +134,22 @@ class Workspace:
         if damage:
             self._keep_broken_settings(damage)
         self.db_path = self.path / DB_NAME
+        self.migrated: tuple[int, int, Path | None] = (0, 0, None)
+        self.store: Store
+        if self.settings.team_url:
+            # Team mode: the local database stays as it was, untouched, for `team disconnect`.
+            if not self.settings.workspace_id:  # the keyring's namespace for this console
+                self.settings.workspace_id = uuid.uuid4().hex
+                self.save_settings()
+            self.secrets = SecretStore(self.settings.workspace_id, memory_only=memory_secrets)
+            self._open_team()
+            return
         # Both asked before anything opens the file (SQLite would apply or restart the log).
         if log_of_another_file(self.db_path):
             self._keep_foreign_log_aside()
         lost_log = log_lost(self.db_path)
         self._check_file(start_empty)
-        self.store = Store(self.db_path)
+        self.store = local = Store(self.db_path)
         database_proxy.initialize(self.store.db)
         if verify and self.db_path.exists():
             try:
@@ -147,8 +158,8 @@ class Workspace:
                 self.store.close()
                 raise
         try:
-            self.store.db.connect(reuse_if_open=True)
-            self.migrated = migrations.migrate(self.store.db, self.db_path)
+            local.db.connect(reuse_if_open=True)
+            self.migrated = migrations.migrate(local.db, self.db_path)
             os.chmod(self.db_path, 0o600)
             for suffix in ("-wal", "-shm"):  # made before the chmod on a new database
                 with contextlib.suppress(FileNotFoundError):
@@ -169,6 +180,29 @@ class Workspace:
             self.store.close()
             raise
         self.secrets = SecretStore(self.settings.workspace_id, memory_only=memory_secrets)
+
+    @property
+    def is_team(self) -> bool:
+        """Whether this workspace works in the team's PostgreSQL database."""
+        return isinstance(self.store, TeamStore)
+
+    def _open_team(self) -> None:
+        """Open the team database named in the settings, creating or upgrading its schema;
+        one sentence (WorkspaceError) when it cannot be used."""
+        url = self.settings.team_url
+        store = TeamStore(url, self.secrets.get_named(team_password_key(url)))
+        try:
+            store.db.connect(reuse_if_open=True)
+            before, after = migrations_pg.migrate(store.db)
+        except migrations.SchemaTooNew as exc:
+            store.close()
+            raise WorkspaceError(str(exc)) from None
+        except (OperationalError, InterfaceError, StoreError) as exc:
+            store.close()
+            raise WorkspaceError(fault_sentence(exc, url)) from None
+        self.store = store
+        database_proxy.initialize(store.db)
+        self.migrated = (before, after, None)
 
     def _verify(self) -> None:
         """Every page read once: a damaged file is left as it is (``posventa restore``
@@ -285,6 +319,9 @@ class Workspace:
             raise WorkspaceError(str(exc)) from None
 
     def close(self) -> None:
+        if isinstance(self.store, TeamStore):
+            self.store.close()
+            return
         # Only a file that holds every change on its own loses nothing with its log.
         if self.store.checkpoint():
             mark_closed(self.db_path, self._open_entry)

@@ -17,6 +17,7 @@ from typing import Any
 from peewee import Database
 
 from console.store import changes
+from console.store.dialect import is_postgres
 from console.store.models import CannedReply, TeamSetting
 from console.store.timeutil import to_db
 
@@ -35,11 +36,16 @@ def insert_event(db: Database, case_id: int, at: datetime, agent: str, kind: str
 
 
 def case_state(db: Database, case_id: int) -> dict[str, Any] | None:
-    """What the state machine reads of a case (STATE_COLUMNS, stored values), or None."""
+    """What the state machine reads of a case (STATE_COLUMNS, stored values), or None.
+
+    On the team database the row stays locked until the transaction ends: two consoles
+    claiming at once read one after the other, so the second sees the first's claim
+    (SQLite's write transaction already holds the whole file)."""
+    lock = " FOR UPDATE" if is_postgres(db) else ""
     row = db.execute_sql(
         'SELECT status, assignee, priority, claimed_by, claimed_at, waiting_since, '
         'resolution_due, first_response_due, first_response_at, resolved_at, author_id '
-        'FROM "case" WHERE id = ?', (case_id,)).fetchone()
+        f'FROM "case" WHERE id = ?{lock}', (case_id,)).fetchone()
     if row is None:
         return None
     return dict(zip(STATE_COLUMNS, row, strict=True))
@@ -234,7 +240,7 @@ def newest_thread_case(db: Database, channel: str, root: str, server: str = "") 
         "FROM mention WHERE channel = ? AND server = ? AND remote_id = ? "
         "AND case_id IS NOT NULL UNION ALL "
         'SELECT c.id FROM "case" c WHERE c.channel = ? AND c.thread_root = ? AND NOT EXISTS '
-        "(SELECT 1 FROM mention m WHERE m.case_id = c.id AND m.server != ?))",
+        "(SELECT 1 FROM mention m WHERE m.case_id = c.id AND m.server != ?)) AS held",
         (channel, root, server, channel, server, root, channel, root, server)).fetchone()
     return int(row[0]) if row and row[0] is not None else None
 
@@ -298,7 +304,7 @@ def case_queue_sql(queue: str, agent: str = "", breach_by: datetime | None = Non
         return (f"{active} AND (({c}first_response_at IS NULL AND {c}first_response_due <= ?)"
                 f" OR ({c}status != 'waiting' AND {c}resolution_due <= ?))", [moment, moment])
     if queue in ("", "all"):
-        return "1", []
+        return "1 = 1", []
     raise ValueError(f"unknown queue {queue!r}; use one of {', '.join(QUEUES)}")
 
 
@@ -313,7 +319,7 @@ def queue_rows(db: Database, queue: str, statuses: tuple[str, ...], agent: str,
     sql = (f"SELECT {CASE_COLUMNS} {_FROM} WHERE {' AND '.join(clauses)} ORDER BY "
            "CASE WHEN c.status IN ('new', 'open', 'waiting') THEN 0 ELSE 1 END, "
            "coalesce(CASE WHEN c.first_response_at IS NULL THEN c.first_response_due END, "
-           "c.resolution_due, '9999'), c.id DESC LIMIT ?")
+           "c.resolution_due, '9999-12-31'), c.id DESC LIMIT ?")
     return [tuple(r) for r in db.execute_sql(sql, [*params, limit]).fetchall()]
 
 
@@ -332,7 +338,7 @@ def attach_candidate_rows(db: Database, mention_id: int, limit: int) -> list[tup
         f"SELECT {CASE_COLUMNS} {_FROM} WHERE c.status IN ('new', 'open', 'waiting') AND "
         "c.author_id IN (SELECT o.id FROM mention m JOIN author me ON me.id = m.author_id "
         "JOIN author o ON o.id = me.id OR (me.customer_id IS NOT NULL AND "
-        "o.customer_id = me.customer_id) WHERE m.id = ?) AND c.id IS NOT "
+        "o.customer_id = me.customer_id) WHERE m.id = ?) AND c.id IS DISTINCT FROM "
         "(SELECT case_id FROM mention WHERE id = ?) ORDER BY c.id DESC LIMIT ?",
         (mention_id, mention_id, limit)).fetchall()]
 
@@ -412,6 +418,7 @@ def library_empty() -> bool:
 
 
 def mark_library_seeded(key: str, at: datetime) -> None:
-    """SQLite only (``INSERT OR REPLACE``)."""
-    TeamSetting.insert(key=key, value="true", updated_at=to_db(at)).on_conflict_replace(
-    ).execute()
+    """Mark it (an upsert both SQLite and PostgreSQL understand)."""
+    TeamSetting.insert(key=key, value="true", updated_at=to_db(at)).on_conflict(
+        conflict_target=[TeamSetting.key],
+        update={TeamSetting.value: "true", TeamSetting.updated_at: to_db(at)}).execute()

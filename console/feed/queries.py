@@ -19,10 +19,12 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Any
 
-from peewee import Database
+from peewee import Database, DatabaseProxy
 
 from console.cases.queries import case_queue_sql
-from console.store.search import fts_query
+from console.store.db import database_proxy
+from console.store.dialect import is_postgres, words_match
+from console.store.search import fts_query, search_words
 from console.store.timeutil import from_db
 
 SORTS = ("newest", "priority")
@@ -130,6 +132,15 @@ def _row(values: tuple) -> FeedRow:
     )
 
 
+def _match(db: Database | DatabaseProxy, table: str, text: str,
+           query: str) -> tuple[str, list[Any]]:
+    """The full-text condition on ``table`` (the search table or its alias): FTS5's MATCH
+    on SQLite, the folded-prefix regex on the team database."""
+    if is_postgres(db):
+        return words_match(f'{table}."text" || \' \' || {table}."author"', search_words(text))
+    return f"{'mention_fts' if table == 'f' else table} MATCH ?", [query]
+
+
 def filter_clauses(flt: FeedFilter, search: bool = True) -> tuple[list[str], list[Any]]:
     """SQL conditions on `m` (mention) for a filter; `search=False` leaves the text search
     to a caller that joins the full-text index itself."""
@@ -160,10 +171,11 @@ def filter_clauses(flt: FeedFilter, search: bool = True) -> tuple[list[str], lis
         params.extend(values)
     query = fts_query(flt.search)
     if flt.search.strip() and query is None:
-        clauses.append("0")  # only punctuation typed: nothing can match
+        clauses.append("1 = 0")  # only punctuation typed: nothing can match
     elif query is not None and search:
-        clauses.append("m.feed_key IN (SELECT rowid FROM mention_fts WHERE mention_fts MATCH ?)")
-        params.append(query)
+        match, values = _match(database_proxy, "mention_fts", flt.search, query)
+        clauses.append(f"m.feed_key IN (SELECT rowid FROM mention_fts WHERE {match})")
+        params.extend(values)
     return clauses, params
 
 
@@ -186,8 +198,9 @@ def feed_page(db: Database, flt: FeedFilter, after: FeedRow | None = None,
     if walk_index:
         # Drive the query from the full-text index in rowid (= feed_key) order.
         source = "mention_fts f JOIN mention m ON m.feed_key = f.rowid"
-        clauses.insert(0, "mention_fts MATCH ?")
-        params.insert(0, query)
+        match, values = _match(db, "f", flt.search, query or "")
+        clauses.insert(0, match)
+        params[0:0] = values
     if after is not None:
         if flt.sort == "priority":
             clauses.append("(m.priority, m.feed_key) < (?, ?)")

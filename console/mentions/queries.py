@@ -356,7 +356,7 @@ def author_timeline(db: Database, author_id: int, before: tuple[datetime, str, i
              substr(r.text, 1, 500), r.state
         FROM reply r JOIN mention m ON m.id = r.mention_id
        WHERE m.author_id = ? AND r.state != 'draft'
-    ) {page}
+    ) AS timeline {page}
     ORDER BY created_at DESC, kind DESC, id DESC LIMIT ?"""
     params.append(limit)
     items = []

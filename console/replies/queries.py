@@ -17,6 +17,8 @@ from typing import Any, cast
 from peewee import fn
 
 from console.store import changes
+from console.store.db import database_proxy
+from console.store.dialect import is_postgres
 from console.store.models import Mention, Reply
 from console.store.timeutil import from_db, to_db
 
@@ -143,6 +145,13 @@ def claim_for_sending(reply_id: int, expected_state: str | None,
         claim &= Reply.state == expected_state
     if expected_attempts is not None:
         claim &= Reply.attempts == expected_attempts
+    if is_postgres(database_proxy):
+        # Team database: the row is locked until this transaction ends, and a reply
+        # another console is claiming right now is skipped, not waited for; the
+        # conditional UPDATE below still refuses one that moved on meanwhile.
+        held = Reply.select(Reply.id).where(claim).for_update(skip_locked=True).first()
+        if held is None:
+            return False
     claimed = Reply.update(state="sending", attempts=Reply.attempts + 1,
                            updated_at=to_db(at)).where(claim).execute() > 0
     changes.record(Reply._meta.database, changes.REPLY, (reply_id,) if claimed else ())

@@ -3,8 +3,9 @@
 Figures are aggregated in SQL so a period over a million mentions stays fast; the Python
 that cuts a period into pieces of one UTC offset and adds the pieces up is in
 ``console.reports.figures``. The store is SQLite today, and some of this is SQLite's own
-(``julianday``, summing comparisons, ``/`` as integer division): a PostgreSQL store needs
-a dialect switch here.
+(``julianday``, ``/`` as integer division); the team database (PostgreSQL) defines
+``julianday`` in its migrations, divides integers alike, and counts with CASE here because
+it cannot add booleans.
 """
 
 from __future__ import annotations
@@ -41,13 +42,20 @@ def volume_piece(db: Database, bucket: str, offset: int, low: int, high: int) ->
     return _grouped_piece(db, bucket, offset, low, high, "count(*)", ", channel")
 
 
+def _count_if(condition: str) -> str:
+    """How many rows meet ``condition`` (a CASE: PostgreSQL cannot sum booleans)."""
+    return f"sum(CASE WHEN {condition} THEN 1 ELSE 0 END)"
+
+
 def sentiment_piece(db: Database, bucket: str, offset: int, low: int, high: int,
                     complaint_threshold: float) -> list[Row]:
     """(bucket, mentions, negative, neutral, positive, complaints) for one piece."""
     return _grouped_piece(db, bucket, offset, low, high,
-                          "count(*), sum(sentiment_label = 'negative'), "
-                          "sum(sentiment_label = 'neutral'), sum(sentiment_label = 'positive'), "
-                          "sum(complaint >= ?)", "", (complaint_threshold,))
+                          ", ".join(["count(*)", *(_count_if(f"sentiment_label = '{label}'")
+                                                   for label in ("negative", "neutral",
+                                                                 "positive")),
+                                     _count_if("complaint >= ?")]),
+                          "", (complaint_threshold,))
 
 
 def reason_counts(db: Database, low: int, high: int, complaint_threshold: float,
@@ -63,7 +71,8 @@ def reason_counts(db: Database, low: int, high: int, complaint_threshold: float,
 _AGENT = """coalesce(nullif(c.assignee, ''), (SELECT r.agent FROM reply r
   JOIN mention m ON m.id = r.mention_id WHERE m.case_id = c.id AND r.state = 'sent'
   ORDER BY r.sent_at LIMIT 1), '')"""
-_MINUTES = "(julianday({end}) - julianday({start})) * 1440.0"  # SQLite only
+# julianday() is SQLite's; the team database's migrations define it for TIMESTAMP.
+_MINUTES = "(julianday({end}) - julianday({start})) * 1440.0"
 
 
 def sla_rows(db: Database, by: str, moment: Any, since: Any, until: Any) -> list[Row]:
@@ -80,17 +89,17 @@ def sla_rows(db: Database, by: str, moment: Any, since: Any, until: Any) -> list
     return list(db.execute_sql(
         f"""SELECT {group} AS g, count(*),
           count(c.first_response_at), avg({first}),
-          sum(c.first_response_at IS NOT NULL AND c.first_response_due IS NOT NULL
-              AND c.first_response_at <= c.first_response_due),
-          sum(c.first_response_due IS NOT NULL AND NOT {silent}
-              AND coalesce(c.first_response_at, ?) > c.first_response_due),
-          sum(c.resolved_at IS NOT NULL AND {answered}),
+          sum(CASE WHEN c.first_response_at IS NOT NULL AND c.first_response_due IS NOT NULL
+              AND c.first_response_at <= c.first_response_due THEN 1 ELSE 0 END),
+          sum(CASE WHEN c.first_response_due IS NOT NULL AND NOT {silent}
+              AND coalesce(c.first_response_at, ?) > c.first_response_due THEN 1 ELSE 0 END),
+          sum(CASE WHEN c.resolved_at IS NOT NULL AND {answered} THEN 1 ELSE 0 END),
           avg(CASE WHEN {answered} THEN {resolve} END),
-          sum(c.resolved_at IS NOT NULL AND {answered} AND c.resolution_due IS NOT NULL
-              AND c.resolved_at <= c.resolution_due),
-          sum(c.resolution_due IS NOT NULL AND NOT {silent}
-              AND coalesce(c.resolved_at, ?) > c.resolution_due),
-          sum({silent})
+          sum(CASE WHEN c.resolved_at IS NOT NULL AND {answered} AND c.resolution_due IS NOT NULL
+              AND c.resolved_at <= c.resolution_due THEN 1 ELSE 0 END),
+          sum(CASE WHEN c.resolution_due IS NOT NULL AND NOT {silent}
+              AND coalesce(c.resolved_at, ?) > c.resolution_due THEN 1 ELSE 0 END),
+          sum(CASE WHEN {silent} THEN 1 ELSE 0 END)
         FROM "case" c WHERE c.created_at >= ? AND c.created_at < ?
         GROUP BY g ORDER BY g""",
         (moment, moment, since, until)).fetchall())
@@ -99,7 +108,7 @@ def sla_rows(db: Database, by: str, moment: Any, since: Any, until: Any) -> list
 def count_filtered(db: Database, flt: FeedFilter) -> int:
     """How many mentions a feed filter admits."""
     clauses, params = filter_clauses(flt)
-    where = " AND ".join(clauses) or "1"
+    where = " AND ".join(clauses) or "1 = 1"
     row = db.execute_sql(
         f"SELECT count(*) FROM mention m JOIN author a ON a.id = m.author_id WHERE {where}",
         params).fetchone()

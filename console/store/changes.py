@@ -23,6 +23,8 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
+from peewee import PostgresqlDatabase
+
 from console.store.timeutil import to_db, utcnow
 
 # What changed (the ``kind`` column); ``row_id`` is that row's id.
@@ -86,11 +88,13 @@ class Change:
 def _dialect(db: Any) -> str:
     """"postgres" or "sqlite" for a peewee database or a proxy bound to one."""
     real = getattr(db, "obj", None) or db
-    return "postgres" if getattr(real, "param", "?") == "%s" else "sqlite"
+    return "postgres" if isinstance(real, PostgresqlDatabase) else "sqlite"
 
 
 def _param(db: Any) -> str:
-    return "%s" if _dialect(db) == "postgres" else "?"
+    """The database's own placeholder (the team database takes ``?`` and translates it)."""
+    real = getattr(db, "obj", None) or db
+    return "%s" if getattr(real, "param", "?") == "%s" else "?"
 
 
 def record(db: Any, kind: str, row_ids: Iterable[int]) -> None:

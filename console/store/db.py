@@ -111,8 +111,9 @@ class Store:
     """
 
     def __init__(self, path: Path | str) -> None:
-        self.path = Path(path) if str(path) != ":memory:" else path
-        self.db: SqliteDatabase = _StoreDatabase(self, str(path), pragmas=PRAGMAS,
+        self.path: Path | str = Path(path) if str(path) != ":memory:" else path
+        # SQLite here; the team database's PostgreSQL in console/store/postgres.py.
+        self.db: Database = _StoreDatabase(self, str(path), pragmas=PRAGMAS,
                                                  check_same_thread=False)
         self._write_lock = threading.RLock()
         self.damaged = ""  # what SQLite said when the file was found damaged

@@ -1,6 +1,7 @@
 """Numbered schema migrations, frozen as SQL, applied in a transaction after a backup copy.
 
-The schema version lives in SQLite's ``PRAGMA user_version``. Each migration is a list of
+The schema version lives in SQLite's ``PRAGMA user_version``; the team database's
+migrations (same numbers, same meaning) are in ``migrations_pg.py``. Each migration is a list of
 statements that never changes once released; a new schema is a new number. Before
 migrating a database that already holds data, the file is copied to
 ``<name>.v<old>.bak`` beside it (SQLite's online backup, so a WAL database copies whole).
@@ -12,9 +13,10 @@ import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
-from peewee import SqliteDatabase
+from peewee import Database
 
-from console.store import changes
+from console.store import changes, migrations_pg
+from console.store.dialect import is_postgres
 
 _V1 = [
     """CREATE TABLE "account" ("id" INTEGER NOT NULL PRIMARY KEY, "kind" VARCHAR(255) NOT NULL,
@@ -241,11 +243,14 @@ LATEST = len(MIGRATIONS)
 BackupHook = Callable[[Path, int], Path | None]
 
 
-class SchemaTooNew(Exception):
-    """The database was written by a newer Posventa."""
+# One class for both backends (the team database's migrations raise it too).
+SchemaTooNew = migrations_pg.SchemaTooNew
 
 
-def schema_version(db: SqliteDatabase) -> int:
+def schema_version(db: Database) -> int:
+    """The schema version of the workspace's SQLite database or of the team database."""
+    if is_postgres(db):
+        return migrations_pg.schema_version(db)
     return int(db.execute_sql("PRAGMA user_version").fetchone()[0])
 
 
@@ -265,7 +270,7 @@ def backup_copy(path: Path, version: int) -> Path:
     return target
 
 
-def migrate(db: SqliteDatabase, path: Path | None) -> tuple[int, int, Path | None]:
+def migrate(db: Database, path: Path | None) -> tuple[int, int, Path | None]:
     """Bring the schema to LATEST. Returns (old version, new version, backup path)."""
     current = schema_version(db)
     if current > LATEST:

@@ -13,9 +13,14 @@ _WORD = re.compile(r"\w+", re.UNICODE)
 MAX_TERMS = 12
 
 
+def search_words(text: str) -> list[str]:
+    """The words of a search box that are searched for (at most MAX_TERMS)."""
+    return _WORD.findall(text or "")[:MAX_TERMS]
+
+
 def fts_query(text: str) -> str | None:
     """The FTS5 MATCH expression for a search box, or None when nothing is searchable."""
-    words = _WORD.findall(text or "")[:MAX_TERMS]
+    words = search_words(text)
     if not words:
         return None
     return " ".join(f'"{w}"*' for w in words)

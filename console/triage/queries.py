@@ -131,7 +131,7 @@ def vip_author_ids(db: Database, author_ids: Sequence[int]) -> set[int]:
     """Those of these authors whose customer is a VIP."""
     rows = db.execute_sql(
         "SELECT a.id FROM author a JOIN customer c ON c.id = a.customer_id "
-        f"WHERE c.vip AND a.id IN ({','.join('?' * len(author_ids))})", author_ids)
+        f"WHERE c.vip = 1 AND a.id IN ({','.join('?' * len(author_ids))})", author_ids)
     return {int(r[0]) for r in rows}
 
 
@@ -238,10 +238,10 @@ def count_history(db: Database, authors: Sequence[int], exclude_mention: int,
                   cap: int) -> int:
     """Mentions of these authors other than `exclude_mention`, counted up to `cap`."""
     marks = _marks(len(authors))
-    # SQLite: a subquery in FROM without an alias
+    # PostgreSQL before 16 needs the subquery's alias.
     return int(db.execute_sql(
         f"SELECT count(*) FROM (SELECT 1 FROM mention WHERE author_id IN ({marks}) "
-        "AND id != ? LIMIT ?)", (*authors, exclude_mention, cap)).fetchone()[0])
+        "AND id != ? LIMIT ?) AS history", (*authors, exclude_mention, cap)).fetchone()[0])
 
 
 def author_id_by_remote(db: Database, channel: str, remote_id: str,
@@ -300,7 +300,7 @@ def watch_terms_row(db: Database, watch_id: int) -> Row | None:
 
 # --- stored mentions, scored again (rescore.py) ---------------------------------------------
 
-# SQLite: coalesce of a boolean with 0
+# vip is 0/1 on both backends, so coalesce with 0 reads alike.
 _RESCORE = """SELECT m.id, m.text, m.lang, a.followers, m.tagged, m.source, m.created_at, a.bot,
 m.channel, a.handle, m.author_id, m.watch_id, m.status, coalesce(c.vip, 0), m.sentiment,
 m.sentiment_label, m.complaint, m.reason, m.relevance, m.spam, m.priority, m.fired_rules
@@ -314,8 +314,8 @@ WHERE id = ? AND source = ? AND tagged = ?"""
 
 
 def _in_statuses(statuses: Sequence[str] | None) -> tuple[str, list[Any]]:
-    # SQLite: "1" as an always-true condition
-    where = f"m.status IN ({','.join('?' * len(statuses))})" if statuses else "1"
+    # "1 = 1": a bare 1 is no condition for PostgreSQL.
+    where = f"m.status IN ({','.join('?' * len(statuses))})" if statuses else "1 = 1"
     return where, list(statuses or ())
 
 

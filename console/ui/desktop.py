@@ -17,6 +17,7 @@ from console.ui.composer import ComposerController
 from console.ui.feed_pane import FeedController
 from console.ui.main_window import MainWindow
 from console.ui.settings_dialog import SettingsController, SettingsDialog, apply_theme
+from console.ui.team_dialog import install_team_action
 from console.ui.tray import TrayIcon, UrgentNotifier
 from console.ui.window_state import WindowStateKeeper
 
@@ -114,6 +115,7 @@ def install(window: MainWindow, runtime: Runtime, bridge: EngineBridge, feed: Fe
         dialog.deleteLater()
 
     window.settings_action.triggered.connect(open_settings)
+    install_team_action(window, runtime.workspace.path)
     window.shortcuts_action.triggered.connect(open_shortcuts)
     keys = FeedKeys(window, runtime, feed, composer, case, owner)
     layout = WindowStateKeeper(window, runtime.workspace.path, owner)

@@ -93,6 +93,8 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.export_cases_action)
         file_menu.addAction(self.open_case_file_action)
         file_menu.addAction(self.import_case_file_action)
+        self.team_action = QAction(self.tr("&Team database…"), self)
+        file_menu.addAction(self.team_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         view_menu = menus.addMenu(self.tr("&View"))

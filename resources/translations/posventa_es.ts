@@ -3039,6 +3039,10 @@ Una consola de atención proactiva al cliente en redes sociales: ver lo que la g
         <source>Outbox</source>
         <translation>Bandeja de salida</translation>
     </message>
+    <message>
+        <source>&amp;Team database…</source>
+        <translation>Base de datos del &amp;equipo…</translation>
+    </message>
 </context>
 <context>
     <name>MastodonForm</name>
@@ -6736,6 +6740,123 @@ Este espacio de trabajo aún no tiene ninguna cuenta. La demostración lo muestr
     <message numerus="yes">
         <source>%n result(s)</source>
         <translation><numerusform>%n resultado</numerusform><numerusform>%n resultados</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>Backup</name>
+    <message>
+        <source>this workspace works in the team database {url}, which is backed up with PostgreSQL's own tools (pg_dump) on its server; for a local copy, run: posventa team export FILE</source>
+        <translation>este espacio de trabajo usa la base de datos del equipo {url}, cuya copia de seguridad se hace en su servidor con las herramientas de PostgreSQL (pg_dump); para tener una copia local, ejecuta: posventa team export ARCHIVO</translation>
+    </message>
+</context>
+<context>
+    <name>Team</name>
+    <message>
+        <source>no system keyring is available to keep the team database's password; Posventa never writes it to a file, so it cannot connect without one</source>
+        <translation>no hay un llavero del sistema donde guardar la contraseña de la base de datos del equipo; Posventa nunca la escribe en un archivo, así que no puede conectarse sin él</translation>
+    </message>
+    <message>
+        <source>this workspace is not connected to a team database; first: posventa team connect postgresql://USER@HOST:PORT/DBNAME</source>
+        <translation>este espacio de trabajo no está conectado a una base de datos del equipo; antes ejecuta: posventa team connect postgresql://USUARIO@SERVIDOR:PUERTO/BASE</translation>
+    </message>
+    <message>
+        <source>this workspace has no local database to copy</source>
+        <translation>este espacio de trabajo no tiene una base de datos local que copiar</translation>
+    </message>
+    <message>
+        <source>the team database already holds this workspace's data (it was migrated before); nothing was copied</source>
+        <translation>la base de datos del equipo ya contiene los datos de este espacio de trabajo (se migraron antes); no se ha copiado nada</translation>
+    </message>
+    <message>
+        <source>the team database already holds another team's data; migrate into an empty database (nothing was copied)</source>
+        <translation>la base de datos del equipo ya contiene datos de otro equipo; migra a una base de datos vacía (no se ha copiado nada)</translation>
+    </message>
+    <message>
+        <source>{file} exists already; name a new file</source>
+        <translation>{file} ya existe; indica un archivo nuevo</translation>
+    </message>
+    <message>
+        <source>cannot write {file}: {problem}</source>
+        <translation>no se puede escribir {file}: {problem}</translation>
+    </message>
+</context>
+<context>
+    <name>TeamDialog</name>
+    <message>
+        <source>Team database</source>
+        <translation>Base de datos del equipo</translation>
+    </message>
+    <message>
+        <source>Team database address</source>
+        <translation>Dirección de la base de datos del equipo</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Contraseña</translation>
+    </message>
+    <message>
+        <source>Kept in the system keyring, never in a file</source>
+        <translation>Se guarda en el llavero del sistema, nunca en un archivo</translation>
+    </message>
+    <message>
+        <source>&amp;Address:</source>
+        <translation>&amp;Dirección:</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>Contra&amp;seña:</translation>
+    </message>
+    <message>
+        <source>&amp;Connect</source>
+        <translation>&amp;Conectar</translation>
+    </message>
+    <message>
+        <source>&amp;Copy this workspace's data into it</source>
+        <translation>Co&amp;piar en ella los datos de este espacio</translation>
+    </message>
+    <message>
+        <source>&amp;Disconnect</source>
+        <translation>Desco&amp;nectar</translation>
+    </message>
+    <message>
+        <source>read the team database's state</source>
+        <translation>leer el estado de la base de datos del equipo</translation>
+    </message>
+    <message>
+        <source>This workspace works in the team database {url} (schema {schema}); other consoles connected now: {count}.</source>
+        <translation>Este espacio de trabajo usa la base de datos del equipo {url} (esquema {schema}); otras consolas conectadas ahora: {count}.</translation>
+    </message>
+    <message>
+        <source>This workspace works in its own database on this computer.</source>
+        <translation>Este espacio de trabajo usa su propia base de datos en este ordenador.</translation>
+    </message>
+    <message>
+        <source>Connected. Restart Posventa to work in the team database.</source>
+        <translation>Conectado. Reinicia Posventa para trabajar en la base de datos del equipo.</translation>
+    </message>
+    <message>
+        <source>connect to the team database</source>
+        <translation>conectar con la base de datos del equipo</translation>
+    </message>
+    <message>
+        <source>Copied {count} rows into the team database.</source>
+        <translation>Se han copiado {count} filas en la base de datos del equipo.</translation>
+    </message>
+    <message>
+        <source>copy the data into the team database</source>
+        <translation>copiar los datos en la base de datos del equipo</translation>
+    </message>
+    <message>
+        <source>Disconnected. Restart Posventa to work in this workspace's own database.</source>
+        <translation>Desconectado. Reinicia Posventa para trabajar en la base de datos propia de este espacio.</translation>
+    </message>
+    <message>
+        <source>disconnect</source>
+        <translation>desconectar</translation>
+    </message>
+    <message>
+        <source>The address your IT team gives for it</source>
+        <translation>La dirección que te indique tu equipo de informática</translation>
     </message>
 </context>
 </TS>

@@ -20,8 +20,10 @@ def _account(rt):
                                 handle="ventalia")
 
 
-def test_fresh_workspace_is_at_latest_schema_and_private(runtime):
+def test_fresh_workspace_is_at_latest_schema_and_private(runtime, backend):
     assert schema_version(runtime.workspace.store.db) == LATEST
+    if backend == "postgresql":
+        pytest.skip("file modes and SQLite's journal: the team database has neither")
     assert runtime.workspace.path.stat().st_mode & 0o777 == 0o700
     assert runtime.workspace.db_path.stat().st_mode & 0o777 == 0o600
     mode = runtime.workspace.store.db.execute_sql("PRAGMA journal_mode").fetchone()[0]

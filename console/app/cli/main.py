@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 
 from console import __version__
 from console.accounts import cli as accounts_cli
-from console.app.cli import about, backup, sync
+from console.app.cli import about, backup, sync, team
 from console.app.folders import default_workspace_dir
 from console.app.workspace import WorkspaceCorrupt
 from console.casefile import cli as casefile_cli
@@ -52,7 +52,7 @@ EXIT_FAILED = 1
 COMMANDS: tuple[ModuleType, ...] = (
     accounts_cli, sync, replies_cli, feed_cli, triage_cli, rules_cli, corrections_cli,
     backup, canned_cli, cases_cli, people_cli, reports_cli, importer_cli, casefile_cli,
-    about,
+    team, about,
 )
 
 StartWindow = Callable[[argparse.Namespace], int]

@@ -13,6 +13,7 @@ from peewee import Database
 from console.people.names import fold
 from console.people.queries import Row
 from console.store import changes
+from console.store.dialect import is_postgres
 
 # Customers merged into another (their merge not undone): kept for unmerge, never shown.
 MERGED_AWAY = "SELECT merged_id FROM merge_record WHERE undone_at IS NULL"
@@ -20,7 +21,9 @@ MERGED_AWAY = "SELECT merged_id FROM merge_record WHERE undone_at IS NULL"
 
 def ensure_fold(db: Database) -> None:
     """Makes ``people_fold(text)`` (accent and case folding) callable from SQL here."""
-    # SQLite: a function registered on the connection (PostgreSQL would need one in SQL).
+    if is_postgres(db):
+        return  # the team database's migrations define it in SQL (unaccent and lower)
+    # SQLite: a function registered on the connection.
     db.connection().create_function("people_fold", 1, lambda s: fold(s) if s else "",
                                     deterministic=True)
 

@@ -37,9 +37,10 @@ def mention_figures(db: Database, author_ids: Sequence[int], complaint_threshold
                     ) -> tuple[int, int, Any, Any]:
     """(mentions, complaints, first created_at, last created_at) of these authors."""
     ids = list(author_ids)
-    # SQLite: sum() of a comparison (PostgreSQL needs a CASE or a cast).
+    # A CASE, not sum() of a comparison: PostgreSQL cannot add booleans.
     count, complaints, first, last = db.execute_sql(
-        f"SELECT count(*), coalesce(sum(complaint >= ?), 0), min(created_at), max(created_at) "
+        "SELECT count(*), coalesce(sum(CASE WHEN complaint >= ? THEN 1 ELSE 0 END), 0), "
+        f"min(created_at), max(created_at) "
         f"FROM mention WHERE author_id IN ({marks(ids)})",
         [complaint_threshold, *ids]).fetchone()
     return int(count), int(complaints), first, last
@@ -84,7 +85,7 @@ def history(db: Database, author_ids: Sequence[int], customer_id: int | None,
     if before is not None:
         page = "WHERE (created_at, kind, id) < (?, ?, ?)"
         params.extend([before[0], before[1], before[2]])
-    # SQLite: a subquery in FROM without an alias (PostgreSQL before 16 needs one).
+    # The subquery in FROM has an alias: PostgreSQL before 16 needs one.
     sql = f"""
     SELECT * FROM (
       SELECT 'mention' AS kind, m.id AS id, m.created_at AS created_at, m.channel AS channel,
@@ -107,7 +108,7 @@ def history(db: Database, author_ids: Sequence[int], customer_id: int | None,
              NULL, e.case_id, '', 0
         FROM case_event e JOIN "case" c ON c.id = e.case_id
        WHERE c.author_id IN ({marks}) AND e.kind IN ('status', 'reopened')
-    ) {page}
+    ) AS history {page}
     ORDER BY created_at DESC, kind DESC, id DESC LIMIT ?"""
     params.append(limit)
     return list(db.execute_sql(sql, params))

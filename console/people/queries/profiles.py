@@ -12,6 +12,7 @@ from typing import Any
 from peewee import Database
 
 from console.people.queries import Row, chunks
+from console.store.dialect import is_postgres, phrase_match
 
 PROFILE_COLUMNS = "id, channel, handle, display_name, url, bio, fields, customer_id"
 _VERIFIED = "(fields LIKE '%true]%' OR fields LIKE '%\"verified\": true%')"
@@ -26,18 +27,21 @@ def profiles(db: Database, ids: Iterable[int]) -> list[Row]:
     return rows
 
 
-def _fts_authors(db: Database, query: str, limit: int) -> set[int]:
-    # SQLite: the FTS5 index (MATCH, rowid).
+def _fts_authors(db: Database, match: str, params: list[Any], limit: int) -> set[int]:
     rows = db.execute_sql(
         "SELECT DISTINCT m.author_id FROM mention_fts f JOIN mention m ON m.feed_key = f.rowid "
-        "WHERE mention_fts MATCH ? LIMIT ?", (query, limit))
+        f"WHERE {match} LIMIT ?", (*params, limit))
     return {int(r[0]) for r in rows}
 
 
 def authors_named(db: Database, term: str, prefix: bool, limit: int) -> set[int]:
     """Authors whose name or handle holds `term` (as a word, or its start when `prefix`)."""
+    if is_postgres(db):
+        match, params = phrase_match('f."author"', term, prefix)
+        return _fts_authors(db, match, list(params), limit)
     # SQLite: FTS5 query syntax (column filter, phrase, prefix star).
-    return _fts_authors(db, f'author : "{term}"' + (" *" if prefix else ""), limit)
+    query = f'author : "{term}"' + (" *" if prefix else "")
+    return _fts_authors(db, "mention_fts MATCH ?", [query], limit)
 
 
 def authors_sharing(db: Database, author_id: int,
@@ -60,11 +64,13 @@ def post_texts(db: Database, author_ids: Sequence[int], limit: int) -> list[str]
 
 def posts_with_number(db: Database, number: str) -> list[tuple[int, str]]:
     """(author id, text) of up to 200 posts that hold `number` as a word."""
-    # SQLite: the FTS5 index (MATCH, rowid, column filter).
+    if is_postgres(db):
+        match, params = phrase_match('f."text"', number, prefix=False)
+    else:  # SQLite: the FTS5 index (MATCH, rowid, column filter).
+        match, params = "mention_fts MATCH ?", [f'text : "{number}"']
     rows = db.execute_sql(
         "SELECT m.author_id, m.text FROM mention_fts f JOIN mention m "
-        "ON m.feed_key = f.rowid WHERE mention_fts MATCH ? LIMIT 200",
-        (f'text : "{number}"',)).fetchall()
+        f"ON m.feed_key = f.rowid WHERE {match} LIMIT 200", params).fetchall()
     return [(int(author), str(text)) for author, text in rows]
 
 
@@ -120,9 +126,11 @@ def authors_with_url(db: Database, urls: Sequence[str],
     """(id, url, handle, channel) of up to 50 other authors whose profile URL is one of
     `urls`, ignoring case."""
     marks = ",".join("?" * len(urls))
-    # SQLite: COLLATE NOCASE (PostgreSQL: lower() on both sides).
+    # lower() on both sides (SQLite's COLLATE NOCASE does not exist on PostgreSQL; both
+    # lower() and NOCASE fold ASCII letters only on SQLite).
     rows = db.execute_sql(f"SELECT id, url, handle, channel FROM author WHERE id != ? AND "
-                          f"url COLLATE NOCASE IN ({marks}) LIMIT 50", [exclude, *urls])
+                          f"lower(url) IN ({marks}) LIMIT 50",
+                          [exclude, *(url.lower() for url in urls)])
     return [(int(r[0]), str(r[1]), str(r[2]), str(r[3])) for r in rows]
 
 
