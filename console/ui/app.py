@@ -28,7 +28,7 @@ from console.ui.composer import ComposerController
 from console.ui.desktop import Desktop, apply_settings, install
 from console.ui.feed_pane import FeedController
 from console.ui.i18n import install_translations, translations_installed
-from console.ui.main_window import MainController, MainWindow
+from console.ui.main_window import MainController, MainWindow, fit_on_screen
 from console.ui.profile_panel import ProfileController
 from console.ui.rules_dialog import RulesController, RulesDialog
 from console.ui.sync_status import SyncStatusController
@@ -183,6 +183,7 @@ def run_gui(runtime: Runtime, smoke_test: bool = False) -> int:
     apply_settings(runtime, runtime.workspace.settings)  # theme, agent name
     built = build_console(runtime)
     built.window.show()
+    fit_on_screen(built.window)  # the frame is known once shown: all of it on screen
     if smoke_test:
         from console.ui.smoke import SmokeCheck
 

@@ -862,20 +862,12 @@ Su token se borra del llavero del sistema. Las menciones ya guardadas permanecen
         <translation>Etiquetas del caso</translation>
     </message>
     <message>
-        <source>tags, separated by commas (Enter saves)</source>
-        <translation>etiquetas, separadas por comas (Intro guarda)</translation>
-    </message>
-    <message>
         <source>Internal notes</source>
         <translation>Notas internas</translation>
     </message>
     <message>
         <source>New internal note</source>
         <translation>Nueva nota interna</translation>
-    </message>
-    <message>
-        <source>Internal note for the team: never sent (Ctrl+Enter adds it)</source>
-        <translation>Nota interna para el equipo: nunca se envía (Ctrl+Intro la añade)</translation>
     </message>
     <message>
         <source>Add note</source>
@@ -916,6 +908,22 @@ Su token se borra del llavero del sistema. Las menciones ya guardadas permanecen
     <message>
         <source>Add this mention to the case:</source>
         <translation>Añadir esta mención al caso:</translation>
+    </message>
+    <message>
+        <source>comma-separated tags</source>
+        <translation>etiquetas separadas por comas</translation>
+    </message>
+    <message>
+        <source>Tags separated by commas; Enter saves them.</source>
+        <translation>Etiquetas separadas por comas; Intro las guarda.</translation>
+    </message>
+    <message>
+        <source>Internal note for the team, never sent</source>
+        <translation>Nota interna para el equipo, nunca se envía</translation>
+    </message>
+    <message>
+        <source>Ctrl+Enter adds the note.</source>
+        <translation>Ctrl+Intro añade la nota.</translation>
     </message>
 </context>
 <context>
@@ -3031,6 +3039,22 @@ Una consola de atención proactiva al cliente en redes sociales: ver lo que la g
     <message>
         <source>Outbox</source>
         <translation>Bandeja de salida</translation>
+    </message>
+    <message>
+        <source>No mention selected</source>
+        <translation>Ninguna mención seleccionada</translation>
+    </message>
+    <message>
+        <source>Choose a mention in the feed to read its thread and answer it here. Enter opens the reply box; “/” searches.</source>
+        <translation>Elija una mención del listado para leer su hilo y responderla aquí. Intro abre el cuadro de respuesta; «/» busca.</translation>
+    </message>
+    <message>
+        <source>Case and person</source>
+        <translation>Caso y persona</translation>
+    </message>
+    <message>
+        <source>The selected mention&apos;s case and who wrote it appear here: their other posts, accounts and notes.</source>
+        <translation>Aquí aparecen el caso de la mención seleccionada y quién la escribió: sus otras publicaciones, cuentas y notas.</translation>
     </message>
 </context>
 <context>
