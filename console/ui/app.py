@@ -105,7 +105,7 @@ def build_console(runtime: Runtime, page_size: int = 200) -> Console:
     thread.linkRefused.connect(window.statusBar().showMessage)
     composer = ComposerController(window.composer, runtime.replies, runtime.profile, owner,
                                   canned=runtime.canned)
-    status = SyncStatusController(window.sync_label, window.outbox_label,
+    status = SyncStatusController(window.status_bar.chips, window.outbox_label,
                                   runtime.engine.statuses(), runtime.replies.counts(), owner)
 
     def open_accounts() -> None:

@@ -9,7 +9,6 @@ from PySide6.QtGui import QAction, QCloseEvent, QResizeEvent, QScreen, QShowEven
 from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
-    QSizePolicy,
     QSplitter,
     QStackedWidget,
     QVBoxLayout,
@@ -18,13 +17,14 @@ from PySide6.QtWidgets import (
 
 import console
 from console.sync.events import OutboxChanged
-from console.ui import labels, shortcuts
+from console.ui import shortcuts
 from console.ui.bridge import EngineBridge
 from console.ui.case_panel import CasePanel
 from console.ui.composer import ComposerController, ComposerView
 from console.ui.empty_state import EmptyState
 from console.ui.feed_pane import FeedController, FeedPane
 from console.ui.profile_panel import ProfileController, ProfilePanel
+from console.ui.status_chips import DeskStatusBar
 from console.ui.sync_status import SyncStatusController
 from console.ui.thread_view import ThreadController, ThreadView
 from console.ui.triage_strip import TriageStrip
@@ -173,17 +173,12 @@ class MainWindow(QMainWindow):
         help_menu.addAction(self.shortcuts_action)
         help_menu.addAction(self.about_action)
 
-        self.sync_label = labels.plain_label()
+        # Account chips, the latest notice and the outbox each have their own area.
+        self.status_bar = DeskStatusBar()
+        self.setStatusBar(self.status_bar)
+        self.sync_label = self.status_bar.chips.placeholder  # "No sync yet…"
         self.sync_label.setAccessibleName(self.tr("Sync status"))
-        # Many accounts make a long line: it is cut to the window (the tooltip has it all)
-        # instead of forcing the window wider than a laptop screen.
-        self.sync_label.setMinimumWidth(120)
-        self.sync_label.setSizePolicy(QSizePolicy.Policy.Ignored,
-                                      QSizePolicy.Policy.Preferred)
-        self.outbox_label = labels.plain_label()
-        self.outbox_label.setAccessibleName(self.tr("Outbox"))
-        self.statusBar().addWidget(self.sync_label, 1)
-        self.statusBar().addPermanentWidget(self.outbox_label)
+        self.outbox_label = self.status_bar.outbox
 
     def show_selection(self, selected: bool) -> None:
         """The thread, composer, case and profile (a mention is selected) or what to do."""
@@ -199,11 +194,12 @@ class MainWindow(QMainWindow):
         side_min = self.side_stack.minimumSizeHint().width()
         wanted = 360
         tabs = getattr(self.profile, "tabs", None)
-        if tabs is not None:  # with room for the counts each tab shows, "Cases (12)"
+        if tabs is not None:  # with room for the counts tabs show, "Cases (1)"
             bar = tabs.tabBar()
             bar.ensurePolished()
-            wanted = (bar.sizeHint().width() + 14
-                      + bar.count() * bar.fontMetrics().horizontalAdvance(" (00)"))
+            counted = bar.count() - 2  # all but the history and suggestions count things
+            wanted = (bar.sizeHint().width() + 16
+                      + max(counted, 0) * bar.fontMetrics().horizontalAdvance(" (0)"))
         side = max(side_min, min(wanted, total * 36 // 100, total - feed_min - centre_min))
         centre = max(centre_min, min(total * 32 // 100, total - side - feed_min))
         self.panes.setSizes([total - side - centre, centre, side])

@@ -3037,16 +3037,12 @@ Una consola de atención proactiva al cliente en redes sociales: ver lo que la g
         <translation>Estado de la sincronización</translation>
     </message>
     <message>
-        <source>Outbox</source>
-        <translation>Bandeja de salida</translation>
-    </message>
-    <message>
         <source>No mention selected</source>
         <translation>Ninguna mención seleccionada</translation>
     </message>
     <message>
         <source>Choose a mention in the feed to read its thread and answer it here. Enter opens the reply box; “/” searches.</source>
-        <translation>Elija una mención del listado para leer su hilo y responderla aquí. Intro abre el cuadro de respuesta; «/» busca.</translation>
+        <translation>Elija una mención de la lista para leer su hilo y responderla aquí. Intro abre el cuadro de respuesta; «/» busca.</translation>
     </message>
     <message>
         <source>Case and person</source>
@@ -5379,16 +5375,20 @@ El archivo dañado se ha apartado, no se ha borrado:
         <translation>por sondeo</translation>
     </message>
     <message>
-        <source>%1: sign in again (File ▸ Accounts…)</source>
-        <translation>%1: hay que volver a iniciar sesión (Archivo ▸ Cuentas…)</translation>
-    </message>
-    <message>
         <source>Outbox: {queued} queued · {sending} sending · {failed} failed</source>
         <translation>Bandeja de salida: {queued} en cola · {sending} enviando · {failed} con error</translation>
     </message>
     <message>
-        <source>No sync yet (File ▸ Accounts… adds an account)</source>
-        <translation>Aún no hay sincronización (Archivo ▸ Cuentas… añade una cuenta)</translation>
+        <source>It is tried again automatically.</source>
+        <translation>Se vuelve a intentar automáticamente.</translation>
+    </message>
+    <message>
+        <source>Sign in again in File ▸ Accounts…</source>
+        <translation>Vuelva a iniciar sesión en Archivo ▸ Cuentas…</translation>
+    </message>
+    <message>
+        <source>No account syncs yet. File ▸ Accounts… adds one.</source>
+        <translation>Aún no se sincroniza ninguna cuenta. Archivo ▸ Cuentas… añade una.</translation>
     </message>
 </context>
 <context>
@@ -5952,8 +5952,8 @@ Las correcciones siguen en la lista, marcadas como olvidadas, y las publicacione
         <translation>{0} menciones urgentes más</translation>
     </message>
     <message>
-        <source>Open Posventa and choose “priority first” to see them.</source>
-        <translation>Abrir Posventa y elegir «prioridad primero» para verlas.</translation>
+        <source>Choose “priority first” in the feed to see them.</source>
+        <translation>Elija «prioridad primero» en la lista para verlas.</translation>
     </message>
 </context>
 <context>
@@ -6239,6 +6239,17 @@ Este espacio de trabajo aún no tiene ninguna cuenta. La demostración lo muestr
     <message>
         <source>Nobody matches “%1”.</source>
         <translation>Nadie coincide con «%1».</translation>
+    </message>
+</context>
+<context>
+    <name>DeskStatusBar</name>
+    <message>
+        <source>Latest notice</source>
+        <translation>Último aviso</translation>
+    </message>
+    <message>
+        <source>Outbox</source>
+        <translation>Bandeja de salida</translation>
     </message>
 </context>
 </TS>
