@@ -55,6 +55,7 @@ class ExportCasesDialog(QDialog):
         self.since = QRadioButton(self.tr("Every case active since:"))
         self.since_date = QDateEdit(QDate.currentDate().addDays(-7))
         self.since_date.setCalendarPopup(True)
+        self.since_date.setDisplayFormat(labels.date_format())
         self.choice = QButtonGroup(self)
         for button in (self.current_case, self.current_search, self.since):
             self.choice.addButton(button)

@@ -221,7 +221,14 @@ class ComposerController(QObject):
         view.canned.setEnabled(allowed)
         view.send.setText(self.tr("Copy and open in browser") if rules.manual
                           else self.tr("Send  (Ctrl+Enter)"))
-        if not allowed:
+        if (not allowed and closes is not None and closes.tzinfo is not None
+                and closes <= utcnow() and rules.window_seconds is not None):
+            # Said here rather than by the rules, so the date reads as every other date.
+            view.message.setText(self.tr(
+                "The reply window of this channel (%1 after the customer's message) closed "
+                "on %2.").replace("%1", reply_rules.window_text(rules.window_seconds))
+                .replace("%2", labels.full_time(closes)))
+        elif not allowed:
             view.message.setText(rules.reason or self.tr(
                 "This channel does not allow a reply here."))
         elif rules.manual:  # the channel's own reason when it has one (X: not summoned)

@@ -154,7 +154,7 @@ class ReportsView(QDialog):
         self.until = QDateEdit()
         for edit in (self.since, self.until):
             edit.setCalendarPopup(True)
-            edit.setDisplayFormat("yyyy-MM-dd")
+            edit.setDisplayFormat(labels.date_format())
         self.bucket = QComboBox()
         self.bucket.addItem(self.tr("per day"), "day")
         self.bucket.addItem(self.tr("per week"), "week")
@@ -376,10 +376,8 @@ class ReportsController(QObject):
         locale = QLocale()
         self.view.status.setText(self.tr("%1 mentions from %2 to %3 (days in %4).")
                                  .replace("%1", locale.toString(int(mentions)))
-                                 .replace("%2", locale.toString(_qdate(first),
-                                                                QLocale.FormatType.ShortFormat))
-                                 .replace("%3", locale.toString(_qdate(last),
-                                                                QLocale.FormatType.ShortFormat))
+                                 .replace("%2", labels.day_text(_qdate(first)))
+                                 .replace("%3", labels.day_text(_qdate(last)))
                                  .replace("%4", period.zone))
         self.view.refresh.setEnabled(True)
         self.shown.emit()

@@ -1928,6 +1928,10 @@ Su token se borra del llavero del sistema. Las menciones ya guardadas permanecen
         <source>weighted characters</source>
         <translation>caracteres ponderados</translation>
     </message>
+    <message>
+        <source>The reply window of this channel (%1 after the customer&apos;s message) closed on %2.</source>
+        <translation>El plazo para responder en este canal (%1 después del mensaje del cliente) terminó el %2.</translation>
+    </message>
 </context>
 <context>
     <name>ComposerController</name>
