@@ -89,6 +89,7 @@ def cmd_feed(args: argparse.Namespace, open_console: Callable[[], Console]) -> i
     try:
         flt = FeedFilter(search=args.search or "", statuses=tuple(args.status or ()),
                          sort=args.sort)
+        print("id\twhen\tchannel\tauthor\tstatus\tpriority\ttext")
         for row in rt.feed.page(flt, limit=args.limit):
             when = row.created_at.astimezone().strftime("%Y-%m-%d %H:%M")
             text = " ".join(row.text.split())[:90]
