@@ -1928,10 +1928,6 @@ Su token se borra del llavero del sistema. Las menciones ya guardadas permanecen
         <source>weighted characters</source>
         <translation>caracteres ponderados</translation>
     </message>
-    <message>
-        <source>The reply window of this channel (%1 after the customer&apos;s message) closed on %2.</source>
-        <translation>El plazo para responder en este canal (%1 después del mensaje del cliente) terminó el %2.</translation>
-    </message>
 </context>
 <context>
     <name>ComposerController</name>
@@ -2006,6 +2002,10 @@ Su token se borra del llavero del sistema. Las menciones ya guardadas permanecen
     <message>
         <source>The reply is on the clipboard and the post is open in the browser: paste it there. It is recorded as sent.</source>
         <translation>La respuesta está en el portapapeles y la publicación abierta en el navegador: péguela allí. Queda registrada como enviada.</translation>
+    </message>
+    <message>
+        <source>The reply window of this channel (%1 after the customer&apos;s message) closed on %2.</source>
+        <translation>El plazo para responder en este canal (%1 después del mensaje del cliente) terminó el %2.</translation>
     </message>
 </context>
 <context>
@@ -4166,6 +4166,30 @@ El archivo dañado se ha apartado, no se ha borrado:
     <message>
         <source>Reddit: the thread is locked; Reddit takes no more comments in it.</source>
         <translation>Reddit: el hilo está bloqueado; Reddit no admite más comentarios en él.</translation>
+    </message>
+    <message>
+        <source>The reply is 1 character over the limit of {limit}.</source>
+        <translation>La respuesta supera en 1 carácter el límite de {limit}.</translation>
+    </message>
+    <message>
+        <source>The reply is {over} characters over the limit of {limit}.</source>
+        <translation>La respuesta supera en {over} caracteres el límite de {limit}.</translation>
+    </message>
+    <message>
+        <source>The reply is 1 grapheme over the limit of {limit}.</source>
+        <translation>La respuesta supera en 1 grafema el límite de {limit}.</translation>
+    </message>
+    <message>
+        <source>The reply is {over} graphemes over the limit of {limit}.</source>
+        <translation>La respuesta supera en {over} grafemas el límite de {limit}.</translation>
+    </message>
+    <message>
+        <source>The reply is 1 weighted character over the limit of {limit}.</source>
+        <translation>La respuesta supera en 1 carácter ponderado el límite de {limit}.</translation>
+    </message>
+    <message>
+        <source>The reply is {over} weighted characters over the limit of {limit}.</source>
+        <translation>La respuesta supera en {over} caracteres ponderados el límite de {limit}.</translation>
     </message>
 </context>
 <context>
