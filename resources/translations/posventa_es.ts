@@ -1390,10 +1390,6 @@ Su token se borra del llavero del sistema. Las menciones ya guardadas permanecen
         <translation>Feed {host}: no se pudo leer el documento</translation>
     </message>
     <message>
-        <source>Feed {host}: the site sent something that is not an RSS or Atom feed{reason}</source>
-        <translation>Feed {host}: el sitio envió algo que no es un feed RSS ni Atom{reason}</translation>
-    </message>
-    <message>
         <source>The Mastodon server address is empty</source>
         <translation>La dirección del servidor de Mastodon está vacía</translation>
     </message>
@@ -1912,6 +1908,10 @@ Su token se borra del llavero del sistema. Las menciones ya guardadas permanecen
     <message>
         <source>the reply is empty</source>
         <translation>la respuesta está vacía</translation>
+    </message>
+    <message>
+        <source>Feed {host}: the address does not give an RSS or Atom feed, so it cannot be read. Check the feed&apos;s address in File ▸ Accounts.</source>
+        <translation>Feed {host}: la dirección no da un feed RSS ni Atom, así que no se puede leer. Revise la dirección del feed en Archivo ▸ Cuentas.</translation>
     </message>
 </context>
 <context>
