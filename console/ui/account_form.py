@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -49,6 +50,7 @@ class AccountForm(QWidget):
         self.accounts = accounts
         self._running: dict[TaskSignals, Task] = {}
         self.message = labels.plain_label(wrap=True, selectable=True)
+        self.anchor: QWidget | None = None  # the field the message sits under
 
     def busy(self) -> bool:
         return bool(self._running)
@@ -83,6 +85,8 @@ class AccountForm(QWidget):
     def _on_failed(self, message: str) -> None:
         self._finish()
         self._say(message, error=True)  # what was typed stays in the fields
+        if self.anchor is not None:  # back to the field the sentence is about
+            self.anchor.setFocus()
 
     def _say(self, text: str, *, error: bool) -> None:
         colour = labels.COMPLAINT_COLOUR.name()
@@ -90,6 +94,9 @@ class AccountForm(QWidget):
         self.message.setText(text)
 
     def _layout(self, form: QFormLayout, extra: list[QWidget]) -> None:
+        """The form, its notes and the add button; the message line goes right under the
+        first field (the address the server's answer is almost always about), where the
+        eye is, instead of below the button."""
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         buttons.addWidget(self.add)
@@ -99,4 +106,11 @@ class AccountForm(QWidget):
         for widget in extra:
             layout.addWidget(widget)
         layout.addLayout(buttons)
-        layout.addWidget(self.message)
+        for row in range(form.rowCount()):
+            item = form.itemAt(row, QFormLayout.ItemRole.FieldRole)
+            if item is not None and isinstance(item.widget(), QLineEdit):
+                self.anchor = item.widget()
+                form.insertRow(row + 1, "", self.message)
+                break
+        else:
+            layout.addWidget(self.message)
