@@ -72,6 +72,14 @@ class ExportCasesDialog(QDialog):
                        self.progress, self.message, self.buttons):
             layout.addWidget(widget)
 
+    def say(self, text: str) -> None:
+        """Show the outcome; the dialog grows to the whole sentence (a long file name)
+        instead of cutting it to one line."""
+        self.message.setText(text)
+        self.message.setMinimumHeight(self.message.heightForWidth(
+            max(self.message.width(), self.width() - 24)))
+        self.adjustSize()
+
     def selection(self) -> Selection:
         if self.current_case.isChecked() and self.case_id is not None:
             return Selection(case_ids=(self.case_id,))
@@ -123,7 +131,7 @@ class ExportCasesController(QObject):
 
         self.dialog.export_button.setEnabled(False)
         self.dialog.progress.setVisible(True)
-        self.dialog.message.setText(self.tr("Exporting…"))
+        self.dialog.say(self.tr("Exporting…"))
         signals = start_task(Task(work, self.tr("export the cases")))
         signals.succeeded.connect(self._on_done)
         signals.failed.connect(self._on_failed)
@@ -136,7 +144,7 @@ class ExportCasesController(QObject):
 
     @Slot(object)
     def _on_done(self, result: ExportResult) -> None:
-        self.dialog.message.setText(self.tr(
+        self.dialog.say(self.tr(
             "Saved {cases} cases and {mentions} mentions to {name}.").format(
             cases=result.cases, mentions=result.mentions, name=result.path.name))
         self.dialog.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(
@@ -145,7 +153,7 @@ class ExportCasesController(QObject):
 
     @Slot(str)
     def _on_failed(self, text: str) -> None:
-        self.dialog.message.setText(text)
+        self.dialog.say(text)
         self.dialog.export_button.setEnabled(True)
 
 

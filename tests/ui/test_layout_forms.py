@@ -20,3 +20,17 @@ def test_the_add_account_error_appears_under_the_address(runtime, qtbot):
     assert address.bottom() < message.top() and message.bottom() < name.top()
     assert form.url.hasFocus() and form.url.text() == "ftp://example.org/feed"
     assert runtime.accounts.list() == []
+
+
+def test_the_export_cases_outcome_is_shown_whole(qtbot):
+    from console.ui.casefile_dialogs import ExportCasesDialog
+    from tests.ui.fit import cut_texts
+
+    dialog = ExportCasesDialog(12, "")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.say("Saved 12 cases and 40 mentions to "
+               "posventa-cases-of-the-whole-team-for-the-december-review.posventa-cases.")
+    qtbot.wait(10)
+    assert not cut_texts(dialog)
