@@ -92,6 +92,7 @@ class AccountForm(QWidget):
         colour = labels.COMPLAINT_COLOUR.name()
         self.message.setStyleSheet(f"color: {colour};" if error else "")
         self.message.setText(text)
+        self.message.setVisible(bool(text))  # an empty line would open a gap in the form
 
     def _layout(self, form: QFormLayout, extra: list[QWidget]) -> None:
         """The form, its notes and the add button; the message line goes right under the
@@ -111,6 +112,7 @@ class AccountForm(QWidget):
             if item is not None and isinstance(item.widget(), QLineEdit):
                 self.anchor = item.widget()
                 form.insertRow(row + 1, "", self.message)
+                self.message.hide()
                 break
         else:
             layout.addWidget(self.message)

@@ -93,10 +93,24 @@ def channel_name(channel: str) -> str:
     return labels.channel_label(channel)
 
 
+def day_label(value: str, short: bool = False) -> str:
+    """A period's first day, stored as "2026-11-06", as the agent's locale writes dates
+    ("6 Nov 2026"; "6 Nov" on a chart's axis); anything else as it is."""
+    try:
+        day = date.fromisoformat(value)
+    except ValueError:
+        return value
+    if short:
+        return QLocale().toString(QDate(day.year, day.month, day.day), "d MMM")
+    return labels.day_text(day)
+
+
 def cell_text(column: str, value: object) -> str:
     """One table cell as it reads on screen: names of values translated, numbers localised."""
     if value is None:
         return ""
+    if column == "bucket":  # the CSV keeps "2026-11-06": it is data
+        return day_label(str(value))
     if column == "channel":
         return channel_name(str(value))
     if column == "reason":
@@ -194,7 +208,8 @@ class _Chart(QObject):
             bars = QBarSet(channel_name(channel))
             bars.append([float(counts.get((b, channel), 0)) for b in buckets])
             series.append(bars)
-        return self._bars(self.tr("Mentions per channel"), series, buckets, vertical=True)
+        return self._bars(self.tr("Mentions per channel"), series,
+                          [day_label(b, short=True) for b in buckets], vertical=True)
 
     def sentiment(self, table: Table, period: Period) -> QChart:
         buckets = bucket_starts(period)
@@ -206,7 +221,8 @@ class _Chart(QObject):
             bars.append([float(by_bucket[b][index]) if b in by_bucket else 0.0
                          for b in buckets])
             series.append(bars)
-        chart = self._bars(self.tr("Sentiment and complaint share"), series, buckets, True)
+        chart = self._bars(self.tr("Sentiment and complaint share"), series,
+                           [day_label(b, short=True) for b in buckets], True)
         share = QLineSeries()
         share.setName(self.tr("complaint share %"))
         share.setColor(QColor("#8e44ad"))

@@ -56,3 +56,11 @@ def test_the_recovery_list_and_case_clocks_write_dates_like_the_rest(c_locale, q
     assert offer_time(Offer()) == labels.full_time(moment)  # type: ignore[arg-type]
     assert "-" not in offer_time(Offer())  # not 2025-11-05
     assert local_time(moment).split()[1:3] == ["5", "Nov"]
+
+
+def test_report_periods_read_as_dates_on_screen(c_locale, qapp):
+    from console.ui.reports_view import cell_text, day_label
+
+    assert cell_text("bucket", "2026-11-06") == "6 Nov 2026"
+    assert day_label("2026-11-06", short=True) == "6 Nov"
+    assert cell_text("channel", "mastodon") == "mastodon"
