@@ -116,3 +116,4 @@ class AccountForm(QWidget):
                 break
         else:
             layout.addWidget(self.message)
+        layout.addStretch(1)  # the rows stay together at the top of a tall dialog
