@@ -56,6 +56,9 @@ class AccountChip(QLabel):
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.name, self.state = "", ""
         self.troubled = False
+        # The name is data (a handle, a host, shortened to fit); the kind and state words
+        # come from channel_label / state_word, which the translation tests cover.
+        labels.mark_data(self)
         self.setContentsMargins(6, 0, 6, 0)
 
     def set_parts(self, name: str, state: str, tip: str, troubled: bool) -> None:
@@ -81,7 +84,7 @@ class AccountChip(QLabel):
         state = self._state_part()
         name_room = room - metrics.horizontalAdvance(state)
         if name_room >= NAME_MIN:
-            name = metrics.elidedText(self.name, Qt.TextElideMode.ElideMiddle, name_room)
+            name = metrics.elidedText(self.name, Qt.TextElideMode.ElideRight, name_room)
             text = name + state
         else:  # no room for a name: the state alone, shortened if it must be
             text = metrics.elidedText(self.state if self.troubled else self.name,
