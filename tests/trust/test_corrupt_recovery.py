@@ -112,7 +112,7 @@ def test_cli_tells_what_happened_and_how_to_restore(damaged):
     assert done.returncode == 0, done.stderr
     feed = _posventa(folder, "feed")
     assert feed.returncode == 0, feed.stderr
-    assert len(feed.stdout.strip().splitlines()) == 5  # what the newest backup held
+    assert len(feed.stdout.strip().splitlines()) == 1 + 5  # header, what the backup held
 
 
 def test_cli_can_start_empty_instead(damaged):
