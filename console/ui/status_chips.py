@@ -171,7 +171,7 @@ class DeskStatusBar(QStatusBar):
         self.notice.set_full_text(" ".join(text.split()))
         self.notice.setVisible(bool(text.strip()))  # the chips have the room meanwhile
         self._expire.stop()
-        if timeout > 0:
+        if timeout:
             self._expire.start(timeout)
         self.messageChanged.emit(text)
 
