@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QSplitter,
     QStackedWidget,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -192,10 +193,10 @@ class MainWindow(QMainWindow):
         feed_min = self.feed.minimumSizeHint().width()
         centre_min = self.centre_stack.minimumSizeHint().width()
         side_min = self.side_stack.minimumSizeHint().width()
-        wanted = 360
+        wanted = 380
         tabs = getattr(self.profile, "tabs", None)
-        if tabs is not None:  # with room for the counts tabs show, "Cases (1)"
-            bar = tabs.tabBar()
+        if isinstance(tabs, QTabWidget):  # tabs that would scroll: room for all of them,
+            bar = tabs.tabBar()           # with the counts they show ("Cases (1)")
             bar.ensurePolished()
             counted = bar.count() - 2  # all but the history and suggestions count things
             wanted = (bar.sizeHint().width() + 16
