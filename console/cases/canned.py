@@ -149,8 +149,12 @@ def remove_canned(store: Store, canned_id: int) -> bool:
         return queries.delete_canned(canned_id)
 
 
-def search_canned(query: str, lang: str | None = None, limit: int = 50) -> list[Canned]:
-    """Best matches first: shortcut prefix, then name word prefix, then anywhere."""
+def search_canned(query: str, lang: str | None = None, limit: int = 50,
+                  prefer: str = "") -> list[Canned]:
+    """Best matches first: shortcut prefix, then name word prefix, then anywhere. With
+    `prefer` (the post's language), replies in that language come first, then those for
+    any language, then the others (each group best match first)."""
+    prefer = prefer.strip().casefold()
     wanted = canned_text.fold(query.strip().lstrip("/"))
     ranked: list[tuple[int, str, Canned]] = []
     for item in list_canned():
@@ -166,7 +170,13 @@ def search_canned(query: str, lang: str | None = None, limit: int = 50) -> list[
         else:
             continue
         ranked.append((rank, short, item))
-    ranked.sort(key=lambda t: (t[0], t[1]))
+
+    def fit(item: Canned) -> int:
+        if not prefer:
+            return 0
+        return 0 if item.lang == prefer else 1 if not item.lang else 2
+
+    ranked.sort(key=lambda t: (fit(t[2]), t[0], t[1]))
     return [item for _, _, item in ranked[:limit]]
 
 
@@ -220,9 +230,11 @@ class CannedService:
         self._ensure_seeded()
         return list_canned(lang)
 
-    def search(self, query: str, lang: str | None = None, limit: int = 50) -> list[Canned]:
+    def search(self, query: str, lang: str | None = None, limit: int = 50,
+               prefer: str = "") -> list[Canned]:
+        """Matching replies; those in the `prefer` language (the post's) first."""
         self._ensure_seeded()
-        return search_canned(query, lang, limit)
+        return search_canned(query, lang, limit, prefer)
 
     def get(self, ref: int | str) -> Canned | None:
         self._ensure_seeded()

@@ -96,6 +96,8 @@ def clock_text(clock: Clock) -> str:
         return f"{clock.state} (done {_when(clock.done_at)}, due {due})"
     if clock.state == "paused":
         return "paused while waiting on the customer"
+    if clock.state == "unanswered":
+        return "closed without reply"
     assert clock.left is not None
     if clock.state == "breached":
         return f"BREACHED {span_text(clock.left)} ago (due {due})"
@@ -144,6 +146,8 @@ def _show(service: CaseService, case_id: int, out: TextIO) -> None:
         else "not claimed"), file=out)
     print(f"  first response: {clock_text(clocks.first_response)}", file=out)
     print(f"  resolution: {clock_text(clocks.resolution)}", file=out)
+    if clocks.resolution.state == "unanswered":
+        print("  outcome: closed without reply", file=out)
     print(f"  tags: {', '.join(case.tags) or '-'}", file=out)
     print(f"  mentions: {', '.join(str(m) for m in case.mention_ids) or '-'}", file=out)
     for note in service.notes(case.id):

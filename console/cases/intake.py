@@ -37,12 +37,19 @@ def run(db: Database, items: list[Ingested]) -> None:
     open_direct = bool(team_settings.get(db, "open_direct"))
     policy = None
     now = utcnow()
+    # The mentions were stored without a case; only a case opened earlier in this batch
+    # for their thread can have taken one along (a case takes the posts whose root, or
+    # whose own id, is its thread's root), so only those are looked up.
+    opened: set[tuple[str, str, str]] = set()
     for item in items:
         if item.closed or item.labels.spam or item.history:
             continue
         post = item.post
         root = item.thread_root or post.thread_root or post.remote_id
-        case_id = records.case_of_mention(db, item.mention_id)
+        place = (post.channel, post.server)
+        maybe_taken = (*place, item.thread_root or "") in opened or (
+            *place, post.remote_id) in opened
+        case_id = records.case_of_mention(db, item.mention_id) if maybe_taken else None
         if case_id is not None:
             pass  # its thread's case was opened earlier in this batch and took it along
         elif (case_id := records.thread_case(db, post.channel, root, post.in_reply_to,
@@ -52,6 +59,7 @@ def run(db: Database, items: list[Ingested]) -> None:
                 continue
             policy = policy or team_settings.policy(db)
             case_id = cases.open_case(db, item.mention_id, "", now, policy, reason, claim=False)
+            opened.add((*place, root))
         else:
             policy = policy or team_settings.policy(db)
             cases.customer_wrote(db, case_id, item.mention_id, now, policy)

@@ -13,8 +13,9 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from console.cases import cases, records, team_settings
+from console.cases import cases, closing, records, team_settings
 from console.cases.cases import CaseError, Claim
+from console.cases.closing import ClosedCase, unanswered
 from console.cases.records import CaseEventInfo, CaseInfo, NoteInfo
 from console.cases.sla import Clock, SlaPolicy, read_clock
 from console.i18n import translate
@@ -32,14 +33,19 @@ class CaseClocks:
     @property
     def worst(self) -> Clock:
         """The clock that needs attention first (breached before soon before running)."""
-        order = {"breached": 0, "soon": 1, "running": 2, "paused": 3, "late": 4, "met": 5,
-                 "none": 6}
+        order = {"breached": 0, "soon": 1, "running": 2, "paused": 3, "late": 4,
+                 "unanswered": 4, "met": 5, "none": 6}
         return min((self.first_response, self.resolution), key=lambda c: order[c.state])
 
 
 def clocks_of(case: Any, now: datetime, warning: timedelta) -> CaseClocks:
     """The clocks of a CaseInfo or a feed row's CaseBrief."""
     done = case.status in ("resolved", "closed")
+    if unanswered(case):  # its own outcome: neither met nor late, whatever the due times
+        return CaseClocks(Clock("first_response", "unanswered", case.first_response_due,
+                                case.resolved_at),
+                          Clock("resolution", "unanswered", case.resolution_due,
+                                case.resolved_at))
     first = read_clock("first_response", case.first_response_due, case.first_response_at,
                        now, warning)
     resolution = read_clock("resolution", case.resolution_due,
@@ -166,6 +172,16 @@ class CaseService:
         with self.store.write():
             cases.set_status(self.db, case_id, status, self.agent, self.now(), self.policy())
         return self.require(case_id)
+
+    def close(self, case_id: int) -> ClosedCase:
+        """Close a case, keeping what it changed so that :meth:`undo_close` can put it back."""
+        with self.store.write():
+            return closing.close(self.db, case_id, self.agent, self.now(), self.policy())
+
+    def undo_close(self, closed: ClosedCase) -> CaseInfo:
+        with self.store.write():
+            closing.undo_close(self.db, closed, self.agent, self.now())
+        return self.require(closed.case_id)
 
     def assign(self, case_id: int, assignee: str | None) -> CaseInfo:
         with self.store.write():

@@ -200,7 +200,7 @@ def resume_after_pause(due: datetime, paused_at: datetime, resumed_at: datetime,
 
 # --- how a clock reads now -----------------------------------------------------------------
 
-CLOCK_STATES = ("none", "running", "soon", "breached", "met", "late", "paused")
+CLOCK_STATES = ("none", "running", "soon", "breached", "met", "late", "paused", "unanswered")
 
 
 @dataclass(frozen=True)
@@ -208,7 +208,8 @@ class Clock:
     """One SLA clock as the agent sees it.
 
     state: none (no target), running, soon (inside the warning window), breached (due time
-    passed, not done), met (done in time), late (done after the due time), paused.
+    passed, not done), met (done in time), late (done after the due time), paused,
+    unanswered (the case was closed or resolved with no reply sent: its own outcome).
     left: time until the due time (negative once breached); None when done or paused.
     """
 

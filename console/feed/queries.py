@@ -75,6 +75,7 @@ class FeedRow:
     tagged: bool
     url: str = ""
     case: CaseBrief | None = None
+    author_remote_id: str = ""  # with the handle and name: who the author claims to be
     extra: dict[str, Any] = field(default_factory=dict, compare=False)
 
     def sort_key(self, sort: str) -> tuple:
@@ -106,7 +107,8 @@ _COLUMNS = f"""m.id, m.channel, m.source, m.sources, m.created_at, m.feed_key, m
 a.handle, a.display_name, substr(m.text, 1, {SNIPPET}), m.lang, m.sentiment, m.sentiment_label,
 m.complaint, m.reason, m.priority, m.priority_reasons, m.status, m.spam, m.visibility,
 m.tagged, m.url, c.id, c.status, c.assignee, c.claimed_by, c.first_response_at,
-c.first_response_due, c.resolution_due, c.resolved_at, c.waiting_since, c.priority"""
+c.first_response_due, c.resolution_due, c.resolved_at, c.waiting_since, c.priority,
+a.remote_id"""
 _CASE_JOIN = 'LEFT JOIN "case" c ON c.id = m.case_id'
 
 
@@ -124,6 +126,7 @@ def _row(values: tuple) -> FeedRow:
             values[22], values[23], values[24], values[25], from_db(values[26]),
             from_db(values[27]), from_db(values[28]), from_db(values[29]), from_db(values[30]),
             values[31]),
+        author_remote_id=values[32] or "",
     )
 
 
@@ -221,6 +224,15 @@ def count(db: Database, flt: FeedFilter) -> int:
     clauses, params = filter_clauses(flt)
     where = ("WHERE " + " AND ".join(clauses)) if clauses else ""
     return int(db.execute_sql(f"SELECT count(*) FROM mention m {where}", params).fetchone()[0])
+
+
+def count_upto(db: Database, flt: FeedFilter, cap: int) -> int:
+    """How many mentions the filter admits, counting no further than `cap` (a search box
+    answers at once even on a million mentions; the caller says "more than")."""
+    clauses, params = filter_clauses(flt)
+    where = ("WHERE " + " AND ".join(clauses)) if clauses else ""
+    return int(db.execute_sql(f"SELECT count(*) FROM (SELECT 1 FROM mention m {where} "
+                              "LIMIT ?) AS hits", [*params, cap]).fetchone()[0])
 
 
 def channels(db: Database) -> list[str]:

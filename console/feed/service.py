@@ -24,6 +24,14 @@ class FeedService:
     def count(self, flt: FeedFilter) -> int:
         return feed.count(self.store.db, flt)
 
+    def count_upto(self, flt: FeedFilter, cap: int) -> int:
+        """The filter's count, but no further than `cap`."""
+        return feed.count_upto(self.store.db, flt, cap)
+
+    def contains(self, flt: FeedFilter, mention_id: int) -> bool:
+        """Whether the filter admits this mention."""
+        return bool(feed.feed_rows(self.store.db, [mention_id], flt))
+
     def channels(self) -> list[str]:
         return feed.channels(self.store.db)
 

@@ -98,6 +98,48 @@ class TimelineItem:
 
 def upsert_author(db: Database, author: RemoteAuthor) -> int:
     """Create or refresh an author from what the network says now; returns its id."""
+    row = db.execute_sql(
+        "SELECT id FROM author WHERE channel = ? AND server = ? AND remote_id = ?",
+        (author.channel, author.server, author.remote_id)).fetchone()
+    return _write_author(db, author, None if row is None else int(row[0]))
+
+
+AuthorKey = tuple[str, str, str]  # (channel, server, remote id)
+CHUNK = 400  # values in one IN (...): well under every database's limit
+
+
+def _in_chunks(db: Database, sql: str, head: tuple[Any, ...],
+               values: list[Any]) -> list[tuple[Any, ...]]:
+    """Rows of `sql` (its ``{marks}`` an IN list) for `values`, CHUNK at a time."""
+    rows: list[tuple[Any, ...]] = []
+    for start in range(0, len(values), CHUNK):
+        chunk = values[start:start + CHUNK]
+        rows.extend(db.execute_sql(sql.format(marks=",".join("?" * len(chunk))),
+                                   (*head, *chunk)).fetchall())
+    return rows
+
+
+def _by_place(keys: list[AuthorKey]) -> dict[tuple[str, str], list[str]]:
+    places: dict[tuple[str, str], list[str]] = {}
+    for channel, server, remote_id in dict.fromkeys(keys):
+        places.setdefault((channel, server), []).append(remote_id)
+    return places
+
+
+def upsert_authors(db: Database, authors: list[RemoteAuthor]) -> dict[AuthorKey, int]:
+    """:func:`upsert_author` for a page: one lookup per network, one write per author
+    (the last of a page's copies of an author wins, as if written one by one)."""
+    latest = {(a.channel, a.server, a.remote_id): a for a in authors}
+    ids: dict[AuthorKey, int] = {}
+    for (channel, server), remote_ids in _by_place(list(latest)).items():
+        for remote_id, author_id in _in_chunks(
+                db, "SELECT remote_id, id FROM author WHERE channel = ? AND server = ? "
+                "AND remote_id IN ({marks})", (channel, server), remote_ids):
+            ids[(channel, server, str(remote_id))] = int(author_id)
+    return {key: _write_author(db, author, ids.get(key)) for key, author in latest.items()}
+
+
+def _write_author(db: Database, author: RemoteAuthor, author_id: int | None) -> int:
     now = to_db(utcnow())
     # What is shown and compared is capped (a name of a million characters froze the
     # window); the raw payload keeps what the network sent.
@@ -107,10 +149,7 @@ def upsert_author(db: Database, author: RemoteAuthor) -> int:
               capped(author.url, URL_LIMIT), author.followers, capped(author.bio, BIO_LIMIT),
               capped(author.avatar_url, URL_LIMIT), author.bot, fields,
               json.dumps(author.raw, ensure_ascii=False), now)
-    row = db.execute_sql(
-        "SELECT id FROM author WHERE channel = ? AND server = ? AND remote_id = ?",
-        (author.channel, author.server, author.remote_id)).fetchone()
-    if row is None:
+    if author_id is None:
         cursor = db.execute_sql(
             "INSERT INTO author (handle, display_name, url, followers, bio, avatar_url, bot, "
             "fields, raw, updated_at, channel, server, remote_id, first_seen) "
@@ -120,8 +159,8 @@ def upsert_author(db: Database, author: RemoteAuthor) -> int:
     db.execute_sql(
         "UPDATE author SET handle = ?, display_name = ?, url = ?, followers = ?, bio = ?, "
         "avatar_url = ?, bot = ?, fields = ?, raw = ?, updated_at = ? WHERE id = ?",
-        (*values, row[0]))
-    return int(row[0])
+        (*values, author_id))
+    return author_id
 
 
 def existing_mention(db: Database, channel: str, remote_id: str,
@@ -131,6 +170,18 @@ def existing_mention(db: Database, channel: str, remote_id: str,
                          "WHERE channel = ? AND server = ? AND remote_id = ?",
                          (channel, server, remote_id)).fetchone()
     return (int(row[0]), str(row[1])) if row else None
+
+
+def existing_mentions(db: Database,
+                      keys: list[AuthorKey]) -> dict[AuthorKey, tuple[int, str]]:
+    """:func:`existing_mention` for a page: (channel, server, remote id) -> (id, sources)."""
+    found: dict[AuthorKey, tuple[int, str]] = {}
+    for (channel, server), remote_ids in _by_place(keys).items():
+        for remote_id, mention_id, sources in _in_chunks(
+                db, "SELECT remote_id, id, sources FROM mention WHERE channel = ? "
+                "AND server = ? AND remote_id IN ({marks})", (channel, server), remote_ids):
+            found[(channel, server, str(remote_id))] = (int(mention_id), str(sources))
+    return found
 
 
 # Which route names a mention in the feed when several found it: the most specific.
@@ -163,13 +214,37 @@ def add_source(db: Database, mention_id: int, sources: str, source: str) -> bool
     return True
 
 
+def _wanted_key(created_at: datetime, salt: str) -> int:
+    """A post's feed key if free: its time in ms shifted 20 bits, plus a tie-break."""
+    millis = max(0, int(created_at.timestamp() * 1000))
+    return (millis << 20) | (zlib.crc32(salt.encode("utf-8", "replace")) & 0xFFFFF)
+
+
+def _key_taken(db: Database, key: int) -> bool:
+    return db.execute_sql("SELECT 1 FROM mention WHERE feed_key = ?", (key,)).fetchone() is not None
+
+
 def feed_key(db: Database, created_at: datetime, salt: str) -> int:
     """A free feed key for a post: its time in ms shifted 20 bits, plus a tie-break."""
-    millis = max(0, int(created_at.timestamp() * 1000))
-    key = (millis << 20) | (zlib.crc32(salt.encode("utf-8", "replace")) & 0xFFFFF)
-    while db.execute_sql("SELECT 1 FROM mention WHERE feed_key = ?", (key,)).fetchone():
+    key = _wanted_key(created_at, salt)
+    while _key_taken(db, key):
         key += 1
     return key
+
+
+def feed_keys(db: Database, posts: list[tuple[datetime, str]]) -> list[int]:
+    """:func:`feed_key` for a page of posts (created_at, salt), each key free and distinct:
+    one lookup for the page; only a clash looks further, one key at a time."""
+    wanted = [_wanted_key(created, salt) for created, salt in posts]
+    taken = {int(r[0]) for r in _in_chunks(
+        db, "SELECT feed_key FROM mention WHERE feed_key IN ({marks})", (), wanted)}
+    checked, used, keys = set(wanted), set(), []
+    for key in wanted:
+        while key in used or key in taken or (key not in checked and _key_taken(db, key)):
+            key += 1
+        used.add(key)
+        keys.append(key)
+    return keys
 
 
 def insert_mention(db: Database, values: dict[str, Any], author_name: str) -> int:

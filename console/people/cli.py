@@ -13,6 +13,7 @@ import sys
 from collections.abc import Callable
 from typing import Any, Protocol, TextIO
 
+from console.people.portrait import Portrait, Tally
 from console.people.records import PeopleError, Person, Suggestion
 from console.people.service import PeopleService
 from console.store.db import Store
@@ -163,7 +164,7 @@ def print_person(found: Person, out: TextIO) -> None:
     if s.average_first_answer is not None:
         minutes = int(s.average_first_answer.total_seconds() // 60)
         wait = f"{minutes // 60} h {minutes % 60:02d} min" if minutes >= 60 else f"{minutes} min"
-    print(f"  first seen {_when(s.first_seen)} · last contact {_when(s.last_contact)} · "
+    print(f"  first post {_when(s.first_seen)} · last contact {_when(s.last_contact)} · "
           f"{s.mentions} post(s), {s.complaints} complaint(s) · average first answer {wait}",
           file=out)
     for case in found.open_cases:
@@ -172,6 +173,35 @@ def print_person(found: Person, out: TextIO) -> None:
     for note in found.notes:
         print(f"  note {note.id} by {note.agent or '?'} {_when(note.created_at)}: "
               f"{' '.join(note.body.split())[:200]}", file=out)
+
+
+def _tallies(items: tuple[Tally, ...]) -> str:
+    return ", ".join(f"{t.name} {t.count}" for t in items)
+
+
+def print_portrait(portrait: Portrait, out: TextIO) -> None:
+    """Reach, communities, topics and mood, each with what it is counted from."""
+    posts = (f"their newest {portrait.posts_counted} of {portrait.posts_stored} posts"
+             if portrait.posts_counted < portrait.posts_stored
+             else f"their {portrait.posts_counted} stored post(s)")
+    print(f"  reach, as each network reports it, from {posts}:", file=out)
+    for r in portrait.reach:
+        followers = f"{r.followers} followers" if r.followers is not None else "no follower count"
+        figures = [f"{label} {value}" for label, value in (
+            ("views", r.views), ("score", r.score), ("shares", r.shares), ("likes", r.likes),
+            ("replies", r.replies)) if value is not None]
+        reached = (f"{', '.join(figures)} from {r.reported} of {r.posts} post(s)"
+                   if figures and r.reported else f"no reach reported ({r.posts} post(s))")
+        print(f"    {r.channel}: {followers}; {reached}", file=out)
+    places = [f"{title} {_tallies(items)}" for title, items in (
+        ("hashtags", portrait.hashtags), ("Mastodon servers", portrait.instances),
+        ("subreddits", portrait.subreddits), ("blogs", portrait.blogs)) if items]
+    print(f"  communities: {'; '.join(places) or 'none found'}", file=out)
+    print(f"  watch terms, posts naming each: {_tallies(portrait.terms) or 'none'}; "
+          f"complaint reasons: {_tallies(portrait.reasons) or 'none'}", file=out)
+    mood = "; ".join(f"{p.start:%Y-%m-%d}: {p.negative} negative, {p.neutral} neutral, "
+                     f"{p.positive} positive" for p in portrait.mood[-12:])
+    print(f"  mood per {portrait.mood_unit}: {mood or 'no analysed posts'}", file=out)
 
 
 def _show(service: PeopleService, args: argparse.Namespace, out: TextIO, _ask: Any) -> int:
@@ -184,6 +214,7 @@ def _show(service: PeopleService, args: argparse.Namespace, out: TextIO, _ask: A
     else:
         raise PeopleError("Give a customer id, or --author ID.")
     print_person(found, out)
+    print_portrait(service.portrait(found), out)
     items = service.history(found.author_ids, found.customer_id, None, args.history)
     if items:
         print("  history (newest first):", file=out)

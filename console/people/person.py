@@ -19,12 +19,10 @@ from console.people.records import (
     CaseInfo,
     Person,
     PersonStats,
-    SentimentPoint,
 )
 from console.store.timeutil import from_db
 
 COMPLAINT_THRESHOLD = 0.5
-SENTIMENT_POINTS = 2000  # the newest scored posts drawn in the sparkline
 
 
 def person_for_author(db: Database, author_id: int) -> Person | None:
@@ -78,12 +76,15 @@ def _mean(values: list[timedelta]) -> timedelta | None:
 
 
 def stats(db: Database, author_ids: Sequence[int]) -> PersonStats:
-    """First seen, last contact (their post or our sent reply), complaints, answer time."""
+    """First post, last contact (their post or our sent reply), complaints, answer time.
+
+    "First seen" is the first stored post's time, the one source the profile shows: when
+    the console happened to store the author (``author.first_seen``) is a sync time and
+    read beside it as a contradiction."""
     if not author_ids:
         return PersonStats(None, None, 0, 0, 0, None)
     count, complaints, first, last = queries.mention_figures(db, author_ids,
                                                              COMPLAINT_THRESHOLD)
-    seen = queries.first_seen(db, author_ids)
     waits: list[timedelta] = []
     last_reply: datetime | None = None
     for created, answered in queries.first_answers(db, author_ids):
@@ -91,28 +92,9 @@ def stats(db: Database, author_ids: Sequence[int]) -> PersonStats:
         assert asked is not None and sent is not None
         waits.append(max(timedelta(), sent - asked))
         last_reply = sent if last_reply is None or sent > last_reply else last_reply
-    firsts = [t for t in (from_db(first), from_db(seen)) if t is not None]
     lasts = [t for t in (from_db(last), last_reply) if t is not None]
     return PersonStats(
-        first_seen=min(firsts) if firsts else None,
+        first_seen=from_db(first),
         last_contact=max(lasts) if lasts else None,
         mentions=count, complaints=complaints, answered=len(waits),
-        average_first_answer=_mean(waits), sentiment=sentiment_series(db, author_ids))
-
-
-def sentiment_series(db: Database, author_ids: Sequence[int]) -> tuple[SentimentPoint, ...]:
-    """Mean sentiment per day (per week when the history spans more than 90 days)."""
-    rows = queries.sentiments(db, author_ids, SENTIMENT_POINTS)
-    points = [(from_db(created), float(value)) for created, value in reversed(rows)]
-    if not points:
-        return ()
-    span = points[-1][0] - points[0][0]  # type: ignore[operator]
-    weekly = span > timedelta(days=90)
-    buckets: dict[datetime, list[float]] = {}
-    for when, value in points:
-        assert when is not None
-        day = when.replace(hour=0, minute=0, second=0, microsecond=0)
-        start = day - timedelta(days=day.weekday()) if weekly else day
-        buckets.setdefault(start, []).append(value)
-    return tuple(SentimentPoint(start, sum(v) / len(v), len(v))
-                 for start, v in sorted(buckets.items()))
+        average_first_answer=_mean(waits))

@@ -83,15 +83,6 @@ class CaseInfo:
 
 
 @dataclass(frozen=True)
-class SentimentPoint:
-    """The mean sentiment of one person's posts over one period (a day or a week)."""
-
-    start: datetime
-    mean: float
-    count: int
-
-
-@dataclass(frozen=True)
 class PersonStats:
     """First seen, last contact, complaints and how fast the brand answered them."""
 
@@ -101,7 +92,6 @@ class PersonStats:
     complaints: int
     answered: int
     average_first_answer: timedelta | None
-    sentiment: tuple[SentimentPoint, ...] = ()
 
 
 @dataclass(frozen=True)

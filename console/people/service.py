@@ -13,7 +13,9 @@ from peewee import Database
 
 from console.i18n import translate
 from console.people import customers, merge, notes, person, suggest, timeline
+from console.people import portrait as portraits
 from console.people.customers import LinkResult
+from console.people.portrait import POSTS_COUNTED, Portrait
 from console.people.records import (
     CaseInfo,
     CustomerSummary,
@@ -46,6 +48,14 @@ class PeopleService:
 
     def person(self, customer_id: int) -> Person:
         return person.person_for_customer(self.db, customer_id)
+
+    def posts_per_network(self, found: Person) -> list[tuple[str, int]]:
+        """(network, stored posts) of every account of `found`, one row per network."""
+        return portraits.posts_per_network(self.db, found.author_ids)
+
+    def portrait(self, found: Person, limit: int = POSTS_COUNTED) -> Portrait:
+        """Reach, communities, topics and mood of `found` from their newest stored posts."""
+        return portraits.portrait(self.db, found.authors, limit)
 
     def customers(self, query: str = "", limit: int = 100,
                   offset: int = 0) -> list[CustomerSummary]:

@@ -16,6 +16,7 @@ from typing import Any, cast
 
 from peewee import fn
 
+from console.store import changes
 from console.store.models import Mention, Reply
 from console.store.timeutil import from_db, to_db
 
@@ -82,6 +83,7 @@ def reply_target(mention_id: int) -> ReplyTarget | None:
 
 def mark_mention_replied(mention_id: int) -> None:
     Mention.update(status="replied").where(Mention.id == mention_id).execute()
+    changes.record(Mention._meta.database, changes.MENTION, (mention_id,))
 
 
 def mention_payload(mention_id: int) -> str | None:
@@ -112,6 +114,8 @@ def save_over_draft(mention_id: int, idempotency_key: str, at: datetime,
     for name, value in _stored(fields).items():
         setattr(row, name, value)
     row.save()
+    if row.state != "draft":  # a draft is the agent's own; queued and after, the team's
+        changes.record(Reply._meta.database, changes.REPLY, (row.id,))
     return _info(row)
 
 
@@ -121,12 +125,14 @@ def update_reply(reply_id: int, **fields: Any) -> ReplyInfo:
     for name, value in _stored(fields).items():
         setattr(row, name, value)
     row.save()
+    changes.record(Reply._meta.database, changes.REPLY, (reply_id,))
     return _info(row)
 
 
 def set_reply_fields(reply_id: int, **fields: Any) -> None:
     """One UPDATE of these fields, whatever state the reply is in."""
     Reply.update(**_stored(fields)).where(Reply.id == reply_id).execute()
+    changes.record(Reply._meta.database, changes.REPLY, (reply_id,))
 
 
 def claim_for_sending(reply_id: int, expected_state: str | None,
@@ -137,17 +143,22 @@ def claim_for_sending(reply_id: int, expected_state: str | None,
         claim &= Reply.state == expected_state
     if expected_attempts is not None:
         claim &= Reply.attempts == expected_attempts
-    return bool(Reply.update(state="sending", attempts=Reply.attempts + 1,
-                             updated_at=to_db(at)).where(claim).execute() > 0)
+    claimed = Reply.update(state="sending", attempts=Reply.attempts + 1,
+                           updated_at=to_db(at)).where(claim).execute() > 0
+    changes.record(Reply._meta.database, changes.REPLY, (reply_id,) if claimed else ())
+    return bool(claimed)
 
 
 def delete_reply(reply_id: int) -> None:
     Reply.delete().where(Reply.id == reply_id).execute()
+    changes.record(Reply._meta.database, changes.REPLY, (reply_id,))
 
 
 def delete_failed(reply_id: int) -> bool:
-    return bool(Reply.delete().where((Reply.id == reply_id)
-                                     & (Reply.state == "failed")).execute() > 0)
+    deleted = Reply.delete().where((Reply.id == reply_id)
+                                   & (Reply.state == "failed")).execute() > 0
+    changes.record(Reply._meta.database, changes.REPLY, (reply_id,) if deleted else ())
+    return bool(deleted)
 
 
 # --- reading replies ------------------------------------------------------------------------

@@ -146,6 +146,7 @@ COLUMN_TITLES = {
     "avg_resolution_min": QT_TRANSLATE_NOOP("ReportColumns", "avg resolution"),
     "resolution_met": QT_TRANSLATE_NOOP("ReportColumns", "resolution met"),
     "resolution_breached": QT_TRANSLATE_NOOP("ReportColumns", "resolution breached"),
+    "closed_without_reply": QT_TRANSLATE_NOOP("ReportColumns", "closed without reply"),
 }
 
 
@@ -234,7 +235,8 @@ def sla(db: Database, period: Period, by: str, now: datetime | None = None) -> T
     """First-response and resolution times against their SLA due times, per agent or channel.
 
     A clock is met when done by its due time, breached when done late or still running
-    past it; times are averages in minutes over the cases that got there.
+    past it; times are averages in minutes over the cases that got there. A case closed
+    with no reply sent is neither: it is counted as "closed without reply".
     """
     if by not in ("agent", "channel"):
         raise ValueError("SLA figures are per agent or per channel")
@@ -244,10 +246,10 @@ def sla(db: Database, period: Period, by: str, now: datetime | None = None) -> T
     return Table(f"sla_{label}", f"SLA per {label}",
                  (label, "cases", "responded", "avg_first_response_min", "first_response_met",
                   "first_response_breached", "resolved", "avg_resolution_min",
-                  "resolution_met", "resolution_breached"),
+                  "resolution_met", "resolution_breached", "closed_without_reply"),
                  [(g or "(none)", n, resp, _round(avg_r), met_r, br_r, res, _round(avg_s),
-                   met_s, br_s)
-                  for g, n, resp, avg_r, met_r, br_r, res, avg_s, met_s, br_s in rows])
+                   met_s, br_s, silent or 0)
+                  for g, n, resp, avg_r, met_r, br_r, res, avg_s, met_s, br_s, silent in rows])
 
 
 def _round(value: float | None) -> float | None:

@@ -69,21 +69,28 @@ _MINUTES = "(julianday({end}) - julianday({start})) * 1440.0"  # SQLite only
 def sla_rows(db: Database, by: str, moment: Any, since: Any, until: Any) -> list[Row]:
     """Per agent or channel (``by``) of the cases opened in [since, until): cases,
     responded, avg first response (min), met, breached, resolved, avg resolution (min),
-    met, breached; a running clock counts as breached once ``moment`` is past its due."""
+    met, breached, closed without reply; a running clock counts as breached once
+    ``moment`` is past its due. A case closed (or resolved) with no reply sent is only
+    counted in the last column: it met no target and missed none either."""
     group = _AGENT if by == "agent" else "c.channel"
     first = _MINUTES.format(start="c.created_at", end="c.first_response_at")
     resolve = _MINUTES.format(start="c.created_at", end="c.resolved_at")
+    silent = "(c.resolved_at IS NOT NULL AND c.first_response_at IS NULL)"
+    answered = "c.first_response_at IS NOT NULL"
     return list(db.execute_sql(
         f"""SELECT {group} AS g, count(*),
           count(c.first_response_at), avg({first}),
           sum(c.first_response_at IS NOT NULL AND c.first_response_due IS NOT NULL
               AND c.first_response_at <= c.first_response_due),
-          sum(c.first_response_due IS NOT NULL AND coalesce(c.first_response_at, ?)
-              > c.first_response_due),
-          count(c.resolved_at), avg({resolve}),
-          sum(c.resolved_at IS NOT NULL AND c.resolution_due IS NOT NULL
+          sum(c.first_response_due IS NOT NULL AND NOT {silent}
+              AND coalesce(c.first_response_at, ?) > c.first_response_due),
+          sum(c.resolved_at IS NOT NULL AND {answered}),
+          avg(CASE WHEN {answered} THEN {resolve} END),
+          sum(c.resolved_at IS NOT NULL AND {answered} AND c.resolution_due IS NOT NULL
               AND c.resolved_at <= c.resolution_due),
-          sum(c.resolution_due IS NOT NULL AND coalesce(c.resolved_at, ?) > c.resolution_due)
+          sum(c.resolution_due IS NOT NULL AND NOT {silent}
+              AND coalesce(c.resolved_at, ?) > c.resolution_due),
+          sum({silent})
         FROM "case" c WHERE c.created_at >= ? AND c.created_at < ?
         GROUP BY g ORDER BY g""",
         (moment, moment, since, until)).fetchall())

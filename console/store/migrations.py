@@ -14,6 +14,8 @@ from pathlib import Path
 
 from peewee import SqliteDatabase
 
+from console.store import changes
+
 _V1 = [
     """CREATE TABLE "account" ("id" INTEGER NOT NULL PRIMARY KEY, "kind" VARCHAR(255) NOT NULL,
     "base_url" VARCHAR(255) NOT NULL, "handle" VARCHAR(255) NOT NULL,
@@ -230,7 +232,10 @@ _V5 = [
     '("channel", "server", "remote_id")',
 ]
 
-MIGRATIONS: list[list[str]] = [_V1, _V2, _V3, _V4, _V5]
+# v6: the change log other consoles read (console/store/changes.py).
+_V6 = list(changes.SQLITE_SCHEMA)
+
+MIGRATIONS: list[list[str]] = [_V1, _V2, _V3, _V4, _V5, _V6]
 LATEST = len(MIGRATIONS)
 
 BackupHook = Callable[[Path, int], Path | None]

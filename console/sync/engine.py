@@ -51,6 +51,8 @@ from console.sync.events import (
 from console.sync.ingest import IngestResult, ingest, skipped_text
 from console.sync.live import LiveStreams, StreamKey, forward_cursor
 from console.sync.outbox import send_one
+from console.sync.pull_lease import PullLease
+from console.sync.team_watch import ChangeSource, StoreResolver, TeamWatch, parts_for
 from console.triage import Triager
 from console.trust.sender_lock import SenderLock
 
@@ -62,6 +64,9 @@ log = logging.getLogger(__name__)
 ChannelFactory = Callable[[AccountInfo, Secrets], Channel]
 MAX_BACKOFF = 300.0
 SENDER_WAIT = 10.0  # seconds `sync_once` waits for another console's outbox pass
+LEASE_RETRY = 5.0  # seconds between asking for an account another console pulls
+LEASE_CHECK = 5.0  # seconds between checks that this console's pull leases still hold
+HAND_OVER_AFTER = 3  # failed pulls in a row after which another console may pull instead
 
 
 def open_account_channel(account: AccountInfo, secrets: Secrets) -> Channel:
@@ -79,6 +84,12 @@ class SyncReport:
     seen_again: int = 0
     error: str = ""
     skipped: list[SkippedItem] = field(default_factory=list)  # items it could not read
+    elsewhere: bool = False  # another console pulls this account (not an error)
+
+
+def elsewhere_text() -> str:
+    """What an account another console pulls shows instead of its sync state."""
+    return translate("Sync", "pulled by another console")
 
 
 def new_text(count: int) -> str:
@@ -101,11 +112,17 @@ class Engine:
 
     `keep_backup(path)`, when given, makes the daily automatic backup of a sound database
     (the app layer owns backups); it raises `BackupError` when it cannot.
+
+    Other consoles on the same database: `team_changes` is where their changes are read
+    (console/sync/team_watch.py) and `leases` decides which console pulls each account
+    (console/sync/pull_lease.py); by default both follow the store's backend.
     """
 
     def __init__(self, store: Store, secrets: WorkspaceSecrets, triager: Triager,
                  settings: SyncSettings, channel_factory: ChannelFactory = open_account_channel,
-                 keep_backup: Callable[[Path], object] | None = None) -> None:
+                 keep_backup: Callable[[Path], object] | None = None,
+                 team_changes: ChangeSource | None = None,
+                 leases: PullLease | None = None) -> None:
         self.store = store
         self._keep_backup = keep_backup
         self.secrets = secrets
@@ -132,6 +149,12 @@ class Engine:
         self._needs_sign_in: set[int] = set()
         self._streams_checked = 0.0
         self._status_lock = threading.RLock()
+        source, lease = parts_for(store)  # (nothing connects before it is used)
+        self.leases: PullLease = leases or lease
+        source = team_changes or source
+        self.team_watch = (TeamWatch(source, StoreResolver(store), self._heard)
+                           if source is not None else None)
+        self._leases_checked = 0.0
 
     # --- events ---------------------------------------------------------------------------
 
@@ -145,6 +168,13 @@ class Engine:
                 callback(event)
             except Exception:  # a listener's bug must not stop the sync
                 log.exception("event listener failed")
+
+    def _heard(self, event: Event) -> None:
+        """Another console's change: shown like this console's own; a reply it queued is
+        sent at once by the console holding the token (this one, if it has it)."""
+        if isinstance(event, OutboxChanged) and event.state == "queued":
+            self._outbox_wake.set()
+        self._emit(event)
 
     def _status(self, account: AccountInfo, state: str, message: str = "") -> None:
         # One at a time: a stream connecting while a pull reports must not leave a stale
@@ -188,6 +218,9 @@ class Engine:
         """Why an account whose channel opened without its token is not synced: its secret
         is not in the keyring (or, with no keyring, was only held by an earlier session)."""
         who = f"@{account.handle}" if account.handle else account.label
+        if getattr(self.settings, "demo", False):  # a demo's tokens live in its window only
+            return translate("Sync", "no token for {who}: a demo workspace's sign-ins are "
+                             "held by the window that started it").format(who=who)
         if self.secrets.warning:  # no keyring: secrets live for one session only
             return translate("Sync", "no token for {who} in this session: sign in again"
                              ).format(who=who)
@@ -197,6 +230,7 @@ class Engine:
     def forget_channel(self, account_id: int) -> None:
         """Drop a cached channel (after a new token, or removing the account)."""
         self.live.stop_account(account_id)
+        self.leases.release(account_id)  # taken again by the next pull, if still free
         self._needs_sign_in.discard(account_id)
         with self._channels_lock:
             channel = self._channels.pop(account_id, None)
@@ -225,7 +259,9 @@ class Engine:
         self._status(account, "syncing")
         channel: Channel | None = None
         try:
-            channel = self.channel_for(account.id)
+            channel = self.channel_for(account.id)  # no token here: "sign in again"
+            if not self.leases.try_hold(account.id):
+                return self._pulled_elsewhere(account, report)
             if "max_characters" not in account.settings:
                 info = channel.instance_info()
                 me = channel.verify()
@@ -251,6 +287,7 @@ class Engine:
         except AuthError as exc:
             report.error = str(exc)
             self._needs_sign_in.add(account.id)
+            self.leases.release(account.id)  # a console whose token works pulls it meanwhile
             self._status(account, "auth", report.error)
             self._next_poll[account.id] = float("inf")  # until the agent signs in again
             return report
@@ -268,6 +305,8 @@ class Engine:
             failures = self._failures.get(account.id, 0) + 1
             self._failures[account.id] = failures
             retryable = getattr(exc, "retryable", False)
+            if failures >= HAND_OVER_AFTER:  # maybe only this console cannot reach it
+                self.leases.release(account.id)
             self._status(account, "offline" if retryable else "error", report.error)
             delay = min(self.settings.sync_interval * 2 ** (failures - 1), MAX_BACKOFF)
             self._next_poll[account.id] = time.monotonic() + delay
@@ -295,6 +334,16 @@ class Engine:
         extra = [text for text in (skips, note() if callable(note) else "") if text]
         self._status(account, "ok", "; ".join([new_text(report.added), *extra]))
         self._next_poll[account.id] = time.monotonic() + self.settings.sync_interval
+        return report
+
+    def _pulled_elsewhere(self, account: AccountInfo, report: SyncReport) -> SyncReport:
+        """Another console holds the account's lease: leave it to that one, ask again soon
+        (a holder that stopped or died hands over within seconds)."""
+        report.elsewhere = True
+        self.live.stop_account(account.id)
+        self._failures.pop(account.id, None)
+        self._status(account, "elsewhere")  # the state says it all: elsewhere_text()
+        self._next_poll[account.id] = time.monotonic() + LEASE_RETRY
         return report
 
     def _closed_under(self, account_id: int, channel: Channel | None) -> bool:
@@ -364,6 +413,7 @@ class Engine:
         """A stream's token was rejected: the account waits for the agent to sign in."""
         account = accounts.get_account(self.store, account_id)
         self._needs_sign_in.add(account_id)
+        self.leases.release(account_id)
         self._next_poll[account_id] = float("inf")
         if account is not None:
             self._status(account, "auth", str(error))
@@ -387,7 +437,7 @@ class Engine:
         wanted: dict[StreamKey, Any] = {}
         for account in accounts.list_accounts(self.store):
             if (not account.enabled or not account.remote_id
-                    or account.id in self._needs_sign_in):
+                    or account.id in self._needs_sign_in or not self.leases.holds(account.id)):
                 continue
             try:
                 channel = self.channel_for(account.id)
@@ -402,6 +452,9 @@ class Engine:
         """Pull every enabled account once and send what the outbox holds (blocking)."""
         reports = [self.sync_account(a.id) for a in accounts.list_accounts(self.store)
                    if a.enabled]
+        if not self._threads:  # a one-off pass (the CLI) leaves the accounts to others after
+            for report in reports:
+                self.leases.release(report.account_id)
         self.flush_outbox(wait=SENDER_WAIT)
         return reports
 
@@ -461,15 +514,20 @@ class Engine:
             thread = threading.Thread(target=target, name=name, daemon=True)
             thread.start()
             self._threads.append(thread)
+        if self.team_watch is not None:
+            self.team_watch.start()
 
     def stop(self, timeout: float = 5.0) -> None:
         self._stop.set()
         self._wake.set()
         self._outbox_wake.set()
         self.live.stop()
+        if self.team_watch is not None:
+            self.team_watch.stop()
         for thread in self._threads:
             thread.join(timeout)
         self._threads.clear()
+        self.leases.close()  # another console takes the accounts over
         if self._pool is not None:
             self._pool.shutdown(wait=False, cancel_futures=True)
             self._pool = None
@@ -503,6 +561,9 @@ class Engine:
     def _schedule_loop(self) -> None:
         while not self._stop.is_set():
             now = time.monotonic()
+            if now - self._leases_checked >= LEASE_CHECK:
+                self._leases_checked = now
+                self.leases.verify()  # a lost lease stops its streams at the next reconcile
             if now - self._streams_checked >= 1.0:
                 self._streams_checked = now
                 try:

@@ -19,8 +19,9 @@ class MentionsChanged:
 class AccountStatus:
     """How an account's sync is going.
 
-    ``state`` is idle|syncing|ok|offline|error|rate_limited|auth ("auth": the network
-    rejected the token; the agent must sign in again). ``mode`` is "live" while the
+    ``state`` is idle|syncing|ok|offline|error|rate_limited|auth|elsewhere ("auth": the
+    network rejected the token; the agent must sign in again; "elsewhere": another console
+    on the team database pulls this account). ``mode`` is "live" while the
     account's stream is connected, "polling" otherwise ("" for workspace-wide messages).
     """
 
@@ -40,4 +41,12 @@ class OutboxChanged:
     error: str = ""
 
 
-Event = MentionsAdded | MentionsChanged | AccountStatus | OutboxChanged
+@dataclass(frozen=True)
+class PeopleChanged:
+    """Another console changed a customer's tags or a note on a customer or an author."""
+
+    customer_ids: tuple[int, ...] = ()
+    note_ids: tuple[int, ...] = ()
+
+
+Event = MentionsAdded | MentionsChanged | AccountStatus | OutboxChanged | PeopleChanged

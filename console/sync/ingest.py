@@ -13,6 +13,9 @@ import json
 import logging
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from datetime import datetime
+
+from peewee import Database
 
 from console.accounts import queries as accounts
 from console.channels.base import RemotePost, SkippedItem
@@ -20,11 +23,17 @@ from console.channels.html import sanitize
 from console.i18n import translate
 from console.mentions import queries as mentions
 from console.mentions.ingested import Ingested
+from console.store import changes
 from console.store.db import Store
 from console.store.timeutil import to_db, utcnow
 from console.sync.pipeline import run_steps
 from console.triage import TriageInput, Triager, TriageResult
-from console.triage.context import context_of_remote_author, watch_terms
+from console.triage.context import (
+    AuthorContext,
+    WatchTerms,
+    contexts_of_remote_authors,
+    watch_terms,
+)
 from console.trust.unicode import storable_post
 
 log = logging.getLogger(__name__)
@@ -63,6 +72,33 @@ def is_tagged(post: RemotePost, brand_handle: str) -> bool:
     return False
 
 
+def _key(post: RemotePost) -> tuple[str, str, str]:
+    return (post.channel, post.server, post.remote_id)
+
+
+def _score_page(db: Database, triager: Triager, posts: list[RemotePost], tagged: list[bool],
+                now: datetime) -> list[TriageResult]:
+    """Triage for posts of one page; the author's open cases and history and the watch's
+    terms weigh on priority (read for the whole page in a few statements)."""
+    if not posts:
+        return []
+    authors = contexts_of_remote_authors(
+        db, [(p.channel, p.author.server, p.author.remote_id) for p in posts])
+    watches: dict[int, WatchTerms] = {}
+    results = []
+    for post, post_tagged in zip(posts, tagged, strict=True):
+        author = authors.get((post.channel, post.author.server,
+                              post.author.remote_id), AuthorContext())
+        context, exclude = watch_terms(db, post.watch_id, watches)
+        results.append(triager.score(TriageInput(
+            text=post.text, lang_hint=post.lang, followers=post.author.followers,
+            tagged=post_tagged, source=post.source, created_at=post.created_at,
+            bot=post.author.bot, author_open_cases=author.open_cases,
+            author_history=author.history, watch_context=context, watch_exclude=exclude,
+        ), now=now))
+    return results
+
+
 def ingest(store: Store, triager: Triager, account_id: int | None, posts: list[RemotePost],
            cursor_name: str | None, cursor_value: str | None, brand_handle: str = "",
            brand_remote_id: str = "", history: bool = False,
@@ -76,42 +112,48 @@ def ingest(store: Store, triager: Triager, account_id: int | None, posts: list[R
     for item in skipped:
         log.warning("account %s, %s: skipped %s: %s", account_id, cursor_name, item.item,
                     item.reason)
-    prepared = []
     now = utcnow()
     db = store.db
-
-    def score(post: RemotePost, tagged: bool) -> TriageResult:
-        # The customer's open cases and history, and the watch's terms, weigh on priority.
-        author = context_of_remote_author(db, post.channel, post.author.remote_id,
-                                          post.author.server)
-        context, exclude = watch_terms(db, post.watch_id)
-        return triager.score(TriageInput(
-            text=post.text, lang_hint=post.lang, followers=post.author.followers,
-            tagged=tagged, source=post.source, created_at=post.created_at,
-            bot=post.author.bot, author_open_cases=author.open_cases,
-            author_history=author.history, watch_context=context, watch_exclude=exclude,
-        ), now=now)
-
+    # no lone surrogate reaches SQLite; the brand's own posts are replies, kept in the outbox
+    page = [post for post in map(storable_post, posts)
+            if not (brand_remote_id and post.author.remote_id == brand_remote_id)]
     # Triage runs before the write lock, and only for posts not stored yet: a post seen
     # again by another route (every keyword pull re-finds tagged posts) only adds a route.
-    for post in map(storable_post, posts):  # no lone surrogate reaches SQLite
-        if brand_remote_id and post.author.remote_id == brand_remote_id:
-            continue  # the brand's own posts are replies, kept in the outbox
-        tagged = is_tagged(post, brand_handle)
-        known = mentions.existing_mention(db, post.channel, post.remote_id,
-                                          post.server) is not None
-        prepared.append((post, tagged, None if known else score(post, tagged)))
+    # What the store knows is read for the whole page at once, not post by post.
+    known = mentions.existing_mentions(db, [_key(post) for post in page])
+    tagged = [is_tagged(post, brand_handle) for post in page]
+    labels: list[TriageResult | None] = [None] * len(page)
+    todo = [i for i, post in enumerate(page) if _key(post) not in known]
+    for i, result_labels in zip(todo, _score_page(db, triager, [page[i] for i in todo],
+                                                  [tagged[i] for i in todo], now), strict=True):
+        labels[i] = result_labels
     with store.write():
         fresh: list[Ingested] = []
-        for post, tagged, labels in prepared:
-            found = mentions.existing_mention(db, post.channel, post.remote_id, post.server)
-            if found is not None:
-                if mentions.add_source(db, found[0], found[1], post.source):
-                    result.changed.append(found[0])
+        # Looked up again under the lock: another pull may have stored some meanwhile.
+        found = mentions.existing_mentions(db, [_key(post) for post in page])
+        new = [i for i, post in enumerate(page) if _key(post) not in found]
+        late = [i for i in new if labels[i] is None]  # stored at first, gone since
+        for i, result_labels in zip(late, _score_page(db, triager, [page[i] for i in late],
+                                                      [tagged[i] for i in late], now), strict=True):
+            labels[i] = result_labels
+        authors = mentions.upsert_authors(db, [page[i].author for i in new])
+        # By position: a second copy of a post in the page reserves a key it never uses.
+        feed_keys = dict(zip(new, mentions.feed_keys(
+            db, [(page[i].created_at, f"{page[i].channel}:{page[i].remote_id}") for i in new]),
+            strict=True))
+        for i, post in enumerate(page):
+            key = _key(post)
+            if key in found:
+                mention_id, sources = found[key]
+                if mentions.add_source(db, mention_id, sources, post.source):
+                    result.changed.append(mention_id)
+                    found[key] = (mention_id, f"{sources},{post.source}" if sources
+                                  else post.source)
                 continue
-            if labels is None:
-                labels = score(post, tagged)
-            author_id = mentions.upsert_author(db, post.author)
+            post_labels = labels[i]
+            assert post_labels is not None
+            author_id = authors[(post.author.channel, post.author.server,
+                                 post.author.remote_id)]
             root = post.thread_root or mentions.thread_root_of(db, post.channel,
                                                                post.in_reply_to, post.server)
             values = {
@@ -120,25 +162,29 @@ def ingest(store: Store, triager: Triager, account_id: int | None, posts: list[R
                 "url": post.url, "author_id": author_id, "text": post.text,
                 "html": sanitize(post.html) if post.html else "",
                 "created_at": to_db(post.created_at), "fetched_at": to_db(now),
-                "feed_key": mentions.feed_key(db, post.created_at,
-                                              f"{post.channel}:{post.remote_id}"),
+                "feed_key": feed_keys[i],
                 "source": post.source, "sources": post.source, "watch_id": post.watch_id,
                 "in_reply_to": post.in_reply_to,
                 "thread_root": root,
-                "visibility": post.visibility, "tagged": tagged, "lang": labels.lang,
-                "sentiment": labels.sentiment, "sentiment_label": labels.sentiment_label,
-                "complaint": labels.complaint, "reason": labels.reason,
-                "relevance": labels.relevance, "priority": labels.priority,
-                "priority_reasons": " · ".join(labels.priority_reasons),
-                "spam": labels.spam, "status": "new",
+                "visibility": post.visibility, "tagged": tagged[i], "lang": post_labels.lang,
+                "sentiment": post_labels.sentiment,
+                "sentiment_label": post_labels.sentiment_label,
+                "complaint": post_labels.complaint, "reason": post_labels.reason,
+                "relevance": post_labels.relevance, "priority": post_labels.priority,
+                "priority_reasons": " · ".join(post_labels.priority_reasons),
+                "spam": post_labels.spam, "status": "new",
                 "raw": json.dumps(post.raw, ensure_ascii=False),
             }
             name = f"{post.author.display_name} {post.author.handle}"
             mention_id = mentions.insert_mention(db, values, name)
+            # A second copy of this post later in the page only adds its route.
+            found[key] = (mention_id, post.source)
             result.added.append(mention_id)
-            fresh.append(Ingested(mention_id, author_id, account_id, post, labels, tagged, root,
-                                  history=history))
+            fresh.append(Ingested(mention_id, author_id, account_id, post, post_labels,
+                                  tagged[i], root, history=history))
         run_steps(db, fresh)
+        changes.record(db, changes.MENTION_ADDED, result.added)  # other consoles show them
+        changes.record(db, changes.MENTION, result.changed)
         if account_id is not None and cursor_name and cursor_value:
             accounts.set_cursor(account_id, cursor_name, cursor_value)
     return result

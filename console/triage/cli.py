@@ -1,8 +1,10 @@
 """The ``posventa triage`` command: score a text, stream JSON lines, or evaluate a file.
 
 ``register(subparsers)`` adds ``triage`` and ``retriage`` to the main parser; their
-handlers are ``run_triage(args, open_console) -> int`` (text alone, no workspace) and
-``run_retriage``. Errors are one line on stderr and a non-zero exit code.
+handlers are ``run_triage(args, open_console) -> int`` and ``run_retriage``. ``triage``
+scores with the shipped model (or ``--model-dir``) and needs no workspace; given
+``posventa --workspace W triage``, it scores with what W learned from its corrections.
+Errors are one line on stderr and a non-zero exit code.
 """
 
 from __future__ import annotations
@@ -13,6 +15,8 @@ import sys
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any, Protocol, TextIO
+
+from console.errors import InvalidInput, WorkspaceError
 
 from .engine import Triager
 from .evaluate import evaluate, format_evaluation
@@ -52,6 +56,9 @@ def register(subparsers: Any) -> argparse.ArgumentParser:
     )
     parser.add_argument("--lang", help="language hint (es, en, ...)")
     parser.add_argument("--model-dir", type=Path, help="folder with the learned model")
+    parser.epilog = ("Without --workspace (before the command) it scores with the shipped "
+                     "model; with posventa --workspace DIR triage ... it scores with what that "
+                     "workspace learned from its corrections.")
     parser.set_defaults(func=run_triage)
     retriage = subparsers.add_parser("retriage", help="score every stored mention again")
     retriage.set_defaults(func=run_retriage)
@@ -60,28 +67,35 @@ def register(subparsers: Any) -> argparse.ArgumentParser:
 
 def run_triage(
     args: argparse.Namespace,
-    _open_console: object = None,  # scores text alone: no workspace needed
+    _open_console: Callable[[], Console] | None = None,  # used with --workspace only
     stdin: TextIO | None = None,
     stdout: TextIO | None = None,
     stderr: TextIO | None = None,
 ) -> int:
-    """Handles ``posventa triage``; returns the exit code (0 ok, 1 bad input, 2 usage)."""
+    """Handles ``posventa triage``; returns the exit code (0 ok, 1 bad input, 2 usage).
+
+    With ``--workspace DIR`` (and no ``--model-dir``) it scores with what that workspace
+    learned from its stored corrections; otherwise with the shipped model.
+    """
     stdin = stdin or sys.stdin
     stdout = stdout or sys.stdout
     stderr = stderr or sys.stderr
+    runtime: Any = None
     try:
-        triager = Triager(getattr(args, "model_dir", None))
-        if getattr(args, "evaluate", None):
-            return _evaluate(triager, args.evaluate, stdout, stderr)
-        if getattr(args, "jsonl", False):
-            return stream_jsonl(triager, stdin, stdout)
-        text = getattr(args, "text", None)
-        if text is None:
-            print("posventa triage: give a text, --jsonl or --evaluate FILE", file=stderr)
-            return 2
-        result = triager.score(TriageInput(text=text, lang_hint=getattr(args, "lang", None)))
-        stdout.write(describe(result) + "\n")
-        return 0
+        model_dir = getattr(args, "model_dir", None)
+        workspace = getattr(args, "workspace", None)
+        if model_dir is None and workspace is not None and callable(_open_console):
+            if not Path(workspace).is_dir():  # scoring must not create a workspace
+                print(f"posventa triage: there is no workspace at {workspace}", file=stderr)
+                return 1
+            # What that workspace learned from its corrections (its database decides).
+            runtime = _open_console()
+            runtime.triage_service.sync_model()
+            return _run(runtime.triage_service.triager, args, stdin, stdout, stderr)
+        return _run(Triager(model_dir), args, stdin, stdout, stderr)
+    except (InvalidInput, WorkspaceError) as exc:
+        print(f"posventa triage: {exc}", file=stderr)
+        return 1
     except BrokenPipeError:
         return 0
     except KeyboardInterrupt:
@@ -90,6 +104,24 @@ def run_triage(
     except Exception as exc:  # the user sees one sentence, never a traceback
         print(f"posventa triage: {exc.__class__.__name__}: {exc}", file=stderr)
         return 1
+    finally:
+        if runtime is not None:
+            runtime.close()
+
+
+def _run(triager: Triager, args: argparse.Namespace, stdin: TextIO, stdout: TextIO,
+         stderr: TextIO) -> int:
+    if getattr(args, "evaluate", None):
+        return _evaluate(triager, args.evaluate, stdout, stderr)
+    if getattr(args, "jsonl", False):
+        return stream_jsonl(triager, stdin, stdout)
+    text = getattr(args, "text", None)
+    if text is None:
+        print("posventa triage: give a text, --jsonl or --evaluate FILE", file=stderr)
+        return 2
+    result = triager.score(TriageInput(text=text, lang_hint=getattr(args, "lang", None)))
+    stdout.write(describe(result) + "\n")
+    return 0
 
 
 def describe(result: TriageResult) -> str:
@@ -159,7 +191,7 @@ def _evaluate(triager: Triager, path: Path, out: TextIO, err: TextIO) -> int:
 
 
 class Console(Protocol):
-    """What ``retriage`` uses of a running console."""
+    """What ``triage --workspace`` and ``retriage`` use of a running console."""
 
     triage_service: TriageService
 

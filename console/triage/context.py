@@ -9,7 +9,10 @@ thread holds a connection.
 from __future__ import annotations
 
 import json
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from peewee import Database
 
@@ -48,6 +51,54 @@ def context_of_remote_author(db: Database, channel: str, remote_id: str,
     author)."""
     author_id = queries.author_id_by_remote(db, channel, remote_id, server)
     return context_of_author(db, author_id) if author_id is not None else AuthorContext()
+
+
+RemoteKey = tuple[str, str, str]  # (channel, server, remote id) of an author
+CHUNK = 400  # values in one IN (...): well under every database's limit
+
+
+def _chunks(values: Sequence[Any], size: int = CHUNK) -> Iterable[Sequence[Any]]:
+    for start in range(0, len(values), size):
+        yield values[start:start + size]
+
+
+def contexts_of_remote_authors(db: Database,
+                               keys: Iterable[RemoteKey]) -> dict[RemoteKey, AuthorContext]:
+    """:func:`context_of_remote_author` for a page of authors, in a few statements.
+
+    The ingest path calls this once per page instead of four lookups per post; the
+    figures are the same (authors not stored yet are left out: nothing known).
+    """
+    by_place: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for channel, server, remote_id in dict.fromkeys(keys):
+        by_place[(channel, server)].append(remote_id)
+    ids: dict[RemoteKey, int] = {}
+    for (channel, server), remote_ids in by_place.items():
+        for chunk in _chunks(remote_ids):
+            for remote_id, author_id in queries.author_ids_by_remote(
+                    db, channel, server, chunk).items():
+                ids[(channel, server, remote_id)] = author_id
+    if not ids:
+        return {}
+    stored = sorted(set(ids.values()))
+    group: dict[int, set[int]] = {a: {a} for a in stored}
+    for chunk in _chunks(stored):
+        for author_id, other in queries.linked_author_pairs(db, chunk):
+            group[author_id].add(other)
+    everyone = sorted(set().union(*group.values()))
+    cases: dict[int, set[int]] = defaultdict(set)
+    history: dict[int, int] = {}
+    for chunk in _chunks(everyone):
+        for case_id, author_id in queries.open_case_pairs(db, chunk, OPEN_CASE_STATUSES):
+            cases[author_id].add(case_id)
+        history.update(queries.history_counts(db, chunk))
+    found = {}
+    for key, author_id in ids.items():
+        members = group[author_id]
+        open_cases = len(set().union(*(cases[a] for a in members)))
+        count = min(HISTORY_CAP, sum(history.get(a, 0) for a in members))
+        found[key] = AuthorContext(open_cases, count)
+    return found
 
 
 WatchTerms = tuple[tuple[str, ...], tuple[str, ...]]

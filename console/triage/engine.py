@@ -8,19 +8,13 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from . import learn as learning
-from .complaint import (
-    choose_reason,
-    combined_sentiment,
-    complaint_probability,
-    read_signals,
-    reason_topics,
-    sentiment_label,
-)
+from .complaint import choose_reason, read_signals, reason_topics
 from .features import featurize
 from .labels import Correction, TriageInput, TriageResult
 from .lang import LanguageGuesser
 from .priority import find_urgency, priority
 from .relevance import relevance
+from .shipped import TeamModels, post_features, probabilities
 from .spam import THRESHOLD, spam_score
 from .text import prepare
 
@@ -41,6 +35,7 @@ class Triager:
         self._corrections: list[Correction] = []
         self._correction_langs: list[str] = []
         self._classifiers: learning.Classifiers | None = None
+        self._team: TeamModels | None = None
         self._memory = learning.Memory()
         self._not_relevant_terms: frozenset[str] = frozenset()
         if self.model_dir is not None:
@@ -49,6 +44,8 @@ class Triager:
             self._classifiers = classifiers
             if classifiers is None and corrections:
                 self._classifiers = learning.retrain(self._training_extra())
+            if corrections:
+                self._team = learning.train_team(corrections, langs)
             self._rebuild_memory()
 
     def warm_up(self) -> None:
@@ -86,9 +83,10 @@ class Triager:
         classifiers = (
             learning.retrain(learning.corrections_to_examples(fresh, langs)) if fresh else None
         )
+        team = learning.train_team(fresh, langs) if fresh else None
         with self._lock:
             self._corrections, self._correction_langs = fresh, langs
-            self._classifiers = classifiers
+            self._classifiers, self._team = classifiers, team
             self._rebuild_memory()
             if self.model_dir is not None:
                 if classifiers is None:
@@ -110,6 +108,7 @@ class Triager:
             self._corrections = [*self._corrections, *fresh]
             self._correction_langs = [*self._correction_langs, *langs]
             self._classifiers = learning.retrain(self._training_extra())
+            self._team = learning.train_team(self._corrections, self._correction_langs)
             self._rebuild_memory()
             if self.model_dir is not None:
                 learning.save(
@@ -121,7 +120,7 @@ class Triager:
         """Forgets every correction and returns to the shipped model (deletes the saved one)."""
         with self._lock:
             self._corrections, self._correction_langs = [], []
-            self._classifiers = None
+            self._classifiers, self._team = None, None
             self._rebuild_memory()
             if self.model_dir is not None:
                 (self.model_dir / learning.MODEL_FILE).unlink(missing_ok=True)
@@ -164,27 +163,32 @@ class Triager:
         if now.tzinfo is None:
             now = now.replace(tzinfo=UTC)
         classifiers = self._classifiers or learning.base_classifiers()
+        linear, team = learning.base_linear(), self._team
         memory = self._memory
         prep = prepare(item.text)
         lang = self._lang.detect(prep, item.lang_hint)
         remembered = bool(memory.entries)
         if remembered:
-            hit = memory.nearest("lang", learning.content_stems(item.text, "other"))
+            hit = memory.nearest("lang", learning.content_stems(prep, "other"))
             if hit:
                 lang = str(hit[0])
         if forced and "lang" in forced:
             lang = str(forced["lang"])
         signals = read_signals(prep, lang)
         feats = featurize(prep, lang, signals)
-        complaint = complaint_probability(signals, classifiers.complaint.prob(feats)["yes"])
-        post_stems = learning.content_stems(item.text, lang) if remembered else frozenset()
+        post = post_features(prep, lang, feats)
+        sentiment_probs, complaint = probabilities(post, linear, team)
+        # A model is never certain: 0.00 and 1.00 are left to labels an agent set.
+        complaint = min(max(complaint, 0.01), 0.99)
+        post_stems = learning.content_stems(prep, lang) if remembered else frozenset()
+        near = memory.nearest_all(post_stems) if remembered else {}
         forced_reason = None
         if remembered:
-            hit = memory.nearest("is_complaint", post_stems)
+            hit = near.get("is_complaint")
             if hit:
                 weight = 0.6 + 0.4 * min(1.0, (hit[1] - learning.SIMILAR) / 0.4)
                 complaint = complaint * (1 - weight) + (1.0 if hit[0] else 0.0) * weight
-            hit = memory.nearest("reason", post_stems)
+            hit = near.get("reason")
             if hit:
                 forced_reason = str(hit[0])
                 complaint = min(complaint, 0.3) if forced_reason == "none" else max(complaint, 0.75)
@@ -200,10 +204,10 @@ class Triager:
             reason = forced_reason or choose_reason(
                 signals, classifiers.reason.prob(feats), reason_topics(prep)
             )
-        sentiment = combined_sentiment(signals, complaint, classifiers.sentiment.prob(feats))
-        label = sentiment_label(sentiment)
+        label = max(sentiment_probs, key=sentiment_probs.__getitem__)
+        sentiment = _agree(sentiment_probs["positive"] - sentiment_probs["negative"], label)
         if remembered:
-            hit = memory.nearest("sentiment_label", post_stems)
+            hit = near.get("sentiment_label")
             if hit:
                 label = str(hit[0])
                 sentiment = _clamp_to_label(sentiment, label)
@@ -220,13 +224,13 @@ class Triager:
         not_relevant = relevant = 0.0
         spam_value = None
         if remembered:
-            hit = memory.nearest("relevant", post_stems)
+            hit = near.get("relevant")
             if hit:
                 if hit[0]:
                     relevant = hit[1]
                 else:
                     not_relevant = hit[1]
-            hit = memory.nearest("spam", post_stems)
+            hit = near.get("spam")
             if hit:
                 spam_value = bool(hit[0])
         rel = relevance(
@@ -278,3 +282,13 @@ def _clamp_to_label(sentiment: float, label: str) -> float:
     if label == "positive":
         return max(sentiment, 0.3)
     return max(-0.1, min(0.1, sentiment))
+
+
+def _agree(sentiment: float, label: str) -> float:
+    """The model's score nudged to its own label's side (negative <= -0.12, positive >= 0.15),
+    the thresholds the priority rules and saved searches were written for."""
+    if label == "negative":
+        return min(sentiment, -0.12)
+    if label == "positive":
+        return max(sentiment, 0.15)
+    return max(-0.11, min(0.14, sentiment))

@@ -9,12 +9,19 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from .labels import TriageInput, TriageResult, as_bool
 
-FIELDS = ("sentiment_label", "is_complaint", "reason")
+FIELDS = ("sentiment_label", "negative", "is_complaint", "reason")
+# The class a one-class baseline predicts for every post, per field ("label all posts
+# negative", "label all posts complaints"): a model must beat it to be worth anything.
+BASELINE_CLASS = {
+    "sentiment_label": "negative",
+    "negative": "negative",
+    "is_complaint": "complaint",
+}
 
 
 @dataclass(frozen=True)
@@ -36,6 +43,7 @@ class FieldReport:
     macro_f1: float
     accuracy: float
     count: int
+    baseline: FieldReport | None = None  # the same gold against one class for every post
 
 
 def classification_report(
@@ -74,6 +82,11 @@ class Evaluation:
 
 
 def _value(field_name: str, row: Mapping[str, Any]) -> str | None:
+    if field_name == "negative":
+        label = row.get("sentiment_label")
+        if label is None:
+            return None
+        return "negative" if label == "negative" else "not_negative"
     if field_name not in row or row[field_name] is None:
         return None
     if field_name == "is_complaint":
@@ -82,6 +95,8 @@ def _value(field_name: str, row: Mapping[str, Any]) -> str | None:
 
 
 def _predicted(field_name: str, result: TriageResult) -> str:
+    if field_name == "negative":
+        return "negative" if result.sentiment_label == "negative" else "not_negative"
     if field_name == "is_complaint":
         return "complaint" if result.is_complaint else "not_complaint"
     return str(getattr(result, field_name))
@@ -135,6 +150,11 @@ def evaluate(
                 pred.setdefault(key, []).append(_predicted(f, out))
     for (f, group), values in gold.items():
         report = classification_report(f, values, pred[(f, group)])
+        if f in BASELINE_CLASS:
+            report = replace(
+                report,
+                baseline=classification_report(f, values, [BASELINE_CLASS[f]] * len(values)),
+            )
         if group == "all":
             result.overall[f] = report
         else:
@@ -151,6 +171,14 @@ def format_report(report: FieldReport) -> list[str]:
     for label, c in report.classes.items():
         out.append(f"  {label:<15}{c.precision:>10.3f}{c.recall:>10.3f}{c.f1:>10.3f}{c.support:>9}")
     out.append(f"  {'macro F1':<15}{'':>20}{report.macro_f1:>10.3f}")
+    base = report.baseline
+    if base is not None:
+        target = BASELINE_CLASS[report.field]
+        scores = base.classes.get(target)
+        f1 = scores.f1 if scores else 0.0
+        out.append(
+            f"  baseline, every post {target}: {target} F1 {f1:.3f}, macro F1 {base.macro_f1:.3f}"
+        )
     return out
 
 

@@ -1,12 +1,15 @@
-"""Learning from agents' corrections: retrained classifiers and a memory of corrected posts.
+"""Learning: the shipped models, a team's models from its corrections, and a memory of
+corrected posts.
 
-The shipped model is trained from ``resources/triage/train.jsonl`` on first use (a fraction
-of a second) and kept for the process. ``learn`` retrains the complaint, sentiment and
-reason classifiers from those examples plus every correction, each correction counted
-``CORRECTION_WEIGHT`` times, and remembers each corrected post's stems: a later post that
-is nearly the same (Jaccard similarity of stems) takes the agent's label. Language,
-"not relevant" and spam corrections work through that memory, and through words that
-keep coming back in posts marked not relevant or spam. Everything is saved as JSON in
+Sentiment and complaint come from linear tables (``shipped.py``): the shipped ones are
+trained on the self-written posts (``TRAINING_FILES``) and saved as
+``resources/triage/linear-model.npz``; a team's are trained on its corrections alone over
+the shipped model (``train_team``). The reason still comes from Naive Bayes tables
+(``base-model.json``), retrained with the corrections when some name a reason. Every
+corrected post's stems are remembered: a later post that is nearly the same (Jaccard
+similarity of stems) takes the agent's label. Language, "not relevant" and spam
+corrections work through that memory, and through words that keep coming back in posts
+marked not relevant or spam. A workspace's corrections and tables are saved as JSON in
 ``model_dir/triage-model.json``.
 """
 
@@ -25,13 +28,17 @@ from typing import Any
 
 from console.resources import resource_path
 
+from . import shipped
 from .complaint import read_signals
 from .features import featurize, stems
 from .labels import COMPLAINT_REASONS, CORRECTION_FIELDS, Correction, as_bool
 from .model import NaiveBayesTable
-from .text import prepare, word_set
+from .text import Prepared, prepare, word_set
 
 MODEL_FILE = "triage-model.json"
+# Self-written training posts: generated from sentences (train.jsonl, make_train.py) and
+# written one by one in the manner of real brand traffic (written.jsonl).
+TRAINING_FILES = ("train.jsonl", "written.jsonl")
 BASE_MODEL = "base-model.json"
 FEATURES_VERSION = 1  # bump when featurize() changes, so the shipped model is rebuilt
 MODEL_VERSION = 1
@@ -67,10 +74,11 @@ class Classifiers:
 
 
 def load_examples(path: Path | None = None) -> list[Example]:
-    """Reads the shipped training posts."""
-    path = path or resource_path("triage", "train.jsonl")
+    """Reads the shipped training posts (every file in ``TRAINING_FILES`` by default)."""
+    paths = [path] if path else [resource_path("triage", name) for name in TRAINING_FILES]
+    lines = [line for p in paths for line in p.read_text(encoding="utf-8").splitlines()]
     examples = []
-    for line in path.read_text(encoding="utf-8").splitlines():
+    for line in lines:
         if line.strip():
             row = json.loads(line)
             examples.append(
@@ -127,7 +135,7 @@ def inputs_digest() -> str:
     """A hash of everything the shipped model is built from (data, lexicons, feature code)."""
     digest = hashlib.sha256(f"features-{FEATURES_VERSION}".encode())
     files = [
-        resource_path("triage", "train.jsonl"),
+        *(resource_path("triage", name) for name in TRAINING_FILES),
         *sorted(resource_path("lexicons").glob("*.tsv")),
     ]
     for path in files:
@@ -186,17 +194,61 @@ def write_base_model(path: Path | None = None) -> Path:
     path = path or resource_path("triage", BASE_MODEL)
     data = {"digest": inputs_digest(), **_classifiers_to_dict(train(base_featuresets()))}
     path.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    linear = path.with_name(shipped.LINEAR_FILE)
+    linear.write_bytes(shipped.to_bytes(train_base_linear(), linear_digest()))
     return path
 
 
 def retrain(extra: Sequence[Example]) -> Classifiers:
-    """The shipped examples plus ``extra`` (weighted corrections), trained afresh."""
-    return train([*base_featuresets(), *featuresets(extra)]) if extra else base_classifiers()
+    """The shipped examples plus ``extra`` (weighted corrections), trained afresh.
+
+    Only the reason table is still used for scoring; when no correction names a reason
+    the shipped tables are kept (retraining Naive Bayes costs a second per thousand).
+    """
+    if not any(ex.reason is not None for ex in extra):
+        return base_classifiers()
+    return train([*base_featuresets(), *featuresets(extra)])
 
 
-def content_stems(text: str, lang: str) -> frozenset[str]:
+def labelled(examples: Sequence[Example]) -> shipped.Labelled:
+    """Examples in the form the linear models train on."""
+    return shipped.Labelled(
+        [ex.text for ex in examples],
+        [ex.lang for ex in examples],
+        [ex.sentiment_label for ex in examples],
+        [ex.is_complaint for ex in examples],
+        [float(ex.weight) for ex in examples],
+    )
+
+
+def linear_digest() -> str:
+    """The stamp the shipped linear model must carry to be current."""
+    return shipped.file_digest(inputs_digest().encode())
+
+
+def train_base_linear() -> shipped.LinearModels:
+    """Trains the shipped linear models on the self-written posts."""
+    return shipped.train(labelled(load_examples()))
+
+
+def base_linear() -> shipped.LinearModels:
+    """The shipped linear models (loaded once per process, retrained if stale)."""
+    return shipped.shipped(linear_digest, train_base_linear)
+
+
+def train_team(corrections: Sequence[Correction], langs: list[str]) -> shipped.TeamModels | None:
+    """A team's linear models from its corrections alone, over the shipped model."""
+    examples = corrections_to_examples(corrections, langs)
+    for ex in examples:
+        ex.weight = 1
+    if not examples:
+        return None
+    return shipped.train_team(labelled(examples), base_linear())
+
+
+def content_stems(text: str | Prepared, lang: str) -> frozenset[str]:
     """Stems that identify a post for the correction memory (function words dropped)."""
-    prep = prepare(text)
+    prep = prepare(text) if isinstance(text, str) else text
     return frozenset(s for s in stems(prep, lang) if s not in _STOP and len(s) > 1)
 
 
@@ -214,19 +266,28 @@ class Memory:
 
     def nearest(self, field_name: str, words: frozenset[str]) -> tuple[Any, float] | None:
         """The most similar corrected post for this field, if similar enough."""
+        return self.nearest_all(words).get(field_name)
+
+    def nearest_all(self, words: frozenset[str]) -> dict[str, tuple[Any, float]]:
+        """Per field, the most similar corrected post's value and similarity (if similar
+        enough): one pass over the index for every field. Ties go to the latest."""
         if not words or not self.entries:
-            return None
-        candidates: set[int] = set()
+            return {}
+        shared: Counter[int] = Counter()
         for w in words:
-            candidates.update(self.index.get(w, ()))
-        best: tuple[Any, float] | None = None
-        for i in candidates:
+            hits = self.index.get(w)
+            if hits:
+                shared.update(hits)
+        best: dict[str, tuple[Any, float]] = {}
+        size = len(words)
+        # o / (a + b - o) >= SIMILAR with b >= o needs at least o >= SIMILAR * a.
+        least = SIMILAR * size
+        for i in sorted(i for i, o in shared.items() if o >= least):
+            overlap = shared[i]
             name, other, value = self.entries[i]
-            if name != field_name:
-                continue
-            sim = len(words & other) / len(words | other)
-            if sim >= SIMILAR and (best is None or sim >= best[1]):
-                best = (value, sim)
+            sim = overlap / (size + len(other) - overlap)
+            if sim >= SIMILAR and (name not in best or sim >= best[name][1]):
+                best[name] = (value, sim)
         return best
 
     def telling_words(self, field_name: str, value: Any) -> frozenset[str]:

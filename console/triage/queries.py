@@ -253,6 +253,45 @@ def author_id_by_remote(db: Database, channel: str, remote_id: str,
     return int(row[0]) if row else None
 
 
+# --- the same, for a page of posts at once (the ingest path) ---------------------------------
+
+def author_ids_by_remote(db: Database, channel: str, server: str,
+                         remote_ids: Sequence[str]) -> dict[str, int]:
+    """remote id -> stored author id, for the authors of one channel and server."""
+    return {str(r[0]): int(r[1]) for r in db.execute_sql(
+        f"SELECT remote_id, id FROM author WHERE channel = ? AND server = ? "
+        f"AND remote_id IN ({_marks(len(remote_ids))})",
+        (channel, server, *remote_ids))}
+
+
+def linked_author_pairs(db: Database, author_ids: Sequence[int]) -> list[tuple[int, int]]:
+    """(author, other author of the same customer) for these authors (itself included)."""
+    return [(int(r[0]), int(r[1])) for r in db.execute_sql(
+        "SELECT a.id, b.id FROM author a JOIN author b ON b.customer_id = a.customer_id "
+        f"WHERE a.id IN ({_marks(len(author_ids))}) AND a.customer_id IS NOT NULL",
+        tuple(author_ids))]
+
+
+def open_case_pairs(db: Database, authors: Sequence[int],
+                    statuses: Sequence[str]) -> list[tuple[int, int]]:
+    """(case, author) for cases in `statuses` opened by, or holding a mention of, these
+    authors (the rule of :func:`count_open_cases`)."""
+    marks, states = _marks(len(authors)), _marks(len(statuses))
+    return [(int(r[0]), int(r[1])) for r in db.execute_sql(
+        f'SELECT id, author_id FROM "case" WHERE author_id IN ({marks}) '
+        f"AND status IN ({states}) UNION "
+        f'SELECT m.case_id, m.author_id FROM mention m JOIN "case" c ON c.id = m.case_id '
+        f"WHERE m.author_id IN ({marks}) AND c.status IN ({states})",
+        (*authors, *statuses, *authors, *statuses))]
+
+
+def history_counts(db: Database, authors: Sequence[int]) -> dict[int, int]:
+    """author id -> how many mentions of that author are stored."""
+    return {int(r[0]): int(r[1]) for r in db.execute_sql(
+        f"SELECT author_id, count(*) FROM mention WHERE author_id IN ({_marks(len(authors))}) "
+        "GROUP BY author_id", tuple(authors))}
+
+
 def watch_terms_row(db: Database, watch_id: int) -> Row | None:
     """(context, exclude) of a watch, both JSON lists as stored, or None."""
     return db.execute_sql("SELECT context, exclude FROM watch WHERE id = ?",
@@ -363,3 +402,38 @@ def mention_labels_row(db: Database, mention_id: int) -> Row | None:
     return db.execute_sql(
         "SELECT text, lang, sentiment_label, complaint, reason, relevance, spam "
         "FROM mention WHERE id = ?", (mention_id,)).fetchone()
+
+
+# --- the posts the model is least sure about (ask_me.py) ------------------------------------
+
+def ask_candidates(db: Database, since: Any, pool: int) -> list[Row]:
+    """(id, text, lang, complaint, sentiment, sentiment_label, created_at) of the newest
+    `pool` posts since `since` that are not spam, are about the brand, and no agent has
+    corrected yet."""
+    return db.execute_sql(
+        "SELECT m.id, m.text, m.lang, m.complaint, m.sentiment, m.sentiment_label, "
+        "m.created_at FROM mention m WHERE m.created_at >= ? AND m.spam = ? "
+        "AND m.relevance > 0 AND NOT EXISTS (SELECT 1 FROM feedback f "
+        "WHERE f.mention_id = m.id) ORDER BY m.feed_key DESC LIMIT ?",
+        (since, False, pool)).fetchall()
+
+
+# --- bulk corrections (corrections_import.py) -------------------------------------------------
+
+def mention_ids_by_remote(db: Database, channel: str, remote_id: str,
+                          server: str | None) -> list[int]:
+    """Stored mentions with this network id on ``server`` (None: on any server)."""
+    if server is not None:
+        return [int(r[0]) for r in db.execute_sql(
+            "SELECT id FROM mention WHERE channel = ? AND server = ? AND remote_id = ?",
+            (channel, server, remote_id))]
+    return [int(r[0]) for r in db.execute_sql(
+        "SELECT id FROM mention WHERE channel = ? AND remote_id = ? LIMIT 2",
+        (channel, remote_id))]
+
+
+def latest_feedback_value(db: Database, mention_id: int, field: str) -> str | None:
+    """The value of the newest correction of `field` on a mention, or None."""
+    row = db.execute_sql("SELECT value FROM feedback WHERE mention_id = ? AND field = ? "
+                         "ORDER BY id DESC LIMIT 1", (mention_id, field)).fetchone()
+    return str(row[0]) if row else None

@@ -22,10 +22,12 @@ from console.store.db import Store
 from console.triage import queries, stored_rules
 from console.triage.stored_rules import StoredRule
 
-from . import corrections
+from . import ask_me, corrections, corrections_import, quality
+from .ask_me import AskItem
 from .corrections import StoredCorrection, value_text
 from .engine import Triager
 from .labels import TriageInput, TriageResult
+from .quality import QualityHistory
 from .rescore import Progress, RescoreReport, rescore, rescore_ids
 from .rules import PostFacts, Rule, RuleOutcome, apply_rules
 
@@ -119,6 +121,10 @@ class TriageService:
         """How many corrections are stored (learned or forgotten by a reset)."""
         return corrections.count(self.store.db)
 
+    def ask_me(self, limit: int = 12) -> list[AskItem]:
+        """The recent uncorrected posts the model is least sure about, least sure first."""
+        return ask_me.queue(self.store.db, limit)
+
     def status(self) -> ModelStatus:
         db = self.store.db
         return ModelStatus(self.triager.corrections_count, corrections.learned_count(db),
@@ -181,10 +187,49 @@ class TriageService:
 
     def retrain_and_rescore(self, progress: Progress | None = None,
                             stop: Callable[[], bool] | None = None) -> RescoreReport:
-        """Retrain from the stored corrections, then re-score the open mentions."""
+        """Retrain from the stored corrections, then re-score the open mentions; when the
+        model learned enough new corrections, measure it again on them (:meth:`measure`)."""
         with self._learning:
             self.sync_model()
-            return rescore(self.store, self.triager, progress=progress, stop=stop)
+            report = rescore(self.store, self.triager, progress=progress, stop=stop)
+            if quality.worth_measuring(quality.history(self.store.db).now,
+                                       self.triager.corrections_count):
+                self._measure()
+            return report
+
+    def import_corrections(self, lines: Iterable[str], total: int = 0,
+                           progress: Progress | None = None,
+                           relabel: Progress | None = None
+                           ) -> tuple[corrections_import.ImportReport, RescoreReport | None]:
+        """Store the corrections of a JSON-lines file (bad lines are reported, the rest
+        kept), then retrain once, re-score the open mentions and relabel every mention
+        corrected. The report of the re-scoring is None when nothing new was stored."""
+        report = corrections_import.store_lines(self.store, lines, self.agent or "import",
+                                                total, progress)
+        if not report.stored:
+            return report, None
+        rescored = self.retrain_and_rescore(relabel)
+        ids = report.mention_ids
+        for start in range(0, len(ids), 500):  # corrected posts that are not open too
+            rescore_ids(self.store, self.triager, ids[start:start + 500])
+        return report, rescored
+
+    # --- how good it is here --------------------------------------------------------------
+    def quality(self) -> QualityHistory:
+        """The last cross-validated measurement on the team's corrections, and the one
+        before the last retraining."""
+        return quality.history(self.store.db)
+
+    def measure(self) -> QualityHistory:
+        """Cross-validate the model on the learned corrections now and store the figures
+        (seconds with a few hundred corrections: call it from a worker thread)."""
+        with self._learning:
+            return self._measure()
+
+    def _measure(self) -> QualityHistory:
+        measured = quality.cross_validate(corrections.learned(self.store.db))
+        with self.store.write():
+            return quality.record(self.store.db, measured)
 
     def reset(self, progress: Progress | None = None) -> RescoreReport:
         """Back to the shipped model. Corrections stay listed (as not learned) and keep
@@ -193,7 +238,9 @@ class TriageService:
             with self.store.write():
                 corrections.forget_all(self.store.db)
             self.sync_model(force=True)
-            return rescore(self.store, self.triager, progress=progress)
+            report = rescore(self.store, self.triager, progress=progress)
+            self._measure()
+            return report
 
     def rescore_all(self, progress: Progress | None = None) -> RescoreReport:
         """Re-score every stored mention, whatever its status (``posventa retriage``)."""

@@ -44,7 +44,7 @@ from console.ui.browser_sign_in import BrowserSignInForm
 from console.ui.feed_form import FeedForm, WordPressForm
 from console.ui.mastodon_form import MastodonForm
 from console.ui.reddit_form import RedditForm
-from console.ui.tasks import Task, TaskSignals, start_task
+from console.ui.tasks import Task, TaskSignals, start_tracked
 from console.ui.x_form import XForm
 
 log = logging.getLogger(__name__)
@@ -367,13 +367,7 @@ class AccountsController(QObject):
 
     def _run(self, task: Task, done: Callable[[object], None],
              failed: Callable[[str], None]) -> None:
-        signals = task.signals
-        self._running[signals] = task  # keep both alive until the outcome arrives
-        signals.succeeded.connect(lambda _r, s=signals: self._running.pop(s, None))
-        signals.failed.connect(lambda _m, s=signals: self._running.pop(s, None))
-        signals.succeeded.connect(done)
-        signals.failed.connect(failed)
-        start_task(task)
+        start_tracked(self._running, task, done, failed)
 
     def _ask_remove(self, account: AccountInfo) -> bool:
         box = QMessageBox(QMessageBox.Icon.Question, self.tr("Remove account"), "",

@@ -16,7 +16,9 @@ from PySide6.QtWidgets import QApplication
 
 import console
 from console.app.first_run import FirstRun
+from console.app.presence import WorkspacePresence
 from console.app.runtime import Runtime
+from console.cases.closing import ClosedCase
 from console.mentions.queries import AuthorInfo
 from console.trust.lookalike import LookalikeCheck
 from console.ui.accounts_dialog import AccountsController, AccountsDialog
@@ -30,11 +32,13 @@ from console.ui.feed_pane import FeedController
 from console.ui.i18n import install_translations, translations_installed
 from console.ui.main_window import MainController, MainWindow, fit_on_screen
 from console.ui.profile_panel import ProfileController
+from console.ui.quit_dialog import QuitGuard
 from console.ui.rules_dialog import RulesController, RulesDialog
 from console.ui.sync_status import SyncStatusController
 from console.ui.thread_view import ThreadController
 from console.ui.tray import TrayIcon
 from console.ui.triage_strip import TriageStripController
+from console.ui.undo_toast import UndoToast
 from console.ui.welcome import show_welcome
 
 
@@ -53,6 +57,9 @@ class Console:
     triage: TriageStripController
     case: CaseController | None = None
     alerts: CaseAlerts | None = None
+    undo: UndoToast | None = None  # "Case closed. [Undo]" over the feed
+    quit_guard: QuitGuard | None = None  # asks before quitting with replies pending
+    presence: WorkspacePresence | None = None  # tells other windows this one is open
     desktop: Desktop | None = None  # settings, shortcuts help, feed keys, tray, layout
 
 
@@ -84,10 +91,24 @@ def application(language: str | None = None) -> QApplication:
     return app
 
 
+def open_elsewhere_text(demo: bool) -> str:
+    """What a window says when another window has its workspace open."""
+    if demo:
+        return QCoreApplication.translate(
+            "Console", "This demo workspace is open in another window, which holds its "
+            "sign-ins: work there, or start a new demo.")
+    return QCoreApplication.translate(
+        "Console", "This workspace is also open in another Posventa window; both show the "
+        "same mentions and cases.")
+
+
 def build_console(runtime: Runtime, page_size: int = 200) -> Console:
     """Build the main window for `runtime` (the engine is not started here)."""
     window = MainWindow(runtime.workspace.path.name)
     owner: QObject = window
+    presence = WorkspacePresence(runtime.workspace.path)
+    if presence.others():
+        runtime.engine.report_workspace(open_elsewhere_text(runtime.workspace.settings.demo))
     bridge = EngineBridge(owner)
     bridge.attach(runtime.engine)
     feed = FeedController(window.feed, runtime.feed, page_size, owner, cases=runtime.cases)
@@ -100,6 +121,8 @@ def build_console(runtime: Runtime, page_size: int = 200) -> Console:
                                   author.display_name)
 
     profile.impersonation = impersonation
+    feed.model.impersonation = lambda row: lookalikes.warning(
+        row.channel, row.author_remote_id, row.author_handle, row.author_name)
     thread = ThreadController(window.thread, runtime.profile, runtime.replies, owner,
                               impersonation=impersonation)
     thread.linkRefused.connect(window.statusBar().showMessage)
@@ -156,6 +179,22 @@ def build_console(runtime: Runtime, page_size: int = 200) -> Console:
     feed.mentionOpened.connect(case.open_mention)
     feed.selectionCleared.connect(case.clear)
     case.caseChanged.connect(feed.on_mentions_changed)
+    undo = UndoToast(window.feed.table)  # floats over the list: no row moves
+    closed_from: dict[int, int] = {}  # case id -> the mention the agent closed it from
+
+    def offer_undo(closed: ClosedCase, text: str) -> None:
+        closed_from[closed.case_id] = feed.current_mention()
+        undo.offer(text, closed)
+
+    def undo_close(closed: ClosedCase) -> None:
+        if case.undo_close(closed):
+            feed.show_new()  # the case's rows come back where they belong
+            feed.select_mention(closed_from.pop(closed.case_id, 0))
+
+    case.caseClosed.connect(offer_undo)
+    quit_guard = QuitGuard(window, runtime.replies)
+    window.allow_close = quit_guard.allow_close
+    undo.undoRequested.connect(undo_close)
     bridge.mentionsAdded.connect(case.on_mentions_added)
     bridge.mentionsChanged.connect(case.on_mentions_changed)
     tray_icon = TrayIcon.create(window, runtime.feed, runtime.cases, owner)
@@ -172,7 +211,8 @@ def build_console(runtime: Runtime, page_size: int = 200) -> Console:
                           runtime.engine.wake, open_accounts, owner)
     desktop = install(window, runtime, bridge, feed, composer, case, tray_icon, owner)
     return Console(window, bridge, feed, profile, thread, composer, status, main, triage,
-                   case=case, alerts=alerts, desktop=desktop)
+                   case=case, alerts=alerts, desktop=desktop, undo=undo,
+                   quit_guard=quit_guard, presence=presence)
 
 
 def run_gui(runtime: Runtime, smoke_test: bool = False) -> int:
@@ -198,6 +238,8 @@ def run_gui(runtime: Runtime, smoke_test: bool = False) -> int:
         return app.exec()
     finally:
         built.bridge.close()
+        if built.presence is not None:
+            built.presence.leave()
         runtime.engine.stop()
         # Destroy the window here, while every Python object behind it is intact.
         shiboken6.delete(built.window)

@@ -13,6 +13,7 @@ from console.sync.events import (
     MentionsAdded,
     MentionsChanged,
     OutboxChanged,
+    PeopleChanged,
 )
 
 
@@ -28,12 +29,18 @@ class EngineBridge(QObject):
         mentionsChanged(list): ids of mentions whose sources, status or replies changed.
         accountStatus(object): an :class:`AccountStatus` of one account's sync.
         outboxChanged(object): an :class:`OutboxChanged` (counts, and which reply moved).
+        peopleChanged(object): a :class:`PeopleChanged` (another console changed a
+            customer's tags or a note).
+
+    Events heard from other consoles on the same database (console/sync/team_watch.py)
+    are the same events, so the window handles them as its own engine's.
     """
 
     mentionsAdded = Signal(list)
     mentionsChanged = Signal(list)
     accountStatus = Signal(object)
     outboxChanged = Signal(object)
+    peopleChanged = Signal(object)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -60,3 +67,5 @@ class EngineBridge(QObject):
             self.accountStatus.emit(event)
         elif isinstance(event, OutboxChanged):
             self.outboxChanged.emit(event)
+        elif isinstance(event, PeopleChanged):
+            self.peopleChanged.emit(event)

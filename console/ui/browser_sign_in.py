@@ -42,7 +42,7 @@ from console.channels.loopback import ReceivedCode, SignInCancelled
 from console.channels.network import AccountFound
 from console.errors import InvalidInput
 from console.ui import labels
-from console.ui.tasks import Task, TaskSignals, start_task
+from console.ui.tasks import Task, TaskSignals, start_tracked
 
 log = logging.getLogger(__name__)
 
@@ -268,13 +268,7 @@ class BrowserSignInForm(QWidget):
 
     def _run(self, task: Task, done: Callable[[Any], None],
              failed: Callable[[str], None]) -> None:
-        signals = task.signals
-        self._running[signals] = task  # keep both alive until the outcome arrives
-        signals.succeeded.connect(lambda _r, s=signals: self._running.pop(s, None))
-        signals.failed.connect(lambda _m, s=signals: self._running.pop(s, None))
-        signals.succeeded.connect(done)
-        signals.failed.connect(failed)
-        start_task(task)
+        start_tracked(self._running, task, done, failed)
 
     # -- the browser flow --------------------------------------------------------------------
 

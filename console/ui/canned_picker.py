@@ -83,6 +83,7 @@ class SlashCompleter(QObject):
         super().__init__(parent)
         self.editor = editor
         self.canned = canned
+        self.lang = ""  # the post's language: its replies are offered first
         self.model = CannedListModel(self)
         self.completer = QCompleter(self)
         self.completer.setModel(self.model)
@@ -120,7 +121,8 @@ class SlashCompleter(QObject):
     @Slot()
     def refresh(self) -> None:
         prefix = self.prefix() if self.editor.isEnabled() else None
-        items = self.canned.search(prefix, limit=50) if prefix is not None else []
+        items = (self.canned.search(prefix, limit=50, prefer=self.lang)
+                 if prefix is not None else [])
         if not items:
             self.close()
             return
@@ -219,10 +221,8 @@ class CannedPicker(QDialog):
     @Slot()
     def reload(self) -> None:
         query = self.search.text()
-        items = self.canned.search(query, limit=200)
-        if self.lang and not query.strip():
-            # The conversation's language first, the others after.
-            items.sort(key=lambda c: c.lang not in (self.lang, ""))
+        # The post's language first, then replies for any language, then the others.
+        items = self.canned.search(query, limit=200, prefer=self.lang)
         self.model.set_items(items)
         if items:
             self.list.setCurrentIndex(self.model.index(0, 0))

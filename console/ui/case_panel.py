@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from console.cases.cases import TRANSITIONS, CaseError
+from console.cases.closing import ClosedCase
 from console.cases.records import CaseInfo
 from console.cases.service import CaseService
 from console.cases.wording import sentence
@@ -200,9 +201,12 @@ class CaseController(QObject):
 
     Signals:
         caseChanged(list): ids of mentions whose case changed (the feed repaints them).
+        caseClosed(object, str): a case was closed: the :class:`ClosedCase` (to undo it)
+            and a sentence saying so.
     """
 
     caseChanged = Signal(list)
+    caseClosed = Signal(object, str)
 
     def __init__(self, panel: CasePanel, cases: CaseService, parent: QObject | None = None,
                  choose_case: Callable[[list[CaseInfo]], CaseInfo | None] | None = None
@@ -364,8 +368,29 @@ class CaseController(QObject):
         if self.case is None or self.case.status == "closed":
             return False
         case_id = self.case_id
-        return self._change(lambda: self.cases.set_status(case_id, "closed"),
-                            self.tr("close the case"))
+        closed: list[ClosedCase] = []
+        if not self._change(lambda: closed.append(self.cases.close(case_id)),
+                            self.tr("close the case")):
+            return False
+        text = (self.tr("Case {0} closed.") if closed[0].answered
+                else self.tr("Case {0} closed without a reply.")).format(case_id)
+        self.caseClosed.emit(closed[0], text)
+        return True
+
+    def undo_close(self, closed: ClosedCase) -> bool:
+        """Take a close back (the Undo offered after it); the case's mentions repaint."""
+        try:
+            restored = self.cases.undo_close(closed)
+        except CaseError as exc:
+            self._say(sentence(str(exc)))
+            return False
+        except Exception as exc:  # a busy or full database: say so, the close stands
+            self._say(self.tr("Could not {0}: {1}.").format(self.tr("undo the close"),
+                                                            type(exc).__name__))
+            return False
+        self.caseChanged.emit(sorted(restored.mention_ids))
+        self.refresh()
+        return True
 
     def _say(self, text: str) -> None:
         self.panel.message.setText(text)
@@ -425,7 +450,9 @@ class CaseController(QObject):
     @Slot(int)
     def _on_state_chosen(self, index: int) -> None:
         status = self.panel.state.itemData(index)
-        if self.case is not None and status and status != self.case.status:
+        if status == "closed":
+            self.close_case()  # with the Undo it offers
+        elif self.case is not None and status and status != self.case.status:
             case_id = self.case_id
             self._change(lambda: self.cases.set_status(case_id, str(status)),
                          self.tr("change the state"))

@@ -66,6 +66,8 @@ def clock_text(clock: Clock) -> str:
         )
     if clock.state == "paused":
         return translate("CaseText", "paused while waiting on the customer")
+    if clock.state == "unanswered":
+        return translate("CaseText", "closed without reply")
     assert clock.left is not None
     if clock.state == "breached":
         return translate("CaseText", "{0} breached {1} ago (due {2})").format(
@@ -79,7 +81,7 @@ def clock_text(clock: Clock) -> str:
 
 
 def clock_colour(clock: Clock) -> QColor | None:
-    if clock.state in ("breached", "late"):
+    if clock.state in ("breached", "late", "unanswered"):
         return BREACHED_COLOUR
     if clock.state == "soon":
         return SOON_COLOUR
@@ -92,6 +94,8 @@ def feed_text(case: Any, clocks: CaseClocks) -> str:
     """The feed's Case column: "open · 45 min left", "new · ⚠ 10 min late" (the clock that
     needs attention first; which one it is, and both due times, are in the tooltip)."""
     state = short_status(case.status)
+    if clocks.resolution.state == "unanswered":
+        return translate("CaseText", "closed without reply")
     if case.status in ("resolved", "closed"):
         return state
     if case.status == "waiting" and clocks.first_response.state not in (

@@ -191,6 +191,8 @@ class ComposerController(QObject):
         detail = self.profile.mention(mention_id)
         self.rules = rules = self.replies.rules(mention_id)
         self.lang = detail.lang if detail else ""
+        if self.completer is not None:
+            self.completer.lang = self.lang  # "/" offers replies in the post's language first
         self._known = self.canned.values_for(mention_id) if self.canned else {}
         view = self.view
         who = (labels.author_line(detail.author.display_name, detail.author.handle)

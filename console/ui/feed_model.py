@@ -8,6 +8,7 @@ reset, so the selection and the scroll position stay where the agent left them.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -21,12 +22,13 @@ from PySide6.QtCore import (
 )
 
 from console.cases.service import clocks_of
-from console.feed.queries import FeedFilter, FeedRow
+from console.feed.queries import SNIPPET, FeedFilter, FeedRow
 from console.feed.service import FeedService
 from console.i18n import QT_TRANSLATE_NOOP
 from console.store.timeutil import utcnow
 from console.triage.reason_text import reasons_text, topic_name
 from console.ui import case_text, labels
+from console.ui.feed_delegate import CARD_ROLE, Card
 
 COLUMNS = (  # English source text; headers show them translated (context "FeedModel")
     QT_TRANSLATE_NOOP("FeedModel", "Channel"), QT_TRANSLATE_NOOP("FeedModel", "Author"),
@@ -47,6 +49,22 @@ def _reasons(stored: str) -> str:
         float(value), "f", decimals))
 
 
+UNDEFINED = "undefined"  # triage could not read the post's language
+
+
+def sentiment_text(row: FeedRow) -> str:
+    """The sentiment marker; a dash when the language was not analysed."""
+    if row.sentiment_label == UNDEFINED and row.complaint < labels.COMPLAINT_THRESHOLD:
+        return "–"
+    return labels.sentiment_marker(row.complaint, row.sentiment_label)
+
+
+def sentiment_tooltip(row: FeedRow) -> str:
+    return QCoreApplication.translate(
+        "FeedModel", "Sentiment: none, the language was not analysed ({lang}).").format(
+        lang=row.lang or "?")
+
+
 class FeedModel(QAbstractTableModel):
     """Rows of the feed for one :class:`FeedFilter`, loaded `page_size` at a time."""
 
@@ -58,7 +76,16 @@ class FeedModel(QAbstractTableModel):
         self._rows: list[FeedRow] = []
         self._positions: dict[int, int] = {}
         self._more = True
+        # While the agent points at, reads or answers a row, nothing may move under them:
+        # new matches wait here (shown by :meth:`release`) and changed rows keep their place.
+        self.frozen = False
+        self._held: dict[int, FeedRow] = {}
+        self._unsorted: set[int] = set()
         self._now: datetime | None = None  # fixed "now" for tests; None: the clock
+        # The impersonation warning of a row's author ("" for most); set by the window.
+        self.impersonation: Callable[[FeedRow], str] | None = None
+        self._warnings: dict[int, str] = {}  # author id -> warning (cleared on reload)
+        self._cards: dict[int, Card] = {}  # mention id -> its card, until it or time changes
         self.warning = timedelta(minutes=60)  # how soon before a due time it is "soon"
 
     # --- the filter -------------------------------------------------------------------------
@@ -71,6 +98,7 @@ class FeedModel(QAbstractTableModel):
         """Show another selection of the feed (a reset: the first page is loaded)."""
         self.beginResetModel()
         self._filter = flt
+        self._held, self._unsorted, self._warnings, self._cards = {}, set(), {}, {}
         self._rows = self._feed.page(flt, None, self._page_size)
         self._more = len(self._rows) >= self._page_size
         self._reindex()
@@ -105,6 +133,11 @@ class FeedModel(QAbstractTableModel):
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
         row, column = self._rows[index.row()], index.column()
+        if role == Qt.ItemDataRole.AccessibleTextRole and column == TEXT:
+            card = self._card(row)
+            return " · ".join(part for part in (card.warning, card.author, card.meta,
+                                                *(b for b, _ in card.badges), card.text)
+                              if part)
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             return self._display(row, column)
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -114,6 +147,11 @@ class FeedModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ForegroundRole and column == CASE and row.case is not None:
             clock = self._clocks(row).worst
             return case_text.clock_colour(clock) if clock.alarming else None
+        if role == CARD_ROLE and column == TEXT:
+            card = self._cards.get(row.id)
+            if card is None:
+                card = self._cards[row.id] = self._card(row)
+            return card
         if role == ROW_ROLE:
             return row
         if role == ID_ROLE:
@@ -130,7 +168,7 @@ class FeedModel(QAbstractTableModel):
         if column == TEXT:
             return labels.first_line(row.text)
         if column == SENTIMENT:
-            return labels.sentiment_marker(row.complaint, row.sentiment_label)
+            return sentiment_text(row)
         if column == CASE:
             return "" if row.case is None else case_text.feed_text(row.case, self._clocks(row))
         if column == STATUS:
@@ -139,11 +177,44 @@ class FeedModel(QAbstractTableModel):
             return labels.sources_text(row.sources)
         return ""
 
+    def warning_of(self, row: FeedRow) -> str:
+        """The author's impersonation warning (worked out once per author and reload)."""
+        if self.impersonation is None:
+            return ""
+        found = self._warnings.get(row.author_id)
+        if found is None:
+            found = self._warnings[row.author_id] = self.impersonation(row)
+        return found
+
+    def _card(self, row: FeedRow) -> Card:
+        case = ("", None) if row.case is None else (
+            case_text.feed_text(row.case, self._clocks(row)),
+            case_text.clock_colour(self._clocks(row).worst))
+        sentiment = (sentiment_text(row), None if row.sentiment_label == UNDEFINED
+                     else labels.sentiment_colour(row.complaint, row.sentiment_label))
+        priority = QCoreApplication.translate("FeedModel", "P{0}").format(row.priority)
+        return Card(
+            author=labels.author_line(row.author_name, row.author_handle),
+            meta=" · ".join((labels.channel_label(row.channel),
+                             labels.when(row.created_at, self._now))),
+            text=" ".join(labels.untrusted(row.text, SNIPPET).split()),
+            badges=(case, sentiment, (priority, None)),
+            warning=self.warning_of(row), search=self._filter.search)
+
     def _tooltip(self, row: FeedRow, column: int) -> str:
         if column == TEXT:
-            return labels.tooltip(row.text)
+            warning = self.warning_of(row)
+            priority = QCoreApplication.translate("FeedModel", "Priority {0}: {1}").format(
+                row.priority, _reasons(row.priority_reasons) or "–")
+            lines = [f"⚠ {warning}"] if warning else []
+            lines += [row.text, "", priority]
+            if row.sentiment_label == UNDEFINED:
+                lines.append(sentiment_tooltip(row))
+            return labels.tooltip("\n".join(lines))
         if column == TIME:
             return labels.tooltip(labels.full_time(row.created_at))
+        if column == SENTIMENT and row.sentiment_label == UNDEFINED:
+            return labels.tooltip(sentiment_tooltip(row))
         if column == SENTIMENT:
             score = QLocale().toString(float(row.sentiment), "f", 2)
             return labels.tooltip(QCoreApplication.translate(
@@ -182,12 +253,36 @@ class FeedModel(QAbstractTableModel):
     # --- live updates -----------------------------------------------------------------------
 
     def add_mentions(self, ids: list[int]) -> int:
-        """Insert new mentions that pass the filter at their sorted place; returns how many."""
+        """Insert new mentions that pass the filter at their sorted place; returns how many.
+
+        While :attr:`frozen`, they are held instead (see :meth:`held_count`)."""
         wanted = [i for i in ids if i not in self._positions]
         inserted = 0
         for row in self._feed.rows(wanted, self._filter):
-            inserted += self._insert(row)
+            inserted += self._hold(row) if self.frozen else self._insert(row)
         return inserted
+
+    def held_count(self) -> int:
+        """How many new mentions wait to be shown."""
+        return len(self._held)
+
+    def release(self) -> int:
+        """Show the held mentions and re-sort rows that changed while frozen; returns how
+        many mentions were inserted."""
+        held, self._held = list(self._held.values()), {}
+        inserted = sum(self._insert(row) for row in held)
+        unsorted, self._unsorted = self._unsorted, set()
+        for mention_id in unsorted:
+            position = self._positions.get(mention_id, -1)
+            if position >= 0:
+                self._replace(position, self._rows[position], force=True)
+        return inserted
+
+    def _hold(self, row: FeedRow) -> int:
+        if self._slot_for(row.sort_key(self._filter.sort)) == len(self._rows) and self._more:
+            return 0  # beyond the loaded region: a later page brings it
+        self._held[row.id] = row
+        return 1
 
     def update_mentions(self, ids: list[int]) -> None:
         """Refresh changed mentions in place; drop those that no longer match, add new matches."""
@@ -197,7 +292,9 @@ class FeedModel(QAbstractTableModel):
             fresh = current.get(mention_id)
             if position < 0:
                 if fresh is not None:
-                    self._insert(fresh)
+                    self._hold(fresh) if self.frozen else self._insert(fresh)
+                else:
+                    self._held.pop(mention_id, None)
             elif fresh is None:
                 self._remove(position)
             else:
@@ -205,9 +302,10 @@ class FeedModel(QAbstractTableModel):
 
     def refresh_times(self) -> None:
         """Relative times ("5 min ago") and SLA time left age: repaint those columns."""
+        self._cards = {}
         if self._rows:
             last = len(self._rows) - 1
-            for column in (TIME, CASE):
+            for column in (TIME, CASE, TEXT):
                 self.dataChanged.emit(self.index(0, column), self.index(last, column),
                                       [Qt.ItemDataRole.DisplayRole,
                                        Qt.ItemDataRole.ForegroundRole])
@@ -225,9 +323,12 @@ class FeedModel(QAbstractTableModel):
         self.endInsertRows()
         return 1
 
-    def _replace(self, position: int, fresh: FeedRow) -> None:
+    def _replace(self, position: int, fresh: FeedRow, force: bool = False) -> None:
+        self._cards.pop(fresh.id, None)
         sort = self._filter.sort
-        if fresh.sort_key(sort) != self._rows[position].sort_key(sort):
+        if self.frozen and fresh.sort_key(sort) != self._rows[position].sort_key(sort):
+            self._unsorted.add(fresh.id)  # it keeps its place until the feed thaws
+        elif force or fresh.sort_key(sort) != self._rows[position].sort_key(sort):
             old = self._rows.pop(position)
             target = self._slot_for(fresh.sort_key(sort))
             self._rows.insert(position, old)

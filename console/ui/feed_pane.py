@@ -8,6 +8,7 @@ from datetime import datetime
 from PySide6.QtCore import (
     QCoreApplication,
     QItemSelectionModel,
+    QLocale,
     QModelIndex,
     QObject,
     QPoint,
@@ -16,15 +17,19 @@ from PySide6.QtCore import (
     Signal,
     Slot,
 )
+from PySide6.QtGui import QCursor
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QCheckBox,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLineEdit,
     QMenu,
+    QPlainTextEdit,
     QTableView,
+    QTextEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -37,6 +42,7 @@ from console.i18n import QT_TRANSLATE_NOOP
 from console.store.models import MENTION_STATUSES
 from console.store.timeutil import utcnow
 from console.ui import labels, shortcuts
+from console.ui.feed_delegate import FeedCardDelegate, row_height
 from console.ui.feed_model import (
     AUTHOR,
     CASE,
@@ -48,12 +54,16 @@ from console.ui.feed_model import (
     TIME,
     FeedModel,
 )
+from console.ui.new_mentions_bar import NewMentionsBar
 
 SORT_NAMES = {  # English source text; shown translated (context "FeedPane")
     "newest": QT_TRANSLATE_NOOP("FeedPane", "newest first"),
     "priority": QT_TRANSLATE_NOOP("FeedPane", "priority first"),
 }
 SEARCH_DELAY_MS = 250
+COUNT_CAP = 10_000  # a search counts this far at most (it answers at once on any feed)
+KEEP_PAGES = 25  # how many pages a filter change loads to keep the selected mention
+THAW_POLL_MS = 400
 
 
 def sort_name(value: str) -> str:
@@ -132,7 +142,10 @@ class FeedPane(QWidget):
         rows = self.table.verticalHeader()
         rows.setVisible(False)
         rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        rows.setDefaultSectionSize(self.fontMetrics().height() + 10)
+        # Two lines per mention: who, where, when and the case above the post's text.
+        rows.setDefaultSectionSize(row_height(self.fontMetrics()))
+        self.cards = FeedCardDelegate(self.table)
+        self.table.setItemDelegateForColumn(TEXT, self.cards)
 
         filters = QHBoxLayout()
         filters.setSpacing(6)
@@ -148,6 +161,12 @@ class FeedPane(QWidget):
         searching.addWidget(self.queue)  # which work to see: a queue of cases, or everything
         searching.addWidget(self.sort)
         searching.addWidget(self.search, 1)
+        self.search_count = labels.plain_label()  # "23 results" while searching
+        self.search_count.setAccessibleName(self.tr("Search results"))
+        self.search_count.hide()
+        searching.addWidget(self.search_count)
+        self.new_mentions = NewMentionsBar()  # beside the search: never pushes the rows down
+        searching.addWidget(self.new_mentions)
         layout.addLayout(searching)
         layout.addWidget(self.table, 1)
 
@@ -178,7 +197,9 @@ class FeedPane(QWidget):
         header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         header.customContextMenuRequested.connect(self._column_menu)
 
-    hidden_by_default = (STATUS, SOURCE)
+    # The card in the text column shows the others: they start hidden (the header's menu
+    # shows any of them again).
+    hidden_by_default = (CHANNEL, AUTHOR, TIME, CASE, SENTIMENT, STATUS, SOURCE)
 
     @Slot(QPoint)
     def _column_menu(self, pos: QPoint) -> None:
@@ -244,6 +265,12 @@ class FeedController(QObject):
         shortcuts.bind(pane.table, "next", lambda: self.move(1))
         shortcuts.bind(pane.table, "previous", lambda: self.move(-1))
         shortcuts.bind(pane.table, "open", self.open_current)
+        shortcuts.bind(pane.table, "top", self.go_to_top)
+        pane.new_mentions.clicked.connect(self.show_new)
+        # While mentions are held, look now and then whether the agent let go of the feed.
+        self._thaw = QTimer(self)
+        self._thaw.setInterval(THAW_POLL_MS)
+        self._thaw.timeout.connect(self._on_thaw_poll)
         for combo in (pane.queue, pane.status, pane.channel, pane.source, pane.sort):
             combo.currentIndexChanged.connect(self.apply_filter)
         pane.hidden.toggled.connect(self.apply_filter)
@@ -276,13 +303,34 @@ class FeedController(QObject):
         """Reload the feed for the chosen filters, keeping the current mention if it stays."""
         self._search_timer.stop()
         keep = self._current_id
-        self.model.set_filter(self.current_filter())
+        self.model.frozen = False  # a new selection of the feed shows everything anew
+        flt = self.current_filter()
+        self.model.set_filter(flt)
+        self._after_change()
+        self._show_count(flt)
+        if keep and self.model.row_of(keep) < 0 and self.feed.contains(flt, keep):
+            # Still in the feed, further down (clearing a search): load pages up to it.
+            for _ in range(KEEP_PAGES):
+                if self.model.row_of(keep) >= 0 or not self.model.canFetchMore(QModelIndex()):
+                    break
+                self.model.fetchMore(QModelIndex())
         row = self.model.row_of(keep) if keep else -1
         if row >= 0:
             self.select_row(row)
         elif keep:
             self._current_id = 0
             self.selectionCleared.emit()
+
+    def _show_count(self, flt: FeedFilter) -> None:
+        label = self.pane.search_count
+        if not flt.search:
+            label.hide()
+            return
+        found = self.feed.count_upto(flt, COUNT_CAP + 1)
+        label.setText(self.tr("more than %1 results").replace(
+            "%1", QLocale().toString(COUNT_CAP)) if found > COUNT_CAP
+            else self.tr("%n result(s)", "", found))
+        label.show()
 
     @Slot()
     def focus_search(self) -> None:
@@ -291,9 +339,61 @@ class FeedController(QObject):
 
     # --- live updates -----------------------------------------------------------------------
 
+    def agent_is_busy(self) -> bool:
+        """Whether rows must stay put: the pointer is over the list, a row has the keyboard
+        focus, or the agent is typing somewhere in the window (reply, note, assignee)."""
+        viewport = self.pane.table.viewport()
+        if viewport.isVisible() and viewport.rect().contains(
+                viewport.mapFromGlobal(QCursor.pos())):
+            return True
+        table = self.pane.table
+        if table.hasFocus() and table.currentIndex().isValid():
+            return True
+        focus = QApplication.focusWidget()
+        if focus is None or focus is self.pane.search or focus.window() is not self.pane.window():
+            return False
+        if isinstance(focus, (QPlainTextEdit, QTextEdit)):
+            return not focus.isReadOnly()
+        return isinstance(focus, QLineEdit) and not focus.isReadOnly()
+
+    def _freeze(self) -> None:
+        self.model.frozen = self.agent_is_busy()
+
+    def _show_held(self) -> None:
+        self.model.frozen = False
+        self.model.release()
+        self._thaw.stop()
+        self.pane.new_mentions.set_count(0)
+
+    def _after_change(self) -> None:
+        held = self.model.held_count()
+        self.pane.new_mentions.set_count(held)
+        if held and not self._thaw.isActive():
+            self._thaw.start()
+
+    @Slot()
+    def _on_thaw_poll(self) -> None:
+        if not self.agent_is_busy():
+            self._show_held()
+
+    @Slot()
+    def show_new(self) -> None:
+        """Show the waiting mentions at the top; the selected mention stays selected."""
+        self._show_held()
+        self.pane.table.scrollToTop()
+        self.pane.table.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    @Slot()
+    def go_to_top(self) -> None:
+        """Home: show the waiting mentions and go to the first row."""
+        self._show_held()
+        self.select_row(0)
+
     @Slot(list)
     def on_mentions_added(self, ids: list[int]) -> None:
+        self._freeze()
         self.model.add_mentions(ids)
+        self._after_change()
         self._learn_channels()
         if self.cases is not None:
             # A new message may have reopened its case: its other rows change state.
@@ -306,14 +406,16 @@ class FeedController(QObject):
         """Time passes: SLA clocks and relative times age, the breaching queue moves."""
         if self.cases is not None:
             self.model.warning = self.cases.warning()
-        if self.model.feed_filter.queue == "breaching":
-            self.apply_filter()
+        if self.model.feed_filter.queue == "breaching" and not self.agent_is_busy():
+            self.apply_filter()  # (a reload: never while the agent points or types)
         else:
             self.model.refresh_times()
 
     @Slot(list)
     def on_mentions_changed(self, ids: list[int]) -> None:
+        self._freeze()
         self.model.update_mentions(ids)
+        self._after_change()
         if self._current_id and self.model.row_of(self._current_id) < 0:
             self._current_id = 0
             self.selectionCleared.emit()
@@ -333,7 +435,8 @@ class FeedController(QObject):
         return self._current_id
 
     def select_row(self, row: int) -> None:
-        index = self.model.index(row, 0)
+        # The text column: the others may be hidden, and arrows move from the current cell.
+        index = self.model.index(row, TEXT)
         if not index.isValid():
             return
         self.pane.table.selectionModel().setCurrentIndex(

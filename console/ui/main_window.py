@@ -216,7 +216,25 @@ class MainWindow(QMainWindow):
         if self._shared and not self.layout_restored and not event.spontaneous():
             self.share_width()  # resized by the program (fitted to the screen): share again
 
+    # Asked before the agent closes the window (replies still on their way); False keeps
+    # it open. Closes by code (tests, shutdown) are not asked.
+    allow_close: Callable[[], bool] | None = None
+    _agent_quits = False
+
+    @Slot()
+    def request_quit(self) -> None:
+        """File > Quit (Ctrl+Q): close as the agent asked, so pending replies are asked about."""
+        self._agent_quits = True
+        try:
+            self.close()
+        finally:
+            self._agent_quits = False
+
     def closeEvent(self, event: QCloseEvent) -> None:
+        asked = event.spontaneous() or self._agent_quits
+        if asked and self.allow_close is not None and not self.allow_close():
+            event.ignore()
+            return
         self.closing.emit()
         super().closeEvent(event)
 
@@ -254,7 +272,7 @@ class MainController(QObject):
         bridge.outboxChanged.connect(self._on_outbox_changed)
 
         window.accounts_action.triggered.connect(self.open_accounts)
-        window.quit_action.triggered.connect(window.close)
+        window.quit_action.triggered.connect(window.request_quit)
         window.refresh_action.triggered.connect(self.refresh)
         window.search_action.triggered.connect(feed.focus_search)
         window.about_action.triggered.connect(self.about)

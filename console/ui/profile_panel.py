@@ -103,6 +103,9 @@ class ProfileController(QObject):
         self.notes = RecordListModel(note_text, self)
         self.cases = RecordListModel(case_text, self)
         self.suggestions_loaded = False
+        self.portrait_loaded = False
+        self._portrait_for: tuple[int, ...] = ()
+        self._portrait_task: TaskSignals | None = None
         self._request = 0
         self._pending: list[TaskSignals] = []
         self._suggest_timer = QTimer(self)
@@ -138,6 +141,7 @@ class ProfileController(QObject):
         self.panel.suggestions.set_status(self.tr("Looking for other accounts of this person…"))
         self._request += 1
         self._suggest_timer.start()
+        self.load_portrait()
 
     def _fill(self, person: Person, author: AuthorInfo) -> None:
         panel = self.panel
@@ -158,15 +162,9 @@ class ProfileController(QObject):
                                                 len(person.authors))
                                         .replace("%1", str(person.customer_id))
                                         .replace("%2", networks))
-        network = labels.channel_label(author.channel)
-        panel.network.setText(self.tr("%1 · bot").replace("%1", network) if author.bot else network)
-        panel.followers.setText("  ·  ".join(
-            f"{labels.channel_label(network)} {labels.count_text(count)}"
-            for network, count in sorted(person.followers_by_network().items()))
-            if len(person.authors) > 1 else labels.count_text(author.followers))
-        panel.seen.setText(self.tr("%n mention(s) stored, first seen %1", "",
-                                   author.mention_count)
-                           .replace("%1", labels.full_time(author.first_seen)))
+        panel.network.setText(self.networks_text(person, author))
+        panel.seen.setText(self.posts_text(person.stats.mentions,
+                                           self.people.posts_per_network(person)))
         panel.bio.setText(labels.untrusted(author.bio.strip(), 2000) or self.tr("(no bio)"))
         verified_mark = self.tr("✓ verified")
         panel.fields.setText("\n".join(
@@ -180,7 +178,6 @@ class ProfileController(QObject):
             labels.untrusted(t, 64) for t in person.tags)) if person.tags else "")
         panel.tags.setVisible(bool(person.tags))
         panel.figures.setText(self.figures_text(person.stats))
-        panel.sparkline.set_points(person.stats.sentiment)
         self._fill_actions(person)
         panel.accounts.set_accounts(person.authors, person.customer_id is not None,
                                     lambda url: safe_url(url) is not None)
@@ -191,8 +188,29 @@ class ProfileController(QObject):
         tabs.setTabText(2, self.tr("Notes (%1)").replace("%1", str(len(person.notes))))
         tabs.setTabText(3, self.tr("Cases (%1)").replace("%1", str(len(person.open_cases))))
 
+    def networks_text(self, person: Person, author: AuthorInfo) -> str:
+        """Every network the person writes on (the selected account's first, marked); one
+        network reads as before ("mastodon", "mastodon · bot")."""
+        own = labels.channel_label(author.channel)
+        if author.bot:
+            own = self.tr("%1 · bot").replace("%1", own)
+        others = sorted({a.channel for a in person.authors} - {author.channel})
+        if not others:
+            return own
+        return ", ".join([self.tr("%1 (this account)").replace("%1", own)]
+                         + [labels.channel_label(n) for n in others])
+
+    def posts_text(self, count: int, per_network: list[tuple[str, int]]) -> str:
+        """The person's stored posts, all accounts together, per network when several (the
+        same count as the figures and the history)."""
+        text = self.tr("%n post(s) stored", "", count)
+        if len(per_network) > 1:
+            text += ": " + ", ".join(f"{labels.channel_label(channel)} {labels.count_text(n)}"
+                                     for channel, n in per_network)
+        return text
+
     def figures_text(self, stats: PersonStats) -> str:
-        """First and last contact, posts, complaints and how fast the brand answers."""
+        """First post and last contact, complaints and how fast the brand answers."""
         never = self.tr("never")
         first = labels.full_time(stats.first_seen) if stats.first_seen else never
         last = labels.when(stats.last_contact) if stats.last_contact else never
@@ -202,9 +220,8 @@ class ProfileController(QObject):
                 "%1", duration_text(stats.average_first_answer))
         else:
             answer = self.tr("never answered yet")
-        seen = self.tr("First seen %1 · last contact %2").replace("%1", first).replace("%2", last)
-        return seen + "\n" + " · ".join((self.tr("%n post(s)", "", stats.mentions),
-                                          self.tr("%n complaint(s)", "", stats.complaints),
+        seen = self.tr("First post %1 · last contact %2").replace("%1", first).replace("%2", last)
+        return seen + "\n" + " · ".join((self.tr("%n complaint(s)", "", stats.complaints),
                                           answer))
 
     def _fill_actions(self, person: Person) -> None:
@@ -239,12 +256,13 @@ class ProfileController(QObject):
         self.author, self.person = None, None
         panel = self.panel
         for label in (panel.name, panel.handle, panel.customer_line, panel.network,
-                      panel.followers, panel.seen, panel.bio, panel.fields, panel.tags,
+                      panel.seen, panel.bio, panel.fields, panel.tags,
                       panel.figures, panel.lookalike):
             label.clear()
+        panel.portrait.set_portrait(None)
+        self._portrait_for = ()
         panel.fields.setVisible(False)
         panel.lookalike.setVisible(False)
-        panel.sparkline.set_points([])
         panel.accounts.set_accounts([], False, lambda _url: False)
         panel.suggestions.set_suggestions([])
         panel.suggestions.set_status("")
@@ -254,6 +272,41 @@ class ProfileController(QObject):
         self._request += 1
         panel.show_details(False)
         self.timeline.clear()
+
+    # --- the portrait (off the GUI thread: it reads up to a thousand payloads) -------------
+    def load_portrait(self) -> None:
+        person = self.person
+        if person is None:
+            return
+        if self._portrait_for != person.author_ids:
+            self.panel.portrait.set_portrait(None)  # someone else: nothing of the last one
+        self.portrait_loaded = False
+        request, people = self._request, self.people
+        task = Task(lambda: (request, person.author_ids, people.portrait(person)),
+                    self.tr("count this person's figures"))
+        signals = self.run_task(task)
+        self._pending.append(signals)
+        self._portrait_task = signals  # only the newest one's failure is shown
+        signals.succeeded.connect(self._on_portrait)
+        signals.failed.connect(self._on_portrait_failed)
+
+    @Slot(object)
+    def _on_portrait(self, result: object) -> None:
+        self._pending = [s for s in self._pending if s is not self.sender()]
+        request, author_ids, portrait = result  # type: ignore[misc]
+        if request != self._request or not shiboken6.isValid(self.panel):
+            return  # the agent has moved on, or the window is gone
+        self._portrait_for = author_ids
+        self.panel.portrait.set_portrait(portrait)
+        self.portrait_loaded = True
+
+    @Slot(str)
+    def _on_portrait_failed(self, text: str) -> None:
+        failed = self.sender()
+        self._pending = [s for s in self._pending if s is not failed]
+        if failed is self._portrait_task and shiboken6.isValid(self.panel):
+            self.panel.portrait.set_problem(text)
+            self.portrait_loaded = True
 
     # --- suggestions (off the GUI thread) -------------------------------------------------
     @Slot()

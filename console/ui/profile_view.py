@@ -1,5 +1,6 @@
-"""The profile panel's layout: who the person is (every account), figures, and tabs for the
-history, accounts, notes, open cases and link suggestions. Layout only: the controller in
+"""The profile panel's layout: who the person is (every account), figures, their portrait
+(reach, communities, topics, mood; sections that fold) and tabs for the history, accounts,
+notes, open cases and link suggestions. Layout only: the controller in
 :mod:`console.ui.profile_panel` fills it and reacts to it.
 """
 
@@ -17,7 +18,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSplitter,
-    QTabWidget,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -25,7 +25,8 @@ from PySide6.QtWidgets import (
 
 from console.ui import labels
 from console.ui.person_sections import AccountsSection, SuggestionsSection
-from console.ui.sparkline import Sparkline
+from console.ui.profile_portrait import PortraitView
+from console.ui.wrapping_tabs import WrappingTabs
 
 SAFE_SCHEMES = ("http", "https")
 
@@ -86,9 +87,10 @@ class ProfilePanel(QWidget):
         self.lookalike.setVisible(False)
         self.customer_line = plain(wrap=True)
         self.customer_line.setAccessibleName(self.tr("Customer"))
-        self.network = plain()
-        self.followers = plain(wrap=True)
+        self.network = plain(wrap=True)
+        self.network.setAccessibleName(self.tr("Networks"))
         self.seen = plain(wrap=True)
+        self.seen.setAccessibleName(self.tr("Posts stored"))
         self.bio = plain(wrap=True, selectable=True)
         self.bio.setAccessibleName(self.tr("Bio"))
         self.fields = plain(wrap=True, selectable=True)
@@ -103,7 +105,8 @@ class ProfilePanel(QWidget):
             labels.mark_data(widget)
         self.figures = plain(wrap=True)
         self.figures.setAccessibleName(self.tr("Figures"))
-        self.sparkline = Sparkline()
+        self.portrait = PortraitView()
+        self.followers = self.portrait.followers  # followers per network, in the reach
         self.suggestions_hint = QPushButton()
         self.suggestions_hint.setAccessibleName(self.tr("Show link suggestions"))
         self.suggestions_hint.setVisible(False)
@@ -136,9 +139,7 @@ class ProfilePanel(QWidget):
         self.delete_note = QPushButton(self.tr("Delete"))
         self.cases = _list_view(self.tr("Open cases"))
         self.suggestions = SuggestionsSection()
-        self.tabs = QTabWidget()
-        self.tabs.setDocumentMode(True)
-        self.tabs.setUsesScrollButtons(True)
+        self.tabs = WrappingTabs()  # never cut: the tab buttons wrap in a narrow pane
         self.tabs.addTab(self.history, self.tr("History"))
         self.tabs.addTab(_scrolled(self.accounts), self.tr("Accounts"))
         notes_page = QWidget()
@@ -170,16 +171,15 @@ class ProfilePanel(QWidget):
         facts = QFormLayout()
         facts.setContentsMargins(0, 0, 0, 0)
         facts.setHorizontalSpacing(8)
-        facts.addRow(labels.plain_label(self.tr("Network")), self.network)
-        facts.addRow(labels.plain_label(self.tr("Followers")), self.followers)
-        facts.addRow(labels.plain_label(self.tr("Seen")), self.seen)
+        facts.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        facts.addRow(labels.plain_label(self.tr("Networks")), self.network)
+        facts.addRow(labels.plain_label(self.tr("Posts")), self.seen)
         box.addLayout(facts)
         box.addWidget(self.bio)
         box.addWidget(self.fields)
         box.addWidget(self.link, 0, Qt.AlignmentFlag.AlignLeft)
         box.addWidget(self.tags)
         box.addWidget(self.figures)
-        box.addWidget(self.sparkline)
         actions = QHBoxLayout()
         actions.addWidget(self.vip)
         actions.addWidget(self.tags_button)
@@ -188,6 +188,7 @@ class ProfilePanel(QWidget):
         box.addLayout(actions)
         box.addWidget(self.suggestions_hint, 0, Qt.AlignmentFlag.AlignLeft)
         box.addWidget(self.error)
+        box.addWidget(self.portrait)  # after the actions: they never scroll out of reach
         box.addStretch(1)
         return details
 
@@ -195,7 +196,9 @@ class ProfilePanel(QWidget):
         self.splitter = QSplitter(Qt.Orientation.Vertical)
         self.splitter.addWidget(_scrolled(details))
         self.splitter.addWidget(self.tabs)
-        self.splitter.setStretchFactor(0, 0)
+        # The person and their portrait get as much room as the tabs: the portrait is what
+        # an agent reads before answering, and its sections fold when the history matters.
+        self.splitter.setStretchFactor(0, 1)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setChildrenCollapsible(False)
         layout = QVBoxLayout(self)
@@ -205,12 +208,12 @@ class ProfilePanel(QWidget):
     def show_details(self, shown: bool) -> None:
         self.placeholder.setVisible(not shown)
         for widget in (self.name, self.handle, self.customer_line, self.network,
-                       self.followers, self.seen, self.bio, self.link, self.tags,
-                       self.figures, self.sparkline, self.vip, self.tags_button,
+                       self.seen, self.bio, self.link, self.tags,
+                       self.figures, self.portrait, self.vip, self.tags_button,
                        self.customer_button, self.tabs):
             widget.setEnabled(shown)
         for widget in (self.link, self.vip, self.tags_button, self.customer_button,
-                       self.sparkline):
+                       self.portrait):
             widget.setVisible(shown)
         if not shown:
             self.vip_badge.setVisible(False)

@@ -43,6 +43,8 @@ TABLE: tuple[Binding, ...] = (
     Binding("previous", ("K",), "feed", QT_TRANSLATE_NOOP("Shortcuts", "Previous mention")),
     Binding("arrows", ("Down", "Up"), "feed",
             QT_TRANSLATE_NOOP("Shortcuts", "Next or previous mention"), native=True),
+    Binding("top", ("Home",), "feed",
+            QT_TRANSLATE_NOOP("Shortcuts", "Show new mentions and go to the first one")),
     Binding("open", ("Return", "Enter"), "feed",
             QT_TRANSLATE_NOOP("Shortcuts",
                               "Open the mention: claim its case and go to the reply")),

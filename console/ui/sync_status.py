@@ -21,6 +21,7 @@ STATE_WORDS = {  # English source text; shown through state_word()
     "error": QT_TRANSLATE_NOOP("SyncStatus", "error"),
     "rate_limited": QT_TRANSLATE_NOOP("SyncStatus", "rate limited"),
     "auth": QT_TRANSLATE_NOOP("SyncStatus", "sign in again"),
+    "elsewhere": QT_TRANSLATE_NOOP("SyncStatus", "pulled by another console"),
 }
 
 

@@ -105,3 +105,27 @@ def start_task(task: Task, pool: QThreadPool | None = None) -> TaskSignals:
     # after this returns, and a quick task must not report before anyone listens.
     QTimer.singleShot(0, begin)
     return signals
+
+
+def start_tracked(running: dict[TaskSignals, Task], task: Task,
+                  done: Callable[[Any], None], failed: Callable[[str], None]) -> None:
+    """Start ``task`` and keep it in ``running`` until its outcome has been handled.
+
+    One slot per outcome drops the task and then calls the handler: with a separate slot
+    for each, a check between the two queued calls saw the owner idle before the handler
+    had shown the outcome.
+    """
+    signals = task.signals
+    running[signals] = task  # keep both alive until the outcome arrives
+
+    def succeeded(result: Any) -> None:
+        running.pop(signals, None)
+        done(result)
+
+    def failed_with(message: str) -> None:
+        running.pop(signals, None)
+        failed(message)
+
+    signals.succeeded.connect(succeeded)
+    signals.failed.connect(failed_with)
+    start_task(task)

@@ -26,14 +26,17 @@ from PySide6.QtWidgets import (
 )
 
 from console.triage.labels import COMPLAINT_REASONS
+from console.triage.quality import MIN_CORRECTIONS, QualityHistory, Scores
 from console.triage.reason_text import reasons_text, topic_name
 from console.triage.service import MentionTriage, ModelStatus, TriageService
 from console.ui import labels
+from console.ui.ask_me_dialog import AskMeDialog
 from console.ui.tasks import Task, TaskSignals, start_task
 
 LEARN_DELAY_MS = 1500  # wait for a burst of corrections before retraining
 SYNC_INTERVAL_MS = 60_000  # look for other consoles' corrections this often
 CORRECTED_MARK = " ✎"
+ASK_LIMIT = 12  # posts in one round of Ask me
 
 
 def _menu_button(name: str, tip: str) -> QToolButton:
@@ -75,6 +78,12 @@ class TriageStrip(QFrame):
         self.rules.setAccessibleName(self.tr("Rules that fired and tags"))
         self.model = labels.plain_label(wrap=True)
         self.model.setAccessibleName(self.tr("Triage model"))
+        self.ask = QToolButton()  # lower than a push button: the strip is short of height
+        self.ask.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.ask.setAccessibleName(self.tr("Help the model"))
+        self.ask.setToolTip(self.tr("The recent posts the model is least sure about: label "
+                                    "them with one key each, it learns most from those"))
+        self.ask.hide()
         self.reset = QToolButton()
         self.reset.setText(self.tr("Reset model…"))
         self.reset.setAccessibleName(self.tr("Reset to the shipped model"))
@@ -90,17 +99,21 @@ class TriageStrip(QFrame):
         flags_row.addWidget(self.relevant)
         flags_row.addWidget(self.spam)
         flags_row.addStretch(1)
-        flags_row.addWidget(self.reset)
+        flags_row.addWidget(self.ask)
+        # The model's state wraps beside its reset button: the buttons' row has no room
+        # left for it at 1366 pixels wide (in Spanish).
+        model_row = QHBoxLayout()
+        model_row.setSpacing(6)
+        model_row.addWidget(self.model, 1)
+        model_row.addWidget(self.reset, 0, Qt.AlignmentFlag.AlignTop)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(6, 4, 6, 4)
+        layout.setContentsMargins(6, 2, 6, 2)  # every pixel counts at 768 high
         layout.setSpacing(2)
         layout.addLayout(labels_row)
         layout.addWidget(self.priority)
         layout.addWidget(self.rules)
         layout.addLayout(flags_row)
-        # On a line of its own: squeezed between the buttons, a longer language (Spanish)
-        # wrapped it into more lines than the buttons are tall.
-        layout.addWidget(self.model)
+        layout.addLayout(model_row)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
 
 
@@ -149,8 +162,11 @@ class TriageStripController(QObject):
         view.relevant.clicked.connect(self._toggle_relevant)
         view.spam.clicked.connect(self._toggle_spam)
         view.reset.clicked.connect(self.reset_model)
+        view.ask.clicked.connect(self.open_ask_me)
+        self.dialog: AskMeDialog | None = None
         self.clear()
         self.show_status(service.status())
+        self.refresh_ask()
 
     # --- menus --------------------------------------------------------------------------
     def _add(self, button: QToolButton, text: str, field: str, value: str) -> None:
@@ -265,8 +281,84 @@ class TriageStripController(QObject):
             text = self.tr("Shipped model (no corrections learned)")
         if not note and status.stored > status.learned:
             text += self.tr(" · %1 waiting").replace("%1", str(status.stored - status.learned))
+        if not note:
+            here, details = self._quality_text(self.service.quality())
+            text += here
+            self.view.model.setToolTip(labels.tooltip(details))
         self.view.model.setText(text)
         self.view.reset.setEnabled(status.learned > 0 and not self._learning)
+
+    # --- ask me -------------------------------------------------------------------------
+    @Slot()
+    def refresh_ask(self) -> None:
+        """Show how many posts the model would like an agent to check (hidden: none)."""
+        n = len(self.service.ask_me(ASK_LIMIT))
+        self.view.ask.setText(self.tr("Help the model: 1 post to check") if n == 1 else
+                              self.tr("Help the model: %1 posts to check").replace("%1", str(n)))
+        self.view.ask.setVisible(n > 0)
+
+    @Slot()
+    def open_ask_me(self) -> AskMeDialog:
+        """Open the Ask me dialog on the posts the model is least sure about."""
+        if self.dialog is not None and not self.dialog.busy():
+            self.dialog.deleteLater()  # not on close: answers may still be on their way
+        dialog = AskMeDialog(self.service, self.service.ask_me(ASK_LIMIT), self.view.window())
+        dialog.learn.connect(self.learn_now)
+        dialog.mentionsChanged.connect(self.mentionsChanged)
+        dialog.mentionsChanged.connect(self.on_mentions_changed)
+        dialog.finished.connect(self.refresh_ask)
+        self.dialog = dialog
+        dialog.show()
+        return dialog
+
+    def _scores_text(self, scores: Scores | None, posts: int) -> str:
+        if scores is None:
+            return self.tr("too few corrections to measure (%1 of %2)").replace(
+                "%1", str(posts)).replace("%2", str(MIN_CORRECTIONS))
+        return self.tr("precision %1, recall %2 on %3 posts").replace(
+            "%1", locale_number(scores.precision, 2)).replace(
+            "%2", locale_number(scores.recall, 2)).replace("%3", str(scores.posts))
+
+    def _quality_text(self, history: QualityHistory) -> tuple[str, str]:
+        """How good the model is on this team's corrections: a short part for the strip,
+        the details for its tooltip ("" and "" before the first measurement)."""
+        now, before = history.now, history.before
+        if now is None:
+            return "", ""
+        if now.complaint is None:
+            short = self.tr(" · too few corrections to measure it here (%1 of %2)").replace(
+                "%1", str(now.complaint_posts)).replace("%2", str(MIN_CORRECTIONS))
+        else:
+            # One line on a 1366x768 screen: the figures, and what the last retraining
+            # changed as "before → now"; the details are in the tooltip.
+            if before is not None and before.complaint is not None:
+                short = self.tr(" · here: precision %1, recall %2").replace(
+                    "%1", f"{locale_number(before.complaint.precision, 2)} → "
+                          f"{locale_number(now.complaint.precision, 2)}").replace(
+                    "%2", f"{locale_number(before.complaint.recall, 2)} → "
+                          f"{locale_number(now.complaint.recall, 2)}")
+            else:
+                short = self.tr(" · here: precision %1, recall %2").replace(
+                    "%1", locale_number(now.complaint.precision, 2)).replace(
+                    "%2", locale_number(now.complaint.recall, 2))
+        lines = [self.tr("How good the model is at finding complaints here, measured on this "
+                         "team's corrections (%1-fold cross-validation, %2):")
+                 .replace("%1", str(now.folds))
+                 .replace("%2", self._corrections(now.learned)),
+                 self.tr("Complaints: %1").replace(
+                     "%1", self._scores_text(now.complaint, now.complaint_posts)),
+                 self.tr("Negative sentiment: %1").replace(
+                     "%1", self._scores_text(now.negative, now.negative_posts))]
+        if before is not None:
+            lines.append(self.tr("Before the last retraining (%1): complaints %2; negative "
+                                 "sentiment %3").replace("%1", self._corrections(before.learned))
+                         .replace("%2", self._scores_text(before.complaint,
+                                                          before.complaint_posts))
+                         .replace("%3", self._scores_text(before.negative,
+                                                          before.negative_posts)))
+        lines.append(self.tr("Precision: of the posts it calls complaints, how many are. "
+                             "Recall: of the complaints, how many it finds."))
+        return short, "\n".join(lines)
 
     # --- correcting ---------------------------------------------------------------------
     def correct(self, field: str, value: str) -> None:
@@ -294,6 +386,7 @@ class TriageStripController(QObject):
             self.render(shown)
         self.mentionsChanged.emit([shown.id])
         self.message.emit(self.tr("Correction saved; the model will learn it in a moment."))
+        self.refresh_ask()
         self._learn_timer.start()
 
     # --- learning -----------------------------------------------------------------------
@@ -353,6 +446,7 @@ class TriageStripController(QObject):
                           .replace("%2", str(report.scored)))
         if self.current is not None:
             self.show_mention(self.current.id)
+        self.refresh_ask()
         if self._learn_again:
             self._learn_again = False
             self.learn_now()

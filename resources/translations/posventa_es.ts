@@ -2570,6 +2570,13 @@ sentimiento {score}, motivo: {reason}</translation>
     </message>
 </context>
 <context>
+    <name>FoldSection</name>
+    <message>
+        <source>Summary</source>
+        <translation>Resumen</translation>
+    </message>
+</context>
+<context>
     <name>ImportCaseFileController</name>
     <message>
         <source>read the case file</source>
@@ -3211,6 +3218,25 @@ Una consola de atención proactiva al cliente en redes sociales: ver lo que la g
     </message>
 </context>
 <context>
+    <name>MoodMarks</name>
+    <message>
+        <source>Mood per period</source>
+        <translation>Ánimo por periodo</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n negative</source>
+        <translation><numerusform>%n negativa</numerusform><numerusform>%n negativas</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n neutral</source>
+        <translation><numerusform>%n neutra</numerusform><numerusform>%n neutras</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n positive</source>
+        <translation><numerusform>%n positiva</numerusform><numerusform>%n positivas</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>Outbox</name>
     <message>
         <source>the mention or its account no longer exists</source>
@@ -3586,6 +3612,49 @@ Una consola de atención proactiva al cliente en redes sociales: ver lo que la g
     </message>
 </context>
 <context>
+    <name>PortraitView</name>
+    <message>
+        <source>What we know about this person</source>
+        <translation>Lo que sabemos de esta persona</translation>
+    </message>
+    <message>
+        <source>Reach</source>
+        <translation>Alcance</translation>
+    </message>
+    <message>
+        <source>Followers</source>
+        <translation>Seguidores</translation>
+    </message>
+    <message>
+        <source>Reach of their posts</source>
+        <translation>Alcance de sus publicaciones</translation>
+    </message>
+    <message>
+        <source>Communities</source>
+        <translation>Comunidades</translation>
+    </message>
+    <message>
+        <source>Where they post</source>
+        <translation>Dónde publica</translation>
+    </message>
+    <message>
+        <source>Products and topics</source>
+        <translation>Productos y temas</translation>
+    </message>
+    <message>
+        <source>What they talk about</source>
+        <translation>De qué habla</translation>
+    </message>
+    <message>
+        <source>Mood over time</source>
+        <translation>Evolución del ánimo</translation>
+    </message>
+    <message>
+        <source>Mood</source>
+        <translation>Ánimo</translation>
+    </message>
+</context>
+<context>
     <name>PrintableReport</name>
     <message>
         <source>delivery</source>
@@ -3674,10 +3743,6 @@ Una consola de atención proactiva al cliente en redes sociales: ver lo que la g
         <source>%1 · bot</source>
         <translation>%1 · bot</translation>
     </message>
-    <message numerus="yes">
-        <source>%n mention(s) stored, first seen %1</source>
-        <translation><numerusform>%n mención guardada, vista por primera vez %1</numerusform><numerusform>%n menciones guardadas, vista por primera vez %1</numerusform></translation>
-    </message>
     <message>
         <source>(no bio)</source>
         <translation>(sin biografía)</translation>
@@ -3714,14 +3779,6 @@ Una consola de atención proactiva al cliente en redes sociales: ver lo que la g
         <source>never answered yet</source>
         <translation>aún sin respuestas</translation>
     </message>
-    <message>
-        <source>First seen %1 · last contact %2</source>
-        <translation>Visto por primera vez %1 · último contacto %2</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n post(s)</source>
-        <translation><numerusform>%n publicación</numerusform><numerusform>%n publicaciones</numerusform></translation>
-    </message>
     <message numerus="yes">
         <source>%n complaint(s)</source>
         <translation><numerusform>%n queja</numerusform><numerusform>%n quejas</numerusform></translation>
@@ -3749,6 +3806,22 @@ Una consola de atención proactiva al cliente en redes sociales: ver lo que la g
     <message>
         <source>Posventa</source>
         <translation>Posventa</translation>
+    </message>
+    <message>
+        <source>%1 (this account)</source>
+        <translation>%1 (esta cuenta)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n post(s) stored</source>
+        <translation><numerusform>%n publicación guardada</numerusform><numerusform>%n publicaciones guardadas</numerusform></translation>
+    </message>
+    <message>
+        <source>First post %1 · last contact %2</source>
+        <translation>Primera publicación %1 · último contacto %2</translation>
+    </message>
+    <message>
+        <source>count this person's figures</source>
+        <translation>contar las cifras de esta persona</translation>
     </message>
 </context>
 <context>
@@ -3878,16 +3951,175 @@ Una consola de atención proactiva al cliente en redes sociales: ver lo que la g
         <translation>Sugerencias</translation>
     </message>
     <message>
-        <source>Network</source>
-        <translation>Red</translation>
-    </message>
-    <message>
         <source>Followers</source>
         <translation>Seguidores</translation>
     </message>
     <message>
-        <source>Seen</source>
-        <translation>Visto</translation>
+        <source>Networks</source>
+        <translation>Redes</translation>
+    </message>
+    <message>
+        <source>Posts stored</source>
+        <translation>Publicaciones guardadas</translation>
+    </message>
+    <message>
+        <source>Posts</source>
+        <translation>Publicaciones</translation>
+    </message>
+</context>
+<context>
+    <name>ProfilePortrait</name>
+    <message numerus="yes">
+        <source>%Ln boost(s)</source>
+        <translation><numerusform>%Ln impulso</numerusform><numerusform>%Ln impulsos</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln favourite(s)</source>
+        <translation><numerusform>%Ln favorito</numerusform><numerusform>%Ln favoritos</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln repost(s)</source>
+        <translation><numerusform>%Ln republicación</numerusform><numerusform>%Ln republicaciones</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln like(s)</source>
+        <translation><numerusform>%Ln me gusta</numerusform><numerusform>%Ln me gusta</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln share(s)</source>
+        <translation><numerusform>%Ln difusión</numerusform><numerusform>%Ln difusiones</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln view(s)</source>
+        <translation><numerusform>%Ln visualización</numerusform><numerusform>%Ln visualizaciones</numerusform></translation>
+    </message>
+    <message>
+        <source>score %1</source>
+        <translation>puntuación %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n comment(s)</source>
+        <translation><numerusform>%n comentario</numerusform><numerusform>%n comentarios</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n reply(ies)</source>
+        <translation><numerusform>%n respuesta</numerusform><numerusform>%n respuestas</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>their newest %1 of %Ln stored post(s)</source>
+        <translation><numerusform>sus %1 publicaciones más recientes de %Ln guardada</numerusform><numerusform>sus %1 publicaciones más recientes de %Ln guardadas</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>their %Ln stored post(s)</source>
+        <translation><numerusform>su %Ln publicación guardada</numerusform><numerusform>sus %Ln publicaciones guardadas</numerusform></translation>
+    </message>
+    <message>
+        <source>Followers, as each network reports them: %1</source>
+        <translation>Seguidores, según los da cada red: %1</translation>
+    </message>
+    <message>
+        <source>No follower count on %1.</source>
+        <translation>Sin número de seguidores en %1.</translation>
+    </message>
+    <message>
+        <source>What %1 about the brand reached, where the network reports it:</source>
+        <translation>Alcance de %1 sobre la marca, donde la red lo informa:</translation>
+    </message>
+    <message numerus="yes">
+        <source>from %n post(s)</source>
+        <translation><numerusform>de %n publicación</numerusform><numerusform>de %n publicaciones</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>from %1 of %n post(s)</source>
+        <translation><numerusform>de %1 de %n publicación</numerusform><numerusform>de %1 de %n publicaciones</numerusform></translation>
+    </message>
+    <message>
+        <source>%1: no reach reported</source>
+        <translation>%1: la red no informa del alcance</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln follower(s)</source>
+        <translation><numerusform>%Ln seguidor</numerusform><numerusform>%Ln seguidores</numerusform></translation>
+    </message>
+    <message>
+        <source>Where %1 were written:</source>
+        <translation>Dónde se escribieron %1:</translation>
+    </message>
+    <message>
+        <source>Hashtags</source>
+        <translation>Hashtags</translation>
+    </message>
+    <message>
+        <source>Mastodon servers</source>
+        <translation>Servidores de Mastodon</translation>
+    </message>
+    <message>
+        <source>Subreddits</source>
+        <translation>Subreddits</translation>
+    </message>
+    <message>
+        <source>Blogs</source>
+        <translation>Blogs</translation>
+    </message>
+    <message>
+        <source>No hashtags, servers, subreddits or blogs in their posts.</source>
+        <translation>Sus publicaciones no tienen hashtags, servidores, subreddits ni blogs.</translation>
+    </message>
+    <message>
+        <source>none found</source>
+        <translation>ninguno</translation>
+    </message>
+    <message>
+        <source>The team's watch terms, in how many of %1:</source>
+        <translation>Términos vigilados del equipo, en cuántas de %1:</translation>
+    </message>
+    <message numerus="yes">
+        <source>None of the team's %n watch term(s) in their posts.</source>
+        <translation><numerusform>El %n término vigilado del equipo no aparece en sus publicaciones.</numerusform><numerusform>Ninguno de los %n términos vigilados del equipo aparece en sus publicaciones.</numerusform></translation>
+    </message>
+    <message>
+        <source>Complaint reasons triage gave their posts:</source>
+        <translation>Motivos de queja que la clasificación dio a sus publicaciones:</translation>
+    </message>
+    <message>
+        <source>Triage found no complaint in their posts.</source>
+        <translation>La clasificación no encontró quejas en sus publicaciones.</translation>
+    </message>
+    <message>
+        <source>week of %1</source>
+        <translation>semana del %1</translation>
+    </message>
+    <message>
+        <source>No analysed posts yet (sentiment is left undefined for languages triage does not read).</source>
+        <translation>Aún no hay publicaciones analizadas (el sentimiento queda sin definir en los idiomas que la clasificación no lee).</translation>
+    </message>
+    <message numerus="yes">
+        <source>Sentiment triage gave %n post(s), per week:</source>
+        <translation><numerusform>Sentimiento que la clasificación dio a %n publicación, por semana:</numerusform><numerusform>Sentimiento que la clasificación dio a %n publicaciones, por semana:</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Sentiment triage gave %n post(s), per month:</source>
+        <translation><numerusform>Sentimiento que la clasificación dio a %n publicación, por mes:</numerusform><numerusform>Sentimiento que la clasificación dio a %n publicaciones, por mes:</numerusform></translation>
+    </message>
+    <message>
+        <source>negative (orange), neutral (grey), positive (green).</source>
+        <translation>negativas (naranja), neutras (gris), positivas (verde).</translation>
+    </message>
+    <message>
+        <source>no analysed posts</source>
+        <translation>sin publicaciones analizadas</translation>
+    </message>
+    <message>
+        <source>mostly negative</source>
+        <translation>sobre todo negativas</translation>
+    </message>
+    <message>
+        <source>mostly neutral</source>
+        <translation>sobre todo neutras</translation>
+    </message>
+    <message>
+        <source>mostly positive</source>
+        <translation>sobre todo positivas</translation>
     </message>
 </context>
 <context>
@@ -5224,37 +5456,6 @@ El archivo dañado se ha apartado, no se ha borrado:
     </message>
 </context>
 <context>
-    <name>Sparkline</name>
-    <message>
-        <source>Sentiment over time</source>
-        <translation>Sentimiento a lo largo del tiempo</translation>
-    </message>
-    <message>
-        <source>positive</source>
-        <translation>positivo</translation>
-    </message>
-    <message>
-        <source>negative</source>
-        <translation>negativo</translation>
-    </message>
-    <message>
-        <source>neutral</source>
-        <translation>neutro</translation>
-    </message>
-    <message>
-        <source>%1 periods; latest mean sentiment %2 (%3)</source>
-        <translation>%1 periodos; último sentimiento medio %2 (%3)</translation>
-    </message>
-    <message>
-        <source>Mean sentiment per period, from %1 to %2</source>
-        <translation>Sentimiento medio por periodo, de %1 a %2</translation>
-    </message>
-    <message>
-        <source>No scored posts yet</source>
-        <translation>Aún no hay publicaciones puntuadas</translation>
-    </message>
-</context>
-<context>
     <name>SuggestionsSection</name>
     <message>
         <source>Link suggestions</source>
@@ -5318,6 +5519,10 @@ El archivo dañado se ha apartado, no se ha borrado:
     <message>
         <source>1 new</source>
         <translation>1 nueva</translation>
+    </message>
+    <message>
+        <source>pulled by another console</source>
+        <translation>lo sincroniza otra consola</translation>
     </message>
     <message>
         <source>skipped {item} ({reason})</source>
@@ -5385,6 +5590,10 @@ El archivo dañado se ha apartado, no se ha borrado:
     <message>
         <source>error</source>
         <translation>error</translation>
+    </message>
+    <message>
+        <source>pulled by another console</source>
+        <translation>lo sincroniza otra consola</translation>
     </message>
     <message>
         <source>rate limited</source>
@@ -5696,6 +5905,101 @@ Sentimiento {3}, queja {4} ({5}), idioma {6}</translation>
     </message>
 </context>
 <context>
+    <name>AskMeDialog</name>
+    <message>
+        <source>Help the model</source>
+        <translation>Ayuda al modelo</translation>
+    </message>
+    <message>
+        <source>What the model thinks now</source>
+        <translation>Lo que opina el modelo ahora</translation>
+    </message>
+    <message>
+        <source>The post</source>
+        <translation>La publicación</translation>
+    </message>
+    <message>
+        <source>Answers</source>
+        <translation>Respuestas</translation>
+    </message>
+    <message>
+        <source>C  Complaint</source>
+        <translation>C  Es una queja</translation>
+    </message>
+    <message>
+        <source>N  Not a complaint</source>
+        <translation>N  No es una queja</translation>
+    </message>
+    <message>
+        <source>−  Negative</source>
+        <translation>−  Negativo</translation>
+    </message>
+    <message>
+        <source>0  Neutral</source>
+        <translation>0  Neutro</translation>
+    </message>
+    <message>
+        <source>+  Positive</source>
+        <translation>+  Positivo</translation>
+    </message>
+    <message>
+        <source>S  Skip</source>
+        <translation>S  Saltar</translation>
+    </message>
+    <message>
+        <source>Esc  Close</source>
+        <translation>Esc  Cerrar</translation>
+    </message>
+    <message>
+        <source>That is all for now</source>
+        <translation>Eso es todo por ahora</translation>
+    </message>
+    <message>
+        <source>Thank you: %1 posts labelled. The model learns from them when you close this window.</source>
+        <translation>Gracias: %1 publicaciones etiquetadas. El modelo aprenderá de ellas al cerrar esta ventana.</translation>
+    </message>
+    <message>
+        <source>Thank you: 1 post labelled. The model learns from it when you close this window.</source>
+        <translation>Gracias: 1 publicación etiquetada. El modelo aprenderá de ella al cerrar esta ventana.</translation>
+    </message>
+    <message>
+        <source>No post left to ask about.</source>
+        <translation>No quedan publicaciones por revisar.</translation>
+    </message>
+    <message>
+        <source>Post %1 of %2</source>
+        <translation>Publicación %1 de %2</translation>
+    </message>
+    <message>
+        <source>complaint %1</source>
+        <translation>queja %1</translation>
+    </message>
+    <message>
+        <source>no complaint %1</source>
+        <translation>sin queja %1</translation>
+    </message>
+    <message>
+        <source>sentiment undefined</source>
+        <translation>sentimiento sin definir</translation>
+    </message>
+    <message>
+        <source>The model is unsure: %1 · %2 (%3)</source>
+        <translation>El modelo no está seguro: %1 · %2 (%3)</translation>
+    </message>
+    <message>
+        <source>C or N: is it a complaint? Then −, 0 or +: its sentiment. S skips.</source>
+        <translation>C o N: ¿es una queja? Después −, 0 o +: su sentimiento. S para saltarla.</translation>
+    </message>
+    <message>
+        <source>Saved. Now the other label, or S to go on.</source>
+        <translation>Guardado. Ahora la otra etiqueta, o S para pasar a la siguiente.</translation>
+    </message>
+    <message>
+        <source>store the answer</source>
+        <translation>guardar la respuesta</translation>
+    </message>
+</context>
+<context>
     <name>TriageStrip</name>
     <message>
         <source>Triage</source>
@@ -5772,6 +6076,14 @@ Sentimiento {3}, queja {4} ({5}), idioma {6}</translation>
     <message>
         <source>Forget what the model learned from corrections</source>
         <translation>Olvidar lo que el modelo aprendió de las correcciones</translation>
+    </message>
+    <message>
+        <source>Help the model</source>
+        <translation>Ayuda al modelo</translation>
+    </message>
+    <message>
+        <source>The recent posts the model is least sure about: label them with one key each, it learns most from those</source>
+        <translation>Las publicaciones recientes de las que el modelo está menos seguro: etiquétalas con una tecla cada una; de ellas es de las que más aprende</translation>
     </message>
 </context>
 <context>
@@ -5964,6 +6276,50 @@ Las correcciones siguen en la lista, marcadas como olvidadas, y las publicacione
         <source>check for the team's corrections</source>
         <translation>buscar las correcciones del equipo</translation>
     </message>
+    <message>
+        <source>Help the model: 1 post to check</source>
+        <translation>Ayuda al modelo: 1 por revisar</translation>
+    </message>
+    <message>
+        <source>Help the model: %1 posts to check</source>
+        <translation>Ayuda al modelo: %1 por revisar</translation>
+    </message>
+    <message>
+        <source>too few corrections to measure (%1 of %2)</source>
+        <translation>aún son pocas correcciones para medirlo (%1 de %2)</translation>
+    </message>
+    <message>
+        <source>precision %1, recall %2 on %3 posts</source>
+        <translation>precisión %1, cobertura %2 en %3 publicaciones</translation>
+    </message>
+    <message>
+        <source> · too few corrections to measure it here (%1 of %2)</source>
+        <translation> · aún pocas correcciones para medir su acierto aquí (%1 de %2)</translation>
+    </message>
+    <message>
+        <source> · here: precision %1, recall %2</source>
+        <translation> · aquí: precisión %1, cobertura %2</translation>
+    </message>
+    <message>
+        <source>How good the model is at finding complaints here, measured on this team&apos;s corrections (%1-fold cross-validation, %2):</source>
+        <translation>Cuánto acierta el modelo con las quejas aquí, medido con las correcciones de este equipo (validación cruzada en %1 partes, %2):</translation>
+    </message>
+    <message>
+        <source>Complaints: %1</source>
+        <translation>Quejas: %1</translation>
+    </message>
+    <message>
+        <source>Negative sentiment: %1</source>
+        <translation>Sentimiento negativo: %1</translation>
+    </message>
+    <message>
+        <source>Before the last retraining (%1): complaints %2; negative sentiment %3</source>
+        <translation>Antes del último reentrenamiento (%1): quejas %2; sentimiento negativo %3</translation>
+    </message>
+    <message>
+        <source>Precision: of the posts it calls complaints, how many are. Recall: of the complaints, how many it finds.</source>
+        <translation>Precisión: de las publicaciones que marca como queja, cuántas lo son. Cobertura: de las quejas, cuántas encuentra.</translation>
+    </message>
 </context>
 <context>
     <name>UrgentNotifier</name>
@@ -6133,6 +6489,13 @@ Este espacio de trabajo aún no tiene ninguna cuenta. La demostración lo muestr
     </message>
 </context>
 <context>
+    <name>WrappingTabs</name>
+    <message>
+        <source>Sections</source>
+        <translation>Secciones</translation>
+    </message>
+</context>
+<context>
     <name>XForm</name>
     <message>
         <source>API address</source>
@@ -6278,6 +6641,164 @@ Este espacio de trabajo aún no tiene ninguna cuenta. La demostración lo muestr
     <message>
         <source>Outbox</source>
         <translation>Bandeja de salida</translation>
+    </message>
+</context>
+<context>
+    <name>NewMentionsBar</name>
+    <message>
+        <source>New mentions waiting</source>
+        <translation>Menciones nuevas en espera</translation>
+    </message>
+    <message>
+        <source>New mentions arrived while you were working on one. Click or press Home in the list to show them.</source>
+        <translation>Han llegado menciones nuevas mientras atendías una. Haz clic o pulsa Inicio en la lista para verlas.</translation>
+    </message>
+    <message numerus="yes">
+        <source>↑ %n new mention(s)</source>
+        <translation><numerusform>↑ %n mención nueva</numerusform><numerusform>↑ %n menciones nuevas</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>Shortcuts</name>
+    <message>
+        <source>Show new mentions and go to the first one</source>
+        <translation>Mostrar las menciones nuevas e ir a la primera</translation>
+    </message>
+</context>
+<context>
+    <name>CaseText</name>
+    <message>
+        <source>closed without reply</source>
+        <translation>cerrado sin respuesta</translation>
+    </message>
+</context>
+<context>
+    <name>ReportColumns</name>
+    <message>
+        <source>closed without reply</source>
+        <translation>cerrados sin respuesta</translation>
+    </message>
+</context>
+<context>
+    <name>Cases</name>
+    <message>
+        <source>case {case} changed since it was closed; it was not reopened</source>
+        <translation>el caso {case} ha cambiado desde que se cerró; no se ha reabierto</translation>
+    </message>
+</context>
+<context>
+    <name>CaseController</name>
+    <message>
+        <source>Case {0} closed.</source>
+        <translation>Caso {0} cerrado.</translation>
+    </message>
+    <message>
+        <source>Case {0} closed without a reply.</source>
+        <translation>Caso {0} cerrado sin respuesta.</translation>
+    </message>
+    <message>
+        <source>undo the close</source>
+        <translation>deshacer el cierre</translation>
+    </message>
+</context>
+<context>
+    <name>UndoToast</name>
+    <message>
+        <source>Undo</source>
+        <translation>Deshacer</translation>
+    </message>
+    <message>
+        <source>Take the close back (Ctrl+Z)</source>
+        <translation>Deshacer el cierre (Ctrl+Z)</translation>
+    </message>
+</context>
+<context>
+    <name>QuitGuard</name>
+    <message numerus="yes">
+        <source>%n queued</source>
+        <translation><numerusform>%n en cola</numerusform><numerusform>%n en cola</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n being sent</source>
+        <translation><numerusform>%n enviándose</numerusform><numerusform>%n enviándose</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n not sent (failed)</source>
+        <translation><numerusform>%n sin enviar (falló)</numerusform><numerusform>%n sin enviar (fallaron)</numerusform></translation>
+    </message>
+    <message>
+        <source>Replies not sent yet</source>
+        <translation>Respuestas aún sin enviar</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n reply(ies) have not gone out yet: %1.</source>
+        <translation><numerusform>%n respuesta aún no ha salido: %1.</numerusform><numerusform>%n respuestas aún no han salido: %1.</numerusform></translation>
+    </message>
+    <message>
+        <source>Send later keeps them in the outbox: they go out the next time this workspace is open. Discard takes the queued ones back to drafts and drops the failed ones.</source>
+        <translation>«Enviar más tarde» las deja en la bandeja de salida: saldrán la próxima vez que se abra este espacio de trabajo. «Descartar» devuelve las que están en cola a borradores y elimina las que fallaron.</translation>
+    </message>
+    <message>
+        <source>Send later</source>
+        <translation>Enviar más tarde</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>Descartar</translation>
+    </message>
+</context>
+<context>
+    <name>Console</name>
+    <message>
+        <source>This demo workspace is open in another window, which holds its sign-ins: work there, or start a new demo.</source>
+        <translation>Este espacio de trabajo de demostración está abierto en otra ventana, que guarda sus inicios de sesión: trabaja en ella o inicia una demostración nueva.</translation>
+    </message>
+    <message>
+        <source>This workspace is also open in another Posventa window; both show the same mentions and cases.</source>
+        <translation>Este espacio de trabajo también está abierto en otra ventana de Posventa; las dos muestran las mismas menciones y casos.</translation>
+    </message>
+</context>
+<context>
+    <name>Sync</name>
+    <message>
+        <source>no token for {who}: a demo workspace's sign-ins are held by the window that started it</source>
+        <translation>no hay token para {who}: los inicios de sesión de un espacio de demostración los guarda la ventana que lo inició</translation>
+    </message>
+</context>
+<context>
+    <name>FeedModel</name>
+    <message>
+        <source>P{0}</source>
+        <translation>P{0}</translation>
+    </message>
+    <message>
+        <source>Sentiment: none, the language was not analysed ({lang}).</source>
+        <translation>Sentimiento: ninguno, no se ha analizado el idioma ({lang}).</translation>
+    </message>
+</context>
+<context>
+    <name>FeedCardDelegate</name>
+    <message>
+        <source>lookalike account</source>
+        <translation>posible imitador</translation>
+    </message>
+</context>
+<context>
+    <name>FeedPane</name>
+    <message>
+        <source>Search results</source>
+        <translation>Resultados de la búsqueda</translation>
+    </message>
+</context>
+<context>
+    <name>FeedController</name>
+    <message>
+        <source>more than %1 results</source>
+        <translation>más de %1 resultados</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n result(s)</source>
+        <translation><numerusform>%n resultado</numerusform><numerusform>%n resultados</numerusform></translation>
     </message>
 </context>
 </TS>

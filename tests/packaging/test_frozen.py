@@ -71,7 +71,9 @@ def test_about_shows_bundled_resources_translations_and_keyrings(frozen: Path) -
     resources = Path(facts["resources"])
     assert resources.is_relative_to(frozen), facts["resources"]
     for part in ("lexicons/es_sentiment.tsv", "sandbox/script.json", "canned/starter.json",
-                 "triage/base-model.json", "icons/org.posventa.Posventa.svg",
+                 "triage/base-model.json", "triage/linear-model.npz",
+                 "triage/piece-vectors.npz", "triage/pieces.model",
+                 "icons/org.posventa.Posventa.svg",
                  "icons/hicolor/48x48/apps/org.posventa.Posventa.png"):
         assert (resources / part).is_file(), part
     assert set(facts["translations"].split(", ")) >= {"es", "en"}
@@ -83,6 +85,15 @@ def test_about_shows_bundled_resources_translations_and_keyrings(frozen: Path) -
         if os.environ.get("POSVENTA_REQUIRE_KEYRING"):  # tests/run.sh: gnome-keyring runs
             assert facts["keyring backend"] == "keyring.backends.SecretService.Keyring"
             assert "SecretService" in facts["keyring backends available"]
+
+
+def test_triage_runs_on_the_bundled_piece_vectors(frozen: Path) -> None:
+    """sentencepiece and the piece table work in the bundle; nothing is retrained."""
+    result = run(frozen, "triage", "llevo tres semanas esperando mi pedido y nadie responde")
+    assert result.returncode == 0, result.stderr
+    assert "complaint:  yes" in result.stdout, result.stdout
+    assert "no piece vectors" not in result.stderr, result.stderr
+    assert "stale" not in result.stderr, result.stderr
 
 
 def test_demo_opens_and_shows_mentions(frozen: Path, tmp_path: Path) -> None:

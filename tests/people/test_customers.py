@@ -136,8 +136,9 @@ def test_figures_first_seen_last_contact_complaints_and_answer_time(runtime, sto
     assert stats.average_first_answer == timedelta(hours=1)
     assert stats.first_seen is not None and stats.first_seen <= BASE_TIME + timedelta(minutes=1)
     assert stats.last_contact == BASE_TIME + timedelta(days=2, minutes=90)  # our last answer
-    assert len(stats.sentiment) == 3  # one point per day
-    assert stats.sentiment[1].mean > stats.sentiment[0].mean
+    mood = runtime.people.portrait(runtime.people.person(cid)).mood  # per week, from Monday
+    assert [p.count for p in mood] == [1, 2]  # Sunday 1 Nov; Monday 2 and Tuesday 3 Nov
+    assert mood[1].positive == 1 and mood[1].mean > mood[0].mean
 
 
 def test_history_across_channels_newest_first_in_pages(runtime, store_posts, author_of):

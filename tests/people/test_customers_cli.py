@@ -62,6 +62,9 @@ def test_list_link_show_tag_vip_note_rename(ws, capsys):
     assert "bluesky @luciamendez.bsky.social" in out and "tags: reembolso" in out
     assert "note 1 by ana" in out and "Llamar a las 17" in out
     assert "2 post(s)" in out and "history (newest first):" in out
+    assert "  reach, as each network reports it, from their 2 stored post(s):" in out
+    assert "    bluesky: 20 followers; no reach reported (1 post(s))" in out
+    assert "  mood per week: " in out
     assert "1\t★ Lucía M.\t" in run(ws, capsys, "list", "--search", "LUCIA")[1]
     assert run(ws, capsys, "show", "--author", "3")[1].startswith("author 3 (no customer)")
     assert "unlinked author 2 from customer 1" in run(ws, capsys, "unlink", "2")[1]

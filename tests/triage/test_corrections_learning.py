@@ -17,9 +17,10 @@ from console.triage.context import context_of_author
 from console.triage.learn import MODEL_FILE
 from tests.builders import make_author, make_post
 
-WOKEN = "el repartidor tocó el timbre a las 6 de la mañana y despertó a mi bebé"
-SIMILAR = "otra vez el repartidor tocó el timbre a las 6 de la mañana"
-SIMILAR_2 = "el repartidor tocó el timbre a las 6 de la mañana, qué horas son esas"
+# A post the shipped model does not take for a complaint, and a team that does.
+WOKEN = "el repartidor tocó el timbre a las 6 de la mañana"
+SIMILAR = "hoy el repartidor tocó el timbre a las 6 de la mañana"
+SIMILAR_2 = "el repartidor tocó el timbre a las 6 de la mañana del sábado"
 
 
 @pytest.fixture
@@ -86,7 +87,7 @@ def test_learning_changes_similar_unseen_posts_and_open_mentions_only(runtime, s
     assert relabelled.sentiment_label == "negative"
     assert service.mention(closed_similar) == closed_before
     # A post never seen before is scored with what the model learned.
-    [unseen] = store_posts(_fresh_post(4, "de nuevo el repartidor tocó el timbre a las 6 "
+    [unseen] = store_posts(_fresh_post(4, "el repartidor de hoy tocó el timbre a las 6 "
                                           "de la mañana", author=make_author(4)))
     assert service.mention(unseen).is_complaint
 
@@ -195,3 +196,36 @@ def test_learned_after_marker_is_shared_setting(runtime, store_posts):
     assert corrections.learned_after(db) == 0
     runtime.triage_service.reset()
     assert corrections.learned_after(db) == corrections.count(db) == 1
+
+
+def test_triage_jsonl_with_a_workspace_scores_with_what_it_learned(runtime, store_posts):
+    import json
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    [mid] = store_posts(_fresh_post(1, WOKEN))
+    runtime.triage_service.correct(mid, "is_complaint", "yes")
+    runtime.triage_service.retrain_and_rescore()
+    folder = runtime.workspace.path
+    (folder / MODEL_FILE).unlink()  # the database, not the cached file, is what counts
+    root = Path(__file__).resolve().parents[2]
+    env = dict(os.environ, PYTHONPATH=str(root),
+               PYTHON_KEYRING_BACKEND="keyring.backends.fail.Keyring")
+
+    def complaint(*workspace: str) -> bool:
+        done = subprocess.run(
+            [sys.executable, "-m", "console", *workspace, "triage", "--jsonl"],
+            input=json.dumps({"text": SIMILAR}) + "\n", text=True, capture_output=True,
+            env=env, timeout=120)
+        assert done.returncode == 0, done.stderr
+        return bool(json.loads(done.stdout)["is_complaint"])
+
+    assert complaint("--workspace", str(folder))
+    assert not complaint()  # no workspace: the shipped model
+    missing = subprocess.run(
+        [sys.executable, "-m", "console", "--workspace", str(folder / "nope"), "triage", "hola"],
+        text=True, capture_output=True, env=env, timeout=120)
+    assert missing.returncode == 1 and "there is no workspace at" in missing.stderr
+    assert not (folder / "nope").exists()

@@ -15,7 +15,7 @@ from console.resources import resource_path
 from console.triage import Correction, TriageInput, Triager
 from console.triage.cli import register, run_triage, stream_jsonl
 from console.triage.evaluate import classification_report, evaluate
-from console.triage.learn import inputs_digest
+from console.triage.learn import inputs_digest, linear_digest
 from console.triage.rules import Action, Condition, PostFacts, Rule, apply_rules, rules_from_list
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -24,12 +24,16 @@ ROOT = Path(__file__).resolve().parents[2]
 def test_shipped_model_is_up_to_date() -> None:
     data = json.loads(resource_path("triage", "base-model.json").read_text(encoding="utf-8"))
     assert data["digest"] == inputs_digest(), "run resources/triage/build_model.py"
+    import numpy as np
+
+    with np.load(resource_path("triage", "linear-model.npz")) as linear:
+        assert str(linear["digest"]) == linear_digest(), "run resources/triage/build_model.py"
 
 
 def test_learning_changes_similar_posts_and_reset_restores(tmp_path: Path) -> None:
     triager = Triager(tmp_path)
-    post = "el repartidor tocó el timbre a las 6 de la mañana y despertó a mi bebé"
-    similar = "otra vez el repartidor tocó el timbre a las 6 de la mañana"
+    post = "el repartidor tocó el timbre a las 6 de la mañana"
+    similar = "hoy el repartidor tocó el timbre a las 6 de la mañana"
     before = triager.score(TriageInput(similar))
     assert not before.is_complaint
     triager.learn(
@@ -166,6 +170,12 @@ def test_evaluate_reads_lines_and_skips_bad_ones(triager: Triager) -> None:
     result = evaluate(lines, triager.score)
     assert result.lines == 2 and len(result.errors) == 1
     assert result.overall["is_complaint"].accuracy == 1.0
+    # Beside the model: what labelling every post a complaint would score.
+    baseline = result.overall["is_complaint"].baseline
+    assert baseline is not None
+    assert baseline.classes["complaint"].f1 == pytest.approx(2 / 3)  # P 1/2, R 1
+    assert baseline.macro_f1 == pytest.approx(1 / 3)
+    assert result.overall["negative"].classes["negative"].support == 1
 
 
 def _args(**kw: object) -> argparse.Namespace:
@@ -216,6 +226,7 @@ def test_cli_evaluate_and_errors(tmp_path: Path) -> None:
     out, err = io.StringIO(), io.StringIO()
     assert run_triage(_args(evaluate=path), stdout=out, stderr=err) == 0
     assert "macro F1" in out.getvalue()
+    assert "baseline, every post complaint: complaint F1 1.000" in out.getvalue()
     err = io.StringIO()
     assert (
         run_triage(_args(evaluate=tmp_path / "missing.jsonl"), stdout=io.StringIO(), stderr=err)

@@ -14,7 +14,7 @@ HOSTILE = make_author(
     url="javascript:alert(1)")
 
 
-def test_profile_panel_shows_untrusted_text_literally(runtime, store_posts, build):
+def test_profile_panel_shows_untrusted_text_literally(runtime, store_posts, build, qtbot):
     ids = store_posts([make_post(1, text="<b>mi pedido</b> no llega", author=HOSTILE),
                        make_post(2, text="segundo aviso", author=HOSTILE),
                        make_post(3, text="otra persona", author=make_author(2))])
@@ -28,8 +28,10 @@ def test_profile_panel_shows_untrusted_text_literally(runtime, store_posts, buil
     assert panel.handle.text() == "@ana@social.example"
     assert panel.bio.text() == "<i>Odontóloga</i> <a href='file:///etc/passwd'>click</a>"
     assert "<img src=x width=20000>" in panel.fields.text()
-    assert panel.followers.text() == "1 234"
+    qtbot.waitUntil(lambda: console.profile.portrait_loaded, timeout=10000)
+    assert panel.followers.text() == "Followers, as each network reports them: mastodon 1 234"
     assert panel.network.text() == "mastodon"
+    assert panel.seen.text() == "2 post(s) stored"  # the same count as the history
     for label in (panel.name, panel.handle, panel.bio, panel.fields):
         assert label.textFormat() == Qt.TextFormat.PlainText
     assert "<b>" not in panel.link.toolTip().replace("&lt;b&gt;", "")

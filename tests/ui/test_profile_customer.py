@@ -90,10 +90,17 @@ def test_customer_with_every_account_figures_and_history(runtime, store_posts, p
     assert view.vip_badge.isVisible() and view.vip.isChecked()
     assert view.customer_line.text() == f"Customer #{customer} · 3 account(s) on bluesky, " \
                                         "feed, mastodon"
-    assert view.followers.text() == "bluesky 540  ·  feed 30  ·  mastodon 412"
+    assert view.network.text() == "bluesky (this account), feed, mastodon"
+    assert view.seen.text() == "3 post(s) stored: bluesky 1, feed 1, mastodon 1"
+    qtbot.waitUntil(lambda: panel.portrait_loaded, timeout=10000)
+    assert view.followers.text() == ("Followers, as each network reports them: bluesky 540 · "
+                                     "mastodon 412\nNo follower count on feed.")
     assert view.tags.text() == "Tags: reembolso"
-    assert "3 post(s) · 2 complaint(s)" in view.figures.text()
-    assert len(view.sparkline.points) == 3
+    assert "2 complaint(s)" in view.figures.text()
+    assert view.figures.text().count("First post") == 1
+    # Three posts in one week: said in words, no chart of a single mark.
+    assert not view.portrait.marks.isVisibleTo(view)
+    assert "3 post(s), per week:" in view.portrait.mood_text.text()
     assert len(view.accounts.rows) == 3
     links = {b.text(): b.isEnabled() for b in view.accounts.link_buttons}
     assert links["https://mastodon.example/@lucia_mendez"] is True

@@ -114,6 +114,6 @@ def test_profile_marks_user_data_and_translates_its_words(runtime, store_posts, 
         assert widget.property(DATA), widget.accessibleName()
     assert not panel.network.property(DATA) and not panel.seen.property(DATA)
     assert panel.network.text() == "<Labels> mastodon"
-    assert panel.seen.text().startswith("<ProfileController> 1 mention(s) stored")
+    assert panel.seen.text().startswith("<ProfileController> 1 post(s) stored")
     facts = [row.findChildren(type(panel.network))[0].text() for row in panel.accounts.rows]
     assert facts and facts[0].startswith("<Labels> mastodon · <AccountsSection> ")

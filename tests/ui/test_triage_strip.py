@@ -10,7 +10,8 @@ from console.store.timeutil import utcnow
 from console.ui.triage_strip import TriageStrip, TriageStripController
 from tests.builders import make_author, make_post
 
-WOKEN = "el repartidor tocó el timbre a las 6 de la mañana y despertó a mi bebé"
+# A post the shipped model does not take for a complaint (the agent teaches it is one).
+WOKEN = "el repartidor tocó el timbre a las 6 de la mañana"
 
 
 @pytest.fixture
@@ -63,8 +64,8 @@ def test_one_click_correction_stores_feedback_and_learns(strip, store_posts, run
     [stored] = runtime.triage_service.corrections()
     assert (stored.mention_id, stored.field, stored.value) == (mid, "is_complaint", "yes")
     # The model retrains in the background a moment later.
-    qtbot.waitUntil(lambda: view.model.text() == "Model learned from 1 correction",
-                    timeout=15000)
+    qtbot.waitUntil(lambda: view.model.text() == "Model learned from 1 correction · too few "
+                    "corrections to measure it here (1 of 20)", timeout=15000)
     assert runtime.triager.corrections_count == 1 and view.reset.isEnabled()
     view.grab().save("/tmp/triage_shots/triage_strip_corrected.png")
 
@@ -75,8 +76,8 @@ def test_one_click_correction_stores_feedback_and_learns(strip, store_posts, run
     controller.confirm_reset = lambda: True
     qtbot.waitUntil(lambda: not controller.busy(), timeout=15000)
     view.reset.click()
-    qtbot.waitUntil(lambda: view.model.text() == "Shipped model (no corrections learned)",
-                    timeout=15000)
+    qtbot.waitUntil(lambda: view.model.text() == "Shipped model (no corrections learned) · "
+                    "too few corrections to measure it here (0 of 20)", timeout=15000)
     assert runtime.triager.corrections_count == 0
     assert len(runtime.triage_service.corrections()) == 2  # still listed
 

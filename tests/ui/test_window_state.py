@@ -22,6 +22,7 @@ def test_layout_and_filters_come_back_after_a_restart(runtime, store_posts, buil
     table = window.feed.table
     table.setColumnHidden(STATUS, False)  # shown though hidden by default
     table.setColumnHidden(TIME, True)
+    table.setColumnHidden(CHANNEL, False)  # the card shows it: hidden by default
     table.horizontalHeader().resizeSection(CHANNEL, 123)
     pane = window.feed
     pane.sort.setCurrentIndex(pane.sort.findData("priority"))

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from console.errors import CliError
+from console.sync.engine import elsewhere_text
 
 if TYPE_CHECKING:  # opening a workspace loads the engine: only when a command runs
     from console.app.runtime import Runtime
@@ -39,7 +40,9 @@ def cmd_sync(args: argparse.Namespace, open_console: Callable[[], Runtime]) -> i
             raise CliError("no accounts to sync: posventa accounts add mastodon --instance URL")
         while True:
             for report in rt.engine.sync_once():
-                if report.error:
+                if report.elsewhere:
+                    print(f"{report.label}: {elsewhere_text()}")
+                elif report.error:
                     failed = True
                     print(f"{report.label}: {report.error}", file=sys.stderr)
                 else:

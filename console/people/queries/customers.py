@@ -12,6 +12,7 @@ from peewee import Database
 
 from console.people.names import fold
 from console.people.queries import Row
+from console.store import changes
 
 # Customers merged into another (their merge not undone): kept for unmerge, never shown.
 MERGED_AWAY = "SELECT merged_id FROM merge_record WHERE undone_at IS NULL"
@@ -96,6 +97,7 @@ def add_customer_tag(db: Database, customer_id: int, tag: str) -> bool:
     cursor = db.execute_sql(
         "INSERT OR IGNORE INTO customer_tag (customer_id, tag_id) "
         "SELECT ?, id FROM tag WHERE name = ?", (customer_id, tag))
+    changes.record(db, changes.CUSTOMER, (customer_id,) if cursor.rowcount else ())
     return bool(cursor.rowcount)
 
 
@@ -104,6 +106,7 @@ def remove_customer_tag(db: Database, customer_id: int, tag: str) -> bool:
     cursor = db.execute_sql(
         "DELETE FROM customer_tag WHERE customer_id = ? AND tag_id = "
         "(SELECT id FROM tag WHERE name = ?)", (customer_id, tag))
+    changes.record(db, changes.CUSTOMER, (customer_id,) if cursor.rowcount else ())
     return bool(cursor.rowcount)
 
 

@@ -8,6 +8,7 @@ from typing import Any
 from peewee import Database
 
 from console.people.queries import Row
+from console.store import changes
 
 _NOTE_COLUMNS = "id, body, agent, created_at, updated_at, customer_id, author_id"
 
@@ -25,16 +26,19 @@ def insert_note(db: Database, body: str, agent: str, moment: Any, customer_id: i
     cursor = db.execute_sql(
         "INSERT INTO note (body, agent, created_at, updated_at, customer_id, author_id) "
         "VALUES (?, ?, ?, NULL, ?, ?)", (body, agent, moment, customer_id, author_id))
+    changes.record(db, changes.NOTE, (cursor.lastrowid,))
     return int(cursor.lastrowid)
 
 
 def update_note(db: Database, note_id: int, body: str, moment: Any) -> None:
     db.execute_sql("UPDATE note SET body = ?, updated_at = ? WHERE id = ?",
                    (body, moment, note_id))
+    changes.record(db, changes.NOTE, (note_id,))
 
 
 def delete_note(db: Database, note_id: int) -> None:
     db.execute_sql("DELETE FROM note WHERE id = ?", (note_id,))
+    changes.record(db, changes.NOTE, (note_id,))
 
 
 def notes_of(db: Database, customer_id: int | None, author_ids: Sequence[int]) -> list[Row]:
