@@ -114,7 +114,8 @@ class CasePanel(QFrame):
         self.note_edit.setAccessibleName(self.tr("New internal note"))
         self.note_edit.setPlaceholderText(self.tr("Internal note for the team, never sent"))
         self.note_edit.setToolTip(self.tr("Ctrl+Enter adds the note."))
-        self.note_edit.setFixedHeight(self.fontMetrics().lineSpacing() * 2 + 16)
+        # two whole lines: the placeholder wraps in the narrow right-hand column
+        self.note_edit.setFixedHeight(self.fontMetrics().lineSpacing() * 2 + 24)
         self.add_note_button = QPushButton(self.tr("Add note"))
         self.history_view = QListView()
         self.history_view.setAccessibleName(self.tr("Case history"))
