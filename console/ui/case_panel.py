@@ -134,7 +134,8 @@ class CasePanel(QFrame):
         self.tabs = QTabWidget()
         self.tabs.addTab(notes_page, self.tr("Notes"))
         self.tabs.addTab(self.history_view, self.tr("History"))
-        self.tabs.setMinimumHeight(self.fontMetrics().lineSpacing() * 4 + 40)
+        # the tab bar, two lines of notes and the two-line box for a new one, never clipped
+        self.tabs.setMinimumHeight(self.fontMetrics().lineSpacing() * 6 + 60)
 
         # State and priority share a row; the assignee and the tags get the whole width,
         # so the panel fits the narrow right-hand column in Spanish too.

@@ -126,7 +126,7 @@ class MainWindow(QMainWindow):
         self.layout_restored = False  # set when the saved splitter sizes were applied
         self._shared = False
         self.centre.setSizes([380, 300])
-        self.side.setSizes([270, 430])
+        self.side.setSizes([320, 400])
         self.show_selection(False)
         self.setCentralWidget(self.panes)
 
