@@ -7,6 +7,11 @@ from collections.abc import Iterator
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+if os.environ["QT_QPA_PLATFORM"] == "offscreen":
+    # Offscreen Qt's own screen is 800x800; the window now fits its screen, so tests get
+    # a common desktop screen (1920x1080) instead.
+    os.environ["QT_QPA_PLATFORM"] = (
+        f"offscreen:configfile={Path(__file__).parent / 'offscreen-screen.json'}")
 
 import pytest
 

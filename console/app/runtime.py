@@ -6,6 +6,7 @@ the built-in sandbox network on 127.0.0.1 and connects a demo account to it.
 
 from __future__ import annotations
 
+import shutil
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -53,12 +54,16 @@ class Runtime:
     csv_import: CsvImportService  # history from other tools, through the ingest path
     sandbox: Any = None  # the SandboxServer of a demo
     extras: dict[str, Any] = field(default_factory=dict)
+    scratch: Path | None = None  # a folder made for this run only (a demo's): removed
 
     def close(self) -> None:
         self.engine.stop()
         if self.sandbox is not None:
             self.sandbox.stop()
         self.workspace.close()
+        if self.scratch is not None:  # a demo leaves nothing behind in the temp folder
+            shutil.rmtree(self.scratch, ignore_errors=True)
+            self.scratch = None
 
 
 def open_runtime(path: Path, *, memory_secrets: bool = False, verify: bool = False) -> Runtime:
@@ -118,6 +123,8 @@ def open_demo(path: Path | None = None, *, speed: float = 10.0, port: int = 0) -
 
     folder = path or Path(tempfile.mkdtemp(prefix="posventa-demo-"))
     runtime = open_runtime(folder, memory_secrets=True)
+    if path is None:  # made here: gone when the demo closes; a folder given is kept
+        runtime.scratch = folder
     sandbox = SandboxServer(port=port, speed=speed)
     sandbox.start()
     runtime.sandbox = sandbox

@@ -105,6 +105,25 @@ def clock_text(clock: Clock) -> str:
     return f"due {due}, {span_text(clock.left)} left{soon}"
 
 
+ACTIVE = ("new", "open", "waiting")
+
+
+def _next_due(service: CaseService, case: CaseInfo) -> float:
+    """The earliest due time still running (breached counts: it is the most due), as a
+    timestamp; a case with no running clock sorts after the rest."""
+    clocks = service.clocks(case)
+    dues = [c.due.timestamp() for c in (clocks.first_response, clocks.resolution)
+            if c.due is not None and c.state in ("running", "soon", "breached")]
+    return min(dues) if dues else float("inf")
+
+
+def by_urgency(service: CaseService, cases: list[CaseInfo]) -> list[CaseInfo]:
+    """Active cases first, then the highest priority, then the one due soonest (ties keep
+    the queue's order)."""
+    return sorted(cases, key=lambda c: (c.status not in ACTIVE, -c.priority,
+                                        _next_due(service, c)))
+
+
 def _line(service: CaseService, case: CaseInfo) -> str:
     worst = service.clocks(case).worst
     clock = (f"{CLOCK_NAMES[worst.kind]}: {clock_text(worst)}"
@@ -169,7 +188,7 @@ def _dispatch(args: argparse.Namespace, service: CaseService, out: TextIO) -> in
         found = service.list_cases(args.queue, tuple(args.status or ()), args.limit)
         if not found:
             print(f"no cases in the {args.queue} queue", file=out)
-        for case in found:
+        for case in by_urgency(service, found):
             print(_line(service, case), file=out)
     elif action == "show":
         _show(service, args.id, out)

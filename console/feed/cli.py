@@ -89,7 +89,9 @@ def cmd_feed(args: argparse.Namespace, open_console: Callable[[], Console]) -> i
     try:
         flt = FeedFilter(search=args.search or "", statuses=tuple(args.status or ()),
                          sort=args.sort)
-        for row in rt.feed.page(flt, limit=args.limit):
+        for number, row in enumerate(rt.feed.page(flt, limit=args.limit)):
+            if number == 0:  # the columns named once (an empty feed prints nothing)
+                print("id\twhen\tchannel\tauthor\tstatus\tpriority\ttext")
             when = row.created_at.astimezone().strftime("%Y-%m-%d %H:%M")
             text = " ".join(row.text.split())[:90]
             print(f"{row.id}\t{when}\t{row.channel}\t@{row.author_handle}\t{row.status}\t"

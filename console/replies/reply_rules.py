@@ -55,6 +55,29 @@ def closes_at(rules: ReplyRules, posted_at: datetime) -> datetime | None:
     return posted_at + timedelta(seconds=rules.window_seconds)
 
 
+def over_limit(over: int, unit: str, limit: int) -> str:
+    """"The reply is 1 character over the limit of 500." (singular and plural)."""
+    if unit == "characters":
+        text = (translate("ReplyRules", "The reply is 1 character over the limit of {limit}.")
+                if over == 1 else translate(
+                    "ReplyRules", "The reply is {over} characters over the limit of {limit}."))
+    elif unit == "graphemes":
+        text = (translate("ReplyRules", "The reply is 1 grapheme over the limit of {limit}.")
+                if over == 1 else translate(
+                    "ReplyRules", "The reply is {over} graphemes over the limit of {limit}."))
+    elif unit == "weighted":
+        text = (translate("ReplyRules",
+                          "The reply is 1 weighted character over the limit of {limit}.")
+                if over == 1 else translate(
+                    "ReplyRules",
+                    "The reply is {over} weighted characters over the limit of {limit}."))
+    else:
+        return translate("ReplyRules", "The reply is {over} {unit} over the limit of "
+                                       "{limit}.").format(over=over, unit=unit_name(unit),
+                                                          limit=limit)
+    return text.format(over=over, limit=limit)
+
+
 def refusal(text: str, rules: ReplyRules) -> str:
     """Why `text` cannot be sent under `rules` (one sentence), or "" when it can."""
     if not rules.can_reply:
@@ -64,10 +87,7 @@ def refusal(text: str, rules: ReplyRules) -> str:
         return translate("ReplyRules", "The reply is empty.")
     used = rules.measure(text)
     if used > rules.limit:
-        return translate("ReplyRules", "The reply is {over} {unit} over the limit of "
-                                       "{limit}.").format(over=used - rules.limit,
-                                                          unit=unit_name(rules.unit),
-                                                          limit=rules.limit)
+        return over_limit(used - rules.limit, rules.unit, rules.limit)
     if rules.max_bytes is not None:
         size = len(text.encode("utf-8"))
         if size > rules.max_bytes:

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -49,6 +50,7 @@ class AccountForm(QWidget):
         self.accounts = accounts
         self._running: dict[TaskSignals, Task] = {}
         self.message = labels.plain_label(wrap=True, selectable=True)
+        self.anchor: QWidget | None = None  # the field the message sits under
 
     def busy(self) -> bool:
         return bool(self._running)
@@ -83,13 +85,19 @@ class AccountForm(QWidget):
     def _on_failed(self, message: str) -> None:
         self._finish()
         self._say(message, error=True)  # what was typed stays in the fields
+        if self.anchor is not None:  # back to the field the sentence is about
+            self.anchor.setFocus()
 
     def _say(self, text: str, *, error: bool) -> None:
         colour = labels.COMPLAINT_COLOUR.name()
         self.message.setStyleSheet(f"color: {colour};" if error else "")
         self.message.setText(text)
+        self.message.setVisible(bool(text))  # an empty line would open a gap in the form
 
     def _layout(self, form: QFormLayout, extra: list[QWidget]) -> None:
+        """The form, its notes and the add button; the message line goes right under the
+        first field (the address the server's answer is almost always about), where the
+        eye is, instead of below the button."""
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         buttons.addWidget(self.add)
@@ -99,4 +107,13 @@ class AccountForm(QWidget):
         for widget in extra:
             layout.addWidget(widget)
         layout.addLayout(buttons)
-        layout.addWidget(self.message)
+        for row in range(form.rowCount()):
+            item = form.itemAt(row, QFormLayout.ItemRole.FieldRole)
+            if item is not None and isinstance(item.widget(), QLineEdit):
+                self.anchor = item.widget()
+                form.insertRow(row + 1, "", self.message)
+                self.message.hide()
+                break
+        else:
+            layout.addWidget(self.message)
+        layout.addStretch(1)  # the rows stay together at the top of a tall dialog

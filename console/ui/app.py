@@ -30,7 +30,7 @@ from console.ui.composer import ComposerController
 from console.ui.desktop import Desktop, apply_settings, install
 from console.ui.feed_pane import FeedController
 from console.ui.i18n import install_translations, translations_installed
-from console.ui.main_window import MainController, MainWindow
+from console.ui.main_window import MainController, MainWindow, fit_on_screen
 from console.ui.profile_panel import ProfileController
 from console.ui.quit_dialog import QuitGuard
 from console.ui.rules_dialog import RulesController, RulesDialog
@@ -128,7 +128,7 @@ def build_console(runtime: Runtime, page_size: int = 200) -> Console:
     thread.linkRefused.connect(window.statusBar().showMessage)
     composer = ComposerController(window.composer, runtime.replies, runtime.profile, owner,
                                   canned=runtime.canned)
-    status = SyncStatusController(window.sync_label, window.outbox_label,
+    status = SyncStatusController(window.status_bar.chips, window.outbox_label,
                                   runtime.engine.statuses(), runtime.replies.counts(), owner)
 
     def open_accounts() -> None:
@@ -223,6 +223,7 @@ def run_gui(runtime: Runtime, smoke_test: bool = False) -> int:
     apply_settings(runtime, runtime.workspace.settings)  # theme, agent name
     built = build_console(runtime)
     built.window.show()
+    fit_on_screen(built.window)  # the frame is known once shown: all of it on screen
     if smoke_test:
         from console.ui.smoke import SmokeCheck
 

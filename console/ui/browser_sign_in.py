@@ -240,8 +240,11 @@ class BrowserSignInForm(QWidget):
         bottom.addWidget(self.cancel_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.pages, 1)
+        # The message right under the fields and buttons it is about, not at the foot of
+        # a tall dialog.
+        layout.addWidget(self.pages)
         layout.addLayout(bottom)
+        layout.addStretch(1)
 
     # -- state -------------------------------------------------------------------------------
 

@@ -57,16 +57,18 @@ class CasePanel(QFrame):
         hint.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.stack.addWidget(hint)
 
-        self.no_case_text = labels.plain_label(self.tr("This mention is not in a case."))
+        self.no_case_text = labels.plain_label(self.tr("This mention is not in a case."),
+                                               wrap=True)
         self.open_button = QPushButton(self.tr("Open case"))
         self.attach_button = QPushButton(self.tr("Attach to case…"))
-        none_row = QHBoxLayout()
-        none_row.addWidget(self.no_case_text, 1)
+        none_row = QHBoxLayout()  # the buttons under the sentence: the column is narrow
         none_row.addWidget(self.open_button)
         none_row.addWidget(self.attach_button)
+        none_row.addStretch(1)
         none_page = QWidget()
         none_layout = QVBoxLayout(none_page)
         none_layout.setContentsMargins(0, 0, 0, 0)
+        none_layout.addWidget(self.no_case_text)
         none_layout.addLayout(none_row)
         none_layout.addStretch(1)
         self.stack.addWidget(none_page)
@@ -88,9 +90,8 @@ class CasePanel(QFrame):
         self.priority = QSpinBox()
         self.priority.setRange(0, 100)
         self.priority.setAccessibleName(self.tr("Case priority"))
-        for combo in (self.state,):
-            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-            combo.setMinimumContentsLength(10)
+        # Wide enough for the longest state ("waiting on customer", "esperando al cliente").
+        self.state.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.assignee = QComboBox()
         labels.mark_data(self.assignee)  # agent names
         self.assignee.setEditable(True)
@@ -103,16 +104,18 @@ class CasePanel(QFrame):
         self.resolution_clock.setAccessibleName(self.tr("Resolution clock"))
         self.tags = QLineEdit()
         self.tags.setAccessibleName(self.tr("Case tags"))
-        self.tags.setPlaceholderText(self.tr("tags, separated by commas (Enter saves)"))
+        self.tags.setPlaceholderText(self.tr("comma-separated tags"))
+        self.tags.setToolTip(self.tr("Tags separated by commas; Enter saves them."))
 
         self.notes_view = QListView()
         self.notes_view.setAccessibleName(self.tr("Internal notes"))
         self.notes_view.setWordWrap(True)
         self.note_edit = QPlainTextEdit()
         self.note_edit.setAccessibleName(self.tr("New internal note"))
-        self.note_edit.setPlaceholderText(
-            self.tr("Internal note for the team: never sent (Ctrl+Enter adds it)"))
-        self.note_edit.setFixedHeight(self.fontMetrics().lineSpacing() * 2 + 10)
+        self.note_edit.setPlaceholderText(self.tr("Internal note for the team, never sent"))
+        self.note_edit.setToolTip(self.tr("Ctrl+Enter adds the note."))
+        # two whole lines: the placeholder wraps in the narrow right-hand column
+        self.note_edit.setFixedHeight(self.fontMetrics().lineSpacing() * 2 + 24)
         self.add_note_button = QPushButton(self.tr("Add note"))
         self.history_view = QListView()
         self.history_view.setAccessibleName(self.tr("Case history"))
@@ -131,20 +134,24 @@ class CasePanel(QFrame):
         self.tabs = QTabWidget()
         self.tabs.addTab(notes_page, self.tr("Notes"))
         self.tabs.addTab(self.history_view, self.tr("History"))
-        self.tabs.setMinimumHeight(self.fontMetrics().lineSpacing() * 6 + 40)
+        # the tab bar, two lines of notes and the two-line box for a new one, never clipped
+        self.tabs.setMinimumHeight(self.fontMetrics().lineSpacing() * 6 + 60)
 
+        # State and priority share a row; the assignee and the tags get the whole width,
+        # so the panel fits the narrow right-hand column in Spanish too.
         grid = QGridLayout()
         grid.setHorizontalSpacing(6)
         grid.setVerticalSpacing(4)
-        for row, (name, widget) in enumerate((
-                (self.tr("State"), self.state), (self.tr("Assignee"), self.assignee),
-                (self.tr("Priority"), self.priority), (self.tr("Tags"), self.tags))):
+        for row, column, span, name, widget in (
+                (0, 0, 1, self.tr("State"), self.state),
+                (0, 2, 1, self.tr("Priority"), self.priority),
+                (1, 0, 3, self.tr("Assignee"), self.assignee),
+                (2, 0, 3, self.tr("Tags"), self.tags)):
             caption = QLabel(name)
             caption.setBuddy(widget)
-            grid.addWidget(caption, row // 2, (row % 2) * 2)
-            grid.addWidget(widget, row // 2, (row % 2) * 2 + 1)
+            grid.addWidget(caption, row, column)
+            grid.addWidget(widget, row, column + 1, 1, span)
         grid.setColumnStretch(1, 1)
-        grid.setColumnStretch(3, 1)
         case_page = QWidget()
         case_layout = QVBoxLayout(case_page)
         case_layout.setContentsMargins(0, 0, 0, 0)

@@ -8,13 +8,13 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QDateTime, QLocale
 from PySide6.QtGui import QColor
 
 from console.cases.service import CaseClocks
 from console.cases.sla import Clock, span_text
 from console.cases.wording import event_detail
 from console.i18n import translate
+from console.ui import labels
 
 BREACHED_COLOUR = QColor("#b3261e")
 SOON_COLOUR = QColor("#9a5b00")
@@ -49,11 +49,8 @@ def clock_name(kind: str) -> str:
 def local_time(moment: datetime | None) -> str:
     if moment is None:
         return "–"
-    local = moment.astimezone()
-    today = datetime.now().astimezone().date()
-    when = QDateTime.fromSecsSinceEpoch(int(local.timestamp()))
-    # The agent's locale: day and month names in their language.
-    return QLocale().toString(when, "HH:mm" if local.date() == today else "ddd d MMM HH:mm")
+    # The agent's locale: day and month names in their language, its clock (14:03, 2:03 PM).
+    return labels.day_and_time(moment)
 
 
 def clock_text(clock: Clock) -> str:

@@ -55,6 +55,7 @@ class ExportCasesDialog(QDialog):
         self.since = QRadioButton(self.tr("Every case active since:"))
         self.since_date = QDateEdit(QDate.currentDate().addDays(-7))
         self.since_date.setCalendarPopup(True)
+        self.since_date.setDisplayFormat(labels.date_format())
         self.choice = QButtonGroup(self)
         for button in (self.current_case, self.current_search, self.since):
             self.choice.addButton(button)
@@ -70,6 +71,14 @@ class ExportCasesDialog(QDialog):
         for widget in (self.current_case, self.current_search, self.since, self.since_date,
                        self.progress, self.message, self.buttons):
             layout.addWidget(widget)
+
+    def say(self, text: str) -> None:
+        """Show the outcome; the dialog grows to the whole sentence (a long file name)
+        instead of cutting it to one line."""
+        self.message.setText(text)
+        self.message.setMinimumHeight(self.message.heightForWidth(
+            max(self.message.width(), self.width() - 24)))
+        self.adjustSize()
 
     def selection(self) -> Selection:
         if self.current_case.isChecked() and self.case_id is not None:
@@ -122,7 +131,7 @@ class ExportCasesController(QObject):
 
         self.dialog.export_button.setEnabled(False)
         self.dialog.progress.setVisible(True)
-        self.dialog.message.setText(self.tr("Exporting…"))
+        self.dialog.say(self.tr("Exporting…"))
         signals = start_task(Task(work, self.tr("export the cases")))
         signals.succeeded.connect(self._on_done)
         signals.failed.connect(self._on_failed)
@@ -135,7 +144,7 @@ class ExportCasesController(QObject):
 
     @Slot(object)
     def _on_done(self, result: ExportResult) -> None:
-        self.dialog.message.setText(self.tr(
+        self.dialog.say(self.tr(
             "Saved {cases} cases and {mentions} mentions to {name}.").format(
             cases=result.cases, mentions=result.mentions, name=result.path.name))
         self.dialog.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(
@@ -144,7 +153,7 @@ class ExportCasesController(QObject):
 
     @Slot(str)
     def _on_failed(self, text: str) -> None:
-        self.dialog.message.setText(text)
+        self.dialog.say(text)
         self.dialog.export_button.setEnabled(True)
 
 

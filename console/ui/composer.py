@@ -82,11 +82,15 @@ class ComposerView(QWidget):
         self.outbox = OutboxBar()
         self.message = labels.plain_label(wrap=True, selectable=True)
         self.message.setAccessibleName(self.tr("Composer message"))
+        # The count sits beside the variables line, so the buttons' row holds only buttons
+        # and the composer fits a narrow centre pane in Spanish too.
+        notes = QHBoxLayout()
+        notes.addWidget(self.variables, 1)
+        notes.addWidget(self.fill, 0, Qt.AlignmentFlag.AlignTop)
+        notes.addWidget(self.counter, 0, Qt.AlignmentFlag.AlignTop)
         row = QHBoxLayout()
         row.addWidget(self.canned)
-        row.addWidget(self.fill)
         row.addStretch(1)
-        row.addWidget(self.counter)
         row.addWidget(self.send)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
@@ -95,7 +99,7 @@ class ComposerView(QWidget):
         layout.addWidget(self.visibility)
         layout.addWidget(self.private)
         layout.addWidget(self.tabs, 1)
-        layout.addWidget(self.variables)
+        layout.addLayout(notes)
         layout.addLayout(row)
         layout.addWidget(self.outbox)
         layout.addWidget(self.message)
@@ -219,7 +223,14 @@ class ComposerController(QObject):
         view.canned.setEnabled(allowed)
         view.send.setText(self.tr("Copy and open in browser") if rules.manual
                           else self.tr("Send  (Ctrl+Enter)"))
-        if not allowed:
+        if (not allowed and closes is not None and closes.tzinfo is not None
+                and closes <= utcnow() and rules.window_seconds is not None):
+            # Said here rather than by the rules, so the date reads as every other date.
+            view.message.setText(self.tr(
+                "The reply window of this channel (%1 after the customer's message) closed "
+                "on %2.").replace("%1", reply_rules.window_text(rules.window_seconds))
+                .replace("%2", labels.full_time(closes)))
+        elif not allowed:
             view.message.setText(rules.reason or self.tr(
                 "This channel does not allow a reply here."))
         elif rules.manual:  # the channel's own reason when it has one (X: not summoned)

@@ -98,9 +98,9 @@ def _combo(name: str, any_text: str | None, values: list[str],
         combo.addItem(any_text, None)
     for value in values:
         combo.addItem(show(value), value)
-    # Narrow enough for longer (Spanish) words on a laptop: the list opens full width.
-    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-    combo.setMinimumContentsLength(9)
+    # Wide enough for its longest choice in the interface language: a cut word
+    # ("cualquier estad") reads as a typo. The filters wrap onto two rows to make room.
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
     return combo
 
 
@@ -122,7 +122,9 @@ class FeedPane(QWidget):
         self.hidden.setAccessibleName(QCoreApplication.translate("FeedPane", "Show hidden posts"))
         self.sort = _combo(self.tr("Sort"), None, list(SORTS), sort_name)
         self.search = QLineEdit()
-        self.search.setPlaceholderText(self.tr("Search mentions  (Ctrl+F or /)"))
+        # The keys are in the tooltip: the box is narrow beside the queue and the order.
+        self.search.setPlaceholderText(self.tr("Search mentions"))
+        self.search.setToolTip(self.tr("Search mentions  (Ctrl+F or /)"))
         self.search.setClearButtonEnabled(True)
         self.search.setAccessibleName(self.tr("Search mentions"))
         self.table = QTableView()
@@ -147,7 +149,7 @@ class FeedPane(QWidget):
 
         filters = QHBoxLayout()
         filters.setSpacing(6)
-        for widget in (self.status, self.channel, self.source, self.sort, self.hidden):
+        for widget in (self.status, self.channel, self.source, self.hidden):
             filters.addWidget(widget)
         filters.addStretch(1)
         layout = QVBoxLayout(self)
@@ -157,6 +159,7 @@ class FeedPane(QWidget):
         searching = QHBoxLayout()
         searching.setSpacing(6)
         searching.addWidget(self.queue)  # which work to see: a queue of cases, or everything
+        searching.addWidget(self.sort)
         searching.addWidget(self.search, 1)
         self.search_count = labels.plain_label()  # "23 results" while searching
         self.search_count.setAccessibleName(self.tr("Search results"))

@@ -7,9 +7,9 @@ Every helper here returns text for widgets that show it as plain text, except
 from __future__ import annotations
 
 import html
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
-from PySide6.QtCore import QCoreApplication, QDateTime, QLocale, Qt
+from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QLocale, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QLabel, QWidget
 
@@ -178,6 +178,20 @@ def first_line(text: str, limit: int = 200) -> str:
     return untrusted(line.strip(), limit)
 
 
+DATE_FORMAT = "d MMM yyyy"  # the day with the month's name in the locale's language
+
+
+def date_format() -> str:
+    """The display format of date fields (QDateEdit), the same as every date shown."""
+    return DATE_FORMAT
+
+
+def day_text(day: date | QDate) -> str:
+    """A calendar day as every screen writes it: "5 Nov 2026", "5 nov 2026"."""
+    shown = day if isinstance(day, QDate) else QDate(day.year, day.month, day.day)
+    return QLocale().toString(shown, DATE_FORMAT)
+
+
 def _qt_time(moment: datetime) -> QDateTime:
     """`moment` as a QDateTime in the agent's time zone (as `datetime.astimezone` reads it)."""
     return QDateTime.fromSecsSinceEpoch(int(moment.astimezone().timestamp())).toLocalTime()
@@ -206,14 +220,24 @@ def when(moment: datetime, now: datetime | None = None) -> str:
     shown = _qt_time(moment)
     if local.year == current.year:
         return f"{locale.toString(shown.date(), 'd MMM')} {_clock(locale, shown)}"
-    return locale.toString(shown.date(), "d MMM yyyy")
+    return locale.toString(shown.date(), DATE_FORMAT)
 
 
 def full_time(moment: datetime) -> str:
     """Day, month name, year and time in the agent's locale ("22 nov 2024 14:03")."""
     locale = QLocale()
     shown = _qt_time(moment)
-    return f"{locale.toString(shown.date(), 'd MMM yyyy')} {_clock(locale, shown)}"
+    return f"{locale.toString(shown.date(), DATE_FORMAT)} {_clock(locale, shown)}"
+
+
+def day_and_time(moment: datetime) -> str:
+    """The time only for today, else the weekday, day and month: "14:03", "Mon 7 Dec
+    9:00 AM" (due times in the case panel)."""
+    locale = QLocale()
+    shown = _qt_time(moment)
+    if moment.astimezone().date() == datetime.now().astimezone().date():
+        return _clock(locale, shown)
+    return f"{locale.toString(shown.date(), 'ddd d MMM')} {_clock(locale, shown)}"
 
 
 def sentiment_marker(complaint: float, sentiment_label: str) -> str:

@@ -4,28 +4,60 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, Qt, Signal, Slot
-from PySide6.QtGui import QAction, QCloseEvent
+from PySide6.QtCore import QObject, QSize, Qt, Signal, Slot
+from PySide6.QtGui import QAction, QCloseEvent, QResizeEvent, QScreen, QShowEvent
 from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
-    QSizePolicy,
     QSplitter,
+    QStackedWidget,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
 import console
 from console.sync.events import OutboxChanged
-from console.ui import labels, shortcuts
+from console.ui import shortcuts
 from console.ui.bridge import EngineBridge
 from console.ui.case_panel import CasePanel
 from console.ui.composer import ComposerController, ComposerView
+from console.ui.empty_state import EmptyState
 from console.ui.feed_pane import FeedController, FeedPane
 from console.ui.profile_panel import ProfileController, ProfilePanel
+from console.ui.status_chips import DeskStatusBar
 from console.ui.sync_status import SyncStatusController
 from console.ui.thread_view import ThreadController, ThreadView
 from console.ui.triage_strip import TriageStrip
+
+
+def fitted_size(wanted: QSize, screen: QScreen | None) -> QSize:
+    """`wanted`, made smaller where the screen's free area (without panels) is smaller."""
+    if screen is None:
+        return wanted
+    room = screen.availableGeometry()
+    return QSize(min(wanted.width(), room.width()), min(wanted.height(), room.height()))
+
+
+def fit_on_screen(window: QWidget) -> None:
+    """Move and shrink `window` so all of it lies in its screen's free area (a restored
+    geometry may come from a larger monitor)."""
+    screen = window.screen()
+    if screen is None:
+        return
+    room = screen.availableGeometry()
+    frame = window.frameGeometry()
+    extra_w = frame.width() - window.width()
+    extra_h = frame.height() - window.height()
+    size = QSize(min(window.width(), room.width() - extra_w),
+                 min(window.height(), room.height() - extra_h))
+    if size != window.size():
+        window.resize(size)
+    frame = window.frameGeometry()
+    x = min(max(frame.x(), room.left()), room.right() + 1 - frame.width())
+    y = min(max(frame.y(), room.top()), room.bottom() + 1 - frame.height())
+    if (x, y) != (frame.x(), frame.y()):
+        window.move(max(x, room.left()), max(y, room.top()))
 
 
 class MainWindow(QMainWindow):
@@ -40,13 +72,14 @@ class MainWindow(QMainWindow):
     def __init__(self, workspace_name: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Posventa — {workspace}").format(workspace=workspace_name))
-        self.resize(1440, 860)
+        self.resize(fitted_size(QSize(1440, 860), self.screen()))
         self.feed = FeedPane()
         self.thread = ThreadView()
         self.composer = ComposerView()
         self.profile = ProfilePanel()
 
-        self.centre = QSplitter(Qt.Orientation.Vertical)
+        # The centre is for reading and answering: the thread and the composer get the
+        # height. The case sits above the person on the right, as in a help desk's sidebar.
         self.triage = TriageStrip()  # the selected mention's labels, above its thread
         reading = QWidget()
         reading_layout = QVBoxLayout(reading)
@@ -54,21 +87,47 @@ class MainWindow(QMainWindow):
         reading_layout.setSpacing(0)
         reading_layout.addWidget(self.triage)
         reading_layout.addWidget(self.thread, 1)
-        self.case_panel = CasePanel()  # the selected mention's case, above the triage strip
-        self.centre.addWidget(self.case_panel)
+        self.centre = QSplitter(Qt.Orientation.Vertical)
         self.centre.addWidget(reading)
         self.centre.addWidget(self.composer)
-        self.centre.setStretchFactor(0, 2)
-        self.centre.setStretchFactor(1, 3)
-        self.centre.setStretchFactor(2, 2)
+        self.centre.setStretchFactor(0, 3)
+        self.centre.setStretchFactor(1, 2)
+        self.case_panel = CasePanel()  # the selected mention's case, above its author
+        self.side = QSplitter(Qt.Orientation.Vertical)
+        self.side.addWidget(self.case_panel)
+        self.side.addWidget(self.profile)
+        self.side.setStretchFactor(0, 1)
+        self.side.setStretchFactor(1, 2)
+        for splitter in (self.centre, self.side):
+            splitter.setChildrenCollapsible(False)
+        # With nothing selected the centre and the right say what to do next.
+        self.centre_stack = QStackedWidget()
+        self.centre_stack.addWidget(EmptyState(
+            self.tr("No mention selected"),
+            self.tr("Choose a mention in the feed to read its thread and answer it here. "
+                    "Enter opens the reply box; “/” searches.")))
+        self.centre_stack.addWidget(self.centre)
+        self.side_stack = QStackedWidget()
+        self.side_stack.addWidget(EmptyState(
+            self.tr("Case and person"),
+            self.tr("The selected mention's case and who wrote it appear here: their "
+                    "other posts, accounts and notes.")))
+        self.side_stack.addWidget(self.side)
         self.panes = QSplitter(Qt.Orientation.Horizontal)
         self.panes.addWidget(self.feed)
-        self.panes.addWidget(self.centre)
-        self.panes.addWidget(self.profile)
+        self.panes.addWidget(self.centre_stack)
+        self.panes.addWidget(self.side_stack)
         for pane in range(3):
             self.panes.setCollapsible(pane, False)
-        self.panes.setSizes([820, 360, 260])
-        self.centre.setSizes([300, 300, 220])
+        self.panes.setStretchFactor(0, 4)
+        self.panes.setStretchFactor(1, 4)
+        self.panes.setStretchFactor(2, 3)
+        self.panes.setSizes([520, 440, 400])
+        self.layout_restored = False  # set when the saved splitter sizes were applied
+        self._shared = False
+        self.centre.setSizes([380, 300])
+        self.side.setSizes([320, 400])
+        self.show_selection(False)
         self.setCentralWidget(self.panes)
 
         self.accounts_action = QAction(self.tr("&Accounts…"), self)
@@ -117,17 +176,47 @@ class MainWindow(QMainWindow):
         help_menu.addAction(self.shortcuts_action)
         help_menu.addAction(self.about_action)
 
-        self.sync_label = labels.plain_label()
+        # Account chips, the latest notice and the outbox each have their own area.
+        self.status_bar = DeskStatusBar()
+        self.setStatusBar(self.status_bar)
+        self.sync_label = self.status_bar.chips.placeholder  # "No sync yet…"
         self.sync_label.setAccessibleName(self.tr("Sync status"))
-        # Many accounts make a long line: it is cut to the window (the tooltip has it all)
-        # instead of forcing the window wider than a laptop screen.
-        self.sync_label.setMinimumWidth(120)
-        self.sync_label.setSizePolicy(QSizePolicy.Policy.Ignored,
-                                      QSizePolicy.Policy.Preferred)
-        self.outbox_label = labels.plain_label()
-        self.outbox_label.setAccessibleName(self.tr("Outbox"))
-        self.statusBar().addWidget(self.sync_label, 1)
-        self.statusBar().addPermanentWidget(self.outbox_label)
+        self.outbox_label = self.status_bar.outbox
+
+    def show_selection(self, selected: bool) -> None:
+        """The thread, composer, case and profile (a mention is selected) or what to do."""
+        self.centre_stack.setCurrentIndex(1 if selected else 0)
+        self.side_stack.setCurrentIndex(1 if selected else 0)
+
+    def share_width(self) -> None:
+        """Split the width: the right column as wide as the profile's tabs need (so none
+        is cut), the centre at least its minimum, the feed the rest."""
+        total = self.width() - 2 * self.panes.handleWidth()  # the splitter may lag a resize
+        feed_min = self.feed.minimumSizeHint().width()
+        centre_min = self.centre_stack.minimumSizeHint().width()
+        side_min = self.side_stack.minimumSizeHint().width()
+        wanted = 380
+        tabs = getattr(self.profile, "tabs", None)
+        if isinstance(tabs, QTabWidget):  # tabs that would scroll: room for all of them,
+            bar = tabs.tabBar()           # with the counts they show ("Cases (1)")
+            bar.ensurePolished()
+            counted = bar.count() - 2  # all but the history and suggestions count things
+            wanted = (bar.sizeHint().width() + 16
+                      + max(counted, 0) * bar.fontMetrics().horizontalAdvance(" (0)"))
+        side = max(side_min, min(wanted, total * 36 // 100, total - feed_min - centre_min))
+        centre = max(centre_min, min(total * 32 // 100, total - side - feed_min))
+        self.panes.setSizes([total - side - centre, centre, side])
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._shared and not self.layout_restored:
+            self._shared = True
+            self.share_width()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self._shared and not self.layout_restored and not event.spontaneous():
+            self.share_width()  # resized by the program (fitted to the screen): share again
 
     # Asked before the agent closes the window (replies still on their way); False keeps
     # it open. Closes by code (tests, shutdown) are not asked.
@@ -194,12 +283,14 @@ class MainController(QObject):
 
     @Slot(int, int)
     def _on_mention_selected(self, mention_id: int, author_id: int) -> None:
+        self.window.show_selection(True)
         self.composer.set_mention(mention_id)
         self.thread.show_mention(mention_id)
         self.profile.show_author(author_id)
 
     @Slot()
     def _on_selection_cleared(self) -> None:
+        self.window.show_selection(False)
         self.composer.clear()
         self.thread.clear()
         self.profile.clear()

@@ -32,9 +32,8 @@ RESTORE, EMPTY, QUIT = "restore", "empty", "quit"
 
 
 def offer_time(offer: BackupOffer) -> str:
-    """When a backup was taken, as numbers only (2024-11-22 14:03): the same in every
-    language, and sorted like the list."""
-    return offer.taken_at.astimezone().strftime("%Y-%m-%d %H:%M")
+    """When a backup was taken, as every other date in the window ("22 Nov 2024 14:03")."""
+    return labels.full_time(offer.taken_at)
 
 
 def _size(path: Path) -> str:

@@ -93,10 +93,24 @@ def channel_name(channel: str) -> str:
     return labels.channel_label(channel)
 
 
+def day_label(value: str, short: bool = False) -> str:
+    """A period's first day, stored as "2026-11-06", as the agent's locale writes dates
+    ("6 Nov 2026"; "6 Nov" on a chart's axis); anything else as it is."""
+    try:
+        day = date.fromisoformat(value)
+    except ValueError:
+        return value
+    if short:
+        return QLocale().toString(QDate(day.year, day.month, day.day), "d MMM")
+    return labels.day_text(day)
+
+
 def cell_text(column: str, value: object) -> str:
     """One table cell as it reads on screen: names of values translated, numbers localised."""
     if value is None:
         return ""
+    if column == "bucket":  # the CSV keeps "2026-11-06": it is data
+        return day_label(str(value))
     if column == "channel":
         return channel_name(str(value))
     if column == "reason":
@@ -154,7 +168,7 @@ class ReportsView(QDialog):
         self.until = QDateEdit()
         for edit in (self.since, self.until):
             edit.setCalendarPopup(True)
-            edit.setDisplayFormat("yyyy-MM-dd")
+            edit.setDisplayFormat(labels.date_format())
         self.bucket = QComboBox()
         self.bucket.addItem(self.tr("per day"), "day")
         self.bucket.addItem(self.tr("per week"), "week")
@@ -194,7 +208,8 @@ class _Chart(QObject):
             bars = QBarSet(channel_name(channel))
             bars.append([float(counts.get((b, channel), 0)) for b in buckets])
             series.append(bars)
-        return self._bars(self.tr("Mentions per channel"), series, buckets, vertical=True)
+        return self._bars(self.tr("Mentions per channel"), series,
+                          [day_label(b, short=True) for b in buckets], vertical=True)
 
     def sentiment(self, table: Table, period: Period) -> QChart:
         buckets = bucket_starts(period)
@@ -206,7 +221,8 @@ class _Chart(QObject):
             bars.append([float(by_bucket[b][index]) if b in by_bucket else 0.0
                          for b in buckets])
             series.append(bars)
-        chart = self._bars(self.tr("Sentiment and complaint share"), series, buckets, True)
+        chart = self._bars(self.tr("Sentiment and complaint share"), series,
+                           [day_label(b, short=True) for b in buckets], True)
         share = QLineSeries()
         share.setName(self.tr("complaint share %"))
         share.setColor(QColor("#8e44ad"))
@@ -376,10 +392,8 @@ class ReportsController(QObject):
         locale = QLocale()
         self.view.status.setText(self.tr("%1 mentions from %2 to %3 (days in %4).")
                                  .replace("%1", locale.toString(int(mentions)))
-                                 .replace("%2", locale.toString(_qdate(first),
-                                                                QLocale.FormatType.ShortFormat))
-                                 .replace("%3", locale.toString(_qdate(last),
-                                                                QLocale.FormatType.ShortFormat))
+                                 .replace("%2", labels.day_text(_qdate(first)))
+                                 .replace("%3", labels.day_text(_qdate(last)))
                                  .replace("%4", period.zone))
         self.view.refresh.setEnabled(True)
         self.shown.emit()

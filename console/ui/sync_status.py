@@ -5,9 +5,13 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, QObject, Slot
 from PySide6.QtWidgets import QLabel
 
+from console.cases.wording import sentence
 from console.i18n import QT_TRANSLATE_NOOP
 from console.sync.events import AccountStatus, OutboxChanged
 from console.ui import labels
+from console.ui.status_chips import AccountChips
+
+TROUBLED = ("offline", "error", "rate_limited", "auth")
 
 STATE_WORDS = {  # English source text; shown through state_word()
     "idle": QT_TRANSLATE_NOOP("SyncStatus", "idle"),
@@ -47,17 +51,30 @@ def account_label(label: str) -> str:
     return f"{labels.channel_label(kind)}{space}{rest}"
 
 
-def account_text(status: AccountStatus) -> str:
-    """E.g. "mastodon @ventalia: live · 12 new" or "mastodon @ventalia: offline: timed out"."""
-    name = account_label(status.label.split(" (", 1)[0])  # the host is in the tooltip
-    state = state_word(status.state)
+def chip_state(status: AccountStatus) -> str:
+    """The short state a chip always shows whole: "live", "polling", "offline"…"""
     if status.state == "ok":
-        word = mode_word(status.mode)  # "live" (streaming) or "polling"
-        return f"{name}: {word} · {status.message}" if status.message else f"{name}: {word}"
-    if status.state == "auth":
-        return QCoreApplication.translate(
-            "SyncStatus", "%1: sign in again (File ▸ Accounts…)").replace("%1", name)
-    return f"{name}: {state}: {status.message}" if status.message else f"{name}: {state}"
+        return mode_word(status.mode)
+    return state_word(status.state)
+
+
+def status_sentences(status: AccountStatus) -> str:
+    """The chip's tooltip: the account, its state, and what happens next, in sentences.
+    E.g. "mastodon @ventalia (host): offline. The server refused the connection. It is
+    tried again automatically." """
+    name = account_label(status.label)
+    state = chip_state(status)
+    text = f"{name}: {state}."
+    detail = status.message.strip()
+    if detail and detail.startswith(status.label.split(" (", 1)[0] + ":"):
+        detail = detail.split(":", 1)[1].strip()  # the account's name is said already
+    if detail:
+        text += " " + sentence(detail)
+    if status.state in ("offline", "error", "rate_limited"):
+        text += " " + _tr("It is tried again automatically.")
+    elif status.state == "auth":
+        text += " " + _tr("Sign in again in File ▸ Accounts…")
+    return text
 
 
 def outbox_text(counts: dict[str, int]) -> str:
@@ -70,12 +87,13 @@ def outbox_text(counts: dict[str, int]) -> str:
 
 
 class SyncStatusController(QObject):
-    """Keeps the two status bar labels current from engine events (on the GUI thread)."""
+    """Keeps the account chips and the outbox counter current from engine events (on the
+    GUI thread)."""
 
-    def __init__(self, sync_label: QLabel, outbox_label: QLabel, statuses: list[AccountStatus],
+    def __init__(self, chips: AccountChips, outbox_label: QLabel, statuses: list[AccountStatus],
                  counts: dict[str, int], parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.sync_label = sync_label
+        self.chips = chips
         self.outbox_label = outbox_label
         self.statuses: dict[int, AccountStatus] = {s.account_id: s for s in statuses}
         self._show_sync()
@@ -100,15 +118,9 @@ class SyncStatusController(QObject):
 
     def _show_sync(self) -> None:
         if not self.statuses:
-            self.sync_label.setText(QCoreApplication.translate(
-                "SyncStatus", "No sync yet (File ▸ Accounts… adds an account)"))
-            self.sync_label.setToolTip("")
-            return
+            self.chips.placeholder.setText(QCoreApplication.translate(
+                "SyncStatus", "No account syncs yet. File ▸ Accounts… adds one."))
         ordered = [self.statuses[k] for k in sorted(self.statuses)]
-        self.sync_label.setText("   |   ".join(account_text(s) for s in ordered))
-        self.sync_label.setToolTip(labels.tooltip("\n".join(
-            f"{account_label(s.label)}: {state_word(s.state)} {s.message}".strip()
-            for s in ordered)))
-        troubled = any(s.state in ("offline", "error", "rate_limited", "auth") for s in ordered)
-        self.sync_label.setStyleSheet(
-            f"color: {labels.NEGATIVE_COLOUR.name()};" if troubled else "")
+        self.chips.set_chips([
+            (account_label(s.label.split(" (", 1)[0]), chip_state(s), status_sentences(s),
+             s.state in TROUBLED) for s in ordered])

@@ -108,7 +108,8 @@ class UrgentNotifier(QObject):
         count, self.pending = self.pending, 0
         title = (self.tr("1 more urgent mention") if count == 1 else
                  self.tr("{0} more urgent mentions").format(labels.count_text(count)))
-        self._send(title, self.tr("Open Posventa and choose “priority first” to see them."))
+        # Shown in the window's status bar too (no tray): it must not say "open Posventa".
+        self._send(title, self.tr("Choose “priority first” in the feed to see them."))
 
     def _send(self, title: str, text: str) -> None:
         self.throttle.take()

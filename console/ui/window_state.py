@@ -16,7 +16,7 @@ from typing import Any
 from PySide6.QtCore import QByteArray, QObject, Slot
 from PySide6.QtWidgets import QComboBox
 
-from console.ui.main_window import MainWindow
+from console.ui.main_window import MainWindow, fit_on_screen
 
 STATE_NAME = "window-state.json"
 VERSION = 1
@@ -46,6 +46,7 @@ def capture(window: MainWindow) -> dict[str, Any]:
         "geometry": _b64(window.saveGeometry()),
         "panes": window.panes.sizes(),
         "centre": window.centre.sizes(),
+        "side": window.side.sizes(),
         "columns": _b64(window.feed.table.horizontalHeader().saveState()),
         "filters": {name: combo.currentData() for name, combo in _filters(window).items()},
         "show_hidden": window.feed.hidden.isChecked(),
@@ -66,10 +67,13 @@ def restore(window: MainWindow, state: dict[str, Any]) -> None:
     geometry = _bytes(state.get("geometry", ""))
     if geometry is not None and not geometry.isEmpty():
         window.restoreGeometry(geometry)
-    for splitter, key in ((window.panes, "panes"), (window.centre, "centre")):
+        fit_on_screen(window)  # saved on a larger monitor: keep it inside this screen
+    for splitter, key in ((window.panes, "panes"), (window.centre, "centre"),
+                          (window.side, "side")):
         sizes = _sizes(state.get(key), splitter.count())
         if sizes is not None:
             splitter.setSizes(sizes)
+            window.layout_restored = True
     columns = _bytes(state.get("columns", ""))
     if columns is not None and not columns.isEmpty():
         window.feed.table.horizontalHeader().restoreState(columns)

@@ -862,20 +862,12 @@ Su token se borra del llavero del sistema. Las menciones ya guardadas permanecen
         <translation>Etiquetas del caso</translation>
     </message>
     <message>
-        <source>tags, separated by commas (Enter saves)</source>
-        <translation>etiquetas, separadas por comas (Intro guarda)</translation>
-    </message>
-    <message>
         <source>Internal notes</source>
         <translation>Notas internas</translation>
     </message>
     <message>
         <source>New internal note</source>
         <translation>Nueva nota interna</translation>
-    </message>
-    <message>
-        <source>Internal note for the team: never sent (Ctrl+Enter adds it)</source>
-        <translation>Nota interna para el equipo: nunca se envía (Ctrl+Intro la añade)</translation>
     </message>
     <message>
         <source>Add note</source>
@@ -916,6 +908,22 @@ Su token se borra del llavero del sistema. Las menciones ya guardadas permanecen
     <message>
         <source>Add this mention to the case:</source>
         <translation>Añadir esta mención al caso:</translation>
+    </message>
+    <message>
+        <source>comma-separated tags</source>
+        <translation>etiquetas separadas por comas</translation>
+    </message>
+    <message>
+        <source>Tags separated by commas; Enter saves them.</source>
+        <translation>Etiquetas separadas por comas; Intro las guarda.</translation>
+    </message>
+    <message>
+        <source>Internal note for the team, never sent</source>
+        <translation>Nota interna para el equipo, nunca se envía</translation>
+    </message>
+    <message>
+        <source>Ctrl+Enter adds the note.</source>
+        <translation>Ctrl+Intro añade la nota.</translation>
     </message>
 </context>
 <context>
@@ -1380,10 +1388,6 @@ Su token se borra del llavero del sistema. Las menciones ya guardadas permanecen
     <message>
         <source>Feed {host}: the document could not be read</source>
         <translation>Feed {host}: no se pudo leer el documento</translation>
-    </message>
-    <message>
-        <source>Feed {host}: the site sent something that is not an RSS or Atom feed{reason}</source>
-        <translation>Feed {host}: el sitio envió algo que no es un feed RSS ni Atom{reason}</translation>
     </message>
     <message>
         <source>The Mastodon server address is empty</source>
@@ -1905,6 +1909,10 @@ Su token se borra del llavero del sistema. Las menciones ya guardadas permanecen
         <source>the reply is empty</source>
         <translation>la respuesta está vacía</translation>
     </message>
+    <message>
+        <source>Feed {host}: the address does not give an RSS or Atom feed, so it cannot be read. Check the feed&apos;s address in File ▸ Accounts.</source>
+        <translation>Feed {host}: la dirección no da un feed RSS ni Atom, así que no se puede leer. Revise la dirección del feed en Archivo ▸ Cuentas.</translation>
+    </message>
 </context>
 <context>
     <name>Composer</name>
@@ -1994,6 +2002,10 @@ Su token se borra del llavero del sistema. Las menciones ya guardadas permanecen
     <message>
         <source>The reply is on the clipboard and the post is open in the browser: paste it there. It is recorded as sent.</source>
         <translation>La respuesta está en el portapapeles y la publicación abierta en el navegador: péguela allí. Queda registrada como enviada.</translation>
+    </message>
+    <message>
+        <source>The reply window of this channel (%1 after the customer&apos;s message) closed on %2.</source>
+        <translation>El plazo para responder en este canal (%1 después del mensaje del cliente) terminó el %2.</translation>
     </message>
 </context>
 <context>
@@ -3036,8 +3048,20 @@ Una consola de atención proactiva al cliente en redes sociales: ver lo que la g
         <translation>Estado de la sincronización</translation>
     </message>
     <message>
-        <source>Outbox</source>
-        <translation>Bandeja de salida</translation>
+        <source>No mention selected</source>
+        <translation>Ninguna mención seleccionada</translation>
+    </message>
+    <message>
+        <source>Choose a mention in the feed to read its thread and answer it here. Enter opens the reply box; “/” searches.</source>
+        <translation>Elija una mención de la lista para leer su hilo y responderla aquí. Intro abre el cuadro de respuesta; «/» busca.</translation>
+    </message>
+    <message>
+        <source>Case and person</source>
+        <translation>Caso y persona</translation>
+    </message>
+    <message>
+        <source>The selected mention&apos;s case and who wrote it appear here: their other posts, accounts and notes.</source>
+        <translation>Aquí aparecen el caso de la mención seleccionada y quién la escribió: sus otras publicaciones, cuentas y notas.</translation>
     </message>
     <message>
         <source>&amp;Team database…</source>
@@ -4379,6 +4403,30 @@ El archivo dañado se ha apartado, no se ha borrado:
         <source>Reddit: the thread is locked; Reddit takes no more comments in it.</source>
         <translation>Reddit: el hilo está bloqueado; Reddit no admite más comentarios en él.</translation>
     </message>
+    <message>
+        <source>The reply is 1 character over the limit of {limit}.</source>
+        <translation>La respuesta supera en 1 carácter el límite de {limit}.</translation>
+    </message>
+    <message>
+        <source>The reply is {over} characters over the limit of {limit}.</source>
+        <translation>La respuesta supera en {over} caracteres el límite de {limit}.</translation>
+    </message>
+    <message>
+        <source>The reply is 1 grapheme over the limit of {limit}.</source>
+        <translation>La respuesta supera en 1 grafema el límite de {limit}.</translation>
+    </message>
+    <message>
+        <source>The reply is {over} graphemes over the limit of {limit}.</source>
+        <translation>La respuesta supera en {over} grafemas el límite de {limit}.</translation>
+    </message>
+    <message>
+        <source>The reply is 1 weighted character over the limit of {limit}.</source>
+        <translation>La respuesta supera en 1 carácter ponderado el límite de {limit}.</translation>
+    </message>
+    <message>
+        <source>The reply is {over} weighted characters over the limit of {limit}.</source>
+        <translation>La respuesta supera en {over} caracteres ponderados el límite de {limit}.</translation>
+    </message>
 </context>
 <context>
     <name>ReportColumns</name>
@@ -5568,16 +5616,20 @@ El archivo dañado se ha apartado, no se ha borrado:
         <translation>por sondeo</translation>
     </message>
     <message>
-        <source>%1: sign in again (File ▸ Accounts…)</source>
-        <translation>%1: hay que volver a iniciar sesión (Archivo ▸ Cuentas…)</translation>
-    </message>
-    <message>
         <source>Outbox: {queued} queued · {sending} sending · {failed} failed</source>
         <translation>Bandeja de salida: {queued} en cola · {sending} enviando · {failed} con error</translation>
     </message>
     <message>
-        <source>No sync yet (File ▸ Accounts… adds an account)</source>
-        <translation>Aún no hay sincronización (Archivo ▸ Cuentas… añade una cuenta)</translation>
+        <source>It is tried again automatically.</source>
+        <translation>Se vuelve a intentar automáticamente.</translation>
+    </message>
+    <message>
+        <source>Sign in again in File ▸ Accounts…</source>
+        <translation>Vuelva a iniciar sesión en Archivo ▸ Cuentas…</translation>
+    </message>
+    <message>
+        <source>No account syncs yet. File ▸ Accounts… adds one.</source>
+        <translation>Aún no se sincroniza ninguna cuenta. Archivo ▸ Cuentas… añade una.</translation>
     </message>
 </context>
 <context>
@@ -6288,8 +6340,8 @@ Las correcciones siguen en la lista, marcadas como olvidadas, y las publicacione
         <translation>{0} menciones urgentes más</translation>
     </message>
     <message>
-        <source>Open Posventa and choose “priority first” to see them.</source>
-        <translation>Abrir Posventa y elegir «prioridad primero» para verlas.</translation>
+        <source>Choose “priority first” in the feed to see them.</source>
+        <translation>Elija «prioridad primero» en la lista para verlas.</translation>
     </message>
 </context>
 <context>
@@ -6582,6 +6634,17 @@ Este espacio de trabajo aún no tiene ninguna cuenta. La demostración lo muestr
     <message>
         <source>Nobody matches “%1”.</source>
         <translation>Nadie coincide con «%1».</translation>
+    </message>
+</context>
+<context>
+    <name>DeskStatusBar</name>
+    <message>
+        <source>Latest notice</source>
+        <translation>Último aviso</translation>
+    </message>
+    <message>
+        <source>Outbox</source>
+        <translation>Bandeja de salida</translation>
     </message>
 </context>
 <context>

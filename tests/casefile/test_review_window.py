@@ -58,10 +58,11 @@ def test_review_mode_shows_the_feed_and_saves_a_review(qtbot, runtime: Runtime,
         window.show()
         qtbot.waitUntil(lambda: built.feed.model.rowCount() == 3)
         assert not window.composer.isVisible()
-        assert window.review_pane.isVisible()
         assert "read-only" in window.windowTitle()
         built.feed.select_row(0)
         qtbot.waitUntil(lambda: controller.case_id is not None)
+        # the centre shows what to do until a mention is chosen, then the review pane
+        assert window.review_pane.isVisible() and not window.composer.isVisible()
         window.review_pane.score.setValue(2)
         window.review_pane.note.setPlainText("Answer came after the SLA; apologise sooner.")
         with qtbot.waitSignal(controller.reviewSaved):

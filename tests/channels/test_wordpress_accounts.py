@@ -138,7 +138,7 @@ def test_a_feed_already_kept_is_refused_before_the_network_is_asked(runtime):
 
 
 def test_add_feed_rejects_what_is_not_a_feed(runtime, blogs):
-    with pytest.raises(MalformedResponse, match="not an RSS or Atom feed"):
+    with pytest.raises(MalformedResponse, match="does not give an RSS or Atom feed"):
         runtime.accounts.add("feed", url=f"{blogs.url}/blog/ventalia/brisa-torre-consejos-verano/")
     with pytest.raises(InvalidInput, match="not a web address"):
         runtime.accounts.add("feed", url="ftp://example.org/feed")

@@ -32,8 +32,10 @@ SPANISH = {
     ("CaseStates", "closed"): "cerrado",
     ("CaseEvents", "from mention {0}"): "desde la mención {0}",
     ("CaseEvents", "reply {0} sent"): "respuesta {0} enviada",
-    ("ReplyRules", "The reply is {over} {unit} over the limit of {limit}."):
-        "La respuesta supera en {over} {unit} el límite de {limit}.",
+    ("ReplyRules", "The reply is {over} graphemes over the limit of {limit}."):
+        "La respuesta supera en {over} grafemas el límite de {limit}.",
+    ("ReplyRules", "The reply is 1 grapheme over the limit of {limit}."):
+        "La respuesta supera en 1 grafema el límite de {limit}.",
     ("ReplyRules", "graphemes"): "grafemas",
     ("RuleKinds", "followers_at_least"): "«seguidores como mínimo»",
     ("Rules", "the {kind} condition needs a whole number, not {value!r}"):
@@ -122,6 +124,18 @@ def test_reply_limits_are_worded_in_the_agents_language(in_spanish: None) -> Non
     i18n.install(None)
     assert reply_rules.refusal("seven!!", rules) == \
         "The reply is 2 graphemes over the limit of 5."
+
+
+def test_one_over_the_limit_is_singular(in_spanish: None) -> None:
+    assert reply_rules.refusal("sixsix", ReplyRules("graphemes", 5)) == \
+        "La respuesta supera en 1 grafema el límite de 5."
+    i18n.install(None)
+    assert reply_rules.refusal("sixsix", ReplyRules("characters", 5)) == \
+        "The reply is 1 character over the limit of 5."
+    assert reply_rules.refusal("seven!!", ReplyRules("characters", 5)) == \
+        "The reply is 2 characters over the limit of 5."
+    assert reply_rules.refusal("sixsix", ReplyRules("weighted", 5)) == \
+        "The reply is 1 weighted character over the limit of 5."
 
 
 def test_case_history_details_written_by_the_code_are_translated(in_spanish: None) -> None:

@@ -22,7 +22,7 @@ from console.app.runtime import open_runtime
 from console.app.workspace import Workspace, WorkspaceCorrupt
 from console.store.timeutil import utcnow
 from console.sync.ingest import ingest
-from console.ui import recovery_dialog
+from console.ui import labels, recovery_dialog
 from console.ui.recovery_dialog import RecoveryDialog, restore_into
 from tests.builders import make_post
 
@@ -112,7 +112,7 @@ def test_cli_tells_what_happened_and_how_to_restore(damaged):
     assert done.returncode == 0, done.stderr
     feed = _posventa(folder, "feed")
     assert feed.returncode == 0, feed.stderr
-    assert len(feed.stdout.strip().splitlines()) == 5  # what the newest backup held
+    assert len(feed.stdout.strip().splitlines()) == 1 + 5  # header, what the backup held
 
 
 def test_cli_can_start_empty_instead(damaged):
@@ -205,4 +205,5 @@ def test_a_failed_restore_is_a_sentence(damaged):
     _error(folder)
     assert restore_into(folder)(folder / "no-such-backup.db").startswith("there is no backup")
     assert issubclass(BackupError, ValueError)
-    assert recovery_dialog.offer_time(_error(folder).offers[0])[:2] == "20"
+    offer = _error(folder).offers[0]  # written as every other date in the window
+    assert recovery_dialog.offer_time(offer) == labels.full_time(offer.taken_at)

@@ -21,11 +21,15 @@ def test_title_menus_and_status_bar(runtime, account_id, store_posts, build):
     bridge = console.bridge
     bridge.accountStatus.emit(AccountStatus(account_id, "mastodon @ventalia (127.0.0.1:9)",
                                             "ok", "12 new"))
-    assert window.sync_label.text() == "mastodon @ventalia: ok · 12 new"
+    [chip] = window.status_bar.chips.chips
+    assert (chip.name, chip.state) == ("mastodon @ventalia", "ok")
+    assert "12 new" in chip.toolTip()
     bridge.accountStatus.emit(AccountStatus(account_id, "mastodon @ventalia (127.0.0.1:9)",
                                             "offline", "could not reach 127.0.0.1"))
-    assert window.sync_label.text() == "mastodon @ventalia: offline: could not reach 127.0.0.1"
-    assert window.sync_label.textFormat() == Qt.TextFormat.PlainText
+    assert (chip.name, chip.state) == ("mastodon @ventalia", "offline")
+    assert chip.accessibleName() == ("mastodon @ventalia (127.0.0.1:9): offline. Could not "
+                                     "reach 127.0.0.1. It is tried again automatically.")
+    assert chip.textFormat() == Qt.TextFormat.PlainText
     bridge.outboxChanged.emit(OutboxChanged({"queued": 2, "sending": 1, "failed": 1}))
     assert window.outbox_label.text() == "Outbox: 2 queued · 1 sending · 1 failed"
 

@@ -17,7 +17,7 @@ def test_layout_and_filters_come_back_after_a_restart(runtime, store_posts, buil
     window.show()
     qtbot.waitExposed(window)
     window.panes.setSizes([500, 450, 250])
-    window.centre.setSizes([200, 350, 210])
+    window.centre.setSizes([350, 260])
     panes, centre = window.panes.sizes(), window.centre.sizes()
     table = window.feed.table
     table.setColumnHidden(STATUS, False)  # shown though hidden by default

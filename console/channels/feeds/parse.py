@@ -289,10 +289,13 @@ def parse_feed(content: bytes, url: str, content_type: str = "") -> ParsedFeed:
     meta = parsed.get("feed") or {}
     raw_entries = parsed.get("entries") or []
     if not version and not raw_entries:
-        reason = f" ({problem})" if problem else ""
+        # The parser's own words ("line 1: not well-formed (invalid token)") help nobody at
+        # the desk: they go to the log, the agent reads what happened and what to check.
+        log.info("not a feed at %s: %s", host_of(url), problem or "no entries")
         raise FeedInvalid(translate(
-            "Channels", "Feed {host}: the site sent something that is not an RSS or Atom "
-            "feed{reason}").format(host=host_of(url), reason=reason))
+            "Channels", "Feed {host}: the address does not give an RSS or Atom feed, so it "
+            "cannot be read. Check the feed's address in File ▸ Accounts.").format(
+            host=host_of(url)))
     feed_lang = short_lang(meta.get("language"))
     result = ParsedFeed(
         url=url, version=version, title=_text(meta.get("title"), 500),
