@@ -386,7 +386,8 @@ class AccountsController(QObject):
         if account is None or self.busy() or not self.confirm(account):
             return
         self.dialog.remove.setEnabled(False)
-        self._run(Task(lambda: self.accounts.remove(account.id), self.tr("remove the account")),
+        remove, account_id = self.accounts.remove, account.id  # not `self` (ui/tasks.Task)
+        self._run(Task(lambda: remove(account_id), self.tr("remove the account")),
                   self._on_removed, self._on_failed)
 
     @Slot(object)

@@ -170,7 +170,8 @@ class AskMeDialog(QDialog):
         if item is None:
             return
         mention_id = item.mention_id
-        task = Task(lambda: self.service.correct(mention_id, field, value),
+        service = self.service  # the work must not hold the dialog (see ui/tasks.Task)
+        task = Task(lambda: service.correct(mention_id, field, value),
                     self.tr("store the answer"))
         self._pending.append(task.signals)
         task.signals.succeeded.connect(lambda _shown, s=task.signals: self._stored(s, mention_id))

@@ -499,7 +499,8 @@ class RulesController(QObject):
                    "source": d.test_source.currentData(),
                    "channel": d.test_channel.text().strip() or "mastodon",
                    "author": d.test_author.text().strip()}
-        task = Task(lambda: self.service.test(text, rules=rules, **options), "test the rules")
+        service = self.service  # the work must not hold this controller (ui/tasks.Task)
+        task = Task(lambda: service.test(text, rules=rules, **options), "test the rules")
         signals = task.signals
         self._tasks.append(signals)
         signals.succeeded.connect(lambda r: (self._tasks.remove(signals),

@@ -53,22 +53,35 @@ class Task:
 
     def __init__(self, work: Callable[[], Any], what: str) -> None:
         """`what` is a translated verb phrase ("export the view") for the failure sentence."""
-        self.work = work
+        self.work: Callable[[], Any] | None = work
         self.what = what
         self.signals = TaskSignals(QCoreApplication.instance())
 
     def run(self) -> None:
+        work, self.work = self.work, None
+        if work is None:
+            return  # run once only
+        succeeded = False
         try:
-            result = self.work()
+            result = work()
+            succeeded = True
         except (InvalidInput, ChannelError) as exc:
-            self._tell(self.signals.failed, str(exc))
+            message = str(exc)
         except Exception as exc:
             log.error("%s failed: %s", self.what, type(exc).__name__)
-            self._tell(self.signals.failed, QCoreApplication.translate(
+            message = QCoreApplication.translate(
                 "Task", "Could not {what}: unexpected {error}.").format(
-                    what=self.what, error=type(exc).__name__))
-        else:
+                    what=self.what, error=type(exc).__name__)
+        # The work often holds a widget or its controller (a lambda over `self`). If this
+        # pool thread dropped the last reference, the widget would be destroyed here, off
+        # its thread, leaving its timers to fire on freed memory: a crash much later. So
+        # the GUI thread lets go of it, once the outcome below has been delivered.
+        _LEFT_WITH_GUI[self.signals] = work
+        del work
+        if succeeded:
             self._tell(self.signals.succeeded, result)
+        else:
+            self._tell(self.signals.failed, message)
 
     @staticmethod
     def _tell(signal: Any, value: object) -> None:
@@ -77,6 +90,9 @@ class Task:
         except RuntimeError:  # the application is going away: nobody to tell
             log.debug("task result dropped: its receiver was deleted")
 
+
+# What finished tasks' work held, until the GUI thread lets go of it (see Task.run).
+_LEFT_WITH_GUI: dict[TaskSignals, Callable[[], Any]] = {}
 
 MIN_WORKERS = 6  # tasks mostly wait on the network or the database, not on the CPU
 
@@ -97,6 +113,8 @@ def start_task(task: Task, pool: QThreadPool | None = None) -> TaskSignals:
     def begin() -> None:
         # Connected last, so it runs after the caller's slots; the deletion is deferred
         # to the GUI thread's event loop, after every queued delivery of this outcome.
+        signals.succeeded.connect(lambda _result: _LEFT_WITH_GUI.pop(signals, None))
+        signals.failed.connect(lambda _message: _LEFT_WITH_GUI.pop(signals, None))
         signals.succeeded.connect(signals.deleteLater)
         signals.failed.connect(signals.deleteLater)
         (pool or task_pool()).start(task.run)

@@ -366,7 +366,8 @@ class TriageStripController(QObject):
         if self.current is None:
             return
         mention_id = self.current.id
-        self._run(Task(lambda: self.service.correct(mention_id, field, value),
+        service = self.service  # the work must not hold this controller (ui/tasks.Task)
+        self._run(Task(lambda: service.correct(mention_id, field, value),
                        self.tr("store the correction")), self._on_corrected)
 
     @Slot()
