@@ -1,8 +1,8 @@
 """The bar under the composer that follows the agent's last reply out of the outbox.
 
 Three faces: "Sending in 5 s — Undo" while a reply waits in the outbox; "Not sent: why"
-with Edit / Retry / Discard when it failed; "Held: the brand already replied…" with
-Send anyway / Edit / Discard when the pre-send re-read stopped it. Layout only: the
+with Edit / Retry / Cancel beside the reason when it failed; "Held: the brand already
+replied…" with Send anyway / Edit / Cancel when the pre-send re-read stopped it. Layout only: the
 composer's controller decides what it shows.
 """
 
@@ -34,11 +34,14 @@ class OutboxBar(QFrame):
         self.send_anyway = QPushButton(self.tr("Send anyway"))
         self.edit = QPushButton(self.tr("Edit"))
         self.retry = QPushButton(self.tr("Retry"))
-        self.discard = QPushButton(self.tr("Discard"))
+        self.discard = QPushButton(self.tr("Cancel"))
+        self.discard.setToolTip(self.tr("Do not send this reply: it leaves the outbox."))
+        self.discard.setAccessibleName(self.tr("Cancel the reply"))
         self.buttons = {"undo": self.undo, "send_anyway": self.send_anyway, "edit": self.edit,
                         "retry": self.retry, "discard": self.discard}
-        # One button sits beside the message; several go on a row of their own below it,
-        # so a long warning keeps the full width.
+        # A failure's buttons sit beside its reason, where the eye already is; a held
+        # reply's several go on a row of their own below, so the long warning keeps the
+        # full width.
         self.beside = QHBoxLayout()
         self.below = QHBoxLayout()
         self.below.addStretch(1)
@@ -57,7 +60,7 @@ class OutboxBar(QFrame):
         self.message.setText(text)
         for name, button in self.buttons.items():
             button.setVisible(name in buttons)
-        target = self.below if len(buttons) > 1 else self.beside
+        target = self.below if len(buttons) > 1 and face != "failed" else self.beside
         for button in self.buttons.values():
             for row in (self.beside, self.below):
                 row.removeWidget(button)

@@ -3310,8 +3310,16 @@ Una consola de atención proactiva al cliente en redes sociales: ver lo que la g
         <translation>Reintentar</translation>
     </message>
     <message>
-        <source>Discard</source>
-        <translation>Descartar</translation>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>Do not send this reply: it leaves the outbox.</source>
+        <translation>No enviar esta respuesta: sale de la bandeja de salida.</translation>
+    </message>
+    <message>
+        <source>Cancel the reply</source>
+        <translation>Cancelar la respuesta</translation>
     </message>
 </context>
 <context>

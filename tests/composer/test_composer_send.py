@@ -94,6 +94,12 @@ def test_a_failed_reply_shows_why_and_is_edited_and_retried(lucia, qtbot):
     bar = view.outbox
     qtbot.waitUntil(lambda: bar.message.text().startswith("Not sent: "))
     assert bar.edit.isVisible() and bar.retry.isVisible() and bar.discard.isVisible()
+    assert bar.discard.text() == "Cancel"
+    # Edit and Cancel sit beside the reason, on its row, not on a row below it.
+    reason = bar.message.geometry()
+    for button in (bar.edit, bar.discard):
+        assert button.geometry().top() < reason.bottom()
+        assert button.geometry().left() >= reason.right()
     qtbot.mouseClick(bar.edit, Qt.MouseButton.LeftButton)
     assert view.editor.toPlainText() == "Texto con un error"
     view.editor.setPlainText("Texto corregido")
