@@ -25,6 +25,12 @@ from .shipped import (
 from .spam import THRESHOLD, spam_score
 from .text import Prepared, prepare
 
+# Where the stored sentiment score changes label: negative at or below the first, positive
+# at or above the second. The model's label is the likeliest of three; its score
+# (P(positive) - P(negative)) is nudged to that label's side of these edges, the values
+# the priority rules, saved searches and "Ask me" read scores with.
+SENTIMENT_EDGES = (-0.12, 0.15)
+
 
 class Triager:
     """Scores posts: language, sentiment, complaint and reason, relevance, spam, priority.
@@ -341,10 +347,10 @@ def _clamp_to_label(sentiment: float, label: str) -> float:
 
 
 def _agree(sentiment: float, label: str) -> float:
-    """The model's score nudged to its own label's side (negative <= -0.12, positive >= 0.15),
-    the thresholds the priority rules and saved searches were written for."""
+    """The model's score nudged to its own label's side (``SENTIMENT_EDGES``)."""
+    negative, positive = SENTIMENT_EDGES
     if label == "negative":
-        return min(sentiment, -0.12)
+        return min(sentiment, negative)
     if label == "positive":
-        return max(sentiment, 0.15)
-    return max(-0.11, min(0.14, sentiment))
+        return max(sentiment, positive)
+    return max(round(negative + 0.01, 4), min(round(positive - 0.01, 4), sentiment))
