@@ -78,21 +78,26 @@ def subject_of(text: str) -> str:
 # --- opening, and the mentions of a case -----------------------------------------------------
 
 def open_case(db: Database, mention_id: int, agent: str, now: datetime, policy: SlaPolicy,
-              reason: str = "", claim: bool = True) -> int:
+              reason: str = "", claim: bool = True, known: tuple[Any, ...] | None = None) -> int:
     """Open a case for a mention and its thread (every post of the thread not yet in a
-    case joins); returns the new case's id. The opening agent claims it."""
-    row = queries.mention_for_case(db, mention_id)
+    case joins); returns the new case's id. The opening agent claims it.
+
+    ``known`` is the mention's ``queries.mention_for_case`` row when the caller read it
+    already (the intake step reads a whole page's in one statement); whether the mention
+    is in a case is read again here either way."""
+    row = known if known is not None else queries.mention_for_case(db, mention_id)
     if row is None:
         raise CaseError(translate("Cases", "there is no mention {mention}").format(
             mention=mention_id))
-    channel, remote_id, thread_root, author_id, text, fetched_at, existing, server = row
+    channel, remote_id, thread_root, author_id, text, fetched_at, _, server = row
+    root = thread_root or remote_id
+    rows = queries.thread_for_case(db, mention_id, channel, root, server)
+    existing = next((r[2] for r in rows if r[0] == mention_id), None)
     if existing is not None:
         raise CaseError(translate("Cases", "mention {mention} is already in case {case}").format(
             mention=mention_id, case=existing))
-    root = thread_root or remote_id
-    thread = [mention_id] + [other for other in queries.thread_without_case(
-        db, channel, root, server) if other != mention_id]
-    priority = queries.highest_priority(db, thread)
+    thread = [mention_id] + [r[0] for r in rows if r[0] != mention_id]
+    priority = max((r[1] for r in rows), default=0)
     # The clocks start when the team could first see the message (when it was stored).
     start = min(from_db(fetched_at) or now, now)
     case_id = queries.insert_case(
@@ -103,7 +108,8 @@ def open_case(db: Database, mention_id: int, agent: str, now: datetime, policy: 
     queries.put_mentions_in_case(db, case_id, thread)
     for other in thread[1:]:
         record(db, case_id, "mention", agent, now, "", str(other))
-    answered = queries.first_reply_sent(db, case_id)
+    # The brand may have answered a post of the thread before the case existed.
+    answered = min((r[3] for r in rows if r[3] is not None), default=None)
     if answered is not None:
         _update(db, case_id, now, first_response_at=from_db(answered))
         record(db, case_id, "reply", agent, now, "", "answered before the case was opened")

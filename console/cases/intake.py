@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from peewee import Database
 
-from console.cases import cases, records, team_settings
+from console.cases import cases, queries, records, team_settings
 from console.mentions.ingested import Ingested
 from console.store.timeutil import utcnow
 
@@ -41,9 +41,10 @@ def run(db: Database, items: list[Ingested]) -> None:
     # for their thread can have taken one along (a case takes the posts whose root, or
     # whose own id, is its thread's root), so only those are looked up.
     opened: set[tuple[str, str, str]] = set()
-    for item in items:
-        if item.closed or item.labels.spam or item.history:
-            continue
+    todo = [item for item in items if not (item.closed or item.labels.spam or item.history)]
+    # What opening a case reads of the mention itself, for the whole page in one statement.
+    known = queries.mentions_for_case(db, [item.mention_id for item in todo])
+    for item in todo:
         post = item.post
         root = item.thread_root or post.thread_root or post.remote_id
         place = (post.channel, post.server)
@@ -58,7 +59,8 @@ def run(db: Database, items: list[Ingested]) -> None:
             if not reason:
                 continue
             policy = policy or team_settings.policy(db)
-            case_id = cases.open_case(db, item.mention_id, "", now, policy, reason, claim=False)
+            case_id = cases.open_case(db, item.mention_id, "", now, policy, reason, claim=False,
+                                      known=known.get(item.mention_id))
             opened.add((*place, root))
         else:
             policy = policy or team_settings.policy(db)

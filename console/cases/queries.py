@@ -130,6 +130,17 @@ def mention_for_case(db: Database, mention_id: int) -> tuple[Any, ...] | None:
     return tuple(row) if row is not None else None
 
 
+def mentions_for_case(db: Database, mention_ids: list[int]) -> dict[int, tuple[Any, ...]]:
+    """``mention_for_case`` of several mentions in one statement, by id (the intake step
+    reads a page's at once)."""
+    if not mention_ids:
+        return {}
+    marks = ",".join("?" * len(mention_ids))
+    return {int(r[0]): tuple(r[1:]) for r in db.execute_sql(
+        "SELECT id, channel, remote_id, thread_root, author_id, text, fetched_at, case_id, "
+        f"server FROM mention WHERE id IN ({marks})", mention_ids).fetchall()}
+
+
 # SQLite's planner has no statistics: for "channel = ? AND thread_root = ? AND server = ?"
 # it took the (channel, server, remote_id) index and walked every post of the server, on
 # every new post (0.25 ms at 2,000 posts, growing with the table). Comparing the server as
@@ -137,20 +148,23 @@ def mention_for_case(db: Database, mention_id: int) -> tuple[Any, ...] | None:
 _SERVER_IS = "server || '' = ?"
 
 
-def thread_without_case(db: Database, channel: str, root: str, server: str = "") -> list[int]:
-    """The posts of a thread (its root included) on ``server`` not yet in a case (two
-    servers number their posts alike, so a thread is one server's)."""
-    return [int(r[0]) for r in db.execute_sql(
-        f"SELECT id FROM mention WHERE channel = ? AND thread_root = ? AND {_SERVER_IS} "
-        "AND case_id IS NULL UNION SELECT id FROM mention WHERE channel = ? AND server = ? "
-        "AND remote_id = ? AND case_id IS NULL",
-        (channel, root, server, channel, server, root)).fetchall()]
-
-
-def highest_priority(db: Database, mention_ids: list[int]) -> int:
-    marks = ",".join("?" * len(mention_ids))
-    return int(db.execute_sql(f"SELECT max(priority) FROM mention WHERE id IN ({marks})",
-                              mention_ids).fetchone()[0] or 0)
+def thread_for_case(db: Database, mention_id: int, channel: str, root: str,
+                    server: str = "") -> list[tuple[int, int, int | None, Any]]:
+    """(id, priority, case_id, first sent reply) of the mention and of the posts of its
+    thread on ``server`` not yet in a case, by id: what opening a case reads, in one
+    statement (the mention's own case_id is read again here, under the write lock)."""
+    first_sent = ("(SELECT min(r.sent_at) FROM reply r WHERE r.mention_id = m.id "
+                  "AND r.state = 'sent')")
+    rows = db.execute_sql(
+        f"SELECT m.id, m.priority, m.case_id, {first_sent} FROM mention m WHERE m.id = ? "
+        f"UNION SELECT m.id, m.priority, m.case_id, {first_sent} FROM mention m "
+        f"WHERE m.channel = ? AND m.thread_root = ? AND m.{_SERVER_IS} AND m.case_id IS NULL "
+        f"UNION SELECT m.id, m.priority, m.case_id, {first_sent} FROM mention m "
+        "WHERE m.channel = ? AND m.server = ? AND m.remote_id = ? AND m.case_id IS NULL "
+        "ORDER BY 1",
+        (mention_id, channel, root, server, channel, server, root)).fetchall()
+    return [(int(r[0]), int(r[1] or 0), None if r[2] is None else int(r[2]), r[3])
+            for r in rows]
 
 
 def put_mentions_in_case(db: Database, case_id: int, mention_ids: list[int]) -> None:
@@ -165,13 +179,6 @@ def put_mention_in_case(db: Database, case_id: int, mention_id: int) -> None:
 
 def take_mention_out(db: Database, mention_id: int) -> None:
     db.execute_sql("UPDATE mention SET case_id = NULL WHERE id = ?", (mention_id,))
-
-
-def first_reply_sent(db: Database, case_id: int) -> Any:
-    """When the brand first answered a mention of the case (stored value), or None."""
-    return db.execute_sql(
-        "SELECT min(r.sent_at) FROM reply r JOIN mention m ON m.id = r.mention_id "
-        "WHERE m.case_id = ? AND r.state = 'sent'", (case_id,)).fetchone()[0]
 
 
 def same_customer(db: Database, author_a: int, author_b: int) -> bool:

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
+from functools import lru_cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
@@ -103,6 +104,11 @@ def add_business(start: datetime, seconds: float, hours: BusinessHours) -> datet
     raise SlaError("the target reaches beyond three years of business hours")
 
 
+# The cases a page of a pull opens all start when the page was stored, and fall in a few
+# priority tiers: their due times are worked out once (the walk over days is pure).
+_due = lru_cache(maxsize=1024)(add_business)
+
+
 def _subtract_business(end: datetime, seconds: float, hours: BusinessHours) -> datetime:
     remaining = seconds
     day = hours.local_day(end)
@@ -171,10 +177,10 @@ class SlaPolicy:
         return min(self.targets, key=lambda t: t.min_priority)
 
     def first_response_due(self, start: datetime, priority: int) -> datetime:
-        return add_business(start, self.target_for(priority).first_response * 60, self.hours)
+        return _due(start, self.target_for(priority).first_response * 60, self.hours)
 
     def resolution_due(self, start: datetime, priority: int) -> datetime:
-        return add_business(start, self.target_for(priority).resolution * 60, self.hours)
+        return _due(start, self.target_for(priority).resolution * 60, self.hours)
 
     def retarget(self, due: datetime, old_priority: int, new_priority: int,
                  kind: str) -> datetime:

@@ -18,13 +18,14 @@ from peewee import Database
 from console.store.timeutil import from_db, to_db, utcnow
 
 from . import queries
+from .engine import SENTIMENT_EDGES
 
 RECENT_DAYS = 30
 POOL = 2000  # newest candidate posts ranked; older ones are not worth asking about
 UNSURE = 0.35  # margin (0 = on the boundary, 1 = certain) under which a post is asked
-# Where the sentiment label changes (negative | neutral | positive) on the [-1, 1] score;
-# a score this close to an edge is as unsure as a complaint probability near 0.5.
-SENTIMENT_EDGES = (-0.12, 0.15)
+# Where the sentiment label changes (negative | neutral | positive) on the [-1, 1] score
+# is the model's own (engine.SENTIMENT_EDGES); a score this close to an edge is as unsure
+# as a complaint probability near 0.5.
 SENTIMENT_SPAN = 0.25  # a score this far from every edge counts as certain
 
 
@@ -56,7 +57,7 @@ def margin(complaint: float, sentiment: float, sentiment_label: str) -> float:
     complaint_margin = min(1.0, abs(complaint - 0.5) * 2)
     if sentiment_label == "undefined":
         return complaint_margin
-    edge = min(abs(sentiment - e) for e in SENTIMENT_EDGES)
+    edge = min(abs(sentiment - e) for e in SENTIMENT_EDGES)  # the model's, not a copy
     return min(complaint_margin, min(1.0, edge / SENTIMENT_SPAN))
 
 

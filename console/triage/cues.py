@@ -114,16 +114,51 @@ def _anchors(pattern: str) -> set[str] | None:
     return keys
 
 
+def _word_keys(word: str) -> frozenset[str] | None:
+    """Keys one of which a text must contain for this word of a pattern to match, or None
+    when the word cannot say (a prefix under three letters, a symbol)."""
+    keys: set[str] = set()
+    for alt in word.split("|"):
+        if alt == "#":
+            keys.add("#")
+            continue
+        folded = fold_word(alt).replace("_", " ")
+        run = _WORD.match(folded)
+        if run is None:
+            return None
+        first = run.group()
+        # "no*" also matches "nothing", whose key is "not": too short a prefix to say.
+        if len(first) < 3 and folded[len(first):len(first) + 1] == "*":
+            return None
+        keys.add(first[:3])
+    return frozenset(keys)
+
+
+def _needs(pattern: str) -> tuple[frozenset[str], ...]:
+    """For every word of the pattern after the first, the keys one of which must be in a
+    text for the pattern to match (a word boundary starts every word of a match)."""
+    needs = []
+    for word in pattern.split()[1:]:
+        if word == "~":
+            continue
+        keys = _word_keys(word)
+        if keys is not None:
+            needs.append(keys)
+    return tuple(needs)
+
+
 class CueTable:
     """A compiled cue table; ``find`` returns the cues present in folded text.
 
     Each pattern is indexed by the first letters of the words it can start with, so a post
-    is only tried against the few patterns whose first word it contains.
+    is only tried against the few patterns whose first word it contains; of those, a
+    pattern one of whose other words the post lacks is not run either.
     """
 
     def __init__(self, cues: list[Cue]) -> None:
         self.cues = cues
         self._regex = [re.compile(compile_pattern(c.pattern)) for c in cues]
+        self._needs = [_needs(c.pattern) for c in cues]
         self._anchored: dict[str, dict[str, list[int]]] = {}
         self._always: dict[str, list[int]] = {}
         for i, cue in enumerate(cues):
@@ -149,6 +184,13 @@ class CueTable:
             cues.append(Cue(lang, label, float(weight), pattern))
         return cls(cues)
 
+    def _lacks(self, keys: frozenset[str], i: int) -> bool:
+        # A plain loop: any() over a generator costs more than the regex it saves here.
+        for need in self._needs[i]:  # noqa: SIM110
+            if keys.isdisjoint(need):
+                return True
+        return False
+
     def find(self, folded: str, langs: tuple[str, ...]) -> list[CueHit]:
         """All cue matches for the given languages ("*" cues always apply)."""
         keys = _keys(folded)
@@ -162,6 +204,8 @@ class CueTable:
                     if found:
                         chosen.update(found)
             for i in sorted(chosen):
+                if self._lacks(keys, i):
+                    continue  # a word the pattern needs is not in the post: no match
                 cue = self.cues[i]
                 for m in self._regex[i].finditer(folded):
                     hits.append(CueHit(cue.label, cue.weight, lang, m.group()))

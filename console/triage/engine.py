@@ -4,19 +4,32 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
 from . import learn as learning
-from .complaint import choose_reason, read_signals, reason_topics
+from .complaint import Signals, choose_reason, read_signals, reason_topics
 from .features import featurize
 from .labels import Correction, TriageInput, TriageResult
 from .lang import LanguageGuesser
 from .priority import find_urgency, priority
 from .relevance import relevance
-from .shipped import TeamModels, post_features, probabilities
+from .shipped import (
+    TeamModels,
+    page_features,
+    post_features,
+    probabilities,
+    probabilities_many,
+)
 from .spam import THRESHOLD, spam_score
-from .text import prepare
+from .text import Prepared, prepare
+
+# Where the stored sentiment score changes label: negative at or below the first, positive
+# at or above the second. The model's label is the likeliest of three; its score
+# (P(positive) - P(negative)) is nudged to that label's side of these edges, the values
+# the priority rules, saved searches and "Ask me" read scores with.
+SENTIMENT_EDGES = (-0.12, 0.15)
 
 
 class Triager:
@@ -143,9 +156,24 @@ class Triager:
     def score_many(
         self, items: Sequence[TriageInput], now: datetime | None = None
     ) -> list[TriageResult]:
-        """Scores several posts with one clock reading."""
-        now = now or datetime.now(UTC)
-        return [self.score(item, now) for item in items]
+        """All triage labels for several posts (a page of a pull), with one clock reading.
+
+        The same labels as ``score`` post by post; the linear models run once for the whole
+        page (the piece vectors and hashed features stacked into arrays, one matrix product
+        per model), which is what makes ingesting a page cheap.
+        """
+        if not items:
+            return []
+        now = _aware(now)
+        linear, team = learning.base_linear(), self._team
+        memory = self._memory
+        reads = [self._read(item, memory, None) for item in items]
+        page = page_features([r.prep for r in reads], [r.feats for r in reads])
+        probs = probabilities_many(page, linear, team)
+        return [
+            self._finish(item, now, None, read, memory, sentiment_probs, complaint)
+            for item, read, (sentiment_probs, complaint) in zip(items, reads, probs, strict=True)
+        ]
 
     def score(
         self,
@@ -159,26 +187,44 @@ class Triager:
         as ``learn.normalise`` writes them): they win over the model, and the priority is
         computed from them.
         """
-        now = now or datetime.now(UTC)
-        if now.tzinfo is None:
-            now = now.replace(tzinfo=UTC)
-        classifiers = self._classifiers or learning.base_classifiers()
+        now = _aware(now)
         linear, team = learning.base_linear(), self._team
         memory = self._memory
+        read = self._read(item, memory, forced)
+        post = post_features(read.prep, read.lang, read.feats)
+        sentiment_probs, complaint = probabilities(post, linear, team)
+        return self._finish(item, now, forced, read, memory, sentiment_probs, complaint)
+
+    def _read(
+        self, item: TriageInput, memory: learning.Memory, forced: Mapping[str, str | bool] | None
+    ) -> _Read:
+        """What the models read from a post: its text, language, signals and features."""
         prep = prepare(item.text)
         lang = self._lang.detect(prep, item.lang_hint)
-        remembered = bool(memory.entries)
-        if remembered:
+        if memory.entries:
             hit = memory.nearest("lang", learning.content_stems(prep, "other"))
             if hit:
                 lang = str(hit[0])
         if forced and "lang" in forced:
             lang = str(forced["lang"])
         signals = read_signals(prep, lang)
-        feats = featurize(prep, lang, signals)
-        post = post_features(prep, lang, feats)
-        sentiment_probs, complaint = probabilities(post, linear, team)
-        # A model is never certain: 0.00 and 1.00 are left to labels an agent set.
+        return _Read(prep, lang, signals, featurize(prep, lang, signals))
+
+    def _finish(
+        self,
+        item: TriageInput,
+        now: datetime,
+        forced: Mapping[str, str | bool] | None,
+        read: _Read,
+        memory: learning.Memory,
+        sentiment_probs: dict[str, float],
+        complaint: float,
+    ) -> TriageResult:
+        """The labels from the models' probabilities, corrections remembered, the agent's
+        own labels, relevance, spam and priority."""
+        classifiers = self._classifiers or learning.base_classifiers()
+        prep, lang, signals, feats = read.prep, read.lang, read.signals, read.feats
+        remembered = bool(memory.entries)
         complaint = min(max(complaint, 0.01), 0.99)
         post_stems = learning.content_stems(prep, lang) if remembered else frozenset()
         near = memory.nearest_all(post_stems) if remembered else {}
@@ -275,6 +321,22 @@ class Triager:
         )
 
 
+@dataclass(frozen=True, slots=True)
+class _Read:
+    """One post read for the models (see ``Triager._read``)."""
+
+    prep: Prepared
+    lang: str
+    signals: Signals
+    feats: dict[str, bool]
+
+
+def _aware(now: datetime | None) -> datetime:
+    """``now`` (the current UTC time by default), in UTC when it came without a zone."""
+    now = now or datetime.now(UTC)
+    return now.replace(tzinfo=UTC) if now.tzinfo is None else now
+
+
 def _clamp_to_label(sentiment: float, label: str) -> float:
     """A sentiment score moved just enough to agree with a label an agent gave."""
     if label == "negative":
@@ -285,10 +347,10 @@ def _clamp_to_label(sentiment: float, label: str) -> float:
 
 
 def _agree(sentiment: float, label: str) -> float:
-    """The model's score nudged to its own label's side (negative <= -0.12, positive >= 0.15),
-    the thresholds the priority rules and saved searches were written for."""
+    """The model's score nudged to its own label's side (``SENTIMENT_EDGES``)."""
+    negative, positive = SENTIMENT_EDGES
     if label == "negative":
-        return min(sentiment, -0.12)
+        return min(sentiment, negative)
     if label == "positive":
-        return max(sentiment, 0.15)
-    return max(-0.11, min(0.14, sentiment))
+        return max(sentiment, positive)
+    return max(round(negative + 0.01, 4), min(round(positive - 0.01, 4), sentiment))

@@ -68,6 +68,10 @@ class LinearTable:
         self.labels = labels
         self.bias = bias.astype(np.float32)
         self.dense = dense.astype(np.float32)
+        # Products in double precision: a page (matrix times matrix) and a lone post
+        # (vector times matrix) take different BLAS routines, whose float32 sums differ
+        # in the last bit and could tip a rounded score; in float64 they never do.
+        self._dense64 = self.dense.astype(np.float64)
         self.prior_weight = prior_weight
         self._sparse = np.zeros((BUCKETS, len(labels)), dtype=np.float32)
         for slot, row in sparse.items():
@@ -76,7 +80,31 @@ class LinearTable:
     def logits(
         self, vector: np.ndarray, slots: np.ndarray, prior: np.ndarray | None = None
     ) -> np.ndarray:
-        z = self.bias + vector @ self.dense + self._sparse[slots].sum(axis=0)
+        # reduceat, as ``logits_many`` sums: a page scores exactly as its posts one by one.
+        rows = self._sparse[slots]
+        sparse = np.add.reduceat(rows, [0], axis=0)[0] if len(rows) else rows.sum(axis=0)
+        z = self.bias + vector @ self._dense64 + sparse
+        if prior is not None and self.prior_weight is not None:
+            z = z + prior * self.prior_weight
+        return z
+
+    def logits_many(
+        self,
+        vectors: np.ndarray,
+        slots: Sequence[np.ndarray],
+        prior: np.ndarray | None = None,
+    ) -> np.ndarray:
+        """``logits`` of n posts as an (n, labels) array: one matrix product for the dense
+        part and one segmented sum of the gathered sparse rows."""
+        n = len(slots)
+        counts = np.array([len(s) for s in slots], dtype=np.int64)
+        sparse = np.zeros((n, len(self.labels)), dtype=np.float32)
+        filled = np.flatnonzero(counts)
+        if len(filled):
+            flat = np.concatenate([slots[int(i)] for i in filled])
+            starts = np.r_[0, np.cumsum(counts[filled])[:-1]]
+            sparse[filled] = np.add.reduceat(self._sparse[flat], starts, axis=0)
+        z = self.bias + vectors @ self._dense64 + sparse
         if prior is not None and self.prior_weight is not None:
             z = z + prior * self.prior_weight
         return z
@@ -158,6 +186,7 @@ class LinearTable:
             {},
         )
         joined._sparse = np.concatenate([t._sparse for t in tables], axis=1)
+        joined._dense64 = joined.dense.astype(np.float64)
         return joined
 
     def nonzero_sparse(self) -> dict[int, np.ndarray]:

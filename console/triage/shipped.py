@@ -53,6 +53,22 @@ def post_features(prep: Prepared, lang: str, feats: dict[str, bool] | None = Non
     return PostFeatures(VECTORS.vector(pieces), hashed(feats, pieces))
 
 
+@dataclass(frozen=True, slots=True)
+class PageFeatures:
+    """What the linear models read from several posts: vectors as rows, slots per post."""
+
+    vectors: np.ndarray  # (n, DIMS)
+    slots: list[np.ndarray]
+
+
+def page_features(preps: Sequence[Prepared], feats: Sequence[dict[str, bool]]) -> PageFeatures:
+    """``post_features`` of several posts, tokenised in one call and summed as arrays."""
+    pieces = VECTORS.pieces_many(preps)
+    return PageFeatures(
+        VECTORS.vectors(pieces), [hashed(f, p) for f, p in zip(feats, pieces, strict=True)]
+    )
+
+
 _seen: dict[tuple[str, str], PostFeatures] = {}
 _SEEN_MAX = 50_000
 
@@ -89,6 +105,11 @@ class LinearModels:
         """Sentiment logits (3) and complaint logits (2) of one post."""
         z = self._joint.logits(post.vector, post.slots)
         return z[:3], z[3:]
+
+    def logits_many(self, page: PageFeatures) -> tuple[np.ndarray, np.ndarray]:
+        """Sentiment (n, 3) and complaint (n, 2) logits of several posts."""
+        z = self._joint.logits_many(page.vectors, page.slots)
+        return z[:, :3], z[:, 3:]
 
 
 @dataclass
@@ -184,6 +205,28 @@ def probabilities(
         {"negative": float(ps[0]), "neutral": float(ps[1]), "positive": float(ps[2])},
         float(softmax(complaint)[1]),
     )
+
+
+def softmax_rows(z: np.ndarray) -> np.ndarray:
+    """Probabilities from an (n, k) array of logits, row by row."""
+    e = np.exp(z - z.max(axis=1, keepdims=True))
+    return e / e.sum(axis=1, keepdims=True)
+
+
+def probabilities_many(
+    page: PageFeatures, base: LinearModels, team: TeamModels | None
+) -> list[tuple[dict[str, float], float]]:
+    """``probabilities`` of several posts: one matrix product per model."""
+    sentiment, complaint = base.logits_many(page)
+    if team is not None and team.sentiment is not None:
+        sentiment = team.sentiment.logits_many(page.vectors, page.slots, sentiment)
+    if team is not None and team.complaint is not None:
+        complaint = team.complaint.logits_many(page.vectors, page.slots, complaint)
+    ps, pc = softmax_rows(sentiment), softmax_rows(complaint)
+    return [
+        ({"negative": float(s[0]), "neutral": float(s[1]), "positive": float(s[2])}, float(c[1]))
+        for s, c in zip(ps, pc, strict=True)
+    ]
 
 
 def train_team(posts: Labelled, base: LinearModels, l2: float = 0.5) -> TeamModels:

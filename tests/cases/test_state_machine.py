@@ -201,3 +201,28 @@ def test_unknown_things_are_one_clear_sentence(runtime, service):
     db = runtime.workspace.store.db
     assert db.execute_sql('SELECT count(*) FROM "case"').fetchone()[0] == 0
     assert to_db(TUESDAY).tzinfo is None
+
+
+def test_opening_a_case_takes_the_thread_its_top_priority_and_an_earlier_answer(
+        runtime, store_posts, service):
+    from console.replies import outbox
+
+    root, reply_post, other_thread = store_posts([
+        make_post(1, CALM, created_at=TUESDAY),
+        make_post(2, "y otra cosa", in_reply_to="1", thread_root="1", created_at=TUESDAY),
+        make_post(3, "otro hilo", created_at=TUESDAY)])
+    with runtime.workspace.store.write():
+        runtime.workspace.store.db.execute_sql(
+            "UPDATE mention SET priority = ? WHERE id = ?", (77, reply_post))
+    answer = outbox.queue_reply(runtime.workspace.store, reply_post, "Hola", "public", "ana")
+    outbox.mark_sent(runtime.workspace.store, answer.id, "9001", "",
+                     TUESDAY + timedelta(minutes=5))
+    case = service.open_case(root)
+    assert set(case.mention_ids) == {root, reply_post}  # the other thread stays out
+    assert case.priority == 77 and case.first_response_at == TUESDAY + timedelta(minutes=5)
+    kinds = _kinds(service, case.id)
+    assert ("mention", "", str(reply_post)) in kinds
+    assert ("reply", "", "answered before the case was opened") in kinds
+    with pytest.raises(CaseError, match=f"already in case {case.id}"):
+        service.open_case(reply_post)
+    assert service.case_for_mention(other_thread) is None

@@ -80,3 +80,25 @@ def test_cli_lists_the_queue_as_text_and_jsonl(workspace, capsys):
     first = json.loads(lines[0])
     assert first["mention"] == ids[0] and first["complaint"] == 0.51
     assert first["text"] == "me cobraron dos veces el envío"
+
+
+def test_the_edges_asked_about_are_where_the_model_changes_label(triager):
+    from console.resources import resource_path
+    from console.triage import TriageInput
+    from console.triage.ask_me import SENTIMENT_EDGES
+
+    lines = resource_path("triage", "eval.jsonl").read_text(encoding="utf-8").splitlines()
+    items = [TriageInput(text=json.loads(line)["text"]) for line in lines if line.strip()]
+    negative_edge, positive_edge = SENTIMENT_EDGES
+    seen = set()
+    for result in triager.score_many(items):
+        seen.add(result.sentiment_label)
+        if result.sentiment_label == "negative":
+            assert result.sentiment <= negative_edge
+        elif result.sentiment_label == "positive":
+            assert result.sentiment >= positive_edge
+        elif result.sentiment_label == "neutral":
+            assert negative_edge < result.sentiment < positive_edge
+    assert {"negative", "neutral", "positive"} <= seen
+    # a score on either edge is the least sure there is
+    assert margin(0.02, negative_edge, "negative") == margin(0.02, positive_edge, "positive") == 0
