@@ -38,6 +38,7 @@ KINDS = (MENTION_ADDED, MENTION, CASE, REPLY, CUSTOMER, NOTE)
 
 KEEP_FOR = timedelta(days=1)
 NOTIFY_CHANNEL = "posventa_changes"
+_ROWS_PER_INSERT = 200
 
 # Schema v6 on SQLite (appended to console/store/migrations.py).
 SQLITE_SCHEMA = [
@@ -105,10 +106,14 @@ def record(db: Any, kind: str, row_ids: Iterable[int]) -> None:
         return
     p = _param(db)
     at = to_db(utcnow())
-    sql = ('INSERT INTO "change_log" ("kind", "row_id", "at", "console") '
-           f"VALUES ({p}, {p}, {p}, {p})")
-    for row_id in ids:
-        db.execute_sql(sql, (kind, row_id, at, _console))
+    # One statement a page, not one a row (ingest records a page's mentions at once);
+    # chunks stay well under SQLite's limit of bound parameters.
+    for start in range(0, len(ids), _ROWS_PER_INSERT):
+        chunk = ids[start:start + _ROWS_PER_INSERT]
+        values = ", ".join([f"({p}, {p}, {p}, {p})"] * len(chunk))
+        params = [value for row_id in chunk for value in (kind, row_id, at, _console)]
+        db.execute_sql('INSERT INTO "change_log" ("kind", "row_id", "at", "console") '
+                       f"VALUES {values}", params)
     if _dialect(db) == "postgres":
         db.execute_sql(f"SELECT pg_notify({p}, {p})", (NOTIFY_CHANNEL, kind))
 
