@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QLocale, QObject, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QLocale, QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QFrame,
@@ -232,10 +232,16 @@ class TriageStripController(QObject):
             button.setEnabled(True)
         v.language.setText(self._language(t.lang) + mark("lang"))
         if t.sentiment_label == "undefined":
-            sentiment = self.tr("sentiment undefined")
+            # A dash, as in the feed: an undefined sentiment is no reading at all.
+            sentiment = self.tr("sentiment –")
+            v.sentiment.setToolTip(labels.tooltip(self.tr(
+                "Sentiment: none, the language was not analysed (%1). Click to set it.")
+                .replace("%1", t.lang or "?")))
         else:
             score = locale_number(t.sentiment, 2)
             sentiment = f"{labels.sentiment_label(t.sentiment_label)} {score}"
+            v.sentiment.setToolTip(labels.tooltip(QCoreApplication.translate(
+                "TriageStrip", "Sentiment and its score; click to correct it")))
         v.sentiment.setText(sentiment + mark("sentiment_label"))
         complaint = self.tr("complaint %1") if t.is_complaint else self.tr("no complaint %1")
         v.complaint.setText(complaint.replace("%1", locale_number(t.complaint, 2))

@@ -6165,8 +6165,12 @@ Sentimiento {3}, queja {4} ({5}), idioma {6}</translation>
         <translation>Seleccione una mención para ver su clasificación.</translation>
     </message>
     <message>
-        <source>sentiment undefined</source>
-        <translation>sentimiento sin definir</translation>
+        <source>sentiment –</source>
+        <translation>sentimiento –</translation>
+    </message>
+    <message>
+        <source>Sentiment: none, the language was not analysed (%1). Click to set it.</source>
+        <translation>Sentimiento: ninguno, el idioma no se analizó (%1). Haz clic para indicarlo.</translation>
     </message>
     <message>
         <source>complaint %1</source>

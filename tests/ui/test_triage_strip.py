@@ -47,7 +47,10 @@ def test_shows_labels_reasons_and_undefined(strip, store_posts):
     assert view.rules.text() == "Rules fired: none"
     view.grab().save("/tmp/triage_shots/triage_strip.png")
     controller.show_mention(short)
-    assert view.sentiment.text() == "sentiment undefined"
+    assert view.sentiment.text() == "sentiment –"  # a dash, the reason in the tooltip
+    assert "language was not analysed" in view.sentiment.toolTip()
+    controller.show_mention(complaint)
+    assert "click to correct it" in view.sentiment.toolTip()
 
 
 def test_one_click_correction_stores_feedback_and_learns(strip, store_posts, runtime, qtbot):
