@@ -50,7 +50,7 @@ from console.sync.events import (
 )
 from console.sync.ingest import IngestResult, ingest, skipped_text
 from console.sync.live import LiveStreams, StreamKey, forward_cursor
-from console.sync.outbox import send_one
+from console.sync.outbox import may_send, send_one
 from console.sync.pull_lease import PullLease
 from console.sync.team_watch import ChangeSource, StoreResolver, TeamWatch, parts_for
 from console.triage import Triager
@@ -471,6 +471,8 @@ class Engine:
             for reply in outbox.due_replies(now) if mine else ():
                 if self._stop.is_set():
                     break
+                if not may_send(self.store, reply, self.channel_for):
+                    continue
                 state = send_one(self.store, reply, self.channel_for)
                 after = next((r for r in outbox.replies_for(reply.mention_id)
                               if r.id == reply.id), None)
