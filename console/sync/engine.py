@@ -448,11 +448,11 @@ class Engine:
                 wanted[StreamKey(account.id, spec.route)] = spec
         return wanted
 
-    def sync_once(self) -> list[SyncReport]:
-        """Pull every enabled account once and send what the outbox holds (blocking)."""
-        reports = [self.sync_account(a.id) for a in accounts.list_accounts(self.store)
-                   if a.enabled]
-        if not self._threads:  # a one-off pass (the CLI) leaves the accounts to others after
+    def sync_once(self, keep_leases: bool = False) -> list[SyncReport]:
+        """Pull every enabled account once and send the outbox (blocking); `keep_leases`:
+        this console passes again soon, and keeps pulling its accounts meanwhile."""
+        reports = [self.sync_account(a.id) for a in accounts.list_accounts(self.store) if a.enabled]
+        if not self._threads and not keep_leases:  # a one-off pass leaves them to others
             for report in reports:
                 self.leases.release(report.account_id)
         self.flush_outbox(wait=SENDER_WAIT)

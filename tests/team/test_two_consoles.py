@@ -183,6 +183,7 @@ def test_two_consoles_share_one_team(tmp_path, password_url, mini_sandbox):
         mini_sandbox.add_post("lucia", "@ventalia ventalia la factura sigue mal")
         taken = other.wait_for("1 new", 60)
         assert time.monotonic() - killed_at < 60, taken
+        print(f"pull handed over {time.monotonic() - killed_at:.1f} s after kill -9")
     finally:
         holder.kill()
         if other is not None:
