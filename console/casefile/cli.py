@@ -61,15 +61,17 @@ def _progress(label: str) -> Callable[[int, int], None]:
 
 def cmd_export_cases(args: argparse.Namespace, open_console: Callable[[], Console]) -> int:
     from console.casefile.export import Selection, export_cases
+    from console.casefile.source import cases_database
 
     selection = Selection(tuple(args.case or ()), args.search or "", args.since)
     if selection.is_empty():
         raise CaseFileError("choose what to export: --case ID, --search TEXT or --since DATE")
     rt = open_console()
     try:
-        result = export_cases(rt.workspace.db_path, Path(args.output), selection,
-                              workspace_id=rt.workspace.settings.workspace_id,
-                              progress=_progress("exporting"))
+        with cases_database(rt.workspace.store, rt.workspace.db_path) as database:
+            result = export_cases(database, Path(args.output), selection,
+                                  workspace_id=rt.workspace.settings.workspace_id,
+                                  progress=_progress("exporting"))
     finally:
         rt.close()
     print(f"wrote {result.path}: {result.cases} cases, {result.mentions} mentions, "

@@ -50,7 +50,7 @@ from console.sync.events import (
 )
 from console.sync.ingest import IngestResult, ingest, skipped_text
 from console.sync.live import LiveStreams, StreamKey, forward_cursor
-from console.sync.outbox import send_one
+from console.sync.outbox import may_send, send_one
 from console.sync.pull_lease import PullLease
 from console.sync.team_watch import ChangeSource, StoreResolver, TeamWatch, parts_for
 from console.triage import Triager
@@ -448,11 +448,11 @@ class Engine:
                 wanted[StreamKey(account.id, spec.route)] = spec
         return wanted
 
-    def sync_once(self) -> list[SyncReport]:
-        """Pull every enabled account once and send what the outbox holds (blocking)."""
-        reports = [self.sync_account(a.id) for a in accounts.list_accounts(self.store)
-                   if a.enabled]
-        if not self._threads:  # a one-off pass (the CLI) leaves the accounts to others after
+    def sync_once(self, keep_leases: bool = False) -> list[SyncReport]:
+        """Pull every enabled account once and send the outbox (blocking); `keep_leases`:
+        this console passes again soon, and keeps pulling its accounts meanwhile."""
+        reports = [self.sync_account(a.id) for a in accounts.list_accounts(self.store) if a.enabled]
+        if not self._threads and not keep_leases:  # a one-off pass leaves them to others
             for report in reports:
                 self.leases.release(report.account_id)
         self.flush_outbox(wait=SENDER_WAIT)
@@ -471,6 +471,8 @@ class Engine:
             for reply in outbox.due_replies(now) if mine else ():
                 if self._stop.is_set():
                     break
+                if not may_send(self.store, reply, self.channel_for):
+                    continue
                 state = send_one(self.store, reply, self.channel_for)
                 after = next((r for r in outbox.replies_for(reply.mention_id)
                               if r.id == reply.id), None)

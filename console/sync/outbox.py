@@ -58,6 +58,21 @@ def retry_delay(attempts: int) -> float:
     return BACKOFF[min(max(attempts - 1, 0), len(BACKOFF) - 1)]
 
 
+def may_send(store: Store, reply: ReplyInfo, channel_for: Callable[[int], Channel]) -> bool:
+    """Whether this console sends the reply. On a team database a console without the
+    account's token leaves it queued, untouched, for a console that holds the token (every
+    console may queue replies); alone on a workspace, sending reports the missing token."""
+    if reply.account_id is None or getattr(store, "backend", "sqlite") == "sqlite":
+        return True
+    try:
+        channel_for(reply.account_id)
+    except AuthError:  # no token in this console's keyring
+        return False
+    except ChannelError:  # another fault: sending reports it on the reply
+        return True
+    return True
+
+
 def send_one(store: Store, reply: ReplyInfo, channel_for: Callable[[int], Channel]) -> str:
     """Send one reply; returns its new state. Never raises for network trouble."""
     mention = mention_detail(reply.mention_id)

@@ -7,18 +7,20 @@ hands each controller just the services it needs.
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, QTimer
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 import console
 from console.app.first_run import FirstRun
 from console.app.presence import WorkspacePresence
-from console.app.runtime import Runtime
+from console.app.runtime import Runtime, open_runtime
 from console.cases.closing import ClosedCase
+from console.errors import StoreError, WorkspaceError
 from console.mentions.queries import AuthorInfo
 from console.trust.lookalike import LookalikeCheck
 from console.ui.accounts_dialog import AccountsController, AccountsDialog
@@ -102,8 +104,10 @@ def open_elsewhere_text(demo: bool) -> str:
         "same mentions and cases.")
 
 
-def build_console(runtime: Runtime, page_size: int = 200) -> Console:
-    """Build the main window for `runtime` (the engine is not started here)."""
+def build_console(runtime: Runtime, page_size: int = 200,
+                  reopen: Callable[[], None] | None = None) -> Console:
+    """Build the main window for `runtime` (the engine is not started here); `reopen`
+    closes it to open the workspace again (its database changed)."""
     window = MainWindow(runtime.workspace.path.name)
     owner: QObject = window
     presence = WorkspacePresence(runtime.workspace.path)
@@ -209,7 +213,7 @@ def build_console(runtime: Runtime, page_size: int = 200) -> Console:
     alerts = CaseAlerts(runtime.cases, alert, owner)
     main = MainController(window, bridge, feed, profile, thread, composer, status,
                           runtime.engine.wake, open_accounts, owner)
-    desktop = install(window, runtime, bridge, feed, composer, case, tray_icon, owner)
+    desktop = install(window, runtime, bridge, feed, composer, case, tray_icon, owner, reopen)
     return Console(window, bridge, feed, profile, thread, composer, status, main, triage,
                    case=case, alerts=alerts, desktop=desktop, undo=undo,
                    quit_guard=quit_guard, presence=presence)
@@ -218,10 +222,40 @@ def build_console(runtime: Runtime, page_size: int = 200) -> Console:
 def run_gui(runtime: Runtime, smoke_test: bool = False) -> int:
     """Show the console for `runtime`, run the event loop, stop the engine on close.
 
+    When File > Team database… connects or disconnects, the window closes and opens again
+    on the workspace's other database, without a restart (the caller closes `runtime`).
     `smoke_test` ends the event loop once the first mentions show (see `ui/smoke.py`)."""
     app = application(runtime.workspace.settings.language)
+    current = runtime
+    try:
+        while True:
+            asked: list[bool] = []
+            code = _run_console(app, current, smoke_test, asked)
+            if not asked:
+                return code
+            folder = current.workspace.path
+            current.close()  # its engine and database first: then the other database
+            try:
+                current = open_runtime(folder)
+            except (WorkspaceError, StoreError) as exc:  # the new database is unreachable
+                QMessageBox.warning(None, "Posventa", str(exc))
+                return 1
+    finally:
+        if current is not runtime:
+            current.close()
+
+
+def _run_console(app: QApplication, runtime: Runtime, smoke_test: bool,
+                 asked: list[bool]) -> int:
+    """One window on `runtime` until it closes; `asked` gets an entry when it closed to
+    open the workspace again."""
+    def reopen() -> None:
+        if built.window.close():  # drafts are saved as on any close
+            asked.append(True)
+            app.exit(0)
+
     apply_settings(runtime, runtime.workspace.settings)  # theme, agent name
-    built = build_console(runtime)
+    built = build_console(runtime, reopen=reopen)
     built.window.show()
     fit_on_screen(built.window)  # the frame is known once shown: all of it on screen
     if smoke_test:

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from console.app.runtime import Runtime
 from console.casefile.export import ExportResult, Selection, export_cases
+from console.casefile.source import cases_database
 from console.store.db import Store
 from console.ui import labels
 from console.ui.casefile_import import ImportCaseFileController, ImportCaseFileDialog
@@ -124,10 +125,11 @@ class ExportCasesController(QObject):
         workspace = self.runtime.workspace
         reporter = self.reporter
 
-        def work() -> ExportResult:
-            return export_cases(workspace.db_path, Path(target), selection,
-                                workspace_id=workspace.settings.workspace_id,
-                                progress=reporter.moved.emit)
+        def work() -> ExportResult:  # a team workspace: cut from a copy of the team database
+            with cases_database(workspace.store, workspace.db_path) as database:
+                return export_cases(database, Path(target), selection,
+                                    workspace_id=workspace.settings.workspace_id,
+                                    progress=reporter.moved.emit)
 
         self.dialog.export_button.setEnabled(False)
         self.dialog.progress.setVisible(True)

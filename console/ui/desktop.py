@@ -4,6 +4,7 @@ alerts and the saved layout. ``build_console`` calls :func:`install` once.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, QObject, Slot
@@ -99,8 +100,10 @@ def apply_settings(runtime: Runtime, settings: Settings) -> None:
 
 def install(window: MainWindow, runtime: Runtime, bridge: EngineBridge, feed: FeedController,
             composer: ComposerController, case: CaseController | None,
-            tray: TrayIcon | None, owner: QObject) -> Desktop:
-    """Wire the extras to a built window; `tray` is the shared tray icon (or None)."""
+            tray: TrayIcon | None, owner: QObject,
+            reopen: Callable[[], None] | None = None) -> Desktop:
+    """Wire the extras to a built window; `tray` is the shared tray icon (or None);
+    `reopen` opens the window again after File > Team database… switched databases."""
 
     def open_settings() -> None:
         dialog = SettingsDialog(runtime.workspace.settings, runtime.cases.settings(), window)
@@ -115,7 +118,7 @@ def install(window: MainWindow, runtime: Runtime, bridge: EngineBridge, feed: Fe
         dialog.deleteLater()
 
     window.settings_action.triggered.connect(open_settings)
-    install_team_action(window, runtime.workspace.path)
+    install_team_action(window, runtime.workspace.path, reopen)
     window.shortcuts_action.triggered.connect(open_shortcuts)
     keys = FeedKeys(window, runtime, feed, composer, case, owner)
     layout = WindowStateKeeper(window, runtime.workspace.path, owner)

@@ -272,6 +272,7 @@ class MainController(QObject):
         bridge.outboxChanged.connect(status.on_outbox_changed)
         bridge.outboxChanged.connect(thread.on_outbox_changed)
         bridge.outboxChanged.connect(self._on_outbox_changed)
+        bridge.peopleChanged.connect(profile.on_people_changed)  # another console's edits
 
         window.accounts_action.triggered.connect(self.open_accounts)
         window.quit_action.triggered.connect(window.request_quit)

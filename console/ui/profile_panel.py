@@ -246,6 +246,17 @@ class ProfileController(QObject):
             self.timeline.clear()
             self.show_author(self.author.id)
 
+    @Slot(object)
+    def on_people_changed(self, event: object) -> None:
+        """Another console changed customers or notes (a PeopleChanged): show the person
+        on screen again if they may be among them (the history is kept as it is)."""
+        person = self.person
+        if self.author is None or person is None:
+            return
+        customers = getattr(event, "customer_ids", ())
+        if getattr(event, "note_ids", ()) or not customers or person.customer_id in customers:
+            self.reload()
+
     def reload(self) -> None:
         """After an action: fresh figures and lists; the history only if the person changed."""
         if self.author is not None:

@@ -47,6 +47,7 @@ class TeamDialog(QDialog):
     def __init__(self, folder: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.folder = folder
+        self.switched = False  # connected or disconnected: the window opens the other database
         self.setWindowTitle(self.tr("Team database"))
         self.setMinimumWidth(560)
         self.state = labels.plain_label()
@@ -130,7 +131,8 @@ class TeamDialog(QDialog):
         def done(status: TeamStatus) -> None:
             self._show(status)
             self.message.setText(self.tr(
-                "Connected. Restart Posventa to work in the team database."))
+                "Connected. Posventa opens the team database when you close this window."))
+            self.switched = True
         self._run(lambda: team.connect(self.folder, url, password or None),
                   self.tr("connect to the team database"), done)
 
@@ -160,15 +162,22 @@ class TeamDialog(QDialog):
         def done(_url: str) -> None:
             self.url.clear()
             self.message.setText(self.tr(
-                "Disconnected. Restart Posventa to work in this workspace's own database."))
+                "Disconnected. Posventa opens this workspace's own database when you close "
+                "this window."))
+            self.switched = True
             self.refresh()
         self._run(lambda: team.disconnect(self.folder), self.tr("disconnect"), done)
 
 
-def install_team_action(window: Any, folder: Path) -> None:
-    """File > Team database… opens the dialog for the workspace in ``folder``."""
+def install_team_action(window: Any, folder: Path,
+                        reopen: Callable[[], None] | None = None) -> None:
+    """File > Team database… opens the dialog for the workspace in ``folder``; after a
+    connect or disconnect, ``reopen`` opens the window again on the other database."""
     def open_dialog() -> None:
         dialog = TeamDialog(folder, window)
         dialog.exec()
+        switched = dialog.switched
         dialog.deleteLater()
+        if switched and reopen is not None:
+            reopen()
     window.team_action.triggered.connect(open_dialog)

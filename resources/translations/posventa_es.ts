@@ -6906,8 +6906,8 @@ Este espacio de trabajo aún no tiene ninguna cuenta. La demostración lo muestr
         <translation>Este espacio de trabajo usa su propia base de datos en este ordenador.</translation>
     </message>
     <message>
-        <source>Connected. Restart Posventa to work in the team database.</source>
-        <translation>Conectado. Reinicia Posventa para trabajar en la base de datos del equipo.</translation>
+        <source>Connected. Posventa opens the team database when you close this window.</source>
+        <translation>Conectado. Al cerrar esta ventana, Posventa abrirá la base de datos del equipo.</translation>
     </message>
     <message>
         <source>connect to the team database</source>
@@ -6922,8 +6922,8 @@ Este espacio de trabajo aún no tiene ninguna cuenta. La demostración lo muestr
         <translation>copiar los datos en la base de datos del equipo</translation>
     </message>
     <message>
-        <source>Disconnected. Restart Posventa to work in this workspace's own database.</source>
-        <translation>Desconectado. Reinicia Posventa para trabajar en la base de datos propia de este espacio.</translation>
+        <source>Disconnected. Posventa opens this workspace's own database when you close this window.</source>
+        <translation>Desconectado. Al cerrar esta ventana, Posventa abrirá la base de datos propia de este espacio.</translation>
     </message>
     <message>
         <source>disconnect</source>

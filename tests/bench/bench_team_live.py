@@ -12,10 +12,11 @@ written, so commit time is included). The same run measures one console alone on
 of the same workspace as the baseline, and prints the ratio.
 
 With ``POSVENTA_TEST_PG`` set (a postgresql:// URL of a role that may create databases),
-three processes also write change-log entries to a scratch PostgreSQL database, each in
-its own transactions with NOTIFY, while each listens (LISTEN plus poll): entries written
-per second and notification latency p50/p95 on PostgreSQL. (Claims on PostgreSQL wait for
-the team store; this part measures the live path only.)
+the same run is made on team databases (every console connected to one PostgreSQL
+database; another holds the one-console baseline). Then three processes write change-log
+entries to a scratch PostgreSQL database, each in its own transactions with NOTIFY, while
+each listens (LISTEN plus poll): entries written per second and notification latency
+p50/p95 of the change log alone.
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ import threading
 import time
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
@@ -71,21 +73,31 @@ def child(folder: Path, name: str, account_id: int, case_ids: list[int], batch: 
           offset: int) -> None:
     rt = open_runtime(folder, memory_secrets=True)
     rt.cases.agent = name
-    db_path = rt.workspace.db_path
     latencies: list[float] = []
     lock = threading.Lock()
-    reader = sqlite3.connect(str(db_path), check_same_thread=False, timeout=10)
+    team = rt.workspace.is_team
+    if team:  # a connection of its own: the heard events come on the watch's thread
+        reader: Any = rt.workspace.store.connect_direct()
+        reader.autocommit = True
+    else:
+        reader = sqlite3.connect(str(rt.workspace.db_path), check_same_thread=False,
+                                 timeout=10)
 
     def heard(event: object) -> None:
         if not isinstance(event, MentionsAdded):
             return
         now = datetime.now(UTC).replace(tzinfo=None)
-        marks = ",".join("?" * len(event.ids))
-        rows = reader.execute("SELECT at FROM change_log WHERE kind = 'mention+' AND "
-                              f"row_id IN ({marks})", event.ids).fetchall()
+        if team:
+            rows = reader.execute("SELECT at FROM change_log WHERE kind = 'mention+' AND "
+                                  "row_id = ANY(%s)", (list(event.ids),)).fetchall()
+        else:
+            marks = ",".join("?" * len(event.ids))
+            rows = reader.execute("SELECT at FROM change_log WHERE kind = 'mention+' AND "
+                                  f"row_id IN ({marks})", event.ids).fetchall()
+        at = [r[0] if isinstance(r[0], datetime) else datetime.fromisoformat(str(r[0]))
+              for r in rows]
         with lock:
-            latencies.extend((now - datetime.fromisoformat(str(r[0]))).total_seconds()
-                             for r in rows)
+            latencies.extend((now - a.replace(tzinfo=None)).total_seconds() for a in at)
 
     rt.engine.listen(heard)
     watch = rt.engine.team_watch
@@ -295,9 +307,39 @@ def main() -> None:
               f"claims/s ratio {args.consoles} consoles / 1: {together / solo:.2f}")
     dsn = os.environ.get("POSVENTA_TEST_PG", "")
     if dsn:
+        run_team_database(dsn, args.consoles, args.cases, args.batch, together)
         run_pg(dsn, args.consoles, args.cases, args.batch)
     else:
         print("PostgreSQL part skipped: POSVENTA_TEST_PG is unset")
+
+
+def run_team_database(dsn: str, consoles: int, cases: int, batch: int,
+                      sqlite_rate: float) -> None:
+    """The same consoles on a team database (PostgreSQL): one alone, then all at once."""
+    from tests.team_db import TeamDatabases, write_team_settings
+
+    databases = TeamDatabases(dsn)
+    urls = [databases.create(), databases.create()]
+    try:
+        with tempfile.TemporaryDirectory() as tmp:
+            team, alone = Path(tmp) / "team", Path(tmp) / "alone"
+            write_team_settings(team, urls[0])
+            write_team_settings(alone, urls[1])
+            account_id, case_ids = seed(team, cases)
+            seed(alone, cases)
+            wall, results = run_consoles(alone, 1, account_id, case_ids, batch)
+            solo = report("PostgreSQL, 1 console (baseline)", wall, results)
+            wall, results = run_consoles(team, consoles, account_id, case_ids, batch)
+            together = report(f"PostgreSQL, {consoles} consoles", wall, results)
+            won = sum(r["won"] for r in results)
+            print(f"PostgreSQL: every case claimed once: {won == len(case_ids)} ({won} of "
+                  f"{len(case_ids)}); claims/s ratio {consoles} consoles / 1: "
+                  f"{together / solo:.2f}; PostgreSQL / SQLite at {consoles} consoles: "
+                  f"{together / sqlite_rate:.2f}")
+    finally:
+        for url in urls:
+            databases.drop(url)
+        databases.close()
 
 
 if __name__ == "__main__":

@@ -154,3 +154,20 @@ def test_a_notification_missed_while_the_listener_was_cut_is_caught_by_the_poll(
     finally:
         watch.stop()
         changes.set_console_id(changes._new_console_id())
+
+
+def test_lease_connections_let_the_server_drop_a_vanished_console(team_databases):
+    """A console whose machine vanishes sends no FIN: the server must probe its socket, so
+    its pull leases (advisory locks) go within seconds, not the kernel's two hours."""
+    from console.store.postgres import KEEPALIVE, TeamStore
+
+    url = team_databases.create()
+    store = TeamStore(url, None)
+    try:
+        with store.connect_direct() as conn:
+            shown = [conn.execute(f"SHOW tcp_keepalives_{name}").fetchone()[0]
+                     for name in ("idle", "interval", "count")]
+    finally:
+        store.close()
+        team_databases.drop(url)
+    assert shown == [str(seconds) for seconds in KEEPALIVE]

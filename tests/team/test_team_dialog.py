@@ -23,7 +23,7 @@ def test_connect_migrate_and_disconnect_from_the_dialog(qtbot, tmp_path, team_ur
     assert not dialog.migrate_button.isEnabled()
     dialog.url.setText(team_url)
     dialog.connect_button.click()
-    qtbot.waitUntil(lambda: "Restart Posventa" in dialog.message.text(), timeout=15_000)
+    qtbot.waitUntil(lambda: "opens the team database" in dialog.message.text(), timeout=15_000)
     assert _settings(folder)["team_url"] == team_url
     qtbot.waitUntil(dialog.migrate_button.isEnabled, timeout=10_000)
     seen: list[int] = []

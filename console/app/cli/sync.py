@@ -39,7 +39,9 @@ def cmd_sync(args: argparse.Namespace, open_console: Callable[[], Runtime]) -> i
         if not rt.accounts.list():
             raise CliError("no accounts to sync: posventa accounts add mastodon --instance URL")
         while True:
-            for report in rt.engine.sync_once():
+            # Passing again and again, this console keeps pulling its accounts (the
+            # others leave them to it) until it stops or dies.
+            for report in rt.engine.sync_once(keep_leases=not args.once):
                 if report.elsewhere:
                     print(f"{report.label}: {elsewhere_text()}")
                 elif report.error:
