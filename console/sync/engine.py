@@ -50,6 +50,7 @@ from console.sync.events import (
 )
 from console.sync.ingest import IngestResult, ingest, skipped_text
 from console.sync.live import LiveStreams, StreamKey, forward_cursor
+from console.sync.no_token import no_token_sentence
 from console.sync.outbox import may_send, send_one
 from console.sync.pull_lease import PullLease
 from console.sync.team_watch import ChangeSource, StoreResolver, TeamWatch, parts_for
@@ -215,17 +216,11 @@ class Engine:
             return channel
 
     def _no_credential(self, account: AccountInfo) -> str:
-        """Why an account whose channel opened without its token is not synced: its secret
-        is not in the keyring (or, with no keyring, was only held by an earlier session)."""
-        who = f"@{account.handle}" if account.handle else account.label
-        if getattr(self.settings, "demo", False):  # a demo's tokens live in its window only
-            return translate("Sync", "no token for {who}: a demo workspace's sign-ins are "
-                             "held by the window that started it").format(who=who)
-        if self.secrets.warning:  # no keyring: secrets live for one session only
-            return translate("Sync", "no token for {who} in this session: sign in again"
-                             ).format(who=who)
-        return translate("Sync", "no token for {who} in the keyring: sign in again"
-                         ).format(who=who)
+        return no_token_sentence(
+            f"@{account.handle}" if account.handle else account.label,
+            demo=bool(getattr(self.settings, "demo", False)),
+            team=getattr(self.store, "backend", "sqlite") == "postgresql",
+            session_only=bool(self.secrets.warning))
 
     def forget_channel(self, account_id: int) -> None:
         """Drop a cached channel (after a new token, or removing the account)."""

@@ -5577,6 +5577,10 @@ El archivo dañado se ha apartado, no se ha borrado:
         <translation>no hay token para {who} en el llavero: vuelve a iniciar sesión</translation>
     </message>
     <message>
+        <source>no token for {who} on this workstation: a console that holds it pulls it; to pull it here too, sign in again</source>
+        <translation>no hay token para {who} en este puesto: lo sincroniza una consola que lo tiene; para sincronizarlo también aquí, vuelve a iniciar sesión</translation>
+    </message>
+    <message>
         <source>the sync stopped on an unexpected error ({error}); it will be tried again</source>
         <translation>la sincronización se detuvo por un error inesperado ({error}); se volverá a intentar</translation>
     </message>
