@@ -77,7 +77,7 @@ def test_reply_rules_and_threadgate_reach_the_composer(runtime: Runtime, sky) ->
     assert not gated.can_reply and "limited who can reply" in gated.reason
     with pytest.raises(InvalidInput, match="limited who can reply"):
         runtime.replies.send(by_uri[world.post_by_key["b003"]], "Hola")
-    with pytest.raises(InvalidInput, match="graphemes over"):
+    with pytest.raises(InvalidInput, match="1 grapheme over the limit of 300"):
         runtime.replies.send(by_uri[world.post_by_key["b004"]], "👍🏽" * 301)
     runtime.replies.send(by_uri[world.post_by_key["b004"]], "👍🏽" * 300, delay=0)
     runtime.engine.flush_outbox()

@@ -40,7 +40,8 @@ def test_feed_form_failure_keeps_the_address_and_says_why(qtbot, runtime, blogs)
     form.url.setText(address)
     form.own.setChecked(True)
     form.add.click()
-    qtbot.waitUntil(lambda: form.add.isEnabled() and "not an RSS" in form.message.text(),
+    qtbot.waitUntil(lambda: form.add.isEnabled()
+                    and "does not give an RSS or Atom feed" in form.message.text(),
                     timeout=10_000)
     assert form.url.text() == address and form.own.isChecked()
     assert "Traceback" not in form.message.text()

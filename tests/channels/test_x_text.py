@@ -32,7 +32,7 @@ def test_the_composer_counts_weighted_characters_against_280() -> None:
     limit = rules()
     assert (limit.unit, limit.limit) == ("weighted", 280)
     assert refusal("配" * 140, limit) == ""
-    assert "1 weighted characters over" in refusal("配" * 140 + "a", limit)
+    assert "1 weighted character over the limit of 280" in refusal("配" * 140 + "a", limit)
     link = "Detalles: https://ventalia.example/" + "x" * 400
     assert limit.measure(link) == 10 + 23 and refusal(link, limit) == ""
 

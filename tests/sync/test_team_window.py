@@ -59,7 +59,14 @@ def test_the_status_bar_says_another_console_pulls_the_account(connected, window
 
     window.bridge.deliver(AccountStatus(connected.extras["account_id"],
                                         "mastodon @ventalia (127.0.0.1)", "elsewhere"))
-    label = window.window.sync_label
-    qtbot.waitUntil(lambda: "another console" in label.text())
-    assert label.text().endswith("@ventalia: pulled by another console")
-    assert label.text().count("another console") == 1
+    chips = window.window.status_bar.chips
+
+    def said() -> str:
+        return " | ".join(chip.accessibleName() for chip in chips.chips)
+
+    qtbot.waitUntil(lambda: "another console" in said())
+    # The account's chip says it once, in full; it is no fault, so not in red.
+    [chip] = [c for c in chips.chips if "another console" in c.accessibleName()]
+    assert chip.accessibleName().count("pulled by another console") == 1
+    assert "@ventalia" in chip.accessibleName() and not chip.troubled
+    assert "pulled by another console" in chip.toolTip()
