@@ -8,31 +8,13 @@ from __future__ import annotations
 
 import contextlib
 import os
-import sys
 import uuid
 from pathlib import Path
 from typing import IO
 
+from console.trust.sender_lock import try_lock
+
 FOLDER = "consoles"
-
-if sys.platform == "win32":  # pragma: no cover - exercised on Windows only
-    import msvcrt
-
-    def _try_lock(handle: IO[bytes]) -> bool:
-        try:
-            msvcrt.locking(handle.fileno(), msvcrt.LK_NBLCK, 1)
-        except OSError:
-            return False
-        return True
-else:
-    import fcntl
-
-    def _try_lock(handle: IO[bytes]) -> bool:
-        try:
-            fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except OSError:
-            return False
-        return True
 
 
 class WorkspacePresence:
@@ -45,7 +27,7 @@ class WorkspacePresence:
         with contextlib.suppress(OSError):  # a read-only folder: nobody can be told
             self.folder.mkdir(exist_ok=True)
             handle = open(self.path, "w+b")  # noqa: SIM115 - held for the console's life
-            if _try_lock(handle):
+            if try_lock(handle):
                 self._handle = handle
             else:
                 handle.close()
@@ -60,7 +42,7 @@ class WorkspacePresence:
         for mark in marks:
             try:
                 with open(mark, "r+b") as handle:
-                    if not _try_lock(handle):
+                    if not try_lock(handle):
                         count += 1
                         continue
                 mark.unlink(missing_ok=True)  # left by a console that crashed

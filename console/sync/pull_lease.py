@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import IO, Any, Protocol
 
 from console.store import advisory
-from console.trust.sender_lock import _try_lock, _unlock
+from console.trust.sender_lock import try_lock, unlock
 
 log = logging.getLogger(__name__)
 
@@ -89,7 +89,7 @@ class FileLease:
                 log.warning("no pull lock file for account %s: %s", account_id, exc)
                 self._held[account_id] = None
                 return True
-            if not _try_lock(handle):
+            if not try_lock(handle):
                 handle.close()
                 return False
             self._held[account_id] = handle
@@ -107,7 +107,7 @@ class FileLease:
         with self._lock:
             handle = self._held.pop(account_id, None)
         if handle is not None:
-            _unlock(handle)
+            unlock(handle)
             handle.close()
 
     def close(self) -> None:

@@ -6,7 +6,8 @@ reply found in "sending" is taken to be left over from a crash and sent again, w
 only true when no other console is in the middle of sending it. So each outbox pass holds
 an OS file lock on ``<workspace>/outbox.lock``; a console that finds it held skips the
 pass (the holder sends every due reply, whoever queued it). The OS drops the lock when a
-process dies, so a crashed sender never blocks the others.
+process dies, so a crashed sender never blocks the others. ``try_lock``/``unlock`` are the
+OS lock itself, shared with the pull leases and the workspace-presence marks.
 """
 
 from __future__ import annotations
@@ -25,28 +26,28 @@ LOCK_NAME = "outbox.lock"
 if sys.platform == "win32":  # pragma: no cover - exercised on Windows only
     import msvcrt
 
-    def _try_lock(handle: IO[bytes]) -> bool:
+    def try_lock(handle: IO[bytes]) -> bool:
         try:
             msvcrt.locking(handle.fileno(), msvcrt.LK_NBLCK, 1)
         except OSError:
             return False
         return True
 
-    def _unlock(handle: IO[bytes]) -> None:
+    def unlock(handle: IO[bytes]) -> None:
         with contextlib.suppress(OSError):
             handle.seek(0)
             msvcrt.locking(handle.fileno(), msvcrt.LK_UNLCK, 1)
 else:
     import fcntl
 
-    def _try_lock(handle: IO[bytes]) -> bool:
+    def try_lock(handle: IO[bytes]) -> bool:
         try:
             fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
             return False
         return True
 
-    def _unlock(handle: IO[bytes]) -> None:
+    def unlock(handle: IO[bytes]) -> None:
         fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
 
 
@@ -86,15 +87,15 @@ class SenderLock:
                 return
             try:
                 deadline = time.monotonic() + wait
-                got = _try_lock(handle)
+                got = try_lock(handle)
                 while not got and time.monotonic() < deadline:
                     time.sleep(0.05)
-                    got = _try_lock(handle)
+                    got = try_lock(handle)
                 try:
                     yield got
                 finally:
                     if got:
-                        _unlock(handle)
+                        unlock(handle)
             finally:
                 handle.close()
         finally:
