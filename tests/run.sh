@@ -21,6 +21,8 @@ tmp=$(mktemp -d)
 # a password (scram) for the role the wrong-password test uses; no fsync (it dies with
 # the run). Port: $POSVENTA_TEST_PG_PORT or 5433.
 pgport=${POSVENTA_TEST_PG_PORT:-5433}
+# A port another server already holds (a developer's own PostgreSQL) is skipped.
+while (exec 3<>"/dev/tcp/127.0.0.1/$pgport") 2>/dev/null; do pgport=$((pgport + 1)); done
 pgbin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
 as_postgres() { if [ "$(id -u)" -eq 0 ]; then su postgres -c "$1"; else sh -c "$1"; fi; }
 mkdir -p "$tmp/pg"
