@@ -145,10 +145,11 @@ class FeedCardDelegate(QStyledItemDelegate):
         painter.setPen(ink)
         metrics = QFontMetrics(bold)
         room = rect.right() - x
-        # The author gets about half: the network and the time stay readable beside it.
+        # The network and the time stay whole when they can: when the post was written is worth more
+        # than the end of a long display name, which keeps at least a third.
         meta_width = QFontMetrics(font).horizontalAdvance(card.meta) + 8
         author = metrics.elidedText(card.author, Qt.TextElideMode.ElideRight,
-                                    max(room - meta_width, room // 2, 30))
+                                    max(room - meta_width, room // 3, 30))
         painter.drawText(QRect(x, rect.top(), room, rect.height()),
                          int(Qt.AlignmentFlag.AlignVCenter), author)
         x += metrics.horizontalAdvance(author) + 8
