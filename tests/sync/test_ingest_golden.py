@@ -84,3 +84,26 @@ def test_ingest_stores_what_it_stored_before(runtime, monkeypatch):
     for table, rows in golden.items():
         for want, got in zip(rows, stored[table], strict=True):
             assert got == want, table
+
+
+def test_an_author_seen_again_is_written_only_when_the_profile_changed(runtime):
+    store, triager = runtime.workspace.store, runtime.triager
+    ingest(store, triager, None, [make_post(1, "hola", author=make_author(1))], None, None)
+    sent: list[str] = []
+    db = store.db
+    send = db.execute_sql
+
+    def watched(sql, params=None, *args, **kwargs):
+        sent.append(sql)
+        return send(sql, params, *args, **kwargs)
+
+    db.execute_sql = watched
+    try:
+        ingest(store, triager, None, [make_post(2, "otra", author=make_author(1))], None, None)
+        assert not [sql for sql in sent if sql.startswith("UPDATE author")]
+        ingest(store, triager, None, [make_post(3, "y otra", author=make_author(
+            1, bio="nueva bio", followers=7))], None, None)
+    finally:
+        del db.execute_sql
+    author = models.Author.get()
+    assert (author.bio, author.followers) == ("nueva bio", 7)
