@@ -272,8 +272,20 @@ def feed_keys(db: Database, posts: list[tuple[datetime, str]]) -> list[int]:
     return keys
 
 
+SearchEntry = tuple[int, str, str, str]  # (feed key, text, author's name, sources)
+
+
 def insert_mention(db: Database, values: dict[str, Any], author_name: str) -> int:
     """Insert a mention and its full-text row; returns the new id."""
+    mention_id, entry = insert_mention_row(db, values, author_name)
+    index_mentions(db, [entry])
+    return mention_id
+
+
+def insert_mention_row(db: Database, values: dict[str, Any],
+                       author_name: str) -> tuple[int, SearchEntry]:
+    """Insert a mention without its full-text and route rows; returns the new id and what
+    :func:`index_mentions` needs (a page of them is indexed in two statements)."""
     if "feed_key" not in values:
         created = from_db(values["created_at"])
         assert created is not None
@@ -283,15 +295,30 @@ def insert_mention(db: Database, values: dict[str, Any], author_name: str) -> in
     marks = ", ".join("?" * len(values))
     cursor = db.execute_sql(f"INSERT INTO mention ({columns}) VALUES ({marks})",
                             tuple(values.values()))
-    # SQLite: the FTS5 table keyed by feed_key, and INSERT OR IGNORE below.
     if len(author_name) > NAME_LIMIT + HANDLE_LIMIT + 1:  # "<name> <handle>": keep both ends
         author_name = f"{author_name[:NAME_LIMIT]} {author_name[-HANDLE_LIMIT:]}"
-    db.execute_sql("INSERT INTO mention_fts (rowid, text, author) VALUES (?, ?, ?)",
-                   (values["feed_key"], values.get("text", ""), author_name))
-    for source in str(values.get("sources") or values["source"]).split(","):
-        db.execute_sql("INSERT OR IGNORE INTO mention_source (source, feed_key) VALUES (?, ?)",
-                       (source, values["feed_key"]))
-    return int(cursor.lastrowid)
+    entry = (int(values["feed_key"]), str(values.get("text", "")), author_name,
+             str(values.get("sources") or values["source"]))
+    return int(cursor.lastrowid), entry
+
+
+def index_mentions(db: Database, entries: list[SearchEntry]) -> None:
+    """The full-text rows and the routes of mentions just inserted, CHUNK at a time."""
+    # SQLite: the FTS5 table keyed by feed_key; INSERT OR IGNORE becomes PostgreSQL's
+    # ON CONFLICT DO NOTHING. Several rows in one statement: one round trip a page.
+    routes = list(dict.fromkeys((source, key) for key, _, _, sources in entries
+                                for source in sources.split(",")))
+    for table, rows, verb in (("mention_fts (rowid, text, author)",
+                               [(key, text, name) for key, text, name, _ in entries],
+                               "INSERT"),
+                              ("mention_source (source, feed_key)", routes,
+                               "INSERT OR IGNORE")):
+        for start in range(0, len(rows), CHUNK // 4):
+            chunk = rows[start:start + CHUNK // 4]
+            width = len(chunk[0])
+            marks = ", ".join(["(" + ", ".join("?" * width) + ")"] * len(chunk))
+            db.execute_sql(f"{verb} INTO {table} VALUES {marks}",
+                           tuple(value for row in chunk for value in row))
 
 
 def thread_root_of(db: Database, channel: str, in_reply_to: str | None,

@@ -107,3 +107,24 @@ def test_an_author_seen_again_is_written_only_when_the_profile_changed(runtime):
         del db.execute_sql
     author = models.Author.get()
     assert (author.bio, author.followers) == ("nueva bio", 7)
+
+
+def test_every_stored_mention_is_searchable_and_filed_under_its_routes(runtime, monkeypatch):
+    store, triager = runtime.workspace.store, runtime.triager
+    monkeypatch.setattr(ingest_module, "utcnow", lambda: BASE_TIME + timedelta(days=33))
+    for page in _pages():
+        ingest(store, triager, None, page, None, None, brand_handle="@TiendaOrbe")
+    db = store.db
+    want_text = {(int(key), text, f"{name} {handle}") for key, text, name, handle in
+                 db.execute_sql("SELECT m.feed_key, m.text, a.display_name, a.handle FROM "
+                                "mention m JOIN author a ON a.id = m.author_id").fetchall()}
+    got_text = {(int(key), text, name) for key, text, name in
+                db.execute_sql("SELECT rowid, text, author FROM mention_fts").fetchall()}
+    assert got_text == want_text
+    want_routes = {(source, int(key)) for key, sources in
+                   db.execute_sql("SELECT feed_key, sources FROM mention").fetchall()
+                   for source in sources.split(",")}
+    got_routes = {(source, int(key)) for source, key in
+                  db.execute_sql("SELECT source, feed_key FROM mention_source").fetchall()}
+    assert got_routes == want_routes
+    assert len(got_text) == models.Mention.select().count()
