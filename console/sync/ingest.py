@@ -131,6 +131,7 @@ def ingest(store: Store, triager: Triager, account_id: int | None, posts: list[R
     with store.write():
         fresh: list[Ingested] = []
         searchable: list[mentions.SearchEntry] = []
+        fetched_at = to_db(now)
         # Looked up again under the lock: another pull may have stored some meanwhile.
         found = mentions.existing_mentions(db, [_key(post) for post in page])
         new = [i for i, post in enumerate(page) if _key(post) not in found]
@@ -163,7 +164,7 @@ def ingest(store: Store, triager: Triager, account_id: int | None, posts: list[R
                 "remote_id": post.remote_id,
                 "url": post.url, "author_id": author_id, "text": post.text,
                 "html": sanitize(post.html) if post.html else "",
-                "created_at": to_db(post.created_at), "fetched_at": to_db(now),
+                "created_at": to_db(post.created_at), "fetched_at": fetched_at,
                 "feed_key": feed_keys[i],
                 "source": post.source, "sources": post.source, "watch_id": post.watch_id,
                 "in_reply_to": post.in_reply_to,

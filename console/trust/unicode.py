@@ -81,6 +81,8 @@ def storable(value: T) -> T:
         changes: dict[str, Any] = {}
         for name in _field_names(kind):
             old = getattr(value, name)
+            if type(old) in _ATOMS or (type(old) is str and not _needs(old)):
+                continue  # most fields: no call, nothing to replace
             new = storable(old)
             if new is not old:
                 changes[name] = new
