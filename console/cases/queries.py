@@ -252,6 +252,25 @@ def newest_thread_case(db: Database, channel: str, root: str, server: str = "") 
     return int(row[0]) if row and row[0] is not None else None
 
 
+def newest_thread_cases(db: Database, channel: str, server: str,
+                        roots: list[str]) -> dict[str, int]:
+    """:func:`newest_thread_case` for several threads of one server: root -> case (threads
+    with no case left out), in one statement."""
+    if not roots:
+        return {}
+    marks = ",".join("?" * len(roots))
+    rows = db.execute_sql(
+        "SELECT root, max(case_id) FROM (SELECT thread_root AS root, case_id FROM mention "
+        f"WHERE channel = ? AND thread_root IN ({marks}) AND {_SERVER_IS} AND case_id IS NOT "
+        "NULL UNION ALL SELECT remote_id, case_id FROM mention WHERE channel = ? AND "
+        f"server = ? AND remote_id IN ({marks}) AND case_id IS NOT NULL UNION ALL "
+        f'SELECT c.thread_root, c.id FROM "case" c WHERE c.channel = ? AND c.thread_root IN '
+        f"({marks}) AND NOT EXISTS (SELECT 1 FROM mention m WHERE m.case_id = c.id AND "
+        "m.server != ?)) AS held GROUP BY root",
+        (channel, *roots, server, channel, server, *roots, channel, *roots, server)).fetchall()
+    return {str(root): int(case_id) for root, case_id in rows if case_id is not None}
+
+
 def case_of_brand_reply(db: Database, remote_id: str, channel: str,
                         server: str = "") -> int | None:
     """The case of the mention a brand reply (known by its network id on ``server``)

@@ -127,6 +127,22 @@ def thread_case(db: Database, channel: str, root: str | None,
     return None
 
 
+def thread_cases(db: Database, keys: list[tuple[str, str, str]]
+                 ) -> dict[tuple[str, str, str], int]:
+    """The newest case of each thread (channel, server, root) that has one, read for a
+    page of posts at once (:func:`thread_case` without the brand-reply lookup)."""
+    places: dict[tuple[str, str], list[str]] = {}
+    for channel, server, root in dict.fromkeys(keys):
+        places.setdefault((channel, server), []).append(root)
+    found: dict[tuple[str, str, str], int] = {}
+    for (channel, server), roots in places.items():
+        for start in range(0, len(roots), 200):
+            for root, case_id in queries.newest_thread_cases(
+                    db, channel, server, roots[start:start + 200]).items():
+                found[(channel, server, root)] = case_id
+    return found
+
+
 def history(db: Database, case_id: int, after_id: int = 0, limit: int = 200
             ) -> list[CaseEventInfo]:
     """A case's history, oldest first, `limit` rows after the event `after_id`."""

@@ -127,28 +127,53 @@ def _by_place(keys: list[AuthorKey]) -> dict[tuple[str, str], list[str]]:
 
 
 def upsert_authors(db: Database, authors: list[RemoteAuthor]) -> dict[AuthorKey, int]:
-    """:func:`upsert_author` for a page: one lookup per network, one write per author
-    (the last of a page's copies of an author wins, as if written one by one)."""
+    """:func:`upsert_author` for a page: one lookup per network, one write per author whose
+    profile changed (the last of a page's copies of an author wins, as if written one by
+    one). An author's ``updated_at`` is when the stored profile last changed."""
     latest = {(a.channel, a.server, a.remote_id): a for a in authors}
-    ids: dict[AuthorKey, int] = {}
+    stored: dict[AuthorKey, tuple[int, tuple[Any, ...]]] = {}
     for (channel, server), remote_ids in _by_place(list(latest)).items():
-        for remote_id, author_id in _in_chunks(
-                db, "SELECT remote_id, id FROM author WHERE channel = ? AND server = ? "
-                "AND remote_id IN ({marks})", (channel, server), remote_ids):
-            ids[(channel, server, str(remote_id))] = int(author_id)
-    return {key: _write_author(db, author, ids.get(key)) for key, author in latest.items()}
+        for remote_id, author_id, *row in _in_chunks(
+                db, f"SELECT remote_id, id, {_PROFILE} FROM author WHERE channel = ? "
+                "AND server = ? AND remote_id IN ({marks})", (channel, server), remote_ids):
+            stored[(channel, server, str(remote_id))] = (int(author_id), _as_stored(row))
+    ids: dict[AuthorKey, int] = {}
+    for key, author in latest.items():
+        profile = _profile(author)
+        known = stored.get(key)
+        # Most pages bring the same people again, unchanged: no write for them.
+        if known is not None and known[1] == profile:
+            ids[key] = known[0]
+        else:
+            ids[key] = _write_author(db, author, None if known is None else known[0], profile)
+    return ids
 
 
-def _write_author(db: Database, author: RemoteAuthor, author_id: int | None) -> int:
-    now = to_db(utcnow())
+# The stored profile, in the order of :func:`_profile`.
+_PROFILE = "handle, display_name, url, followers, bio, avatar_url, bot, fields, raw"
+
+
+def _as_stored(row: list[Any]) -> tuple[Any, ...]:
+    """A profile row as :func:`_profile` builds it (SQLite gives the flag as 0/1)."""
+    handle, name, url, followers, bio, avatar, bot, fields, raw = row
+    return (handle, name, url, followers, bio, avatar, bool(bot), fields, raw)
+
+
+def _profile(author: RemoteAuthor) -> tuple[Any, ...]:
     # What is shown and compared is capped (a name of a million characters froze the
     # window); the raw payload keeps what the network sent.
     fields = json.dumps([[capped(f.name, BIO_LIMIT), capped(f.value, BIO_LIMIT), f.verified]
                          for f in author.fields[:FIELDS_LIMIT]], ensure_ascii=False)
-    values = (capped(author.handle, HANDLE_LIMIT), capped(author.display_name, NAME_LIMIT),
-              capped(author.url, URL_LIMIT), author.followers, capped(author.bio, BIO_LIMIT),
-              capped(author.avatar_url, URL_LIMIT), author.bot, fields,
-              json.dumps(author.raw, ensure_ascii=False), now)
+    return (capped(author.handle, HANDLE_LIMIT), capped(author.display_name, NAME_LIMIT),
+            capped(author.url, URL_LIMIT), author.followers, capped(author.bio, BIO_LIMIT),
+            capped(author.avatar_url, URL_LIMIT), bool(author.bot), fields,
+            json.dumps(author.raw, ensure_ascii=False))
+
+
+def _write_author(db: Database, author: RemoteAuthor, author_id: int | None,
+                  profile: tuple[Any, ...] | None = None) -> int:
+    now = to_db(utcnow())
+    values = (*(profile or _profile(author)), now)
     if author_id is None:
         cursor = db.execute_sql(
             "INSERT INTO author (handle, display_name, url, followers, bio, avatar_url, bot, "
@@ -247,8 +272,20 @@ def feed_keys(db: Database, posts: list[tuple[datetime, str]]) -> list[int]:
     return keys
 
 
+SearchEntry = tuple[int, str, str, str]  # (feed key, text, author's name, sources)
+
+
 def insert_mention(db: Database, values: dict[str, Any], author_name: str) -> int:
     """Insert a mention and its full-text row; returns the new id."""
+    mention_id, entry = insert_mention_row(db, values, author_name)
+    index_mentions(db, [entry])
+    return mention_id
+
+
+def insert_mention_row(db: Database, values: dict[str, Any],
+                       author_name: str) -> tuple[int, SearchEntry]:
+    """Insert a mention without its full-text and route rows; returns the new id and what
+    :func:`index_mentions` needs (a page of them is indexed in two statements)."""
     if "feed_key" not in values:
         created = from_db(values["created_at"])
         assert created is not None
@@ -258,15 +295,30 @@ def insert_mention(db: Database, values: dict[str, Any], author_name: str) -> in
     marks = ", ".join("?" * len(values))
     cursor = db.execute_sql(f"INSERT INTO mention ({columns}) VALUES ({marks})",
                             tuple(values.values()))
-    # SQLite: the FTS5 table keyed by feed_key, and INSERT OR IGNORE below.
     if len(author_name) > NAME_LIMIT + HANDLE_LIMIT + 1:  # "<name> <handle>": keep both ends
         author_name = f"{author_name[:NAME_LIMIT]} {author_name[-HANDLE_LIMIT:]}"
-    db.execute_sql("INSERT INTO mention_fts (rowid, text, author) VALUES (?, ?, ?)",
-                   (values["feed_key"], values.get("text", ""), author_name))
-    for source in str(values.get("sources") or values["source"]).split(","):
-        db.execute_sql("INSERT OR IGNORE INTO mention_source (source, feed_key) VALUES (?, ?)",
-                       (source, values["feed_key"]))
-    return int(cursor.lastrowid)
+    entry = (int(values["feed_key"]), str(values.get("text", "")), author_name,
+             str(values.get("sources") or values["source"]))
+    return int(cursor.lastrowid), entry
+
+
+def index_mentions(db: Database, entries: list[SearchEntry]) -> None:
+    """The full-text rows and the routes of mentions just inserted, CHUNK at a time."""
+    # SQLite: the FTS5 table keyed by feed_key; INSERT OR IGNORE becomes PostgreSQL's
+    # ON CONFLICT DO NOTHING. Several rows in one statement: one round trip a page.
+    routes = list(dict.fromkeys((source, key) for key, _, _, sources in entries
+                                for source in sources.split(",")))
+    for table, rows, verb in (("mention_fts (rowid, text, author)",
+                               [(key, text, name) for key, text, name, _ in entries],
+                               "INSERT"),
+                              ("mention_source (source, feed_key)", routes,
+                               "INSERT OR IGNORE")):
+        for start in range(0, len(rows), CHUNK // 4):
+            chunk = rows[start:start + CHUNK // 4]
+            width = len(chunk[0])
+            marks = ", ".join(["(" + ", ".join("?" * width) + ")"] * len(chunk))
+            db.execute_sql(f"{verb} INTO {table} VALUES {marks}",
+                           tuple(value for row in chunk for value in row))
 
 
 def thread_root_of(db: Database, channel: str, in_reply_to: str | None,

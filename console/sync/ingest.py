@@ -130,6 +130,8 @@ def ingest(store: Store, triager: Triager, account_id: int | None, posts: list[R
         labels[i] = result_labels
     with store.write():
         fresh: list[Ingested] = []
+        searchable: list[mentions.SearchEntry] = []
+        fetched_at = to_db(now)
         # Looked up again under the lock: another pull may have stored some meanwhile.
         found = mentions.existing_mentions(db, [_key(post) for post in page])
         new = [i for i, post in enumerate(page) if _key(post) not in found]
@@ -162,7 +164,7 @@ def ingest(store: Store, triager: Triager, account_id: int | None, posts: list[R
                 "remote_id": post.remote_id,
                 "url": post.url, "author_id": author_id, "text": post.text,
                 "html": sanitize(post.html) if post.html else "",
-                "created_at": to_db(post.created_at), "fetched_at": to_db(now),
+                "created_at": to_db(post.created_at), "fetched_at": fetched_at,
                 "feed_key": feed_keys[i],
                 "source": post.source, "sources": post.source, "watch_id": post.watch_id,
                 "in_reply_to": post.in_reply_to,
@@ -177,12 +179,14 @@ def ingest(store: Store, triager: Triager, account_id: int | None, posts: list[R
                 "raw": json.dumps(post.raw, ensure_ascii=False),
             }
             name = f"{post.author.display_name} {post.author.handle}"
-            mention_id = mentions.insert_mention(db, values, name)
+            mention_id, entry = mentions.insert_mention_row(db, values, name)
+            searchable.append(entry)
             # A second copy of this post later in the page only adds its route.
             found[key] = (mention_id, post.source)
             result.added.append(mention_id)
             fresh.append(Ingested(mention_id, author_id, account_id, post, post_labels,
                                   tagged[i], root, history=history))
+        mentions.index_mentions(db, searchable)  # the page's search rows at once
         run_steps(db, fresh)
         changes.record(db, changes.MENTION_ADDED, result.added)  # other consoles show them
         changes.record(db, changes.MENTION, result.changed)

@@ -23,6 +23,7 @@ from __future__ import annotations
 import dataclasses
 import re
 import unicodedata
+from datetime import date, datetime
 from typing import Any, TypeVar
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
@@ -40,29 +41,51 @@ def _needs(text: str) -> bool:
     return False
 
 
+# Values with no text in them: returned as they are without a look inside.
+_ATOMS = frozenset({type(None), bool, int, float, datetime, date})
+_FIELDS: dict[type, tuple[str, ...]] = {}  # a dataclass's field names, read once per class
+
+
+def _field_names(cls: type) -> tuple[str, ...]:
+    names = _FIELDS.get(cls)
+    if names is None:
+        names = _FIELDS[cls] = tuple(f.name for f in dataclasses.fields(cls))
+    return names
+
+
 def storable(value: T) -> T:
     """``value`` (a string, or lists, tuples and dicts of them) with lone surrogates
     replaced; the same object when there is nothing to replace."""
+    # Every post of every pull passes here: the common cases are decided first and cheaply.
+    kind = type(value)
+    if kind in _ATOMS:
+        return value
     if isinstance(value, str):
         return _SURROGATE.sub(REPLACEMENT, value) if _needs(value) else value  # type: ignore[return-value]
     if isinstance(value, dict):
+        if not value:
+            return value
         items = [(storable(k), storable(v)) for k, v in value.items()]
         if all(k is k0 and v is v0 for (k, v), (k0, v0) in zip(items, value.items(),
                                                                   strict=True)):
             return value
         return dict(items)  # type: ignore[return-value]
     if isinstance(value, list | tuple):
+        if not value:
+            return value
         cleaned = [storable(item) for item in value]
         if all(a is b for a, b in zip(cleaned, value, strict=True)):
             return value
         return (cleaned if isinstance(value, list) else tuple(cleaned))  # type: ignore[return-value]
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         changes: dict[str, Any] = {}
-        for f in dataclasses.fields(value):
-            old = getattr(value, f.name)
+        for name in _field_names(kind):
+            old = getattr(value, name)
+            if type(old) in _ATOMS or (type(old) is str and not _needs(old)):
+                continue  # most fields: no call, nothing to replace
             new = storable(old)
             if new is not old:
-                changes[f.name] = new
+                changes[name] = new
         return dataclasses.replace(value, **changes) if changes else value
     return value
 
