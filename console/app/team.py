@@ -24,7 +24,7 @@ from console.errors import StoreError, WorkspaceError
 from console.i18n import translate
 from console.store import migrations, migrations_pg, transfer
 from console.store.db import Store
-from console.store.postgres import TeamStore, fault_sentence, split_url
+from console.store.postgres import TeamStore, fault_sentence, open_team_store, split_url
 from console.store.timeutil import to_db, utcnow
 
 # The team database remembers which workspace's data was migrated into it: that
@@ -69,17 +69,10 @@ def _secrets(folder: Path, memory_only: bool) -> SecretStore:
 
 def _open(url: str, password: str | None) -> TeamStore:
     """The team database, connected and at the current schema (one sentence if not)."""
-    store = TeamStore(url, password)
     try:
-        store.db.connect(reuse_if_open=True)
-        migrations_pg.migrate(store.db)
-    except migrations.SchemaTooNew as exc:
-        store.close()
+        return open_team_store(url, password)[0]
+    except StoreError as exc:
         raise TeamError(str(exc)) from None
-    except (OperationalError, InterfaceError, StoreError) as exc:
-        store.close()
-        raise TeamError(fault_sentence(exc, url)) from None
-    return store
 
 
 def connect(folder: Path, url: str, password: str | None = None, *,

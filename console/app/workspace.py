@@ -16,14 +16,14 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from peewee import InterfaceError, OperationalError
+from peewee import OperationalError
 
 from console.app.folders import DB_NAME, private_dir
 from console.app.secrets import SecretStore, team_password_key
 from console.app.settings import Settings, SettingsError
 from console.errors import StoreError, WorkspaceError
 from console.replies import outbox
-from console.store import migrations, migrations_pg
+from console.store import migrations
 from console.store.db import (
     Store,
     check_integrity,
@@ -38,7 +38,7 @@ from console.store.files import (
     mark_closed,
     mark_open,
 )
-from console.store.postgres import TeamStore, fault_sentence
+from console.store.postgres import TeamStore, open_team_store
 from console.store.timeutil import utcnow
 
 SETTINGS_NAME = "settings.json"
@@ -190,16 +190,11 @@ class Workspace:
         """Open the team database named in the settings, creating or upgrading its schema;
         one sentence (WorkspaceError) when it cannot be used."""
         url = self.settings.team_url
-        store = TeamStore(url, self.secrets.get_named(team_password_key(url)))
         try:
-            store.db.connect(reuse_if_open=True)
-            before, after = migrations_pg.migrate(store.db)
-        except migrations.SchemaTooNew as exc:
-            store.close()
+            store, before, after = open_team_store(
+                url, self.secrets.get_named(team_password_key(url)))
+        except StoreError as exc:
             raise WorkspaceError(str(exc)) from None
-        except (OperationalError, InterfaceError, StoreError) as exc:
-            store.close()
-            raise WorkspaceError(fault_sentence(exc, url)) from None
         self.store = store
         database_proxy.initialize(store.db)
         self.migrated = (before, after, None)

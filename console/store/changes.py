@@ -23,8 +23,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from peewee import PostgresqlDatabase
-
+from console.store.dialect import is_postgres
 from console.store.timeutil import to_db, utcnow
 
 # What changed (the ``kind`` column); ``row_id`` is that row's id.
@@ -86,12 +85,6 @@ class Change:
     console: str
 
 
-def _dialect(db: Any) -> str:
-    """"postgres" or "sqlite" for a peewee database or a proxy bound to one."""
-    real = getattr(db, "obj", None) or db
-    return "postgres" if isinstance(real, PostgresqlDatabase) else "sqlite"
-
-
 def _param(db: Any) -> str:
     """The database's own placeholder (the team database takes ``?`` and translates it)."""
     real = getattr(db, "obj", None) or db
@@ -114,7 +107,7 @@ def record(db: Any, kind: str, row_ids: Iterable[int]) -> None:
         params = [value for row_id in chunk for value in (kind, row_id, at, _console)]
         db.execute_sql('INSERT INTO "change_log" ("kind", "row_id", "at", "console") '
                        f"VALUES {values}", params)
-    if _dialect(db) == "postgres":
+    if is_postgres(db):
         db.execute_sql(f"SELECT pg_notify({p}, {p})", (NOTIFY_CHANNEL, kind))
 
 

@@ -9,16 +9,15 @@ from __future__ import annotations
 
 import re
 
-from peewee import Database, DatabaseProxy
-
-from console.store.postgres import TeamDatabase
+from peewee import Database, DatabaseProxy, PostgresqlDatabase
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 
 
 def is_postgres(db: Database | DatabaseProxy) -> bool:
-    """Whether ``db`` is the team database (PostgreSQL)."""
-    return isinstance(db, TeamDatabase) or isinstance(getattr(db, "obj", None), TeamDatabase)
+    """Whether ``db`` (or the database a proxy is bound to) is PostgreSQL: the team's."""
+    real = getattr(db, "obj", None) or db
+    return isinstance(real, PostgresqlDatabase)
 
 
 def words_match(document: str, words: list[str]) -> tuple[str, list[str]]:

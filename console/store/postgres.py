@@ -24,6 +24,7 @@ from urllib.parse import parse_qsl, unquote, urlsplit
 from peewee import InterfaceError, OperationalError, PostgresqlDatabase
 
 from console.errors import StoreError
+from console.store import migrations_pg
 from console.store.db import Store, StoreCorrupt
 
 # Tables without an "id" column: an insert into them has no id to return.
@@ -367,3 +368,20 @@ class TeamStore(Store):
     def close(self) -> None:
         if not self.db.is_closed():
             self.db.close()
+
+
+def open_team_store(url: str, password: str | None) -> tuple[TeamStore, int, int]:
+    """The team database, connected and at the current schema, with its schema version
+    before and after; :class:`StoreError` with one sentence when it cannot be used
+    (unreachable, refused, a newer schema), nothing left open."""
+    store = TeamStore(url, password)
+    try:
+        store.db.connect(reuse_if_open=True)
+        before, after = migrations_pg.migrate(store.db)
+    except migrations_pg.SchemaTooNew as exc:
+        store.close()
+        raise StoreError(str(exc)) from None
+    except (OperationalError, InterfaceError, StoreError) as exc:
+        store.close()
+        raise StoreError(fault_sentence(exc, url)) from None
+    return store, before, after

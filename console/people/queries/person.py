@@ -46,13 +46,6 @@ def mention_figures(db: Database, author_ids: Sequence[int], complaint_threshold
     return int(count), int(complaints), first, last
 
 
-def first_seen(db: Database, author_ids: Sequence[int]) -> Any:
-    """When the first of these authors was first seen (stored form)."""
-    ids = list(author_ids)
-    return db.execute_sql(f"SELECT min(first_seen) FROM author WHERE id IN ({marks(ids)})",
-                          ids).fetchone()[0]
-
-
 def first_answers(db: Database, author_ids: Sequence[int]) -> list[tuple[Any, Any]]:
     """(mention created_at, first sent reply's sent_at) of each answered mention."""
     ids = list(author_ids)
@@ -61,15 +54,6 @@ def first_answers(db: Database, author_ids: Sequence[int]) -> list[tuple[Any, An
             "ON r.mention_id = m.id WHERE m.author_id IN "
             f"({marks(ids)}) AND r.state = 'sent' AND r.sent_at IS NOT NULL GROUP BY m.id",
             ids)]
-
-
-def sentiments(db: Database, author_ids: Sequence[int], limit: int) -> list[tuple[Any, Any]]:
-    """(created_at, sentiment) of these authors' newest scored mentions, newest first."""
-    rows = db.execute_sql(
-        f"SELECT created_at, sentiment FROM mention WHERE author_id IN ({marks(author_ids)}) "
-        "AND sentiment_label != 'undefined' ORDER BY created_at DESC LIMIT ?",
-        [*author_ids, limit]).fetchall()
-    return [(created, value) for created, value in rows]
 
 
 def history(db: Database, author_ids: Sequence[int], customer_id: int | None,
