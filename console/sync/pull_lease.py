@@ -197,4 +197,13 @@ class AdvisoryLease:
 
     def close(self) -> None:
         with self._lock:
+            # Let go on the server before hanging up: a closed connection frees its locks
+            # only once the server has noticed, and a console taking over at once would
+            # still find them held.
+            if self._conn is not None and not self._conn.closed:
+                for account_id in sorted(self._held):
+                    try:
+                        advisory.unlock(self._conn, advisory.PULL_LEASE, account_id)
+                    except Exception:  # the connection is gone, and the locks with it
+                        break
             self._drop()
