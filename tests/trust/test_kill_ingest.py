@@ -78,6 +78,23 @@ def _clean_sync(path: Path, account_id: int) -> set[tuple[str, str]]:
         rt.close()
 
 
+def _wait_for_sync(child: subprocess.Popen[str], timeout: float) -> bool:
+    """Read the child's lines until one says a sync finished; False if none in time."""
+    assert child.stdout is not None
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        ready, _, _ = select.select([child.stdout], [], [], deadline - time.monotonic())
+        if not ready:
+            break
+        line = child.stdout.readline()
+        assert "error" not in line, line
+        if line.startswith("synced"):
+            return True
+        if not line:
+            break
+    return False
+
+
 def _spawn(ws: Path, account_id: int) -> subprocess.Popen[str]:
     env = dict(os.environ, PYTHONPATH=str(ROOT))
     return subprocess.Popen([sys.executable, str(CHILD), str(ws), str(account_id)],
@@ -108,14 +125,20 @@ def test_sigkill_during_sync_never_loses_or_duplicates(tmp_path):
                 n += 1
                 added.append(sandbox.add_post("lucia", f"@ventalia pedido {n} sigue sin llegar"))
             child = _spawn(ws, account_id)
+            # Every other round, until one has, waits for a finished sync before the kill:
+            # on a loaded machine the random delays alone may all land before the first.
+            wait_for_sync = kills_after_sync == 0 and _round % 2 == 1
+            synced_before_kill = False
             try:
-                if rng.random() < 0.2:
+                if not wait_for_sync and rng.random() < 0.2:
                     time.sleep(rng.uniform(0.0, 0.4))  # while it starts up
                 else:
                     assert child.stdout is not None
                     ready, _, _ = select.select([child.stdout], [], [], 15)
                     assert ready, "the child console did not start"
                     assert child.stdout.readline().strip() == "ready"
+                    if wait_for_sync:
+                        synced_before_kill = _wait_for_sync(child, 60)
                     # Its first sync loads triage (about a second), then a sync takes
                     # about 0.1 s: most kills land in or between writing batches.
                     time.sleep(rng.uniform(0.4, 1.0))
@@ -128,7 +151,7 @@ def test_sigkill_during_sync_never_loses_or_duplicates(tmp_path):
                 child.wait(10)
             assert child.returncode == -signal.SIGKILL
             rest = child.stdout.read() if child.stdout else ""
-            kills_after_sync += "synced" in rest
+            kills_after_sync += synced_before_kill or "synced" in rest
             assert "error" not in rest, rest
 
             _check_sound(db)
