@@ -1,8 +1,9 @@
 """Cue tables: phrase patterns with a label and a weight, matched on folded text.
 
 The tables live in ``resources/lexicons/*_cues.tsv`` (format documented in each file and in
-``resources/lexicons/README.md``). All patterns of one table and language compile into a
-single alternation, so matching a post costs one regex scan whatever the table's size.
+``resources/lexicons/README.md``). Each pattern is one regular expression; a table indexes
+its patterns by the words they need (``CueTable``), so a post only runs the few that can
+match it.
 """
 
 from __future__ import annotations

@@ -167,7 +167,10 @@ class Triager:
         now = _aware(now)
         linear, team = learning.base_linear(), self._team
         memory = self._memory
-        reads = [self._read(item, memory, None) for item in items]
+        preps = [prepare(item.text) for item in items]
+        langs = self._lang.detect_many(preps, [item.lang_hint for item in items])
+        reads = [self._read(item, memory, None, prep, lang)
+                 for item, prep, lang in zip(items, preps, langs, strict=True)]
         page = page_features([r.prep for r in reads], [r.feats for r in reads])
         probs = probabilities_many(page, linear, team)
         return [
@@ -196,11 +199,18 @@ class Triager:
         return self._finish(item, now, forced, read, memory, sentiment_probs, complaint)
 
     def _read(
-        self, item: TriageInput, memory: learning.Memory, forced: Mapping[str, str | bool] | None
+        self,
+        item: TriageInput,
+        memory: learning.Memory,
+        forced: Mapping[str, str | bool] | None,
+        prep: Prepared | None = None,
+        lang: str | None = None,
     ) -> _Read:
-        """What the models read from a post: its text, language, signals and features."""
-        prep = prepare(item.text)
-        lang = self._lang.detect(prep, item.lang_hint)
+        """What the models read from a post: its text, language, signals and features
+        (``prep`` and ``lang`` when already found for a whole page)."""
+        if prep is None or lang is None:
+            prep = prepare(item.text)
+            lang = self._lang.detect(prep, item.lang_hint)
         if memory.entries:
             hit = memory.nearest("lang", learning.content_stems(prep, "other"))
             if hit:
