@@ -237,7 +237,12 @@ _V5 = [
 # v6: the change log other consoles read (console/store/changes.py).
 _V6 = list(changes.SQLITE_SCHEMA)
 
-MIGRATIONS: list[list[str]] = [_V1, _V2, _V3, _V4, _V5, _V6]
+# v7: how sure the model was of each post (console/triage/certainty.py), read from its
+# probabilities before labels are applied; "Ask me" ranks by it. Rows scored before stay
+# NULL until they are scored again (Ask me estimates theirs from the stored scores).
+_V7 = ['ALTER TABLE "mention" ADD COLUMN "certainty" REAL']
+
+MIGRATIONS: list[list[str]] = [_V1, _V2, _V3, _V4, _V5, _V6, _V7]
 LATEST = len(MIGRATIONS)
 
 BackupHook = Callable[[Path, int], Path | None]

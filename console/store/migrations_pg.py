@@ -8,7 +8,8 @@ trigram indexes for the FTS5 search table). Version 1 also installs what the sha
 queries call that PostgreSQL lacks: ``instr``, ``julianday`` and ``people_fold``, and the
 ``unaccent``/``pg_trgm`` extensions behind accent-blind search. The schema version is kept
 in the one-row table ``schema_version``. A new schema appends a list to ``MIGRATIONS``
-(schema 6, the change log, follows ``_V5``, as on SQLite).
+(schema 6, the change log, follows ``_V5``, as on SQLite; schema 7 adds the
+mention's certainty).
 """
 
 from __future__ import annotations
@@ -233,7 +234,10 @@ _V5 = [
 # v6: the change log other consoles read (see console/store/changes.py).
 _V6 = list(changes.POSTGRES_SCHEMA)
 
-MIGRATIONS: list[list[str]] = [_V1, _V2, _V3, _V4, _V5, _V6]
+# v7: how sure the model was of each post (see console/store/migrations.py).
+_V7 = ['ALTER TABLE "mention" ADD COLUMN "certainty" DOUBLE PRECISION']
+
+MIGRATIONS: list[list[str]] = [_V1, _V2, _V3, _V4, _V5, _V6, _V7]
 LATEST = len(MIGRATIONS)
 
 # Any constant works; it only keeps two consoles from upgrading the schema at once.

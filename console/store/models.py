@@ -159,6 +159,8 @@ class Mention(BaseModel):
     priority_reasons = TextField(default="")
     spam = BooleanField(default=False)
     fired_rules = TextField(default="")  # names of the rules that fired, " · "-separated
+    # How sure the model was (0-1, console/triage/certainty.py); NULL: scored before v7.
+    certainty = FloatField(null=True)
     status = CharField(default="new")
     case = ForeignKeyField(Case, null=True, on_delete="SET NULL", backref="mentions")
     payload = TextField(default="{}", column_name="raw")  # what the network sent

@@ -175,7 +175,7 @@ def ingest(store: Store, triager: Triager, account_id: int | None, posts: list[R
                 "complaint": post_labels.complaint, "reason": post_labels.reason,
                 "relevance": post_labels.relevance, "priority": post_labels.priority,
                 "priority_reasons": " · ".join(post_labels.priority_reasons),
-                "spam": post_labels.spam, "status": "new",
+                "spam": post_labels.spam, "certainty": post_labels.certainty, "status": "new",
                 "raw": json.dumps(post.raw, ensure_ascii=False),
             }
             name = f"{post.author.display_name} {post.author.handle}"

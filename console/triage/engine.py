@@ -9,6 +9,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from . import learn as learning
+from .certainty import certainty
 from .complaint import Signals, choose_reason, read_signals, reason_topics
 from .features import featurize
 from .labels import Correction, TriageInput, TriageResult
@@ -235,6 +236,7 @@ class Triager:
         classifiers = self._classifiers or learning.base_classifiers()
         prep, lang, signals, feats = read.prep, read.lang, read.signals, read.feats
         remembered = bool(memory.entries)
+        model_complaint = complaint  # before clamping and corrections: for the certainty
         complaint = min(max(complaint, 0.01), 0.99)
         post_stems = learning.content_stems(prep, lang) if remembered else frozenset()
         near = memory.nearest_all(post_stems) if remembered else {}
@@ -328,6 +330,8 @@ class Triager:
             spam=spam,
             priority=value,
             priority_reasons=reasons,
+            certainty=certainty(sentiment_probs, model_complaint, defined=defined,
+                                told={*near, *(forced or ())}),
         )
 
 

@@ -44,6 +44,9 @@ class TriageResult:
     spam: bool
     priority: int  # 0..100
     priority_reasons: tuple[str, ...]  # e.g. ("complaint 0.91", "untagged", "12k followers")
+    # [0, 1] how sure the model was, from its probabilities before any label was applied
+    # (see certainty.py); None when not scored (labels read back from the store).
+    certainty: float | None = None
 
 
 @dataclass(frozen=True)

@@ -4,8 +4,10 @@ corrected posts.
 Sentiment and complaint come from linear tables (``shipped.py``): the shipped ones are
 trained on the self-written posts (``TRAINING_FILES``) and saved as
 ``resources/triage/linear-model.npz``; a team's are trained on its corrections alone over
-the shipped model (``train_team``). The reason still comes from Naive Bayes tables
-(``base-model.json``), retrained with the corrections when some name a reason. Every
+the shipped model (``train_team``). The reason still comes from a Naive Bayes table
+(``base-model.json``), retrained with the corrections when some name a reason; it is the
+only Naive Bayes table trained or saved (complaint and sentiment ones were, in format 1,
+until the linear models replaced them; files of that format still load). Every
 corrected post's stems are remembered: a later post that is nearly the same (Jaccard
 similarity of stems) takes the agent's label. Language, "not relevant" and spam
 corrections work through that memory, and through words that keep coming back in posts
@@ -40,8 +42,9 @@ MODEL_FILE = "triage-model.json"
 # written one by one in the manner of real brand traffic (written.jsonl).
 TRAINING_FILES = ("train.jsonl", "written.jsonl")
 BASE_MODEL = "base-model.json"
+BASE_FORMAT = 2  # 2: the reason table only (1 also held complaint and sentiment tables)
 FEATURES_VERSION = 1  # bump when featurize() changes, so the shipped model is rebuilt
-MODEL_VERSION = 1
+MODEL_VERSION = 2  # triage-model.json; 2: the reason table only (1 had three tables)
 CORRECTION_WEIGHT = 6
 SIMILAR = 0.5  # Jaccard similarity from which a corrected post's label carries over
 
@@ -66,10 +69,9 @@ class Example:
 
 @dataclass
 class Classifiers:
-    """The three trained tables."""
+    """The trained Naive Bayes tables: the complaint's reason (sentiment and complaint
+    come from the linear models in ``shipped.py``)."""
 
-    complaint: NaiveBayesTable
-    sentiment: NaiveBayesTable
     reason: NaiveBayesTable
 
 
@@ -96,10 +98,19 @@ def load_examples(path: Path | None = None) -> list[Example]:
 Featureset = tuple[dict[str, bool], Example]
 
 
+def names_reason(ex: Example) -> bool:
+    """Whether an example teaches the reason table (a reason on a post that is, or may
+    be, a complaint)."""
+    return ex.reason in COMPLAINT_REASONS and ex.is_complaint is not False
+
+
 def featuresets(examples: Sequence[Example]) -> list[Featureset]:
-    """Each example with its features (the slow part of training, done once per post)."""
+    """Each example that names a reason with its features (the slow part of training,
+    done once per post; the others teach no table)."""
     out = []
     for ex in examples:
+        if not names_reason(ex):
+            continue
         prep = prepare(ex.text)
         lang = ex.lang if ex.lang in ("es", "en") else "other"
         out.append((featurize(prep, lang, read_signals(prep, lang)), ex))
@@ -107,23 +118,10 @@ def featuresets(examples: Sequence[Example]) -> list[Featureset]:
 
 
 def train(data: Sequence[Featureset]) -> Classifiers:
-    """Trains the complaint, sentiment and reason tables with nltk."""
-    complaint: list[tuple[dict[str, bool], str]] = []
-    sentiment: list[tuple[dict[str, bool], str]] = []
-    reason: list[tuple[dict[str, bool], str]] = []
-    for feats, ex in data:
-        for _ in range(ex.weight):
-            if ex.is_complaint is not None:
-                complaint.append((feats, "yes" if ex.is_complaint else "no"))
-            if ex.sentiment_label in ("negative", "neutral", "positive"):
-                sentiment.append((feats, ex.sentiment_label))
-            if ex.reason in COMPLAINT_REASONS and ex.is_complaint is not False:
-                reason.append((feats, ex.reason))
-    return Classifiers(
-        NaiveBayesTable.train(complaint),
-        NaiveBayesTable.train(sentiment),
-        NaiveBayesTable.train(reason),
-    )
+    """Trains the reason table with nltk."""
+    reason = [(feats, str(ex.reason)) for feats, ex in data if names_reason(ex)
+              for _ in range(ex.weight)]
+    return Classifiers(NaiveBayesTable.train(reason))
 
 
 _base_lock = threading.Lock()
@@ -145,23 +143,18 @@ def inputs_digest() -> str:
 
 
 def _classifiers_to_dict(c: Classifiers) -> dict[str, Any]:
-    return {
-        "complaint": c.complaint.to_dict(),
-        "sentiment": c.sentiment.to_dict(),
-        "reason": c.reason.to_dict(),
-    }
+    return {"reason": c.reason.to_dict()}
 
 
 def _classifiers_from_dict(data: dict[str, Any]) -> Classifiers:
-    return Classifiers(
-        NaiveBayesTable.from_dict(data["complaint"]),
-        NaiveBayesTable.from_dict(data["sentiment"]),
-        NaiveBayesTable.from_dict(data["reason"]),
-    )
+    """The tables of either format (format 1's complaint and sentiment tables are left
+    unread). KeyError, TypeError or ValueError when they are not there."""
+    return Classifiers(NaiveBayesTable.from_dict(data["reason"]))
 
 
 def base_featuresets() -> list[Featureset]:
-    """Features of the shipped training posts, computed once per process (for retraining)."""
+    """Features of the shipped training posts that name a reason, computed once per
+    process (for retraining)."""
     global _base_data
     with _base_lock:
         if _base_data is None:
@@ -178,9 +171,9 @@ def base_classifiers() -> Classifiers:
         loaded = None
         try:
             data = json.loads(path.read_text(encoding="utf-8"))
-            if data.get("digest") == inputs_digest():
+            if data.get("format") == BASE_FORMAT and data.get("digest") == inputs_digest():
                 loaded = _classifiers_from_dict(data)
-        except (OSError, ValueError, KeyError):
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):
             loaded = None
         if loaded is None:
             log.warning("triage: %s is missing or stale; training the shipped model", path.name)
@@ -192,7 +185,8 @@ def base_classifiers() -> Classifiers:
 def write_base_model(path: Path | None = None) -> Path:
     """Trains the shipped model and writes it as JSON (run after editing data or lexicons)."""
     path = path or resource_path("triage", BASE_MODEL)
-    data = {"digest": inputs_digest(), **_classifiers_to_dict(train(base_featuresets()))}
+    data = {"format": BASE_FORMAT, "digest": inputs_digest(),
+            **_classifiers_to_dict(train(base_featuresets()))}
     path.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
     linear = path.with_name(shipped.LINEAR_FILE)
     linear.write_bytes(shipped.to_bytes(train_base_linear(), linear_digest()))
@@ -202,10 +196,10 @@ def write_base_model(path: Path | None = None) -> Path:
 def retrain(extra: Sequence[Example]) -> Classifiers:
     """The shipped examples plus ``extra`` (weighted corrections), trained afresh.
 
-    Only the reason table is still used for scoring; when no correction names a reason
-    the shipped tables are kept (retraining Naive Bayes costs a second per thousand).
+    Only the reason table is trained; when no correction names a reason the shipped one
+    is kept, and only the corrections that name one are worked out again.
     """
-    if not any(ex.reason is not None for ex in extra):
+    if not any(names_reason(ex) for ex in extra):
         return base_classifiers()
     return train([*base_featuresets(), *featuresets(extra)])
 
@@ -357,8 +351,6 @@ def save(
         "corrections": [
             asdict(c) | {"lang": lang} for c, lang in zip(corrections, langs, strict=True)
         ],
-        "complaint": classifiers.complaint.to_dict(),
-        "sentiment": classifiers.sentiment.to_dict(),
         "reason": classifiers.reason.to_dict(),
     }
     target = model_dir / MODEL_FILE
@@ -368,21 +360,26 @@ def save(
 
 
 def load(model_dir: Path) -> tuple[list[Correction], list[str], Classifiers | None]:
-    """Reads a saved model; tables from another version are retrained by the caller."""
+    """Reads a saved model. A version 1 file's reason table is read as it is (the same
+    table; its unused complaint and sentiment tables are ignored); tables of an unknown
+    version, or missing or damaged, come back as None for the caller to retrain. A file
+    that cannot be read at all is logged and treated as absent."""
     target = model_dir / MODEL_FILE
     if not target.exists():
         return [], [], None
-    data = json.loads(target.read_text(encoding="utf-8"))
-    corrections = [
-        Correction(c["text"], c["field"], c["value"], c.get("lang"))
-        for c in data.get("corrections", [])
-    ]
+    try:
+        data = json.loads(target.read_text(encoding="utf-8"))
+        corrections = [
+            Correction(c["text"], c["field"], c["value"], c.get("lang"))
+            for c in data.get("corrections", [])
+        ]
+    except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
+        log.warning("triage: %s cannot be read (%s); starting without it", target, exc)
+        return [], [], None
     langs = [c.lang or "other" for c in corrections]
-    if data.get("version") != MODEL_VERSION:
+    if data.get("version") not in (1, MODEL_VERSION):
         return corrections, langs, None
-    classifiers = Classifiers(
-        NaiveBayesTable.from_dict(data["complaint"]),
-        NaiveBayesTable.from_dict(data["sentiment"]),
-        NaiveBayesTable.from_dict(data["reason"]),
-    )
-    return corrections, langs, classifiers
+    try:
+        return corrections, langs, _classifiers_from_dict(data)
+    except (KeyError, TypeError, ValueError, AttributeError):
+        return corrections, langs, None

@@ -309,8 +309,8 @@ LEFT JOIN customer c ON c.id = a.customer_id"""
 STORED_LABELS = slice(14, 22)  # the labels in a rescore row, to tell what a pass changed
 
 _RESCORED = """UPDATE mention SET lang = ?, sentiment = ?, sentiment_label = ?, complaint = ?,
-reason = ?, relevance = ?, priority = ?, priority_reasons = ?, spam = ?, fired_rules = ?
-WHERE id = ? AND source = ? AND tagged = ?"""
+reason = ?, relevance = ?, priority = ?, priority_reasons = ?, spam = ?, fired_rules = ?,
+certainty = ? WHERE id = ? AND source = ? AND tagged = ?"""
 
 
 def _in_statuses(statuses: Sequence[str] | None) -> tuple[str, list[Any]]:
@@ -354,7 +354,7 @@ def store_rescored(db: Database, mention_id: int, source: str, tagged: Any,
     cursor = db.execute_sql(_RESCORED, (
         labels.lang, labels.sentiment, labels.sentiment_label, labels.complaint,
         labels.reason, labels.relevance, labels.priority, " · ".join(labels.priority_reasons),
-        labels.spam, " · ".join(fired), mention_id, source, tagged))
+        labels.spam, " · ".join(fired), labels.certainty, mention_id, source, tagged))
     return int(cursor.rowcount)
 
 
@@ -364,7 +364,8 @@ _RETRIAGE = """SELECT m.id, m.text, m.lang, a.followers, m.tagged, m.source, m.c
 FROM mention m JOIN author a ON a.id = m.author_id WHERE m.id > ? ORDER BY m.id LIMIT ?"""
 
 _RETRIAGED = """UPDATE mention SET lang = ?, sentiment = ?, sentiment_label = ?, complaint = ?,
-reason = ?, relevance = ?, priority = ?, priority_reasons = ?, spam = ? WHERE id = ?"""
+reason = ?, relevance = ?, priority = ?, priority_reasons = ?, spam = ?, certainty = ?
+WHERE id = ?"""
 
 
 def count_mentions(db: Database) -> int:
@@ -382,7 +383,7 @@ def store_labels(db: Database, mention_id: int, labels: TriageResult) -> None:
     db.execute_sql(_RETRIAGED, (
         labels.lang, labels.sentiment, labels.sentiment_label, labels.complaint,
         labels.reason, labels.relevance, labels.priority, " · ".join(labels.priority_reasons),
-        labels.spam, mention_id))
+        labels.spam, labels.certainty, mention_id))
 
 
 # --- one mention's labels (service.py) ------------------------------------------------------
@@ -407,12 +408,12 @@ def mention_labels_row(db: Database, mention_id: int) -> Row | None:
 # --- the posts the model is least sure about (ask_me.py) ------------------------------------
 
 def ask_candidates(db: Database, since: Any, pool: int) -> list[Row]:
-    """(id, text, lang, complaint, sentiment, sentiment_label, created_at) of the newest
-    `pool` posts since `since` that are not spam, are about the brand, and no agent has
-    corrected yet."""
+    """(id, text, lang, complaint, sentiment, sentiment_label, created_at, certainty) of
+    the newest `pool` posts since `since` that are not spam, are about the brand, and no
+    agent has corrected yet (certainty is None for posts scored before schema 7)."""
     return db.execute_sql(
         "SELECT m.id, m.text, m.lang, m.complaint, m.sentiment, m.sentiment_label, "
-        "m.created_at FROM mention m WHERE m.created_at >= ? AND m.spam = ? "
+        "m.created_at, m.certainty FROM mention m WHERE m.created_at >= ? AND m.spam = ? "
         "AND m.relevance > 0 AND NOT EXISTS (SELECT 1 FROM feedback f "
         "WHERE f.mention_id = m.id) ORDER BY m.feed_key DESC LIMIT ?",
         (since, False, pool)).fetchall()

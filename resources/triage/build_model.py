@@ -1,4 +1,5 @@
-"""Rebuilds resources/triage/base-model.json, the shipped triage model.
+"""Rebuilds resources/triage/base-model.json (the reason table) and linear-model.npz (the
+sentiment and complaint tables), the shipped triage model.
 
 Run after editing train.jsonl or any file in resources/lexicons/ (a test fails while the
 shipped model is stale; at run time a stale model is retrained in memory, which costs

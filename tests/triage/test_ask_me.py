@@ -35,16 +35,18 @@ def workspace(tmp_path, monkeypatch):
              for n, (text, *_rest, days) in enumerate(POSTS, 1)]
     ids = ingest(rt.workspace.store, rt.triager, None, posts, None, None).added
     db = rt.workspace.store.db
+    # Stored as before schema 7 (no certainty): Ask me estimates it from these scores.
     with rt.workspace.store.write():
         for mention_id, (_text, complaint, sentiment, label, spam, _days) in zip(
                 ids, POSTS, strict=True):
             db.execute_sql("UPDATE mention SET complaint = ?, sentiment = ?, "
-                           "sentiment_label = ?, spam = ?, relevance = 1 WHERE id = ?",
-                           (complaint, sentiment, label, spam, mention_id))
+                           "sentiment_label = ?, spam = ?, relevance = 1, certainty = NULL "
+                           "WHERE id = ?", (complaint, sentiment, label, spam, mention_id))
     rt.triage_service.correct(ids[5], "is_complaint", "yes")
     # correct() relabels the post; put back the unsure figures to show the filter works
     with rt.workspace.store.write():
-        db.execute_sql("UPDATE mention SET complaint = 0.55, created_at = ? WHERE id = ?",
+        db.execute_sql("UPDATE mention SET complaint = 0.55, certainty = NULL, created_at = ? "
+                       "WHERE id = ?",
                        (to_db(now - timedelta(days=3)), ids[5]))
     yield rt, ids, ws
     rt.close()

@@ -11,9 +11,11 @@ from console.triage import corrections
 from console.ui.triage_strip import TriageStrip, TriageStripController
 from tests.builders import make_author, make_post
 
-UNSURE = [("¿alguien sabe si hacen envíos a Canarias? <b>gracias</b>", 0.5, -0.3, "negative"),
-          ("el pedido llegó, a ver qué tal", 0.45, 0.1, "neutral"),
-          ("me devolvieron el dinero al fin", 0.55, 0.5, "positive")]
+# (text, complaint, sentiment, label, certainty) as the model would have stored them
+UNSURE = [("¿alguien sabe si hacen envíos a Canarias? <b>gracias</b>", 0.5, -0.3, "negative",
+           0.0),
+          ("el pedido llegó, a ver qué tal", 0.45, 0.1, "neutral", 0.1),
+          ("me devolvieron el dinero al fin", 0.55, 0.5, "positive", 0.1)]
 
 
 def _store_unsure(runtime, store_posts):
@@ -22,10 +24,11 @@ def _store_unsure(runtime, store_posts):
                        for n, (text, *_figures) in enumerate(UNSURE, 1)])
     db = runtime.workspace.store.db
     with runtime.workspace.store.write():
-        for mention_id, (_text, complaint, sentiment, label) in zip(ids, UNSURE, strict=True):
+        for mention_id, (_text, complaint, sentiment, label, sure) in zip(ids, UNSURE,
+                                                                          strict=True):
             db.execute_sql("UPDATE mention SET complaint = ?, sentiment = ?, sentiment_label = ?,"
-                           " spam = ?, relevance = 1 WHERE id = ?",
-                           (complaint, sentiment, label, False, mention_id))
+                           " spam = ?, relevance = 1, certainty = ? WHERE id = ?",
+                           (complaint, sentiment, label, False, sure, mention_id))
     return ids
 
 
