@@ -83,20 +83,24 @@ def compile_pattern(pattern: str) -> str:
 
 _WORD = re.compile(r"\w+")
 _DIGIT = re.compile(r"\d")
-_last_keys: list[tuple[str, frozenset[str]]] = []
+_last_text: list[tuple[str, frozenset[str], dict[str, list[int]]]] = []
 
 
-def _keys(folded: str) -> frozenset[str]:
-    """Index keys of a text; the last one is kept since every table reads the same post."""
-    last = _last_keys[0] if _last_keys else None
+def _read(folded: str) -> tuple[frozenset[str], dict[str, list[int]]]:
+    """Index keys of a text, and where each key's words start; the last text's are kept,
+    since every table reads the same post."""
+    last = _last_text[0] if _last_text else None
     if last is not None and last[0] is folded:
-        return last[1]
-    keys = {w[:3] for w in _WORD.findall(folded)}
+        return last[1], last[2]
+    starts: dict[str, list[int]] = {}
+    for word in _WORD.finditer(folded):
+        starts.setdefault(word.group()[:3], []).append(word.start())
+    keys = set(starts)
     if _DIGIT.search(folded):
         keys.add("#")
     frozen = frozenset(keys)
-    _last_keys[:] = [(folded, frozen)]
-    return frozen
+    _last_text[:] = [(folded, frozen, starts)]
+    return frozen, starts
 
 
 def _anchors(pattern: str) -> set[str] | None:
@@ -113,6 +117,21 @@ def _anchors(pattern: str) -> set[str] | None:
             return None
         keys.add(run.group()[:3])
     return keys
+
+
+def _starts_at_words(pattern: str) -> bool:
+    """Whether every match of the pattern starts where a word of the text starts with one
+    of its anchor keys, so it can be tried there alone instead of scanned for: its first
+    word is letters or digits (not a number ``#``, not a symbol) and no prefix shorter than
+    three letters ("no*" also starts "nothing", whose key is "not")."""
+    for alt in pattern.split()[0].split("|"):
+        if alt == "#":
+            return False
+        folded = fold_word(alt).replace("_", " ")
+        run = _WORD.match(folded)
+        if run is None or (len(run.group()) < 3 and folded[len(run.group()):][:1] == "*"):
+            return False
+    return True
 
 
 def _word_keys(word: str) -> frozenset[str] | None:
@@ -153,13 +172,19 @@ class CueTable:
 
     Each pattern is indexed by the first letters of the words it can start with, so a post
     is only tried against the few patterns whose first word it contains; of those, a
-    pattern one of whose other words the post lacks is not run either.
+    pattern one of whose other words the post lacks is not run either. A pattern that can
+    only start at such a word is matched at those words' positions rather than scanned
+    along the whole text (the same matches, found in a fraction of the time).
     """
 
     def __init__(self, cues: list[Cue]) -> None:
         self.cues = cues
         self._regex = [re.compile(compile_pattern(c.pattern)) for c in cues]
         self._needs = [_needs(c.pattern) for c in cues]
+        # The keys a pattern's matches start at, when they can only start at one.
+        self._start_keys = [
+            frozenset(_anchors(c.pattern) or ()) if _starts_at_words(c.pattern) else None
+            for c in cues]
         self._anchored: dict[str, dict[str, list[int]]] = {}
         self._always: dict[str, list[int]] = {}
         for i, cue in enumerate(cues):
@@ -170,6 +195,9 @@ class CueTable:
             table = self._anchored.setdefault(cue.lang, {})
             for key in keys:
                 table.setdefault(key, []).append(i)
+        # Per language, the keys some pattern starts with: a post's keys are intersected
+        # with them in one set operation instead of looked up one by one.
+        self._starts = {lang: frozenset(table) for lang, table in self._anchored.items()}
 
     @classmethod
     def from_file(cls, path: Path) -> CueTable:
@@ -194,23 +222,46 @@ class CueTable:
 
     def find(self, folded: str, langs: tuple[str, ...]) -> list[CueHit]:
         """All cue matches for the given languages ("*" cues always apply)."""
-        keys = _keys(folded)
+        keys, word_starts = _read(folded)
         hits: list[CueHit] = []
         for lang in (*langs, "*"):
             chosen: set[int] = set(self._always.get(lang, ()))
-            table = self._anchored.get(lang)
-            if table:
-                for key in keys:
-                    found = table.get(key)
-                    if found:
-                        chosen.update(found)
+            starts = self._starts.get(lang)
+            if starts:
+                table = self._anchored[lang]
+                for key in keys & starts:
+                    chosen.update(table[key])
             for i in sorted(chosen):
                 if self._lacks(keys, i):
                     continue  # a word the pattern needs is not in the post: no match
-                cue = self.cues[i]
-                for m in self._regex[i].finditer(folded):
-                    hits.append(CueHit(cue.label, cue.weight, lang, m.group()))
+                cue, regex, start_keys = self.cues[i], self._regex[i], self._start_keys[i]
+                if start_keys is None:
+                    found = [m.group() for m in regex.finditer(folded)]
+                else:
+                    found = _matches_at(regex, folded, start_keys & keys, word_starts)
+                hits.extend(CueHit(cue.label, cue.weight, lang, text) for text in found)
         return hits
+
+
+def _matches_at(regex: re.Pattern[str], folded: str, start_keys: frozenset[str],
+                word_starts: dict[str, list[int]]) -> list[str]:
+    """What ``regex.finditer`` finds, trying only the positions where the matches can
+    start (the words whose keys are ``start_keys``, all in the text): left to right, none
+    overlapping the one before."""
+    if len(start_keys) == 1:
+        positions = word_starts[next(iter(start_keys))]  # in order already
+    else:
+        positions = sorted(p for key in start_keys for p in word_starts.get(key, ()))
+    found = []
+    end = 0
+    for position in positions:
+        if position < end:
+            continue
+        m = regex.match(folded, position)
+        if m is not None:
+            found.append(m.group())
+            end = m.end()
+    return found
 
 
 @cache
