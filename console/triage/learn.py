@@ -39,8 +39,9 @@ from .text import Prepared, prepare, word_set
 
 MODEL_FILE = "triage-model.json"
 # Self-written training posts: generated from sentences (train.jsonl, make_train.py) and
-# written one by one in the manner of real brand traffic (written.jsonl).
-TRAINING_FILES = ("train.jsonl", "written.jsonl")
+# written one by one in the manner of real brand traffic (written.jsonl, and 70% of a
+# second, more varied set: written-varied.jsonl; its other 30% is eval-varied.jsonl).
+TRAINING_FILES = ("train.jsonl", "written.jsonl", "written-varied.jsonl")
 BASE_MODEL = "base-model.json"
 BASE_FORMAT = 2  # 2: the reason table only (1 also held complaint and sentiment tables)
 FEATURES_VERSION = 1  # bump when featurize() changes, so the shipped model is rebuilt
