@@ -18,7 +18,9 @@ from __future__ import annotations
 import os
 import socket
 import uuid
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
@@ -91,9 +93,36 @@ def _param(db: Any) -> str:
     return "%s" if getattr(real, "param", "?") == "%s" else "?"
 
 
+# The rows recorded inside ``collected``: (its database, rows per kind).
+_collecting: ContextVar[tuple[Any, dict[str, set[int]]] | None] = ContextVar(
+    "change_log_collecting", default=None)
+
+
+@contextmanager
+def collected(db: Any) -> Iterator[None]:
+    """Gather what ``record`` is told inside the block and log it at the end, one statement
+    per kind (ingest opens a case per complaint: one statement a page, not one a case).
+    Use inside the writer's transaction; nothing is logged when the block fails."""
+    if _collecting.get() is not None:
+        yield  # an outer block logs them
+        return
+    pending: dict[str, set[int]] = {}
+    token = _collecting.set((db, pending))
+    try:
+        yield
+    finally:
+        _collecting.reset(token)
+    for kind, ids in pending.items():
+        record(db, kind, ids)
+
+
 def record(db: Any, kind: str, row_ids: Iterable[int]) -> None:
     """Log that these rows changed (call inside the writer's transaction). On PostgreSQL the
     same transaction notifies the listeners; the notification is delivered at commit."""
+    collecting = _collecting.get()
+    if collecting is not None and collecting[0] is db:
+        collecting[1].setdefault(kind, set()).update(int(i) for i in row_ids if i is not None)
+        return
     ids = sorted({int(i) for i in row_ids if i is not None})
     if not ids:
         return

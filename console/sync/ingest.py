@@ -187,9 +187,10 @@ def ingest(store: Store, triager: Triager, account_id: int | None, posts: list[R
             fresh.append(Ingested(mention_id, author_id, account_id, post, post_labels,
                                   tagged[i], root, history=history))
         mentions.index_mentions(db, searchable)  # the page's search rows at once
-        run_steps(db, fresh)
-        changes.record(db, changes.MENTION_ADDED, result.added)  # other consoles show them
-        changes.record(db, changes.MENTION, result.changed)
+        with changes.collected(db):  # the page's changes logged at once, cases included
+            run_steps(db, fresh)
+            changes.record(db, changes.MENTION_ADDED, result.added)  # other consoles show them
+            changes.record(db, changes.MENTION, result.changed)
         if account_id is not None and cursor_name and cursor_value:
             accounts.set_cursor(account_id, cursor_name, cursor_value)
     return result

@@ -83,24 +83,27 @@ def compile_pattern(pattern: str) -> str:
 
 _WORD = re.compile(r"\w+")
 _DIGIT = re.compile(r"\d")
-_last_text: list[tuple[str, frozenset[str], dict[str, list[int]]]] = []
+_TextIndex = tuple[frozenset[str], dict[str, list[int]]]
+_indexed: dict[str, _TextIndex] = {}
+_INDEXED_TEXTS = 256  # a page of posts (every table reads each post of a page once or twice)
 
 
-def _read(folded: str) -> tuple[frozenset[str], dict[str, list[int]]]:
-    """Index keys of a text, and where each key's words start; the last text's are kept,
-    since every table reads the same post."""
-    last = _last_text[0] if _last_text else None
-    if last is not None and last[0] is folded:
-        return last[1], last[2]
+def _read(folded: str) -> _TextIndex:
+    """Index keys of a text, and where each key's words start; kept for the texts of the
+    last page or so, since every table reads the same posts."""
+    known = _indexed.get(folded)
+    if known is not None:
+        return known
     starts: dict[str, list[int]] = {}
     for word in _WORD.finditer(folded):
         starts.setdefault(word.group()[:3], []).append(word.start())
     keys = set(starts)
     if _DIGIT.search(folded):
         keys.add("#")
-    frozen = frozenset(keys)
-    _last_text[:] = [(folded, frozen, starts)]
-    return frozen, starts
+    if len(_indexed) >= _INDEXED_TEXTS:
+        _indexed.clear()
+    found = _indexed[folded] = (frozenset(keys), starts)
+    return found
 
 
 def _anchors(pattern: str) -> set[str] | None:

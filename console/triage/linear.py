@@ -26,9 +26,23 @@ BUCKETS = 1 << 18
 _PIECE_SALT = 0x9E3779B1
 
 
+_slot_of: dict[str, int] = {}  # a feature's slot: the same stems come back in every post
+_SLOTS_KEPT = 200_000
+
+
+def _slot(feature: str) -> int:
+    slot = _slot_of.get(feature)
+    if slot is None:
+        slot = zlib.crc32(feature.encode()) & (BUCKETS - 1)
+        if len(_slot_of) >= _SLOTS_KEPT:
+            _slot_of.clear()
+        _slot_of[feature] = slot
+    return slot
+
+
 def hashed(feats: Iterable[str], pieces: Sequence[int]) -> np.ndarray:
     """Slots of the string features and the piece ids (duplicates kept once)."""
-    slots = {zlib.crc32(f.encode()) & (BUCKETS - 1) for f in feats}
+    slots = {_slot(f) for f in feats}
     slots.update(((p * _PIECE_SALT) >> 7) & (BUCKETS - 1) for p in pieces)
     return np.fromiter(slots, dtype=np.int64, count=len(slots))
 
