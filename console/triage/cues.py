@@ -83,6 +83,7 @@ def compile_pattern(pattern: str) -> str:
 
 _WORD = re.compile(r"\w+")
 _DIGIT = re.compile(r"\d")
+_DIGITS = re.compile(r"\d+")
 _TextIndex = tuple[frozenset[str], dict[str, list[int]]]
 _indexed: dict[str, _TextIndex] = {}
 _INDEXED_TEXTS = 256  # a page of posts (every table reads each post of a page once or twice)
@@ -100,6 +101,9 @@ def _read(folded: str) -> _TextIndex:
     keys = set(starts)
     if _DIGIT.search(folded):
         keys.add("#")
+        # A number (``\d+``) can start a match only where a run of digits starts: from
+        # inside a run it meets what follows the run just as from its first digit.
+        starts["#"] = [run.start() for run in _DIGITS.finditer(folded)]
     if len(_indexed) >= _INDEXED_TEXTS:
         _indexed.clear()
     found = _indexed[folded] = (frozenset(keys), starts)
@@ -124,12 +128,13 @@ def _anchors(pattern: str) -> set[str] | None:
 
 def _starts_at_words(pattern: str) -> bool:
     """Whether every match of the pattern starts where a word of the text starts with one
-    of its anchor keys, so it can be tried there alone instead of scanned for: its first
-    word is letters or digits (not a number ``#``, not a symbol) and no prefix shorter than
-    three letters ("no*" also starts "nothing", whose key is "not")."""
+    of its anchor keys (or a run of digits, for a number ``#``), so it can be tried there
+    alone instead of scanned for: its first word is letters, digits or a number (not a
+    symbol) and no prefix shorter than three letters ("no*" also starts "nothing", whose
+    key is "not")."""
     for alt in pattern.split()[0].split("|"):
         if alt == "#":
-            return False
+            continue
         folded = fold_word(alt).replace("_", " ")
         run = _WORD.match(folded)
         if run is None or (len(run.group()) < 3 and folded[len(run.group()):][:1] == "*"):
