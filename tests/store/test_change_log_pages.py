@@ -9,6 +9,7 @@ from console.accounts import queries as accounts
 from console.store import changes
 from console.sync.ingest import ingest
 from tests.builders import make_author, make_post
+from tests.sql_count import sent_statements
 
 
 def _log(db) -> list[tuple[str, int]]:
@@ -16,18 +17,8 @@ def _log(db) -> list[tuple[str, int]]:
 
 
 def _inserts(db, run) -> int:
-    sent = []
-    send = db.execute_sql
-
-    def counted(sql, params=None, *args, **kwargs):
-        sent.append(sql)
-        return send(sql, params, *args, **kwargs)
-
-    db.execute_sql = counted
-    try:
+    with sent_statements(db) as sent:
         run()
-    finally:
-        del db.execute_sql
     return sum('INSERT INTO "change_log"' in sql for sql in sent)
 
 

@@ -25,6 +25,7 @@ from console.sync import ingest as ingest_module
 from console.sync.ingest import ingest
 from tests.bench.seed import text as word_salad
 from tests.builders import BASE_TIME, make_author, make_post
+from tests.sql_count import sent_statements
 
 GOLDEN = Path(__file__).parent / "data" / "ingest_golden.json"
 EVAL = Path(__file__).resolve().parents[2] / "resources" / "triage" / "eval.jsonl"
@@ -89,22 +90,11 @@ def test_ingest_stores_what_it_stored_before(runtime, monkeypatch):
 def test_an_author_seen_again_is_written_only_when_the_profile_changed(runtime):
     store, triager = runtime.workspace.store, runtime.triager
     ingest(store, triager, None, [make_post(1, "hola", author=make_author(1))], None, None)
-    sent: list[str] = []
-    db = store.db
-    send = db.execute_sql
-
-    def watched(sql, params=None, *args, **kwargs):
-        sent.append(sql)
-        return send(sql, params, *args, **kwargs)
-
-    db.execute_sql = watched
-    try:
+    with sent_statements(store.db) as sent:
         ingest(store, triager, None, [make_post(2, "otra", author=make_author(1))], None, None)
         assert not [sql for sql in sent if sql.startswith("UPDATE author")]
         ingest(store, triager, None, [make_post(3, "y otra", author=make_author(
             1, bio="nueva bio", followers=7))], None, None)
-    finally:
-        del db.execute_sql
     author = models.Author.get()
     assert (author.bio, author.followers) == ("nueva bio", 7)
 

@@ -16,25 +16,14 @@ from console.triage.context import (
     contexts_of_remote_authors,
 )
 from tests.builders import make_author, make_post
+from tests.sql_count import sent_statements
 
 
 def _statements(runtime, run) -> int:
-    """Statements the store sent while ``run`` ran (both backends: every query, peewee's
-    own included, goes through ``execute_sql``)."""
-    db = runtime.workspace.store.db
-    count = [0]
-    send = db.execute_sql
-
-    def counted(sql, params=None, *args, **kwargs):
-        count[0] += 1
-        return send(sql, params, *args, **kwargs)
-
-    db.execute_sql = counted
-    try:
+    """Statements the store sent while ``run`` ran."""
+    with sent_statements(runtime.workspace.store.db) as sent:
         run()
-    finally:
-        del db.execute_sql
-    return count[0]
+    return len(sent)
 
 
 def test_a_page_by_known_authors_costs_few_statements_per_post(runtime):

@@ -1,14 +1,17 @@
-"""Cue tables skip patterns a post cannot match, and find exactly what every pattern finds."""
+"""Cue tables skip patterns a post cannot match, try the rest only where a match can start,
+and find exactly what every pattern scanned along the whole post finds."""
 
 from __future__ import annotations
 
 import json
+import random
 
 import pytest
 
 from console.resources import resource_path
 from console.triage.cues import Cue, CueHit, CueTable, cue_table
 from console.triage.text import prepare
+from tests.bench.seed import text as generated_text
 
 TABLES = ["complaint_cues", "reason_topics", "urgency_cues", "sarcasm_cues", "spam_cues"]
 
@@ -28,6 +31,15 @@ def _every_pattern(table: CueTable, folded: str, langs: tuple[str, ...]) -> list
 def posts() -> list[str]:
     lines = resource_path("triage", "eval.jsonl").read_text(encoding="utf-8").splitlines()
     texts = [json.loads(line)["text"] for line in lines if line.strip()]
+    rng = random.Random(7)
+    texts += [generated_text(rng) for _ in range(300)]  # dense in cue words
+    texts += [  # repeats, overlaps, numbers inside words, a cue word as a prefix
+        "no no no nothing works, nada de nada", "3 semanas 3 semanas y 45 dias",
+        "pedido pedido pedidos #pedido", "call center callcenter call_center", "",
+        "ya no funciona... ya no funcciona", "never again never-again nevermore",
+        "cobro cobros cobrado cobranza 100 usd", "abc123 times, 2nd time, 3 times",
+        "a a a a a", "x" * 500,
+    ]
     return [prepare(text).folded for text in texts]
 
 

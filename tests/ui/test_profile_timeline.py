@@ -5,38 +5,19 @@ these tests check the work a page costs does not grow with the history."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
-
 from console.ui.profile_panel import ProfileController, ProfilePanel
 from console.ui.timeline_model import TimelineModel
 from tests.long_history import EVENTS, MENTIONS, NOTES, REPLIES, seed_customer
+from tests.sql_count import sent_statements
 
 PAGE_STATEMENTS = 8  # the statements one page may run, whatever the length of the history
-
-
-@contextmanager
-def counted_statements(db) -> Iterator[list[str]]:
-    """Every SQL statement the store runs inside the block."""
-    seen: list[str] = []
-    send = db.execute_sql
-
-    def counted(sql, params=None, *args, **kwargs):
-        seen.append(sql)
-        return send(sql, params, *args, **kwargs)
-
-    db.execute_sql = counted
-    try:
-        yield seen
-    finally:
-        del db.execute_sql
 
 
 def test_timeline_model_is_valid_and_pages_lazily(runtime, qtmodeltester):
     customer, authors = seed_customer(runtime)
     db = runtime.workspace.store.db
     model = TimelineModel(runtime.people, page_size=100)
-    with counted_statements(db) as first_page:
+    with sent_statements(db) as first_page:
         model.set_person(authors, customer)
     assert model.rowCount() == 100 and model.canFetchMore()
     assert len(first_page) <= PAGE_STATEMENTS, first_page
@@ -46,7 +27,7 @@ def test_timeline_model_is_valid_and_pages_lazily(runtime, qtmodeltester):
     most = 0
     while model.canFetchMore():
         before = model.rowCount()
-        with counted_statements(db) as page:
+        with sent_statements(db) as page:
             model.fetchMore()
         assert model.rowCount() - before <= 100  # the last page may be empty
         most = max(most, len(page))
