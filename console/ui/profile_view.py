@@ -180,21 +180,36 @@ class ProfilePanel(QWidget):
         box.addWidget(self.link, 0, Qt.AlignmentFlag.AlignLeft)
         box.addWidget(self.tags)
         box.addWidget(self.figures)
-        actions = QHBoxLayout()
-        actions.addWidget(self.vip)
-        actions.addWidget(self.tags_button)
-        actions.addWidget(self.customer_button)
-        actions.addStretch(1)
-        box.addLayout(actions)
-        box.addWidget(self.suggestions_hint, 0, Qt.AlignmentFlag.AlignLeft)
-        box.addWidget(self.error)
-        box.addWidget(self.portrait)  # after the actions: they never scroll out of reach
+        box.addWidget(self.portrait)
         box.addStretch(1)
         return details
 
+    def _actions(self) -> QWidget:
+        """VIP, tags, customer and the link suggestions: below the scrolled details, so
+        they are always whole and in reach however long the person's portrait is."""
+        actions = QWidget()
+        box = QVBoxLayout(actions)
+        box.setContentsMargins(0, 4, 0, 0)
+        box.setSpacing(2)
+        row = QHBoxLayout()
+        row.addWidget(self.vip)
+        row.addWidget(self.tags_button)
+        row.addWidget(self.customer_button)
+        row.addStretch(1)
+        box.addLayout(row)
+        box.addWidget(self.suggestions_hint, 0, Qt.AlignmentFlag.AlignLeft)
+        box.addWidget(self.error)
+        return actions
+
     def _build(self, details: QWidget) -> None:
         self.splitter = QSplitter(Qt.Orientation.Vertical)
-        self.splitter.addWidget(_scrolled(details))
+        person = QWidget()
+        column = QVBoxLayout(person)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(_scrolled(details), 1)
+        column.addWidget(self._actions())
+        self.splitter.addWidget(person)
         self.splitter.addWidget(self.tabs)
         # The person and their portrait get as much room as the tabs: the portrait is what
         # an agent reads before answering, and its sections fold when the history matters.
