@@ -381,11 +381,26 @@ def save(
     os.replace(partial, target)
 
 
+def _keep_aside(path: Path) -> Path:
+    """Rename an unreadable model file so the next save does not overwrite it (it may
+    hold corrections of an old workspace not moved to the database yet)."""
+    aside = path.with_name(f"{path.name}.damaged")
+    n = 1
+    while aside.exists():
+        n += 1
+        aside = path.with_name(f"{path.name}.damaged-{n}")
+    try:
+        path.rename(aside)
+    except OSError:
+        return path
+    return aside
+
+
 def load(model_dir: Path) -> tuple[list[Correction], list[str], Classifiers | None]:
     """Reads a saved model. A version 1 file's reason table is read as it is (the same
     table; its unused complaint and sentiment tables are ignored); tables of an unknown
     version, or missing or damaged, come back as None for the caller to retrain. A file
-    that cannot be read at all is logged and treated as absent."""
+    that cannot be read at all is logged, kept aside and treated as absent."""
     target = model_dir / MODEL_FILE
     if not target.exists():
         return [], [], None
@@ -396,7 +411,9 @@ def load(model_dir: Path) -> tuple[list[Correction], list[str], Classifiers | No
             for c in data.get("corrections", [])
         ]
     except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
-        log.warning("triage: %s cannot be read (%s); starting without it", target, exc)
+        kept = _keep_aside(target)
+        log.warning("triage: %s cannot be read (%s); kept as %s, starting without it",
+                    target, exc, kept)
         return [], [], None
     langs = [c.lang or "other" for c in corrections]
     if data.get("version") not in (1, MODEL_VERSION):

@@ -63,6 +63,12 @@ def test_a_damaged_team_file_is_retrained_or_skipped_not_a_crash(tmp_path: Path)
     assert triager.score(TriageInput(NEAR, lang_hint="es")).reason == "billing"
     path.write_text('{"version": 2, "corrections": [', encoding="utf-8")
     assert Triager(tmp_path).corrections_count == 0  # unreadable: started without it
+    kept = tmp_path / f"{learn.MODEL_FILE}.damaged"  # and kept, never overwritten
+    assert kept.read_text(encoding="utf-8") == '{"version": 2, "corrections": ['
+    path.write_text("also damaged", encoding="utf-8")
+    Triager(tmp_path)
+    assert (tmp_path / f"{learn.MODEL_FILE}.damaged-2").read_text(encoding="utf-8") == (
+        "also damaged")
 
 
 def test_a_format_1_shipped_file_is_retrained_in_memory(tmp_path: Path, monkeypatch):
