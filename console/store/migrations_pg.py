@@ -9,7 +9,7 @@ queries call that PostgreSQL lacks: ``instr``, ``julianday`` and ``people_fold``
 ``unaccent``/``pg_trgm`` extensions behind accent-blind search. The schema version is kept
 in the one-row table ``schema_version``. A new schema appends a list to ``MIGRATIONS``
 (schema 6, the change log, follows ``_V5``, as on SQLite; schema 7 adds the
-mention's certainty).
+mention's certainty and indexes a mention's case beside its author).
 """
 
 from __future__ import annotations
@@ -235,7 +235,9 @@ _V5 = [
 _V6 = list(changes.POSTGRES_SCHEMA)
 
 # v7: how sure the model was of each post (see console/store/migrations.py).
-_V7 = ['ALTER TABLE "mention" ADD COLUMN "certainty" DOUBLE PRECISION']
+_V7 = ['ALTER TABLE "mention" ADD COLUMN "certainty" DOUBLE PRECISION',
+       'CREATE INDEX "mention_author_case" ON "mention" ("author_id", "case_id")',
+       'DROP INDEX "mention_author_id"']
 
 MIGRATIONS: list[list[str]] = [_V1, _V2, _V3, _V4, _V5, _V6, _V7]
 LATEST = len(MIGRATIONS)

@@ -277,9 +277,12 @@ def open_case_pairs(db: Database, authors: Sequence[int],
     """(case, author) for cases in `statuses` opened by, or holding a mention of, these
     authors (the rule of :func:`count_open_cases`)."""
     marks, states = _marks(len(authors)), _marks(len(statuses))
+    # "status || ''": SQLite, without statistics, would otherwise walk every open case by
+    # the status index and check its author (1.2 ms a page with 3,000 open cases) instead
+    # of looking the page's authors up by theirs.
     return [(int(r[0]), int(r[1])) for r in db.execute_sql(
         f'SELECT id, author_id FROM "case" WHERE author_id IN ({marks}) '
-        f"AND status IN ({states}) UNION "
+        f"AND status || '' IN ({states}) UNION "
         f'SELECT m.case_id, m.author_id FROM mention m JOIN "case" c ON c.id = m.case_id '
         f"WHERE m.author_id IN ({marks}) AND c.status IN ({states})",
         (*authors, *statuses, *authors, *statuses))]
