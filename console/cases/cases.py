@@ -163,16 +163,24 @@ def detach(db: Database, mention_id: int, agent: str, now: datetime) -> int:
 
 
 def customer_wrote(db: Database, case_id: int, mention_id: int, now: datetime,
-                   policy: SlaPolicy) -> None:
+                   policy: SlaPolicy, priority: int | None = None) -> None:
     """A new post of the case's thread arrived: it joins; a resolved or closed case reopens,
-    and a case waiting on the customer is open again (its resolution clock resumes)."""
+    and a case waiting on the customer is open again (its resolution clock resumes).
+
+    A post more urgent than the case (``priority``, its triage priority) raises the case's
+    priority to its own, due times with it, unless an agent has set the priority: a case
+    opened by a mild reply is not left at the reply's priority when the complaint itself
+    arrives. It never lowers it."""
     queries.put_mention_in_case(db, case_id, mention_id)
     record(db, case_id, "mention", "", now, "", str(mention_id))
-    status = _state(db, case_id)["status"]
-    if status in ("resolved", "closed", "waiting"):
+    state = _state(db, case_id)
+    if state["status"] in ("resolved", "closed", "waiting"):
         set_status(db, case_id, "open", "", now, policy)
     else:
         _update(db, case_id, now)
+    if (priority is not None and priority > int(state["priority"])
+            and not queries.priority_set_by_agent(db, case_id)):
+        set_priority(db, case_id, min(priority, 100), "", now, policy)
 
 
 # --- state, assignee, priority --------------------------------------------------------------

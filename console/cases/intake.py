@@ -82,7 +82,8 @@ def run(db: Database, items: list[Ingested]) -> None:
             opened.add((*place, root))
         else:
             policy = policy or team_settings.policy(db)
-            cases.customer_wrote(db, case_id, item.mention_id, now, policy)
+            cases.customer_wrote(db, case_id, item.mention_id, now, policy,
+                                 priority=item.labels.priority)
         touched.update({(post.channel, root), (post.channel, item.thread_root or ""),
                         (post.channel, post.remote_id)})
         if item.assignee:

@@ -173,6 +173,13 @@ def put_mentions_in_case(db: Database, case_id: int, mention_ids: list[int]) -> 
                    (case_id, *mention_ids))
 
 
+def priority_set_by_agent(db: Database, case_id: int) -> bool:
+    """Whether an agent (not Posventa itself) has changed the case's priority."""
+    return db.execute_sql(
+        "SELECT 1 FROM case_event WHERE case_id = ? AND kind = 'priority' AND agent <> '' "
+        "LIMIT 1", (case_id,)).fetchone() is not None
+
+
 def put_mention_in_case(db: Database, case_id: int, mention_id: int) -> None:
     db.execute_sql("UPDATE mention SET case_id = ? WHERE id = ?", (case_id, mention_id))
 

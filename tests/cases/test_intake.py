@@ -78,9 +78,9 @@ def test_the_customers_answer_to_the_brand_joins_the_case(connected):
     assert after.status == "open" and after.waiting_since is None  # the customer wrote back
 
 
-def labels(complaint: float = 0.0, spam: bool = False) -> TriageResult:
+def labels(complaint: float = 0.0, spam: bool = False, priority: int = 10) -> TriageResult:
     return TriageResult("es", 0.0, "neutral", complaint, complaint >= 0.5, "none", 1.0, spam,
-                        10, ())
+                        priority, ())
 
 
 def test_a_rule_can_open_and_assign_a_case(runtime, store_posts):
@@ -137,3 +137,47 @@ def test_a_thread_stored_in_one_batch_is_one_case_with_one_row_per_mention(runti
     assert case is not None and set(case.mention_ids) == {root, reply}
     joined = [e for e in service.history(case.id) if e.kind == "mention"]
     assert [(e.old, e.new) for e in joined] == [("", str(reply))]
+
+
+def _thread_in_two_pages(runtime, store_posts):
+    """A complaint in a reply opens a case; the more urgent post it answers arrives in a
+    later page and joins it."""
+    service = CaseService(runtime.workspace.store, "ana")
+    [reply] = store_posts([make_post(
+        2, "@ventalia sigo esperando el reembolso del pedido 4411", in_reply_to="1")])
+    case = service.case_for_mention(reply)
+    assert case is not None
+    return service, case
+
+
+def _urgent_root(store_posts) -> int:
+    [root] = store_posts([make_post(
+        1, "@ventalia el ventilador echó humo y casi se incendia la casa, voy a denunciarles")])
+    return root
+
+
+def _stored_priority(runtime, mention: int) -> int:
+    return int(runtime.workspace.store.db.execute_sql(
+        "SELECT priority FROM mention WHERE id = ?", (mention,)).fetchone()[0])
+
+
+def test_a_more_urgent_post_joining_a_case_raises_its_priority(runtime, store_posts):
+    service, case = _thread_in_two_pages(runtime, store_posts)
+    root = _urgent_root(store_posts)
+    urgent = _stored_priority(runtime, root)
+    assert urgent > case.priority
+    raised = service.case(case.id)
+    assert raised.priority == urgent and root in raised.mention_ids
+    assert raised.first_response_due < case.first_response_due  # a higher tier's target
+    last = service.history(case.id)[-1]
+    assert (last.kind, last.old, last.new, last.agent) == (
+        "priority", str(case.priority), str(urgent), "")
+
+
+def test_a_priority_an_agent_set_is_left_alone(runtime, store_posts):
+    service, case = _thread_in_two_pages(runtime, store_posts)
+    service.set_priority(case.id, 5 if case.priority != 5 else 6)  # judged minor
+    chosen = service.case(case.id).priority
+    root = _urgent_root(store_posts)
+    joined = service.case(case.id)
+    assert root in joined.mention_ids and joined.priority == chosen
