@@ -124,10 +124,7 @@ def remove_case_tag(db: Database, case_id: int, tag: str) -> bool:
 def mention_for_case(db: Database, mention_id: int) -> tuple[Any, ...] | None:
     """(channel, remote_id, thread_root, author_id, text, fetched_at, case_id, server) of a
     mention."""
-    row = db.execute_sql(
-        "SELECT channel, remote_id, thread_root, author_id, text, fetched_at, case_id, server "
-        "FROM mention WHERE id = ?", (mention_id,)).fetchone()
-    return tuple(row) if row is not None else None
+    return mentions_for_case(db, [mention_id]).get(mention_id)
 
 
 def mentions_for_case(db: Database, mention_ids: list[int]) -> dict[int, tuple[Any, ...]]:

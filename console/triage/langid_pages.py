@@ -78,7 +78,8 @@ class PageIdentifier:
         """``row * features + feature`` for every feature every text passes (texts sorted
         longest first; a feature passed twice appears twice)."""
         n, features = len(data), self._table.shape[0]
-        walking = (lengths[None, :] > np.arange(int(lengths[0]))[:, None]).sum(axis=1)
+        # How many texts still walk at each byte position (lengths are in falling order).
+        walking = n - np.searchsorted(lengths[::-1], np.arange(int(lengths[0])), side="right")
         steps = int(np.searchsorted(-walking, -_LAST_WALKERS, side="right"))
         if n < _LAST_WALKERS:
             steps = 0
